@@ -1,0 +1,92 @@
+"""Ready-made networks of the seeds: the worked 2-2-2 example, the NumPy warm-up net, the single neuron."""
+
+from __future__ import annotations
+
+import math
+from dataclasses import asdict, dataclass, fields, replace
+
+import numpy as np
+
+from bpviz.engine.network import Network
+
+_PARAM_NAMES = ("i1", "i2", "t1", "t2", "w1", "w2", "w3", "w4", "w5", "w6", "w7", "w8", "b1", "b2", "lr")
+
+
+@dataclass(frozen=True)
+class ExampleParams:
+    """Starting numbers of the worked 2-2-2 example (defaults: the well-known published example).
+
+    Weight names follow the example: w1 = i1→h1, w2 = i2→h1, w3 = i1→h2, w4 = i2→h2, w5 = h1→o1,
+    w6 = h2→o1, w7 = h1→o2, w8 = h2→o2; b1 is the hidden layer's bias, b2 the output layer's."""
+
+    i1: float = 0.05
+    i2: float = 0.10
+    t1: float = 0.01
+    t2: float = 0.99
+    w1: float = 0.15
+    w2: float = 0.20
+    w3: float = 0.25
+    w4: float = 0.30
+    w5: float = 0.40
+    w6: float = 0.45
+    w7: float = 0.50
+    w8: float = 0.55
+    b1: float = 0.35
+    b2: float = 0.60
+    lr: float = 0.5
+
+    def __post_init__(self):
+        for f in fields(self):
+            value = getattr(self, f.name)
+            if isinstance(value, bool) or not isinstance(value, (int, float)) or not math.isfinite(value):
+                raise ValueError(f"{f.name} must be a finite number, got {value!r}")
+            object.__setattr__(self, f.name, float(value))
+        if self.lr <= 0.0:
+            raise ValueError(f"lr (the learning rate) must be > 0, got {self.lr:g}")
+
+    @classmethod
+    def from_dict(cls, data) -> "ExampleParams":
+        """Defaults overridden by any of i1 i2 t1 t2 w1..w8 b1 b2 lr; other keys are refused."""
+        if not isinstance(data, dict):
+            raise ValueError("expected a JSON object of parameters such as {\"w5\": 0.4}")
+        unknown = sorted(set(data) - set(_PARAM_NAMES))
+        if unknown:
+            raise ValueError(f"unknown parameter(s) {', '.join(unknown)} (allowed: {' '.join(_PARAM_NAMES)})")
+        return replace(cls(), **data)
+
+    def to_dict(self) -> dict:
+        return asdict(self)
+
+    @property
+    def inputs(self) -> np.ndarray:
+        return np.array([[self.i1, self.i2]])
+
+    @property
+    def targets(self) -> np.ndarray:
+        return np.array([[self.t1, self.t2]])
+
+
+def worked_example(params: ExampleParams | None = None, update_biases: bool = False) -> Network:
+    """The 2-2-2 sigmoid network with ½·squared error, one shared bias per layer; biases stay fixed unless
+    ``update_biases`` (as in the published example)."""
+    p = params or ExampleParams()
+    net = Network([2, 2, 2], hidden="sigmoid", output="sigmoid", loss="half_sse",
+                  shared_biases=True, update_biases=update_biases)
+    net.weights = [np.array([[p.w1, p.w3], [p.w2, p.w4]]), np.array([[p.w5, p.w7], [p.w6, p.w8]])]
+    net.biases = [np.full(2, p.b1), np.full(2, p.b2)]
+    return net
+
+
+WARMUP_SIZES = (1000, 100, 10)  # D_in, H, D_out of seed 000; its batch is N = 64
+WARMUP_LR = 1e-6
+
+
+def warmup_network(seed: int = 0) -> Network:
+    """Seed 000's two-layer ReLU net: no biases (kept at 0), sum-of-squares loss, N(0, 1) weights."""
+    return Network(WARMUP_SIZES, hidden="relu", output="linear", loss="sse", seed=seed,
+                   init="normal", update_biases=False)
+
+
+def single_neuron(activation: str = "sigmoid", seed: int = 0) -> Network:
+    """Seed 001's neuron: 3 inputs, one output, ½·squared error (its 'first feature decides' task)."""
+    return Network([3, 1], hidden="linear", output=activation, loss="half_sse", seed=seed)
