@@ -15,6 +15,9 @@ import numpy as np
 class Activation:
     """f(z) applied to a layer's net inputs ``z`` (shape (N, n)).
 
+    Ufuncs get ``out`` positionally: a keyword costs more than the call itself on these small arrays
+    (except ``np.maximum``, where the positional form is deprecated).
+
     The maths is written once, as lists of bound NumPy calls (``forward_ops``/``backward_ops``): the
     network compiles them into its training step, and ``forward``/``backward`` run the same lists."""
 
@@ -85,10 +88,11 @@ class ReLU(Activation):
     derivative_formula = "(1 if {net} ≥ 0 else 0)"
 
     def forward_ops(self, z, out):
-        return [partial(np.maximum, z, 0.0, out)]
+        return [partial(np.maximum, z, 0.0, out=out)]
 
     def backward_ops(self, g, z, a, out, tmp):
-        return [partial(np.greater_equal, z, 0.0, tmp), partial(np.multiply, g, tmp, out)]
+        # heaviside(z, 1): 0 below zero, 1 from zero up: the seed's convention in one call
+        return [partial(np.heaviside, z, 1.0, tmp), partial(np.multiply, g, tmp, out)]
 
 
 class Linear(Activation):

@@ -40,10 +40,19 @@ class ParamCheck:
 
     @property
     def rel_error(self) -> float:
-        """|a − n| / max(|a|, |n|); 0 when the difference is below the finite difference's rounding noise."""
-        if self.abs_error <= self.noise:
-            return 0.0
-        return self.abs_error / max(abs(self.analytic), abs(self.numeric))
+        """|a − n| / max(|a|, |n|) (0 when both are 0)."""
+        scale = max(abs(self.analytic), abs(self.numeric))
+        return self.abs_error / scale if scale > 0.0 else 0.0
+
+    @property
+    def within_noise(self) -> bool:
+        """The difference is below the finite difference's own rounding error: it cannot be measured."""
+        return self.abs_error <= self.noise
+
+    @property
+    def counted_error(self) -> float:
+        """The relative error that decides the check: 0 within the noise or at a kink."""
+        return 0.0 if self.within_noise or self.kink else self.rel_error
 
 
 @dataclass(frozen=True)
@@ -57,11 +66,12 @@ class GradCheckResult:
 
     @property
     def max_rel_error(self) -> float:
-        return max((c.rel_error for c in self.smooth), default=0.0)
+        """The largest relative error of a smooth parameter whose difference is measurable."""
+        return max((c.counted_error for c in self.checks), default=0.0)
 
     @property
     def worst(self) -> ParamCheck | None:
-        return max(self.smooth, key=lambda c: c.rel_error, default=None)
+        return max(self.smooth, key=lambda c: (c.counted_error, c.rel_error), default=None)
 
     @property
     def n_kinks(self) -> int:

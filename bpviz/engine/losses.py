@@ -3,7 +3,7 @@
 Conventions (DESIGN.md): ``half_sse`` = mean over samples of ½·Σ_k (y_k − t_k)²  (the worked example);
 ``sse`` = Σ over every entry of (y − t)²  (the NumPy warm-up seed); ``bce`` = mean over samples of the
 binary cross-entropy summed over outputs (sigmoid output); ``softmax_ce`` = mean over samples of the
-cross-entropy of a softmax output (backward (y − t)/N; targets are distributions).
+cross-entropy of a softmax output (backward (y − t)/N when each target row sums to 1, as one-hot labels do).
 
 Arrays are batch-major, (N, n_outputs).
 """
@@ -146,6 +146,20 @@ class SoftmaxCrossEntropy(_FusedLoss):
     def grad(self, y, t, z):
         with np.errstate(divide="ignore", invalid="ignore"):
             return -t / y * self.scale(y.shape[0])
+
+    def compile_delta(self, ws, act):
+        # ∂/∂z of −Σ t·ln softmax(z) is y·Σt − t: the textbook y − t when the targets sum to 1 (one-hot), and
+        # still exact when they do not.
+        y, t, d, scale = ws.Y, ws.T, ws.D[-1], ws.scale
+
+        def delta() -> float:
+            loss = self.value(y, t, ws.Z[-1])
+            np.multiply(y, t.sum(axis=1, keepdims=True), d)
+            np.subtract(d, t, d)
+            np.multiply(d, scale, d)
+            return loss
+
+        return delta
 
     def terms(self, y, t, z):
         # −t·ln y with ln y = z − logsumexp(z): finite even where y underflows to 0.

@@ -8,8 +8,8 @@ vector: layer ``l`` is an (n_in + 1, n_out) block whose last row is the bias; ``
 of it and the update is two calls for the whole network. Each layer's input buffer is (N, n_in + 1) with a
 last column of ones, so that one ``np.dot`` gives ``a·W + b`` and one gives both ∂E/∂W and ∂E/∂b. A step
 allocates nothing. The products are the seeds' own (``x.dot(w1)``, ``h_relu.T.dot(grad_y_pred)``,
-``grad_y_pred.dot(w2.T)``) with the same memory layouts, so BLAS rounds them identically: the warm-up
-seed's loop is reproduced bit for bit.
+``grad_y_pred.dot(w2.T)``) with the same memory layouts, so BLAS rounds them alike: trained from the same
+arrays, the engine reproduces the warm-up seed's losses to about 1e-16 (relative).
 """
 
 from __future__ import annotations
@@ -86,7 +86,9 @@ class Batch:
         self.A = [np.ones((n, s + 1)) for s in sizes[:-1]]  # input of each weight layer, last column ones
         self.AT = [a.T for a in self.A]
         self.X = self.A[0][:, :-1]
-        self.H = [a[:, :-1] for a in self.A[1:]]  # hidden outputs: views into the next layer's input
+        # Hidden outputs are computed into contiguous buffers (ufuncs on strided views cost twice as much) and
+        # copied once into the next layer's augmented input.
+        self.H = [np.empty((n, s)) for s in sizes[1:-1]]
         self.Z = [np.empty((n, s)) for s in sizes[1:]]
         self.Y = np.empty((n, sizes[-1]))
         self.T = np.empty((n, sizes[-1]))  # targets
@@ -101,6 +103,8 @@ class Batch:
         for l in range(L):
             self.forward_ops.append(partial(np.dot, self.A[l], net._P[l], self.Z[l]))  # a·W + b
             self.forward_ops += acts[l].forward_ops(self.Z[l], self.outs[l])
+            if l < L - 1:
+                self.forward_ops.append(partial(np.copyto, self.A[l + 1][:, :-1], self.H[l]))
         self.output_delta = net.loss.compile_delta(self, net.output)
         self.backward_ops = []
         for l in range(L - 1, -1, -1):
@@ -109,29 +113,32 @@ class Batch:
                 self.backward_ops.append(partial(np.dot, self.D[l], net._WT[l], self.G[l - 1]))  # ∂E/∂out below
                 self.backward_ops += net.hidden.backward_ops(self.G[l - 1], self.Z[l - 1], self.H[l - 1],
                                                              self.D[l - 1], self.tmp[l - 1])
-        self._n_in, self._n_out = sizes[0], sizes[-1]
+        self.owner = net
 
     def load(self, X, Y=None) -> "Batch":
         """Copy inputs (n, n_in) and, if given, targets (n, n_out) or (n,) into the batch."""
-        X = np.asarray(X, dtype=np.float64)
-        if X.ndim == 1:
-            X = X.reshape(1, -1)
-        if X.shape != self.X.shape:
-            raise ValueError(f"inputs must have shape (N, {self._n_in}) with N = {self.n}, got {X.shape}")
+        if not (type(X) is np.ndarray and X.shape == self.X.shape):  # the common case skips all conversion
+            X = np.asarray(X, dtype=np.float64)
+            if X.ndim == 1:
+                X = X.reshape(1, -1)
+            if X.shape != self.X.shape:
+                raise ValueError(f"inputs must have shape {self.X.shape}, got {X.shape}")
         np.copyto(self.X, X)
         if Y is not None:
-            Y = np.asarray(Y, dtype=np.float64)
-            if Y.ndim == 1 and self._n_out == 1:
-                Y = Y.reshape(-1, 1)
-            if Y.shape != self.T.shape:
-                raise ValueError(f"targets must have shape {self.T.shape}, got {Y.shape}")
+            if not (type(Y) is np.ndarray and Y.shape == self.T.shape):
+                Y = np.asarray(Y, dtype=np.float64)
+                if Y.ndim == 1 and self.T.shape[1] == 1:
+                    Y = Y.reshape(-1, 1)
+                if Y.shape != self.T.shape:
+                    raise ValueError(f"targets must have shape {self.T.shape}, got {Y.shape}")
             np.copyto(self.T, Y)
         return self
 
     def gather(self, X: np.ndarray, Y: np.ndarray, index: np.ndarray) -> "Batch":
-        """Fill the batch with rows ``index`` of X (float64, (M, n_in)) and Y (float64, (M, n_out))."""
-        np.take(X, index, axis=0, out=self.X, mode="clip")
-        np.take(Y, index, axis=0, out=self.T, mode="clip")
+        """Fill the batch with rows ``index`` of X and Y: float64 arrays (M, n_in) and (M, n_out), as the
+        Trainer keeps them. An index out of range raises IndexError."""
+        X.take(index, 0, self.X, "raise")  # the method form: half the overhead of np.take
+        Y.take(index, 0, self.T, "raise")
         return self
 
 
@@ -155,17 +162,20 @@ class Network:
         shared_biases=False,
     ):
         sizes = tuple(sizes)
-        if len(sizes) < 2 or not all(isinstance(s, (int, np.integer)) and s >= 1 for s in sizes):
+        if len(sizes) < 2 or not all(
+            isinstance(s, (int, np.integer)) and not isinstance(s, bool) and s >= 1 for s in sizes
+        ):
             raise ValueError(f"sizes must be at least two positive integers, got {sizes!r}")
         self.sizes = tuple(int(s) for s in sizes)
-        self.hidden = get_activation(hidden)
-        if self.hidden.name not in HIDDEN_ACTIVATIONS:
+        # Fixed for the network's life: each batch compiles its step from them.
+        self._hidden = get_activation(hidden)
+        if self._hidden.name not in HIDDEN_ACTIVATIONS:
             raise ValueError(f"hidden activation must be one of {', '.join(HIDDEN_ACTIVATIONS)}")
-        self.output = get_activation(output)
-        self.loss = get_loss(loss)
-        if self.loss.requires_output and self.output.name != self.loss.requires_output:
-            raise ValueError(f"loss {self.loss.name} needs a {self.loss.requires_output} output layer")
-        if self.output.name == "softmax" and self.loss.name != "softmax_ce" and self.sizes[-1] < 2:
+        self._output = get_activation(output)
+        self._loss = get_loss(loss)
+        if self._loss.requires_output and self._output.name != self._loss.requires_output:
+            raise ValueError(f"loss {self._loss.name} needs a {self._loss.requires_output} output layer")
+        if self._output.name == "softmax" and self.sizes[-1] < 2:
             raise ValueError("a softmax output needs at least two outputs")
         if init not in INITS:
             raise ValueError(f"init must be one of {', '.join(INITS)}")
@@ -215,6 +225,19 @@ class Network:
         return len(self.sizes) - 1
 
     @property
+    def hidden(self):
+        """The hidden layers' activation (read-only: the compiled step depends on it)."""
+        return self._hidden
+
+    @property
+    def output(self):
+        return self._output
+
+    @property
+    def loss(self):
+        return self._loss
+
+    @property
     def weights(self) -> list:
         """Views of the weight matrices (n_in, n_out); assign ``net.weights = [...]`` or ``net.weights[l] = W``."""
         return _ParamList([p[:-1] for p in self._P], "weights")
@@ -234,11 +257,15 @@ class Network:
 
     @staticmethod
     def _assign(values, views, what):
-        values = list(values)
+        """Copy every array in, or none: all shapes are checked before anything changes."""
+        values = [np.asarray(v, dtype=np.float64) for v in values]
         if len(values) != len(views):
             raise ValueError(f"{what} needs {len(views)} arrays, got {len(values)}")
-        for i, v in enumerate(values):
-            views[i] = v
+        for i, (v, target) in enumerate(zip(values, views)):
+            if v.shape != target.shape:
+                raise ValueError(f"{what}[{i}] must have shape {target.shape}, got {v.shape}")
+        for v, target in zip(values, views):
+            target[...] = v
 
     def get_parameters(self) -> np.ndarray:
         """All weights and biases as one flat vector (a copy)."""
@@ -293,8 +320,11 @@ class Network:
 
     def _load(self, X, Y=None) -> Batch:
         """The cached buffers for len(X) samples, loaded with (X, Y)."""
-        X = np.asarray(X, dtype=np.float64)
-        return self._workspace(len(X) if X.ndim == 2 else 1).load(X, Y)
+        if type(X) is not np.ndarray:
+            X = np.asarray(X, dtype=np.float64)
+        n = len(X) if X.ndim == 2 else 1
+        ws = self._workspaces.get(n)
+        return (ws if ws is not None else self._workspace(n)).load(X, Y)
 
     @staticmethod
     def _forward(ws: Batch) -> None:
@@ -340,7 +370,10 @@ class Network:
 
     def train_batch(self, batch: Batch, lr: float) -> float:
         """``step`` on data already in ``batch`` (from ``net.batch(n)``)."""
-        self._forward(batch)
+        if batch.owner is not self:
+            raise ValueError("this batch belongs to another network: get one with net.batch(n)")
+        for op in batch.forward_ops:
+            op()
         loss, penalty = self._backward(batch)
         self._update(lr)
         return loss + penalty

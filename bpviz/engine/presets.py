@@ -90,3 +90,29 @@ def warmup_network(seed: int = 0) -> Network:
 def single_neuron(activation: str = "sigmoid", seed: int = 0) -> Network:
     """Seed 001's neuron: 3 inputs, one output, ½·squared error (its 'first feature decides' task)."""
     return Network([3, 1], hidden="linear", output=activation, loss="half_sse", seed=seed)
+
+
+@dataclass(frozen=True)
+class ExampleRun:
+    """``iterations`` full passes (forward, backward, update) of the worked example."""
+
+    errors: np.ndarray  # E_total computed in each pass (before that pass's update)
+    outputs: np.ndarray  # (out_o1, out_o2) of the last pass's forward
+    network: Network  # after the last update
+
+    @property
+    def final_error(self) -> float:
+        return float(self.errors[-1])
+
+
+def run_example(params: ExampleParams | None = None, iterations: int = 1, update_biases: bool = False) -> ExampleRun:
+    """Train the worked example for ``iterations`` passes, as a training loop that prints E_total would."""
+    if iterations < 1:
+        raise ValueError(f"iterations must be at least 1, got {iterations}")
+    p = params or ExampleParams()
+    net = worked_example(p, update_biases)
+    batch = net.batch(1).load(p.inputs, p.targets)
+    errors = np.empty(iterations)
+    for k in range(iterations):
+        errors[k] = net.train_batch(batch, p.lr)
+    return ExampleRun(errors, batch.Y[0].copy(), net)

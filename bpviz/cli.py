@@ -1,0 +1,104 @@
+"""The ``bpviz`` command: the window by default, and the headless lessons (example, train, gradcheck).
+
+Every error a user can cause is one line on stderr and exit status 2, never a traceback. Qt is imported only
+when the window opens, so the headless commands start fast and run without a display.
+"""
+
+from __future__ import annotations
+
+import argparse
+import os
+import sys
+
+from bpviz import __version__
+
+
+class UsageError(Exception):
+    """A mistake in what the user asked for: reported as one line, exit status 2."""
+
+
+class _Parser(argparse.ArgumentParser):
+    def error(self, message):  # argparse prints usage + message; we want one line
+        raise UsageError(f"{message} (see {self.prog} --help)")
+
+
+def positive_int(text: str) -> int:
+    try:
+        value = int(text)
+    except ValueError:
+        raise argparse.ArgumentTypeError(f"expected a whole number, got {text!r}") from None
+    if value < 1:
+        raise argparse.ArgumentTypeError(f"must be at least 1, got {value}")
+    return value
+
+
+def finite_float(text: str) -> float:
+    try:
+        value = float(text)
+    except ValueError:
+        raise argparse.ArgumentTypeError(f"expected a number, got {text!r}") from None
+    if value != value or value in (float("inf"), float("-inf")):
+        raise argparse.ArgumentTypeError(f"expected a finite number, got {text!r}")
+    return value
+
+
+def learning_rate(text: str) -> float:
+    value = finite_float(text)
+    if value <= 0:
+        raise argparse.ArgumentTypeError(f"the learning rate must be > 0, got {text}")
+    return value
+
+
+def layer_widths(text: str) -> tuple[int, ...]:
+    """``8,8`` → (8, 8); an empty string or ``none`` → no hidden layer."""
+    if text.strip().lower() in ("", "none"):
+        return ()
+    try:
+        widths = tuple(int(part) for part in text.split(","))
+    except ValueError:
+        raise argparse.ArgumentTypeError(
+            f"{text!r} is not a comma-separated list of layer widths (e.g. 8,8)") from None
+    if any(w < 1 for w in widths):
+        raise argparse.ArgumentTypeError(f"every layer needs at least 1 neuron, got {text!r}")
+    return widths
+
+
+def build_parser() -> argparse.ArgumentParser:
+    from bpviz.commands import example, gradcheck, train
+
+    parser = _Parser(prog="bpviz", description="See and learn backpropagation.")
+    parser.add_argument("--version", action="version", version=f"bpviz {__version__}")
+    sub = parser.add_subparsers(dest="command", metavar="COMMAND", parser_class=_Parser)
+    gui = sub.add_parser("gui", help="open the window (the default)")
+    gui.set_defaults(run=_run_gui)
+    example.add_parser(sub)
+    train.add_parser(sub)
+    gradcheck.add_parser(sub)
+    return parser
+
+
+def _run_gui(args) -> int:
+    from bpviz.gui.app import run
+
+    return run()
+
+
+def main(argv: list[str] | None = None) -> int:
+    # One BLAS thread: more would fight the GUI thread and the training worker for two cores (DESIGN.md).
+    for var in ("OPENBLAS_NUM_THREADS", "OMP_NUM_THREADS", "MKL_NUM_THREADS"):
+        os.environ.setdefault(var, "1")
+    argv = sys.argv[1:] if argv is None else list(argv)
+    try:
+        parser = build_parser()
+        args = parser.parse_args(argv)
+        run = getattr(args, "run", _run_gui)
+        return run(args) or 0
+    except UsageError as exc:
+        print(f"bpviz: error: {exc}", file=sys.stderr)
+        return 2
+    except KeyboardInterrupt:
+        print("bpviz: interrupted", file=sys.stderr)
+        return 130
+    except BrokenPipeError:  # e.g. `bpviz example | head`
+        sys.stderr.close()
+        return 0

@@ -1,0 +1,1 @@
+"""The headless subcommands of ``bpviz``; each module adds its parser and runs it."""

@@ -1,0 +1,97 @@
+"""``bpviz example``: the worked 2-2-2 example, every step of one pass, as a table or JSON."""
+
+from __future__ import annotations
+
+import json
+import shutil
+
+from bpviz.cli import UsageError, positive_int
+
+PHASE_TITLES = {"forward": "Forward pass", "error": "Error", "backward": "Backward pass", "update": "Update"}
+
+
+def add_parser(sub) -> None:
+    p = sub.add_parser(
+        "example",
+        help="the worked 2-2-2 example, step by step",
+        description="Every step of one backprop pass of the classic 2-2-2 sigmoid network: "
+        "name, formula, formula with the numbers put in, value.",
+    )
+    p.add_argument("--json", action="store_true", help="print one JSON object instead of the table")
+    p.add_argument("--iterations", type=positive_int, metavar="N",
+                   help="also run N full passes and report the error and outputs of the N-th")
+    p.add_argument("--update-biases", action="store_true", help="update b1 and b2 too (the article keeps them)")
+    p.add_argument("--params", metavar="FILE",
+                   help="JSON object with any of i1 i2 t1 t2 w1..w8 b1 b2 lr (others keep the published values)")
+    p.set_defaults(run=run)
+
+
+def load_params(path: str | None):
+    from bpviz.engine.presets import ExampleParams
+
+    if path is None:
+        return ExampleParams()
+    try:
+        with open(path, encoding="utf-8") as f:
+            data = json.load(f)
+    except OSError as exc:
+        raise UsageError(f"cannot read {path}: {exc.strerror or exc}") from None
+    except (json.JSONDecodeError, UnicodeDecodeError) as exc:
+        raise UsageError(f"{path} is not valid JSON: {exc}") from None
+    try:
+        return ExampleParams.from_dict(data)
+    except (ValueError, TypeError) as exc:
+        raise UsageError(f"{path}: {exc}") from None
+
+
+def run(args) -> int:
+    from bpviz.engine.presets import run_example, worked_example
+    from bpviz.engine.trace import trace_pass
+
+    params = load_params(args.params)
+    trace = trace_pass(worked_example(params, args.update_biases), params.inputs, params.targets, params.lr)
+    after = None
+    if args.iterations:
+        result = run_example(params, args.iterations, args.update_biases)
+        after = {"E_total": result.final_error, "out_o1": float(result.outputs[0]),
+                 "out_o2": float(result.outputs[1])}
+    if args.json:
+        out = {
+            "params": params.to_dict(),
+            "update_biases": args.update_biases,
+            "quantities": trace.quantities,
+            "steps": [s.to_dict() for s in trace.steps],
+        }
+        if after is not None:
+            out["iterations"] = args.iterations
+            out["after"] = after
+        print(json.dumps(out, indent=2, ensure_ascii=False))
+    else:
+        print(render_table(trace, params, args.update_biases))
+        if after is not None:
+            print(f"\nAfter {args.iterations} passes (values of pass {args.iterations}, before its update):")
+            print(f"  E_total = {after['E_total']:.10f}   out_o1 = {after['out_o1']:.9g} (target {params.t1:g})"
+                  f"   out_o2 = {after['out_o2']:.9g} (target {params.t2:g})")
+    return 0
+
+
+def render_table(trace, params, update_biases: bool) -> str:
+    """Two lines per step: the formula, then the numbers put in and the value."""
+    width = max(72, min(shutil.get_terminal_size((100, 24)).columns, 120))
+    name_w = max(len(s.symbol) for s in trace.steps) + 2
+    lines = [
+        "Worked example: 2-2-2 sigmoid network, E = Σ ½·(t − out)², learning rate η = "
+        f"{params.lr:g}, biases {'updated' if update_biases else 'fixed'}",
+        f"i1 = {params.i1:g}, i2 = {params.i2:g}, t1 = {params.t1:g}, t2 = {params.t2:g}",
+    ]
+    phase = None
+    for s in trace.steps:
+        if s.phase != phase:
+            phase = s.phase
+            lines += ["", PHASE_TITLES[phase], "-" * len(PHASE_TITLES[phase])]
+        value = f"{s.value:.9g}"
+        lines.append(f"  {s.symbol:<{name_w}}= {s.formula}")
+        numbers = f"  {'':<{name_w}}= {s.numbers}"
+        pad = max(2, width - len(numbers) - len(value))
+        lines.append(numbers + " " * pad + value)
+    return "\n".join(lines)

@@ -1,0 +1,224 @@
+"""The 2-D red/blue point sets of the training playground (modelled on TensorFlow Playground's, rescaled to
+radius 1) and the small data sets of the seeds (NumPy warm-up, one neuron). NumPy and the standard library only.
+
+Labels are 0.0 (red) and 1.0 (blue). Random draws never depend on ``noise`` or ``test_ratio``: with the same seed
+and size, moving the noise slider only blurs the same points, and moving the split only moves the cut.
+"""
+
+from __future__ import annotations
+
+import math
+import numbers
+from collections.abc import Mapping
+from dataclasses import dataclass, fields
+from functools import cached_property
+
+import numpy as np
+
+DATASETS = ("circle", "xor", "gaussian", "spiral", "linear", "moons")
+DOMAIN = (-1.5, 1.5)  # every point of a 2-D dataset lies in this square (views plot it)
+
+# Standard deviation of the jitter per unit of ``noise``: noise 0.1 looks clean, 0.5 is hard. Each factor is set
+# against the gap between the classes (circle/xor/linear/moons ~0.1-0.2, spiral arms 0.33 apart, clusters 1.4).
+_NOISE_STD = {"circle": 0.5, "xor": 0.5, "gaussian": 0.8, "spiral": 0.2, "linear": 0.5, "moons": 0.5}
+_MARGIN = 0.05  # xor/linear: keep clean points this far from the class boundary so noise 0 is exact
+_GAUSS_STD = 0.15  # gaussian clusters have a width even at noise 0 (centres are 4.7 of these from the boundary)
+_LINE_ANGLE = math.radians(30.0)  # linear: the boundary is the line through the origin at 30 degrees
+
+
+def _is_int(value) -> bool:
+    return isinstance(value, numbers.Integral) and not isinstance(value, bool)
+
+
+def _is_real(value) -> bool:
+    return isinstance(value, numbers.Real) and not isinstance(value, bool)
+
+
+def _show(value) -> str:
+    # numpy scalars would print as np.float64(...): show the plain number the user typed
+    if _is_int(value):
+        return str(int(value))
+    if _is_real(value):
+        return repr(float(value))
+    return repr(value)
+
+
+def _check_name(name) -> str:
+    choices = ", ".join(DATASETS)
+    if not isinstance(name, str):
+        raise ValueError(f"name must be a dataset name (choose from {choices}), got {_show(name)}")
+    key = name.strip().lower()
+    if key not in DATASETS:
+        raise ValueError(f"unknown dataset {name!r} (choose from {choices})")
+    return key
+
+
+def _check_fraction(field: str, value, high: float) -> float:
+    if not _is_real(value) or not math.isfinite(value):
+        raise ValueError(f"{field} must be a finite number between 0 and {high:g}, got {_show(value)}")
+    if not 0.0 <= value <= high:
+        raise ValueError(f"{field} must be between 0 and {high:g}, got {_show(value)}")
+    return float(value)
+
+
+def _check_int(field: str, value, low: int, high: int | None) -> int:
+    if _is_int(value) and low <= value and (high is None or value <= high):
+        return int(value)
+    if high is None:
+        raise ValueError(f"{field} must be a non-negative integer, got {_show(value)}")
+    raise ValueError(f"{field} must be an integer between {low} and {high}, got {_show(value)}")
+
+
+@dataclass(frozen=True)
+class DatasetSpec:
+    """Everything needed to rebuild a dataset exactly: same spec, same points."""
+
+    name: str = "circle"
+    n_samples: int = 200  # total points, train + test
+    noise: float = 0.1  # 0..1: 0 = clean shapes, 1 = heavily blurred
+    test_ratio: float = 0.5  # fraction held out for testing, 0 <= r <= 0.9
+    seed: int = 0
+
+    def __post_init__(self):
+        # normalise to plain Python types so to_dict() is JSON-able and equal specs compare equal
+        object.__setattr__(self, "name", _check_name(self.name))
+        object.__setattr__(self, "n_samples", _check_int("n_samples", self.n_samples, 4, 100_000))
+        object.__setattr__(self, "noise", _check_fraction("noise", self.noise, 1.0))
+        object.__setattr__(self, "test_ratio", _check_fraction("test_ratio", self.test_ratio, 0.9))
+        object.__setattr__(self, "seed", _check_int("seed", self.seed, 0, None))
+
+    def make(self) -> "Dataset":
+        rng = np.random.default_rng(self.seed)
+        X, y = make_points(self.name, self.n_samples, self.noise, rng)
+        n_test = min(round(self.n_samples * self.test_ratio), self.n_samples - 1)  # train never empty
+        order = rng.permutation(self.n_samples)
+        test, train = order[:n_test], order[n_test:]
+        return Dataset(self, X[train], y[train], X[test], y[test])
+
+    def to_dict(self) -> dict:
+        return {f.name: getattr(self, f.name) for f in fields(self)}
+
+    @classmethod
+    def from_dict(cls, data) -> "DatasetSpec":
+        """Missing fields take their defaults; unknown fields and wrong types raise ValueError."""
+        allowed = [f.name for f in fields(cls)]
+        if not isinstance(data, Mapping):
+            raise ValueError(f"a dataset spec must be a JSON object with keys {', '.join(allowed)}, "
+                             f"got {type(data).__name__}")
+        unknown = [str(k) for k in data if k not in allowed]
+        if unknown:
+            raise ValueError(f"unknown dataset spec field(s) {', '.join(map(repr, unknown))} "
+                             f"(allowed: {', '.join(allowed)})")
+        return cls(**data)
+
+
+@dataclass(frozen=True, eq=False)  # eq=False: arrays have no single truth value; compare fields explicitly
+class Dataset:
+    """Train and test points of one spec. Arrays are float64, C-contiguous and read-only (views share them)."""
+
+    spec: DatasetSpec
+    X_train: np.ndarray  # (n_train, 2)
+    y_train: np.ndarray  # (n_train,) 0.0 red / 1.0 blue
+    X_test: np.ndarray
+    y_test: np.ndarray
+
+    def __post_init__(self):
+        for f in fields(self)[1:]:
+            arr = np.array(getattr(self, f.name), dtype=np.float64, order="C")
+            arr.setflags(write=False)
+            object.__setattr__(self, f.name, arr)
+        if self.X_train.ndim != 2 or self.X_test.ndim != 2 or self.X_train.shape[1] != self.X_test.shape[1]:
+            raise ValueError("X_train and X_test must be 2-D arrays with the same number of columns")
+        if self.y_train.shape != self.X_train.shape[:1] or self.y_test.shape != self.X_test.shape[:1]:
+            raise ValueError("y_train and y_test must be 1-D with one label per row of X_train and X_test")
+
+    @cached_property
+    def X(self) -> np.ndarray:
+        """All points, train then test."""
+        return _frozen(np.concatenate([self.X_train, self.X_test]))
+
+    @cached_property
+    def y(self) -> np.ndarray:
+        """All labels, train then test."""
+        return _frozen(np.concatenate([self.y_train, self.y_test]))
+
+
+def _frozen(arr: np.ndarray) -> np.ndarray:
+    arr.setflags(write=False)
+    return arr
+
+
+def _on_arc(start, stop, size, rng):
+    """Unit vectors at angles uniform in [start, stop)."""
+    t = rng.uniform(start, stop, size)
+    return np.column_stack([np.cos(t), np.sin(t)])
+
+
+def _shape(name: str, label: int, size: int, rng: np.random.Generator) -> np.ndarray:
+    """``size`` clean points of class ``label`` of the named shape, in about [-1, 1]^2."""
+    if name == "circle":
+        # uniform over the area: blue disc r <= 0.5, red ring 0.7 <= r <= 1.0 (as Playground's 0.5R / 0.7R..R)
+        r2 = rng.uniform(0.0, 0.25, size) if label else rng.uniform(0.49, 1.0, size)
+        return np.sqrt(r2)[:, None] * _on_arc(0.0, 2 * np.pi, size, rng)
+    if name == "xor":
+        # |x|, |y| in [margin, 1]; blue quadrants have equal signs so x*y > 0
+        mag = rng.uniform(_MARGIN, 1.0, (size, 2))
+        sx = rng.choice([-1.0, 1.0], size)
+        return mag * np.column_stack([sx, sx if label else -sx])
+    if name == "gaussian":
+        centre = 0.5 if label else -0.5
+        return centre + _GAUSS_STD * rng.standard_normal((size, 2))
+    if name == "spiral":
+        # 1.5 turns with the radius growing from 0 to 1; the two arms are half a turn apart (0.33 in radius)
+        t = rng.uniform(0.0, 1.0, size)
+        angle = 3 * np.pi * t + (0.0 if label else np.pi)
+        return t[:, None] * np.column_stack([np.cos(angle), np.sin(angle)])
+    if name == "linear":
+        # uniform in the square, points on the wrong side reflected through the origin (the line passes through
+        # it), then pushed off the line by the margin; blue lies on the side the normal points to
+        normal = np.array([-math.sin(_LINE_ANGLE), math.cos(_LINE_ANGLE)])
+        p = rng.uniform(-1.0, 1.0, (size, 2))
+        side = 1.0 if label else -1.0
+        p *= np.where(p @ normal * side < 0, -1.0, 1.0)[:, None]
+        return p + side * _MARGIN * normal
+    if name == "moons":
+        # scikit-learn's moons (red: upper arc about (0, 0), blue: lower arc about (1, 0.5)) shifted by
+        # (-0.5, -0.25) and scaled by 2/3 so they span [-1, 1] x [-0.5, 0.5]
+        arc = _on_arc(0.0, np.pi, size, rng)
+        p = np.array([1.0, 0.5]) - arc if label else arc
+        return (p - np.array([0.5, 0.25])) * (2.0 / 3.0)
+    raise AssertionError(name)  # unreachable: names are checked first
+
+
+def make_points(name: str, n: int, noise: float, rng: np.random.Generator) -> tuple[np.ndarray, np.ndarray]:
+    """n points (n, 2) and labels (n,) of the named 2-D dataset, shuffled; n // 2 red, the rest blue."""
+    name = _check_name(name)
+    n = _check_int("n", n, 1, 10_000_000)
+    noise = _check_fraction("noise", noise, 1.0)
+    n_red = n // 2
+    X = np.concatenate([_shape(name, 0, n_red, rng), _shape(name, 1, n - n_red, rng)])
+    y = np.concatenate([np.zeros(n_red), np.ones(n - n_red)])
+    # the jitter is drawn even at noise 0 so that the noise level never shifts the random stream
+    X += rng.standard_normal((n, 2)) * (_NOISE_STD[name] * noise)
+    np.clip(X, *DOMAIN, out=X)
+    order = rng.permutation(n)
+    return np.ascontiguousarray(X[order]), y[order]
+
+
+def warmup_data(seed: int = 0, n: int = 64, d_in: int = 1000, d_out: int = 10) -> tuple[np.ndarray, np.ndarray]:
+    """Seed 000's random regression data: x = randn(n, d_in), y = randn(n, d_out), from default_rng(seed)."""
+    rng = np.random.default_rng(seed)
+    x = rng.standard_normal((n, d_in))
+    y = rng.standard_normal((n, d_out))
+    return x, y
+
+
+def one_neuron_data(n: int = 100, seed: int = 0) -> tuple[np.ndarray, np.ndarray]:
+    """Seed 001's task: X (n, 3) of random 0/1 features, y (n, 1) equal to the first feature ('if the first
+    feature is 1 the desired output is 1; the other two do not matter'). Both labels occur when n >= 2."""
+    n = _check_int("n", n, 1, 10_000_000)
+    rng = np.random.default_rng(seed)
+    X = rng.integers(0, 2, size=(n, 3)).astype(np.float64)
+    if n >= 2 and X[:, 0].min() == X[:, 0].max():
+        X[-1, 0] = 1.0 - X[-1, 0]  # a one-label task teaches nothing (only likely for tiny n)
+    return X, X[:, :1].copy()

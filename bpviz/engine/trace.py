@@ -1,0 +1,285 @@
+"""The named steps of one backprop pass, for the stepper and ``bpviz example``.
+
+A trace is read off the engine: every value comes from ``Network.inspect`` (the same compiled pass that
+trains) and the updated parameters from a real ``Network.step`` on a copy. This module only names, orders
+and formats. Steps follow the published worked example: forward (net_h1, out_h1, ...), error (E_o1, ...,
+E_total), backward (∂E/∂out, ∂out/∂net and δ of each neuron, then ∂E/∂w of the layer), update (w1+, ...).
+"""
+
+from __future__ import annotations
+
+from dataclasses import dataclass
+
+import numpy as np
+
+from bpviz.engine.naming import NetworkNames
+from bpviz.engine.network import Network
+
+PHASES = ("forward", "error", "backward", "update")
+ERROR = "E"  # the element id of the error (the loss node)
+
+
+@dataclass(frozen=True)
+class Step:
+    """One named quantity of the pass.
+
+    ``kind`` says what it is (net, out, error, grad_out, deriv, delta, grad_param, update) and ``target``
+    which element of the diagram it belongs to (a neuron, weight, bias name, or ``E``); ``reads``/``writes``
+    list the elements the step uses and produces, for highlighting."""
+
+    phase: str
+    name: str
+    kind: str
+    target: str
+    formula: str
+    numbers: str
+    value: float
+    reads: tuple[str, ...]
+    writes: tuple[str, ...]
+    note: str = ""
+
+    @property
+    def symbol(self) -> str:
+        return display_name(self.name)
+
+    def to_dict(self) -> dict:
+        return {
+            "phase": self.phase,
+            "name": self.name,
+            "formula": self.formula,
+            "numbers": self.numbers,
+            "value": self.value,
+            "reads": list(self.reads),
+            "writes": list(self.writes),
+        }
+
+
+@dataclass(frozen=True)
+class Trace:
+    steps: tuple[Step, ...]
+    names: NetworkNames
+    lr: float
+
+    @property
+    def quantities(self) -> dict[str, float]:
+        return {s.name: s.value for s in self.steps}
+
+    def index(self, name: str) -> int:
+        for i, s in enumerate(self.steps):
+            if s.name == name:
+                return i
+        raise KeyError(name)
+
+    def __len__(self) -> int:
+        return len(self.steps)
+
+    def __getitem__(self, i) -> Step:
+        return self.steps[i]
+
+
+def display_name(name: str) -> str:
+    """``delta_o1`` → ``δ_o1``, ``dE/dw5`` → ``∂E/∂w5``, ``w5+`` → ``w5⁺`` (subscripts stay as ``_x``)."""
+    if name.startswith("delta_"):
+        return "δ_" + name[len("delta_"):]
+    if name.startswith("d") and "/d" in name:
+        top, bottom = name.split("/d", 1)
+        return "∂" + top[1:] + "/∂" + bottom
+    if name.endswith("+"):
+        return name[:-1] + "⁺"
+    return name
+
+
+def fmt(value: float) -> str:
+    """A number as it appears inside a formula: 9 significant digits, negatives in parentheses."""
+    text = f"{value:.9g}"
+    return f"({text})" if value < 0 or text.startswith("-") else text
+
+
+def trace_pass(net: Network, x, t, lr: float) -> Trace:
+    """The steps of one forward/backward/update pass of ``net`` on a single sample (x, t)."""
+    X = np.asarray(x, dtype=np.float64).reshape(1, -1)
+    T = np.asarray(t, dtype=np.float64).reshape(1, -1)
+    if X.shape[1] != net.sizes[0] or T.shape[1] != net.sizes[-1]:
+        raise ValueError(f"a trace needs one sample of {net.sizes[0]} inputs and {net.sizes[-1]} targets")
+    if not lr > 0:
+        raise ValueError(f"the learning rate must be > 0, got {lr}")
+    names = NetworkNames(net.sizes, net.shared_biases)
+    p = net.inspect(X, T)
+    after = net.copy()
+    after.step(X, T, lr)
+    b = _Builder(net, names, p, after, lr)
+    b.forward()
+    b.error()
+    b.backward()
+    b.update()
+    return Trace(tuple(b.steps), names, float(lr))
+
+
+class _Builder:
+    def __init__(self, net, names, p, after, lr):
+        self.net, self.names, self.p, self.after, self.lr = net, names, p, after, lr
+        self.steps: list[Step] = []
+        self.L = net.n_layers
+        self.reg = net.regularization if net.reg_rate > 0 else "none"
+
+    def add(self, phase, name, kind, target, formula, numbers, value, reads, writes, note=""):
+        self.steps.append(Step(phase, name, kind, target, formula, numbers, float(value),
+                               tuple(reads), tuple(writes), note))
+
+    # names of quantities --------------------------------------------------------------
+    def source(self, layer, i):
+        """The symbol and value feeding weight layer ``layer`` from neuron i."""
+        n = self.names.neuron(layer, i)
+        if layer == 0:
+            return n, self.p.inputs[0, i]
+        return f"out_{n}", self.p.outs[layer - 1][0, i]
+
+    def bias_params(self, layer):
+        """(name, value) of each distinct bias of a weight layer."""
+        b = self.net.biases[layer]
+        if self.names.shared_biases:
+            return [(self.names.bias(layer, 0), b[0], None)]
+        return [(self.names.bias(layer, j), b[j], j) for j in range(len(b))]
+
+    # phases ---------------------------------------------------------------------------
+    def forward(self):
+        W, B = self.net.weights, self.net.biases
+        for l in range(self.L):
+            act = self.net.output if l == self.L - 1 else self.net.hidden
+            dst_names = self.names.layer_neurons(l + 1)
+            for j, n in enumerate(dst_names):
+                terms, nums, reads = [], [], []
+                for i in range(self.net.sizes[l]):
+                    w = self.names.weight(l, i, j)
+                    sym, val = self.source(l, i)
+                    terms.append(f"{w}·{sym}")
+                    nums.append(f"{fmt(W[l][i, j])}·{fmt(val)}")
+                    reads += [self.names.neuron(l, i), w]
+                bias = self.names.bias(l, j)
+                terms.append(f"{bias}·1")
+                nums.append(f"{fmt(B[l][j])}·1")
+                reads.append(bias)
+                self.add("forward", f"net_{n}", "net", n, " + ".join(terms), " + ".join(nums),
+                         self.p.nets[l][0, j], reads, [n])
+                net_sym, net_val = f"net_{n}", self.p.nets[l][0, j]
+                if act.name == "softmax":
+                    denom = " + ".join(f"e^(net_{m})" for m in dst_names)
+                    formula = f"e^({net_sym}) / ({denom})"
+                    denom_n = " + ".join(f"e^({fmt(v)})" for v in self.p.nets[l][0])
+                    numbers = f"e^({fmt(net_val)}) / ({denom_n})"
+                    reads_out = dst_names
+                else:
+                    formula = act.formula.format(net=net_sym)
+                    numbers = act.formula.format(net=fmt(net_val))
+                    reads_out = [n]
+                self.add("forward", f"out_{n}", "out", n, formula, numbers, self.p.outs[l][0, j], reads_out, [n])
+
+    def error(self):
+        loss = self.net.loss
+        outs = self.names.layer_neurons(self.L)
+        scale = loss.scale(1)
+        for k, o in enumerate(outs):
+            t = self.names.target(k)
+            y, tv = self.p.outs[-1][0, k], self.p.targets[0, k]
+            self.add("error", f"E_{o}", "error", ERROR, loss.term_formula.format(out=f"out_{o}", target=t),
+                     loss.term_formula.format(out=fmt(y), target=fmt(tv)), self.p.terms[0, k] * scale,
+                     [o, t], [ERROR])
+        parts = [f"E_{o}" for o in outs]
+        values = [self.p.terms[0, k] * scale for k in range(len(outs))]
+        total = self.p.loss
+        if self.p.penalty > 0:
+            sym = "½·λ·Σw²" if self.reg == "l2" else "λ·Σ|w|"
+            self.add("error", "E_reg", "error", ERROR, sym, f"λ = {fmt(self.net.reg_rate)}", self.p.penalty,
+                     [], [ERROR])
+            parts.append("E_reg")
+            values.append(self.p.penalty)
+            total += self.p.penalty
+        self.add("error", "E_total", "error", ERROR, " + ".join(parts), " + ".join(fmt(v) for v in values),
+                 total, [ERROR], [ERROR])
+
+    def backward(self):
+        for l in range(self.L - 1, -1, -1):
+            self.neuron_deltas(l)
+            self.param_grads(l)
+
+    def neuron_deltas(self, l):
+        p, names, net = self.p, self.names, self.net
+        last = l == self.L - 1
+        act = net.output if last else net.hidden
+        for j, n in enumerate(names.layer_neurons(l + 1)):
+            out, net_sym, delta = f"out_{n}", f"net_{n}", f"δ_{n}"
+            if last and net.loss.fused:
+                t = names.target(j)
+                note = (f"with {net.loss.name} on a {act.name} output, ∂E/∂{out} · ∂{out}/∂{net_sym} "
+                        f"simplifies to {out} − {t}")
+                self.add("backward", f"delta_{n}", "delta", n, f"{out} − {t}",
+                         f"{fmt(p.outs[l][0, j])} − {fmt(p.targets[0, j])}", p.deltas[l][0, j], [n, t], [n], note)
+                continue
+            if last:
+                t = names.target(j)
+                self.add("backward", f"dE/d{out}", "grad_out", n,
+                         net.loss.grad_formula.format(out=out, target=t),
+                         net.loss.grad_formula.format(out=fmt(p.outs[l][0, j]), target=fmt(p.targets[0, j])),
+                         p.outs_grad[l][0, j], [n, t], [n])
+            else:
+                terms, nums, reads = [], [], []
+                for k, m in enumerate(names.layer_neurons(l + 2)):
+                    w = names.weight(l + 1, j, k)
+                    terms.append(f"δ_{m}·{w}")
+                    nums.append(f"{fmt(p.deltas[l + 1][0, k])}·{fmt(net.weights[l + 1][j, k])}")
+                    reads += [m, w]
+                self.add("backward", f"dE/d{out}", "grad_out", n, " + ".join(terms), " + ".join(nums),
+                         p.outs_grad[l][0, j], reads, [n])
+            grad_sym = f"∂E/∂{out}"
+            if act.name == "softmax":  # not elementwise: δ_k = out_k·(∂E/∂out_k − Σ_m out_m·∂E/∂out_m)
+                outs = names.layer_neurons(l + 1)
+                mix = " + ".join(f"out_{m}·∂E/∂out_{m}" for m in outs)
+                mix_n = " + ".join(f"{fmt(p.outs[l][0, k])}·{fmt(p.outs_grad[l][0, k])}" for k in range(len(outs)))
+                self.add("backward", f"delta_{n}", "delta", n, f"{out}·({grad_sym} − ({mix}))",
+                         f"{fmt(p.outs[l][0, j])}·({fmt(p.outs_grad[l][0, j])} − ({mix_n}))",
+                         p.deltas[l][0, j], outs, [n])
+                continue
+            self.add("backward", f"d{out}/d{net_sym}", "deriv", n,
+                     act.derivative_formula.format(out=out, net=net_sym),
+                     act.derivative_formula.format(out=fmt(p.outs[l][0, j]), net=fmt(p.nets[l][0, j])),
+                     p.derivs[l][0, j], [n], [n])
+            self.add("backward", f"delta_{n}", "delta", n, f"{grad_sym} · ∂{out}/∂{net_sym}",
+                     f"{fmt(p.outs_grad[l][0, j])}·{fmt(p.derivs[l][0, j])}", p.deltas[l][0, j], [n], [n])
+
+    def param_grads(self, l):
+        p, names, net = self.p, self.names, self.net
+        for j, n in enumerate(names.layer_neurons(l + 1)):
+            for i in range(net.sizes[l]):
+                w = names.weight(l, i, j)
+                sym, val = self.source(l, i)
+                formula, numbers = f"δ_{n}·{sym}", f"{fmt(p.deltas[l][0, j])}·{fmt(val)}"
+                if self.reg != "none":
+                    w_val = net.weights[l][i, j]
+                    extra = f"λ·{w}" if self.reg == "l2" else f"λ·sign({w})"
+                    extra_n = (f"{fmt(net.reg_rate)}·{fmt(w_val)}" if self.reg == "l2"
+                               else f"{fmt(net.reg_rate)}·{fmt(float(np.sign(w_val)))}")
+                    formula, numbers = f"{formula} + {extra}", f"{numbers} + {extra_n}"
+                self.add("backward", f"dE/d{w}", "grad_param", w, formula, numbers, p.dW[l][i, j],
+                         [n, names.neuron(l, i), w], [w])
+        if not net.update_biases:
+            return
+        for bias, _, j in self.bias_params(l):
+            fed = names.layer_neurons(l + 1) if j is None else [names.neuron(l + 1, j)]
+            idx = range(len(fed)) if j is None else [j]
+            self.add("backward", f"dE/d{bias}", "grad_param", bias, " + ".join(f"δ_{m}" for m in fed),
+                     " + ".join(fmt(p.deltas[l][0, k]) for k in idx), p.db[l][0 if j is None else j],
+                     fed, [bias])
+
+    def update(self):
+        names, net, after, eta = self.names, self.net, self.after, fmt(self.lr)
+        for name, ref in names.params.items():
+            if ref.kind == "w":
+                old, grad = net.weights[ref.layer][ref.src, ref.dst], self.p.dW[ref.layer][ref.src, ref.dst]
+                new = after.weights[ref.layer][ref.src, ref.dst]
+            elif not net.update_biases:
+                continue
+            else:
+                j = 0 if ref.dst is None else ref.dst
+                old, grad, new = net.biases[ref.layer][j], self.p.db[ref.layer][j], after.biases[ref.layer][j]
+            self.add("update", f"{name}+", "update", name, f"{name} − η·∂E/∂{name}",
+                     f"{fmt(old)} − {eta}·{fmt(grad)}", new, [name], [name])

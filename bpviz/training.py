@@ -1,0 +1,301 @@
+"""Training a network on a 2-D dataset in steps, and snapshots of it for the views.
+
+Plain NumPy and the standard library (no Qt): the CLI, the tests and the GUI's worker thread share it. The
+Trainer runs mini-batch gradient descent, evaluates the full train and test sets at the end of every epoch
+(the loss history), stops on divergence keeping the last finite state, and makes immutable ``Snapshot``s.
+"""
+
+from __future__ import annotations
+
+import math
+import time
+from dataclasses import asdict, dataclass, field, replace
+
+import numpy as np
+
+from bpviz.engine import HIDDEN_ACTIVATIONS, Network
+from bpviz.engine.datasets import DatasetSpec
+
+#: losses offered for classification, and the output layer each implies
+CLASSIFICATION_LOSSES = {"bce": ("sigmoid", 1), "half_sse": ("sigmoid", 1), "softmax_ce": ("softmax", 2)}
+MAX_LAYERS, MAX_WIDTH = 6, 16
+
+
+@dataclass(frozen=True)
+class TrainConfig:
+    dataset: DatasetSpec = field(default_factory=DatasetSpec)
+    hidden: tuple[int, ...] = (4, 4)
+    activation: str = "tanh"
+    loss: str = "bce"
+    lr: float = 0.03
+    batch_size: int = 10  # 1 = stochastic; >= the training set (or 0) = full batch
+    regularization: str = "none"
+    reg_rate: float = 0.0
+    seed: int = 1  # initial weights and the order of the mini-batches
+
+    def __post_init__(self):
+        object.__setattr__(self, "hidden", tuple(self.hidden))
+        if len(self.hidden) > MAX_LAYERS or not all(
+            isinstance(h, (int, np.integer)) and not isinstance(h, bool) and 1 <= h <= MAX_WIDTH for h in self.hidden
+        ):
+            raise ValueError(f"hidden layers: at most {MAX_LAYERS} layers of 1 to {MAX_WIDTH} neurons, got {self.hidden}")
+        if self.activation not in HIDDEN_ACTIVATIONS:
+            raise ValueError(f"unknown activation {self.activation!r} (choose from {', '.join(HIDDEN_ACTIVATIONS)})")
+        if self.loss not in CLASSIFICATION_LOSSES:
+            raise ValueError(f"unknown loss {self.loss!r} (choose from {', '.join(CLASSIFICATION_LOSSES)})")
+        _check_number("learning rate", self.lr, low=0.0, low_open=True)
+        if isinstance(self.batch_size, bool) or not isinstance(self.batch_size, (int, np.integer)) or self.batch_size < 0:
+            raise ValueError(f"batch size must be a whole number >= 1 (0 = full batch), got {self.batch_size!r}")
+        if self.regularization not in ("none", "l1", "l2"):
+            raise ValueError(f"unknown regularization {self.regularization!r} (choose from none, l1, l2)")
+        _check_number("regularization rate", self.reg_rate, low=0.0)
+        if isinstance(self.seed, bool) or not isinstance(self.seed, (int, np.integer)) or self.seed < 0:
+            raise ValueError(f"seed must be a whole number >= 0, got {self.seed!r}")
+
+    @property
+    def sizes(self) -> tuple[int, ...]:
+        return (2, *self.hidden, CLASSIFICATION_LOSSES[self.loss][1])
+
+    @property
+    def output(self) -> str:
+        return CLASSIFICATION_LOSSES[self.loss][0]
+
+    def to_dict(self) -> dict:
+        d = asdict(self)
+        d["dataset"] = self.dataset.to_dict()
+        d["hidden"] = list(self.hidden)
+        return d
+
+    @classmethod
+    def from_dict(cls, data: dict) -> "TrainConfig":
+        if not isinstance(data, dict):
+            raise ValueError("the training configuration must be a JSON object")
+        known = {f for f in cls.__dataclass_fields__}
+        unknown = sorted(set(data) - known)
+        if unknown:
+            raise ValueError(f"unknown configuration key(s): {', '.join(unknown)}")
+        data = dict(data)
+        if "dataset" in data:
+            data["dataset"] = DatasetSpec.from_dict(data["dataset"])
+        if "hidden" in data:
+            if not isinstance(data["hidden"], list):
+                raise ValueError("hidden must be a list of layer widths")
+            data["hidden"] = tuple(data["hidden"])
+        return cls(**data)
+
+
+def _check_number(what, value, low=None, low_open=False):
+    if isinstance(value, bool) or not isinstance(value, (int, float, np.floating, np.integer)) or not math.isfinite(value):
+        raise ValueError(f"{what} must be a finite number, got {value!r}")
+    if low is not None and (value <= low if low_open else value < low):
+        raise ValueError(f"{what} must be {'>' if low_open else '>='} {low:g}, got {value:g}")
+
+
+@dataclass(frozen=True)
+class Snapshot:
+    """An immutable copy of the training state, for the views (the GUI draws these, never the Trainer)."""
+
+    step: int
+    epoch: int
+    weights: tuple[np.ndarray, ...]
+    biases: tuple[np.ndarray, ...]
+    grad_weights: tuple[np.ndarray, ...]
+    grad_biases: tuple[np.ndarray, ...]
+    train_loss: float
+    test_loss: float
+    train_accuracy: float
+    test_accuracy: float
+    history_steps: np.ndarray  # step count at each recorded epoch end
+    history_train: np.ndarray
+    history_test: np.ndarray
+    diverged: bool
+
+
+class Trainer:
+    """Mini-batch gradient descent of ``config`` on its dataset, run in steps or time slices."""
+
+    def __init__(self, config: TrainConfig):
+        self.config = config
+        self.data = config.dataset.make()
+        if len(self.data.X_train) == 0:
+            raise ValueError("the training set is empty: lower the test ratio or add samples")
+        self._X = np.ascontiguousarray(self.data.X_train)
+        self._Y = self._targets(self.data.y_train)
+        self._Xt = np.ascontiguousarray(self.data.X_test)
+        self._Yt = self._targets(self.data.y_test)
+        self.reset()
+
+    def _targets(self, y: np.ndarray) -> np.ndarray:
+        if self.config.loss == "softmax_ce":  # one-hot: column 1 is the "blue" class
+            return np.ascontiguousarray(np.stack([1.0 - y, y], axis=1))
+        return np.ascontiguousarray(y.reshape(-1, 1))
+
+    # ------------------------------------------------------------------ state
+    def reset(self) -> None:
+        """Back to the initial weights of the configured seed; the history is cleared."""
+        c = self.config
+        self.network = Network(c.sizes, hidden=c.activation, output=c.output, loss=c.loss, seed=c.seed,
+                               regularization=c.regularization, reg_rate=c.reg_rate)
+        self._order_rng = np.random.default_rng([c.seed, 1])  # the shuffling of the mini-batches
+        self.step_count = 0
+        self.epoch = 0
+        self.diverged = False
+        self._hist_steps: list[int] = []
+        self._hist_train: list[float] = []
+        self._hist_test: list[float] = []
+        self._batches: dict[int, object] = {}
+        self._full = None
+        self._start_epoch()
+        self._record()
+
+    @property
+    def lr(self) -> float:
+        return self.config.lr
+
+    def set_lr(self, lr: float) -> None:
+        self.config = replace(self.config, lr=lr)
+
+    def set_batch_size(self, batch_size: int) -> None:
+        self.config = replace(self.config, batch_size=batch_size)
+        self._start_epoch()
+
+    def set_regularization(self, kind: str, rate: float) -> None:
+        self.config = replace(self.config, regularization=kind, reg_rate=rate)
+        self.network.regularization, self.network.reg_rate = kind, rate
+
+    @property
+    def n_train(self) -> int:
+        return len(self._X)
+
+    @property
+    def effective_batch_size(self) -> int:
+        b = self.config.batch_size
+        return self.n_train if b == 0 or b >= self.n_train else b
+
+    # ------------------------------------------------------------------ running
+    def _start_epoch(self) -> None:
+        self._order = self._order_rng.permutation(self.n_train)
+        self._pos = 0
+
+    def _batch_for(self, n: int):
+        b = self._batches.get(n)
+        if b is None:
+            b = self._batches[n] = self.network.batch(n)
+        return b
+
+    def run_steps(self, n_steps: int) -> int:
+        """Run up to ``n_steps`` gradient steps (fewer if training diverges); return how many ran."""
+        if self.diverged:
+            return 0
+        net, lr, size = self.network, self.config.lr, self.effective_batch_size
+        full = size == self.n_train
+        if full and self._full is None:
+            self._full = net.batch(size).load(self._X, self._Y)  # loaded once: the data never changes
+        done = 0
+        with np.errstate(over="ignore", invalid="ignore", divide="ignore"):
+            while done < n_steps:
+                if full:
+                    loss = net.train_batch(self._full, lr)
+                    self._pos = self.n_train
+                else:
+                    idx = self._order[self._pos : self._pos + size]
+                    loss = net.train_batch(self._batch_for(len(idx)).gather(self._X, self._Y, idx), lr)
+                    self._pos += len(idx)
+                done += 1
+                self.step_count += 1
+                if not math.isfinite(loss):
+                    self._diverge()
+                    break
+                if self._pos >= self.n_train:
+                    self.epoch += 1
+                    self._start_epoch()
+                    if not self._record():
+                        break
+        return done
+
+    def run_for(self, seconds: float, max_steps: int = 1_000_000_000) -> int:
+        """Run steps for about ``seconds`` of wall time (checked every few steps); return the count."""
+        deadline = time.perf_counter() + seconds
+        chunk, done = 8, 0
+        while done < max_steps and not self.diverged:
+            ran = self.run_steps(min(chunk, max_steps - done))
+            done += ran
+            if ran == 0 or time.perf_counter() >= deadline:
+                break
+        return done
+
+    def run_epochs(self, n_epochs: int) -> None:
+        """Finish the current epoch and run ``n_epochs - 1`` more (stops early on divergence)."""
+        if n_epochs < 1:
+            return
+        size = self.effective_batch_size
+        steps = -(-(self.n_train - self._pos) // size) + (n_epochs - 1) * -(-self.n_train // size)
+        self.run_steps(steps)
+
+    def _record(self) -> bool:
+        """Evaluate and append to the history; on a non-finite loss mark divergence and return False."""
+        train, test = self._losses()
+        params = self.network.get_parameters()
+        if not (math.isfinite(train) and math.isfinite(test) and np.isfinite(params).all()):
+            self._diverge()
+            return False
+        self._hist_steps.append(self.step_count)
+        self._hist_train.append(train)
+        self._hist_test.append(test)
+        self._last_good = (params, self.step_count, self.epoch)
+        return True
+
+    def _diverge(self) -> None:
+        """Keep the last finite state: the parameters of the last recorded epoch."""
+        self.diverged = True
+        params, self.step_count, self.epoch = self._last_good
+        self.network.set_parameters(params)
+
+    # ------------------------------------------------------------------ measuring
+    def _losses(self) -> tuple[float, float]:
+        net = self.network
+        with np.errstate(over="ignore", invalid="ignore", divide="ignore"):
+            train = net.loss_value(self._X, self._Y)
+            test = net.loss_value(self._Xt, self._Yt) if len(self._Xt) else float("nan")
+        return train, (test if len(self._Xt) else train)
+
+    def accuracy(self, X: np.ndarray, y: np.ndarray) -> float:
+        if len(X) == 0:
+            return float("nan")
+        return float(np.mean(self.predict_labels(X) == y))
+
+    def predict_labels(self, X: np.ndarray) -> np.ndarray:
+        """0/1 labels: the blue-class probability > 0.5."""
+        p = self.network.predict(X)
+        return (p[:, -1] > 0.5).astype(np.float64)
+
+    def evaluate(self) -> dict:
+        train, test = self._losses()
+        return {
+            "train_loss": train,
+            "test_loss": test if len(self._Xt) else float("nan"),
+            "train_accuracy": self.accuracy(self._X, self.data.y_train),
+            "test_accuracy": self.accuracy(self._Xt, self.data.y_test),
+        }
+
+    def snapshot(self) -> Snapshot:
+        net = self.network
+        dW, db = net.last_gradients()
+        m = self.evaluate()
+        return Snapshot(
+            step=self.step_count,
+            epoch=self.epoch,
+            weights=tuple(w.copy() for w in net.weights),
+            biases=tuple(b.copy() for b in net.biases),
+            grad_weights=tuple(dW),
+            grad_biases=tuple(db),
+            train_loss=m["train_loss"],
+            test_loss=m["test_loss"],
+            train_accuracy=m["train_accuracy"],
+            test_accuracy=m["test_accuracy"],
+            history_steps=np.array(self._hist_steps),
+            history_train=np.array(self._hist_train),
+            history_test=np.array(self._hist_test),
+            diverged=self.diverged,
+        )
+

@@ -1,0 +1,172 @@
+"""The command line: the published numbers through ``bpviz example --json``, and the error contract
+(every user error is one line on stderr, exit status 2, no traceback)."""
+
+import json
+import os
+import subprocess
+import sys
+
+import pytest
+
+from bpviz import __version__
+from bpviz.cli import main
+
+# Published values of the worked example (DESIGN.md "Reference numbers").
+REFERENCE = {
+    "out_h1": 0.593269992, "out_h2": 0.596884378, "out_o1": 0.75136507, "out_o2": 0.772928465,
+    "E_total": 0.298371109, "dE/dw5": 0.082167041, "dE/dw1": 0.000438568,
+    "w5+": 0.35891648, "w6+": 0.408666186, "w7+": 0.511301270, "w8+": 0.561370121,
+    "w1+": 0.149780716, "w2+": 0.19956143, "w3+": 0.24975114, "w4+": 0.29950229,
+}
+
+
+def same_digits(actual: float, published: float) -> bool:
+    """Equal to every digit the article prints (it rounds to 8-9 significant digits)."""
+    text = f"{published:.10g}"
+    digits = len(text.replace("0.", "").lstrip("0").replace(".", ""))
+    return f"{actual:.{digits}g}" == f"{published:.{digits}g}"
+
+
+def run_cli(*args, cwd=None):
+    env = dict(os.environ, PYTHONIOENCODING="utf-8")
+    return subprocess.run([sys.executable, "-m", "bpviz", *args], capture_output=True, text=True, cwd=cwd,
+                          env=env, timeout=120)
+
+
+def run_main(capsys, *args):
+    code = main(list(args))
+    out, err = capsys.readouterr()
+    return code, out, err
+
+
+def test_example_json_has_every_reference_number(capsys):
+    code, out, err = run_main(capsys, "example", "--json")
+    assert code == 0 and err == ""
+    data = json.loads(out)
+    quantities = data["quantities"]
+    for name, published in REFERENCE.items():
+        assert same_digits(quantities[name], published), (name, quantities[name], published)
+    required = ["net_h1", "out_h1", "net_h2", "out_h2", "net_o1", "out_o1", "net_o2", "out_o2", "E_o1", "E_o2",
+                "E_total"] + [f"dE/dw{k}" for k in range(1, 9)] + [f"w{k}+" for k in range(1, 9)]
+    assert set(required) <= set(quantities)
+    assert "b1+" not in quantities and "after" not in data
+    for step in data["steps"]:
+        assert {"phase", "name", "formula", "value"} <= set(step)
+        assert step["phase"] in ("forward", "error", "backward", "update")
+        assert quantities[step["name"]] == step["value"]
+    assert [s["phase"] for s in data["steps"]] == sorted(
+        (s["phase"] for s in data["steps"]), key=["forward", "error", "backward", "update"].index)
+
+
+def test_example_iterations_report_the_error_of_the_last_pass(capsys):
+    code, out, _ = run_main(capsys, "example", "--json", "--iterations", "10000")
+    after = json.loads(out)["after"]
+    assert f"{after['E_total']:.10f}" == "0.0000351085"
+    # the outputs approach the targets 0.01 and 0.99
+    assert abs(after["out_o1"] - 0.01) < 0.006 and abs(after["out_o2"] - 0.99) < 0.006
+
+
+def test_example_first_update_error_as_the_method_describes(capsys):
+    # The pass after one update (all weights moved at once from the original ones): DESIGN.md's 0.291027774.
+    _, out, _ = run_main(capsys, "example", "--json", "--iterations", "2")
+    assert f"{json.loads(out)['after']['E_total']:.9f}" == "0.291027774"
+
+
+def test_example_update_biases_adds_b1_and_b2(capsys):
+    _, out, _ = run_main(capsys, "example", "--json", "--update-biases")
+    q = json.loads(out)["quantities"]
+    # b1 feeds both hidden neurons: dE/db1 = δ_h1 + δ_h2; b1+ = 0.35 − 0.5·dE/db1
+    assert q["dE/db1"] == pytest.approx(q["delta_h1"] + q["delta_h2"], rel=1e-15)
+    assert q["b1+"] == pytest.approx(0.35 - 0.5 * q["dE/db1"], rel=1e-15)
+    assert q["b2+"] == pytest.approx(0.60 - 0.5 * (q["delta_o1"] + q["delta_o2"]), rel=1e-15)
+
+
+def test_example_params_file_changes_the_starting_numbers(tmp_path, capsys):
+    params = tmp_path / "params.json"
+    params.write_text(json.dumps({"w5": 0.1, "lr": 0.25}))
+    _, out, _ = run_main(capsys, "example", "--json", "--params", str(params))
+    data = json.loads(out)
+    q = data["quantities"]
+    assert data["params"]["w5"] == 0.1 and data["params"]["w6"] == 0.45
+    # net_o1 = w5·out_h1 + w6·out_h2 + b2, by hand from the published out_h1, out_h2
+    assert q["net_o1"] == pytest.approx(0.1 * 0.593269992 + 0.45 * 0.596884378 + 0.6, rel=1e-8)
+    assert q["w5+"] == pytest.approx(0.1 - 0.25 * q["dE/dw5"], rel=1e-15)
+
+
+def test_example_table_is_readable(capsys):
+    code, out, _ = run_main(capsys, "example")
+    assert code == 0
+    for heading in ("Forward pass", "Error", "Backward pass", "Update"):
+        assert heading in out
+    assert "net_h1" in out and "= w1·i1 + w2·i2 + b1·1" in out and "0.593269992" in out
+    assert "∂E/∂w5" in out and "0.35891648" in out
+
+
+def test_version():
+    result = run_cli("--version")
+    assert result.returncode == 0 and result.stdout.strip() == f"bpviz {__version__}"
+
+
+def test_train_reports_loss_and_accuracy(capsys):
+    code, out, _ = run_main(capsys, "train", "--dataset", "xor", "--hidden", "8,8", "--epochs", "60",
+                            "--lr", "0.1", "--json")
+    data = json.loads(out)
+    assert code == 0 and data["epochs"] == 60 and not data["diverged"]
+    assert data["test_accuracy"] >= 0.9
+    assert data["steps"] == 60 * 10  # 100 training points in batches of 10
+
+
+def test_train_table_output(capsys):
+    code, out, _ = run_main(capsys, "train", "--dataset", "linear", "--epochs", "20")
+    assert code == 0
+    assert "train loss" in out and "test accuracy" in out and "20 epochs" in out
+
+
+def test_gradcheck_passes_and_says_so(capsys):
+    code, out, _ = run_main(capsys, "gradcheck", "--hidden", "3,3", "--activation", "sigmoid")
+    assert code == 0
+    assert "backprop agrees with central differences" in out
+    assert "largest relative error" in out
+
+
+BAD_INPUT = [
+    (["train", "--dataset", "nope"], "unknown dataset 'nope'"),
+    (["train", "--hidden", "8,x"], "'8,x' is not a comma-separated list"),
+    (["train", "--lr", "-0.1"], "learning rate must be > 0"),
+    (["train", "--lr", "0"], "learning rate must be > 0"),
+    (["train", "--lr", "abc"], "expected a number"),
+    (["train", "--noise", "3"], "noise must be between 0 and 1"),
+    (["train", "--activation", "swish"], "unknown activation 'swish'"),
+    (["train", "--epochs", "-5"], "must be at least 1"),
+    (["gradcheck", "--loss", "hinge"], "unknown loss 'hinge'"),
+    (["example", "--params", "/no/such/file.json"], "cannot read /no/such/file.json"),
+    (["example", "--iterations", "zero"], "expected a whole number"),
+    (["frobnicate"], "invalid choice"),
+]
+
+
+@pytest.mark.parametrize("args,message", BAD_INPUT, ids=[" ".join(a) for a, _ in BAD_INPUT])
+def test_user_errors_are_one_line_and_exit_2(args, message):
+    result = run_cli(*args)
+    assert result.returncode == 2, result.stderr
+    lines = result.stderr.strip().splitlines()
+    assert len(lines) == 1, result.stderr
+    assert lines[0].startswith("bpviz: error: ") and message in lines[0]
+    assert "Traceback" not in result.stderr and result.stdout == ""
+
+
+@pytest.mark.parametrize("content,message", [
+    ("{\"w5\": ", "is not valid JSON"),
+    ("[0.1, 0.2]", "expected a JSON object"),
+    ("{\"w9\": 1}", "unknown parameter(s) w9"),
+    ("{\"w5\": \"heavy\"}", "w5 must be a finite number"),
+    ("{\"lr\": 0}", "must be > 0"),
+    ("\udcff", "is not valid JSON"),
+])
+def test_malformed_params_files_are_refused(tmp_path, content, message):
+    path = tmp_path / "params.json"
+    path.write_bytes(content.encode("utf-8", "surrogateescape"))
+    result = run_cli("example", "--params", str(path))
+    assert result.returncode == 2
+    lines = result.stderr.strip().splitlines()
+    assert len(lines) == 1 and message in lines[0] and str(path) in lines[0]

@@ -1,0 +1,151 @@
+"""The Trainer: learning the playground's datasets, batches and epochs, reset, divergence, snapshots."""
+
+import math
+
+import numpy as np
+import pytest
+
+from bpviz.engine.datasets import DatasetSpec
+from bpviz.training import Trainer, TrainConfig
+
+
+def config(name="xor", **kw):
+    data = dict(name=name, n_samples=200, noise=0.1, test_ratio=0.5, seed=kw.pop("data_seed", 3))
+    return TrainConfig(dataset=DatasetSpec(**data), **kw)
+
+
+@pytest.mark.parametrize("name", ["xor", "circle"])
+def test_small_tanh_net_reaches_95_percent_test_accuracy(name):
+    trainer = Trainer(config(name, hidden=(6, 6), activation="tanh", lr=0.1, batch_size=10, seed=1))
+    trainer.run_epochs(300)
+    m = trainer.evaluate()
+    assert m["test_accuracy"] >= 0.95, m
+    assert m["train_loss"] < trainer._hist_train[0] / 4  # and the loss fell a long way
+
+
+def test_epochs_steps_and_history():
+    trainer = Trainer(config(batch_size=10))  # 100 training points
+    assert trainer.step_count == 0 and len(trainer._hist_train) == 1  # the initial state is recorded
+    trainer.run_epochs(3)
+    assert trainer.epoch == 3 and trainer.step_count == 30
+    snap = trainer.snapshot()
+    assert list(snap.history_steps) == [0, 10, 20, 30]
+    assert len(snap.history_train) == len(snap.history_test) == 4
+
+
+@pytest.mark.parametrize("batch_size,steps_per_epoch", [(1, 100), (7, 15), (100, 1), (0, 1), (500, 1)])
+def test_batch_size_sets_steps_per_epoch(batch_size, steps_per_epoch):
+    trainer = Trainer(config(batch_size=batch_size))
+    trainer.run_epochs(2)
+    assert trainer.step_count == 2 * steps_per_epoch
+
+
+def test_full_batch_step_is_plain_gradient_descent_on_the_training_set():
+    trainer = Trainer(config(batch_size=0, lr=0.2))
+    net = trainer.network
+    X, y = trainer.data.X_train, trainer.data.y_train
+    loss, dW, db = net.gradients(X, y)
+    expected = [w - 0.2 * g for w, g in zip(net.weights, dW)]
+    trainer.run_steps(1)
+    for w, e in zip(trainer.network.weights, expected):
+        np.testing.assert_array_equal(w, e)
+
+
+def test_an_epoch_visits_every_training_point_once():
+    trainer = Trainer(config(batch_size=7))
+    seen = []
+    original = trainer.network.train_batch
+
+    def spy(batch, lr):
+        seen.extend(map(tuple, batch.X.copy()))
+        return original(batch, lr)
+
+    trainer.network.train_batch = spy
+    trainer.run_epochs(1)
+    assert sorted(seen) == sorted(map(tuple, trainer.data.X_train))
+
+
+def test_same_seed_same_run_and_reset_restores_the_initial_weights():
+    a, b = Trainer(config(seed=5)), Trainer(config(seed=5))
+    initial = [w.copy() for w in a.network.weights]
+    a.run_steps(57)
+    b.run_steps(57)
+    for wa, wb in zip(a.network.weights, b.network.weights):
+        np.testing.assert_array_equal(wa, wb)
+    a.reset()
+    assert a.step_count == 0 and a.epoch == 0 and len(a._hist_train) == 1
+    for w, w0 in zip(a.network.weights, initial):
+        np.testing.assert_array_equal(w, w0)
+    a.run_steps(57)
+    np.testing.assert_array_equal(a.network.get_parameters(), b.network.get_parameters())
+
+
+def test_learning_rate_change_applies_to_the_next_step():
+    trainer = Trainer(config(batch_size=0))
+    trainer.set_lr(0.5)
+    before = trainer.network.get_parameters()
+    _, dW, db = trainer.network.gradients(trainer.data.X_train, trainer.data.y_train)
+    trainer.run_steps(1)
+    moved = before - trainer.network.get_parameters()
+    grad = np.concatenate([np.vstack([w, b[None]]).ravel() for w, b in zip(dW, db)])
+    np.testing.assert_allclose(moved, 0.5 * grad, rtol=1e-12, atol=1e-15)
+
+
+def test_divergence_stops_and_keeps_the_last_finite_state():
+    # A linear 3-layer net multiplies its weights: at learning rate 10 they overflow within an epoch.
+    trainer = Trainer(config(name="circle", activation="linear", hidden=(8, 8), loss="bce", lr=0.01))
+    trainer.run_epochs(2)
+    good = trainer.network.get_parameters()
+    trainer.set_lr(10.0)
+    trainer.run_epochs(50)
+    assert trainer.diverged and trainer.epoch == 2 and trainer.step_count == 20
+    np.testing.assert_array_equal(trainer.network.get_parameters(), good)
+    assert np.isfinite(trainer.network.get_parameters()).all()
+    snap = trainer.snapshot()
+    assert snap.diverged and math.isfinite(snap.train_loss)
+    assert trainer.run_steps(10) == 0  # stays paused until reset
+    trainer.reset()
+    assert not trainer.diverged and trainer.run_steps(10) == 10
+
+
+def test_snapshot_is_a_copy():
+    trainer = Trainer(config())
+    trainer.run_steps(5)
+    snap = trainer.snapshot()
+    w0 = snap.weights[0].copy()
+    g0 = snap.grad_weights[0].copy()
+    trainer.run_steps(5)
+    np.testing.assert_array_equal(snap.weights[0], w0)
+    np.testing.assert_array_equal(snap.grad_weights[0], g0)
+    assert not np.array_equal(trainer.network.weights[0], w0)
+
+
+def test_softmax_output_classifies_with_two_outputs():
+    trainer = Trainer(config(name="gaussian", loss="softmax_ce", lr=0.1))
+    assert trainer.network.sizes[-1] == 2
+    trainer.run_epochs(30)
+    assert trainer.evaluate()["test_accuracy"] >= 0.95
+
+
+@pytest.mark.parametrize("changes,message", [
+    (dict(hidden=(8, 0)), "hidden layers"),
+    (dict(hidden=(17,)), "hidden layers"),
+    (dict(activation="swish"), "unknown activation"),
+    (dict(loss="hinge"), "unknown loss"),
+    (dict(lr=0.0), "learning rate must be >"),
+    (dict(lr=float("nan")), "learning rate must be a finite number"),
+    (dict(batch_size=-1), "batch size"),
+    (dict(regularization="l3"), "unknown regularization"),
+    (dict(reg_rate=-0.1), "regularization rate must be >="),
+    (dict(seed=-1), "seed must be"),
+])
+def test_invalid_configuration_is_refused_with_a_message(changes, message):
+    with pytest.raises(ValueError, match=message):
+        config(**changes)
+
+
+def test_configuration_round_trips_through_a_dict():
+    c = config(hidden=(3, 5), activation="relu", regularization="l2", reg_rate=0.01)
+    assert TrainConfig.from_dict(c.to_dict()) == c
+    with pytest.raises(ValueError, match="unknown configuration key"):
+        TrainConfig.from_dict({**c.to_dict(), "momentum": 0.9})
