@@ -1,0 +1,1 @@
+"""Reusable widgets; each draws plain data handed to it and owns no training state."""
