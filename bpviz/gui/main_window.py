@@ -1,0 +1,191 @@
+"""The main window: pages in tabs, menus, toolbar, status bar; geometry and layout remembered (QSettings)."""
+
+from __future__ import annotations
+
+from PySide6.QtCore import QSettings, QSize, Qt, Slot
+from PySide6.QtGui import QAction, QGuiApplication, QIcon, QKeySequence
+from PySide6.QtWidgets import QLabel, QMainWindow, QMessageBox, QTabWidget, QToolBar
+
+from bpviz import __version__
+from bpviz.gui import help_dialogs
+from bpviz.gui.example_page import ExamplePage
+from bpviz.gui.resources import resource_path
+
+DEFAULT_SIZE = QSize(1280, 800)
+
+
+def app_icon() -> QIcon:
+    return QIcon(str(resource_path("icons/bpviz.svg")))
+
+
+class MainWindow(QMainWindow):
+    def __init__(self, settings: QSettings | None = None, parent=None):
+        super().__init__(parent)
+        self.settings = settings if settings is not None else QSettings()
+        self.setWindowTitle("bpviz — see and learn backpropagation")
+        self.setWindowIcon(app_icon())
+        self.setObjectName("bpviz_main_window")
+
+        self.tabs = QTabWidget()
+        self.tabs.setDocumentMode(True)
+        self.example = ExamplePage()
+        self.tabs.addTab(self.example, "Worked example (2-2-2)")
+        self.setCentralWidget(self.tabs)
+
+        self._build_actions()
+        self._build_menus()
+        self._build_toolbar()
+        self.error_label = QLabel()
+        self.error_label.setObjectName("status_error")
+        self.statusBar().addPermanentWidget(self.error_label)
+        self.example.statusMessage.connect(self.show_status)
+        self.example.stepper.positionChanged.connect(self._update_error_label)
+        self._update_error_label(self.example.stepper.position())
+        self._restore()
+
+    # ------------------------------------------------------------------ construction
+    def _build_actions(self) -> None:
+        self.quit_action = QAction("&Quit", self)
+        self.quit_action.setShortcut(QKeySequence.Quit)
+        self.quit_action.triggered.connect(self.close)
+        self.reset_layout_action = QAction("Reset &layout", self)
+        self.reset_layout_action.triggered.connect(self.reset_layout)
+        self.about_action = QAction("&About bpviz", self)
+        self.about_action.triggered.connect(self.show_about)
+        self.lessons_action = QAction("&Lessons (README)", self)
+        self.lessons_action.setShortcut(QKeySequence.HelpContents)
+        self.lessons_action.triggered.connect(self.show_lessons)
+        self.shortcuts_action = QAction("&Keyboard shortcuts", self)
+        self.shortcuts_action.triggered.connect(self.show_shortcuts)
+
+    def _build_menus(self) -> None:
+        bar = self.menuBar()
+        file_menu = bar.addMenu("&File")
+        file_menu.addAction(self.quit_action)
+
+        view = bar.addMenu("&View")
+        self.panel_actions = {}
+        for key, title, widget in (("params", "Starting numbers panel", self.example.bottom),
+                                   ("stepper", "Step panel", self.example.stepper)):
+            action = QAction(title, self, checkable=True, checked=True)
+            action.toggled.connect(widget.setVisible)
+            view.addAction(action)
+            self.panel_actions[key] = action
+        view.addSeparator()
+        view.addAction(self.reset_layout_action)
+
+        pass_menu = bar.addMenu("&Pass")
+        actions = self.example.stepper.actions
+        for key in ("previous", "next", "run_all", "reset"):
+            pass_menu.addAction(actions[key])
+        pass_menu.addSeparator()
+        pass_menu.addAction(self.example.apply_update_action)
+        pass_menu.addAction(self.example.reset_params_action)
+
+        help_menu = bar.addMenu("&Help")
+        help_menu.addAction(self.lessons_action)
+        help_menu.addAction(self.shortcuts_action)
+        help_menu.addSeparator()
+        help_menu.addAction(self.about_action)
+
+    def _build_toolbar(self) -> None:
+        bar = QToolBar("Pass")
+        bar.setObjectName("pass_toolbar")
+        bar.setToolButtonStyle(Qt.ToolButtonTextBesideIcon)
+        bar.setMovable(False)
+        # The step buttons sit in the step panel, next to the formula they advance; the toolbar holds the
+        # page's other actions.
+        bar.addAction(self.example.apply_update_action)
+        bar.addAction(self.example.reset_params_action)
+        self.addToolBar(Qt.TopToolBarArea, bar)
+        self.toolbar = bar
+
+    # ------------------------------------------------------------------ status
+    @Slot(str)
+    def show_status(self, text: str) -> None:
+        self.statusBar().showMessage(text, 8000)
+
+    @Slot(int)
+    def _update_error_label(self, position: int) -> None:
+        trace = self.example.session.trace
+        if position >= trace.index("E_total"):
+            self.error_label.setText(f"E_total = {trace.quantities['E_total']:.9g}")
+        else:
+            self.error_label.setText("E_total: not computed yet")
+
+    # ------------------------------------------------------------------ help
+    @Slot()
+    def show_about(self) -> None:
+        box = QMessageBox(self)
+        box.setWindowTitle("About bpviz")
+        box.setIconPixmap(app_icon().pixmap(64, 64))
+        box.setTextFormat(Qt.RichText)
+        box.setText(help_dialogs.about_html(__version__))
+        label = box.findChild(QLabel, "qt_msgbox_label")
+        if label is not None:
+            label.setTextInteractionFlags(Qt.TextBrowserInteraction)
+            label.linkActivated.connect(lambda _link: (box.accept(), self.show_lessons()))
+        box.exec()
+
+    @Slot()
+    def show_lessons(self) -> None:
+        help_dialogs.LessonsDialog(self).exec()
+
+    @Slot()
+    def show_shortcuts(self) -> None:
+        help_dialogs.ShortcutsDialog(self.findChildren(QAction), self).exec()
+
+    # ------------------------------------------------------------------ settings
+    def _restore(self) -> None:
+        s = self.settings
+        geometry = s.value("window/geometry")
+        if geometry is None or not self.restoreGeometry(geometry):
+            self._default_geometry()
+        state = s.value("window/state")
+        if state is not None:
+            self.restoreState(state)
+        for key, action in self.panel_actions.items():
+            action.setChecked(s.value(f"panels/{key}", True, type=bool))
+        self.tabs.setCurrentIndex(int(s.value("window/tab", 0)))
+        self._layout_restored = False  # splitter sizes: on the first show, once the window has its size
+
+    def showEvent(self, event) -> None:
+        super().showEvent(event)
+        if not self._layout_restored:
+            self._layout_restored = True
+            self.example.restore_layout(self.settings)
+
+    def _default_geometry(self) -> None:
+        screen = QGuiApplication.primaryScreen()
+        size = DEFAULT_SIZE
+        if screen is not None:
+            available = screen.availableGeometry()
+            size = size.boundedTo(QSize(int(available.width() * 0.95), int(available.height() * 0.92)))
+            self.resize(size)
+            self.move(available.center() - self.rect().center())
+        else:
+            self.resize(size)
+
+    def save_settings(self) -> None:
+        s = self.settings
+        s.setValue("window/geometry", self.saveGeometry())
+        s.setValue("window/state", self.saveState())
+        s.setValue("window/tab", self.tabs.currentIndex())
+        for key, action in self.panel_actions.items():
+            s.setValue(f"panels/{key}", action.isChecked())
+        self.example.save_layout(s)
+        s.sync()
+
+    @Slot()
+    def reset_layout(self) -> None:
+        for action in self.panel_actions.values():
+            action.setChecked(True)
+        total = self.example.main.width()
+        self.example.main.setSizes([int(total * 0.68), total - int(total * 0.68)])
+        height = self.example.left.height()
+        self.example.left.setSizes([int(height * 0.7), height - int(height * 0.7)])
+        self._default_geometry()
+
+    def closeEvent(self, event) -> None:
+        self.save_settings()
+        super().closeEvent(event)

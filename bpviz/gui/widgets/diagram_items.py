@@ -1,0 +1,227 @@
+"""The graphics items the network diagram is drawn with, and the colours and fonts they share.
+
+A ``Label`` is lines of text on a rounded box; a ``Node`` a neuron or bias circle with its read glow; an ``Edge``
+one weight or bias line with its highlight line and label; a ``LineLayer`` paints many lines in one item (all the
+edges, or all the gradient halos). Each is told where it goes and what to show, and knows how to look read,
+written or not highlighted.
+"""
+
+from __future__ import annotations
+
+import numpy as np
+from PySide6.QtCore import QLineF, QPointF, QRectF, Qt
+from PySide6.QtGui import QColor, QFont, QFontMetricsF, QPainter, QPainterPath, QPen
+from PySide6.QtWidgets import (QGraphicsEllipseItem, QGraphicsItem, QGraphicsLineItem, QGraphicsPathItem,
+                               QGraphicsSimpleTextItem)
+
+from bpviz.gui import palette
+
+Z_HALO, Z_GLOW, Z_OUTLINE, Z_EDGE, Z_NODE_GLOW, Z_NODE, Z_LABEL = 0, 1, 2, 3, 4, 5, 7
+
+
+def _color(hex_: str, alpha: int = 255) -> QColor:
+    c = QColor(hex_)
+    c.setAlpha(alpha)
+    return c
+
+
+def tint(hex_: str, amount: float) -> QColor:
+    """``hex_`` mixed with white (opaque, so a label still hides the lines under it)."""
+    c = QColor(hex_)
+    return QColor.fromRgbF(1 - amount * (1 - c.redF()), 1 - amount * (1 - c.greenF()), 1 - amount * (1 - c.blueF()))
+
+
+def pixel_font(px: float, bold: bool = False) -> QFont:
+    f = QFont()
+    f.setPixelSize(max(6, int(round(px))))
+    f.setBold(bold)
+    return f
+
+
+class Label(QGraphicsPathItem):
+    """Lines of text on a white rounded box, anchored at a point (align: which point of the box sits there)."""
+
+    def __init__(self, scene, eid, font, anchor, align=(0.5, 0.5), capacity=1):
+        super().__init__()
+        self.eid, self.anchor, self.align = eid, QPointF(anchor), align
+        self._font, self._bold = font, QFont(font)
+        self._bold.setBold(True)
+        self._fm, self._fmb = QFontMetricsF(font), QFontMetricsF(self._bold)
+        self._texts = [QGraphicsSimpleTextItem(self) for _ in range(capacity)]  # made up front: no new items later
+        for item in self._texts:
+            item.hide()
+        self._key, self.hl = None, "unset"
+        self.setZValue(Z_LABEL)
+        self.set_highlight(None)
+        scene.addItem(self)
+        self.hide()
+
+    def size_for(self, lines: list[str], bold_last: bool = False) -> tuple[float, float]:
+        w = max((self._fm.horizontalAdvance(t) for t in lines), default=0.0)
+        if bold_last and lines:
+            w = max(w, self._fmb.horizontalAdvance(lines[-1]))
+        return w + 12, len(lines) * self._fm.height() + 6
+
+    def set_lines(self, lines: list[tuple[str, str, bool]]) -> None:
+        """lines: (text, colour, bold); an empty list hides the label."""
+        if lines == self._key:
+            return
+        self._key = lines
+        if not lines:
+            self.hide()
+            return
+        while len(self._texts) < len(lines):
+            self._texts.append(QGraphicsSimpleTextItem(self))
+        lh, w = self._fm.height(), 0.0
+        for i, (text, color, bold) in enumerate(lines):
+            item = self._texts[i]
+            item.setFont(self._bold if bold else self._font)
+            item.setText(text)
+            item.setBrush(QColor(color))
+            item.setPos(6, 3 + i * lh)
+            item.show()
+            w = max(w, (self._fmb if bold else self._fm).horizontalAdvance(text))
+        for item in self._texts[len(lines):]:
+            item.hide()
+        width, height = w + 12, len(lines) * lh + 6
+        path = QPainterPath()
+        path.addRoundedRect(QRectF(0, 0, width, height), 5, 5)
+        self.setPath(path)
+        self.setPos(self.anchor.x() - self.align[0] * width, self.anchor.y() - self.align[1] * height)
+        self.show()
+
+    def text(self) -> str:
+        return "\n".join(k[0] for k in self._key or ())
+
+    def set_highlight(self, mode) -> None:
+        if mode == self.hl:
+            return
+        self.hl = mode
+        if mode == "read":
+            self.setPen(QPen(QColor(palette.READ), 3))
+            self.setBrush(tint(palette.READ, 0.22))
+        elif mode == "write":
+            self.setPen(QPen(QColor(palette.WRITE), 3))
+            self.setBrush(tint(palette.WRITE, 0.08))
+        else:
+            self.setPen(QPen(_color(palette.NODE_BORDER, 70), 1))
+            self.setBrush(_color(palette.BACKGROUND, 240))
+
+
+class Node:
+    """A circle with its name inside, and a soft glow behind it when read."""
+
+    def __init__(self, scene, eid, center, r, font, small=False):
+        self.eid, self.center, self.r, self.hl = eid, QPointF(center), r, None
+        self.circle = QGraphicsEllipseItem(-r, -r, 2 * r, 2 * r)
+        self.circle.setPos(center)
+        self.circle.setZValue(Z_NODE)
+        self.circle.setBrush(QColor(palette.NODE_FILL))
+        self._pen = QPen(QColor(palette.NODE_BORDER), 1.6 if not small else 1.2)
+        self.circle.setPen(self._pen)
+        scene.addItem(self.circle)
+        self.glow = None
+        self.text = None
+        if font is not None:
+            self.text = QGraphicsSimpleTextItem(eid, self.circle)
+            self.text.setFont(font)
+            self.text.setBrush(QColor(palette.TEXT))
+            br = self.text.boundingRect()
+            self.text.setPos(-br.width() / 2, -br.height() / 2)
+
+    def set_highlight(self, mode) -> None:
+        if mode == self.hl:
+            return
+        self.hl = mode
+        self.circle.setPen(QPen(QColor(palette.WRITE), max(3.0, self.r * 0.16)) if mode == "write" else self._pen)
+        if mode == "read":
+            self.ensure_glow()
+        if self.glow is not None:
+            self.glow.setVisible(mode == "read")
+
+    def ensure_glow(self) -> None:
+        if self.glow is None:
+            g = self.r * 0.55 + 4
+            self.glow = QGraphicsEllipseItem(-self.r - g, -self.r - g, 2 * (self.r + g), 2 * (self.r + g))
+            self.glow.setPos(self.center)
+            self.glow.setZValue(Z_NODE_GLOW)
+            self.glow.setPen(QPen(_color(palette.READ, 110), 3))
+            self.glow.setBrush(_color(palette.READ, 120))
+            self.glow.hide()
+            self.circle.scene().addItem(self.glow)
+
+
+class Edge:
+    """One weight or bias edge (drawn by the line layers) with its highlight line and label, if any."""
+
+    __slots__ = ("eid", "index", "p1", "p2", "mark", "hl", "label", "label_rect")
+
+    def __init__(self, eid, index, p1, p2):
+        self.eid, self.index, self.p1, self.p2 = eid, index, QPointF(p1), QPointF(p2)
+        self.mark, self.hl, self.label, self.label_rect = None, None, None, None
+
+    def ensure_mark(self, scene) -> None:
+        if self.mark is None:
+            self.mark = QGraphicsLineItem(self.p1.x(), self.p1.y(), self.p2.x(), self.p2.y())
+            self.mark.hide()
+            scene.addItem(self.mark)
+
+    def set_highlight(self, mode, scene, width: float) -> None:
+        self.hl = mode
+        if mode is None:
+            if self.mark is not None:
+                self.mark.hide()
+            return
+        self.ensure_mark(scene)
+        if mode == "read":
+            self.mark.setPen(QPen(_color(palette.READ, 150), width + 14, Qt.SolidLine, Qt.RoundCap))
+            self.mark.setZValue(Z_GLOW)
+        else:
+            self.mark.setPen(QPen(QColor(palette.WRITE), width + 6, Qt.SolidLine, Qt.FlatCap))
+            self.mark.setZValue(Z_OUTLINE)
+        self.mark.show()
+
+
+class LineLayer(QGraphicsItem):
+    """Paints many lines in one item, grouped by pen (all the edges, or all the gradient halos): far cheaper
+    than one line item each (hundreds of edges redrawn ~30 times a second in the playground)."""
+
+    def __init__(self, seg: np.ndarray, z: float, antialias: bool):
+        super().__init__()
+        self._lines = [QLineF(*row) for row in seg]
+        self._rect = QRectF()
+        for line in self._lines:
+            self._rect = self._rect.united(QRectF(line.p1(), line.p2()).normalized())
+        self._rect.adjust(-30, -30, 30, 30)
+        self.antialias, self._groups, self._pens = antialias, [], {}
+        self.setZValue(z)
+
+    def boundingRect(self) -> QRectF:
+        return self._rect
+
+    def set_lines(self, colors: list[QColor], color_index: np.ndarray, width: np.ndarray) -> None:
+        """Line k gets colors[color_index[k]] and width[k] (quantised to 1/4 px); NaN width: not drawn."""
+        q = np.where(np.isnan(width), -1, np.round(np.nan_to_num(width) * 4)).astype(int)
+        keys = (color_index * 100000 + q).tolist()
+        groups: dict[int, list] = {}
+        for k, line, qq in zip(keys, self._lines, q.tolist()):
+            if qq >= 0:
+                groups.setdefault(k, []).append(line)
+        out = []
+        for k, lines in groups.items():
+            pen = self._pens.get(k)
+            if pen is None:
+                c, qq = divmod(k, 100000)
+                pen = self._pens[k] = QPen(colors[c], qq / 4, Qt.SolidLine, Qt.FlatCap)
+            out.append((pen, lines))
+        self._groups = out
+        self.update()
+
+    def paint(self, painter, option, widget=None) -> None:
+        painter.setRenderHint(QPainter.Antialiasing, self.antialias)
+        for pen, lines in self._groups:
+            painter.setPen(pen)
+            painter.drawLines(lines)
+
+
+__all__ = ["Edge", "Label", "LineLayer", "Node", "Z_EDGE", "Z_HALO", "pixel_font", "tint"]

@@ -1,0 +1,139 @@
+"""A small key for the network diagram: what the colours, widths, halos and highlights mean.
+
+It lays its entries out left to right and wraps to more rows when narrow (``heightForWidth``); the network view
+places it in a strip under the drawing. Entries about the stepper's highlights can be hidden (the training
+playground has no steps).
+"""
+
+from __future__ import annotations
+
+from PySide6.QtCore import QPointF, QRectF, QSize, Qt
+from PySide6.QtGui import QColor, QFontMetricsF, QPainter, QPen
+from PySide6.QtWidgets import QSizePolicy, QWidget
+
+from bpviz.gui import palette
+
+#: (kind of swatch, colour, text)
+ENTRIES = (
+    ("line", palette.POSITIVE, "w > 0"),
+    ("line", palette.NEGATIVE, "w < 0"),
+    ("widths", palette.NEUTRAL, "width = |w|"),
+    ("halo", palette.GRADIENT, "halo = |∂E/∂w|"),
+    ("glow", palette.READ, "read by this step"),
+    ("ring", palette.WRITE, "written by this step"),
+)
+_STEP_KINDS = ("glow", "ring")
+_SWATCH, _GAP, _SPACING, _PAD = 26.0, 6.0, 18.0, 6.0
+
+
+def _color(hex_: str, alpha: int = 255) -> QColor:
+    c = QColor(hex_)
+    c.setAlpha(alpha)
+    return c
+
+
+class DiagramLegend(QWidget):
+    def __init__(self, parent=None):
+        super().__init__(parent)
+        self._show_steps = True
+        font = self.font()
+        font.setPointSizeF(max(9.0, font.pointSizeF() * 0.95))
+        self.setFont(font)
+        self.setSizePolicy(QSizePolicy.Preferred, QSizePolicy.Fixed)
+        self.setAttribute(Qt.WA_TransparentForMouseEvents)
+        self.setToolTip("")
+
+    def entries(self) -> list[tuple[str, str, str]]:
+        return [e for e in ENTRIES if self._show_steps or e[0] not in _STEP_KINDS]
+
+    def set_show_steps(self, show: bool) -> bool:
+        """Show the entries about the stepper's highlights or not; True when that changed."""
+        if show == self._show_steps:
+            return False
+        self._show_steps = show
+        self.updateGeometry()
+        self.update()
+        return True
+
+    def texts(self) -> list[str]:
+        return [text for _, _, text in self.entries()]
+
+    # layout -------------------------------------------------------------------------------
+    def _rows(self, width: float) -> list[list[tuple[tuple, float]]]:
+        fm = QFontMetricsF(self.font())
+        rows: list[list] = [[]]
+        x = _PAD
+        for entry in self.entries():
+            w = _SWATCH + _GAP + fm.horizontalAdvance(entry[2])
+            if rows[-1] and x + w > width - _PAD:
+                rows.append([])
+                x = _PAD
+            rows[-1].append((entry, w))
+            x += w + _SPACING
+        return rows
+
+    def _line_height(self) -> float:
+        return QFontMetricsF(self.font()).height() + 6
+
+    def hasHeightForWidth(self) -> bool:
+        return True
+
+    def heightForWidth(self, width: int) -> int:
+        return int(len(self._rows(width)) * self._line_height() + 2 * _PAD / 2 + 0.999)
+
+    def sizeHint(self) -> QSize:
+        fm = QFontMetricsF(self.font())
+        w = sum(_SWATCH + _GAP + fm.horizontalAdvance(e[2]) + _SPACING for e in self.entries()) + 2 * _PAD
+        return QSize(int(w), self.heightForWidth(int(w)))
+
+    # painting -----------------------------------------------------------------------------
+    def paintEvent(self, event) -> None:
+        p = QPainter(self)
+        p.setRenderHint(QPainter.Antialiasing)
+        p.fillRect(self.rect(), QColor(palette.BACKGROUND))
+        p.setPen(QPen(_color(palette.NODE_BORDER, 50), 1))
+        p.drawLine(QPointF(0, 0.5), QPointF(self.width(), 0.5))
+        lh = self._line_height()
+        y = _PAD / 2
+        for row in self._rows(self.width()):
+            x = _PAD
+            for (kind, color, text), w in row:
+                self._swatch(p, kind, color, QRectF(x, y, _SWATCH, lh))
+                p.setPen(QColor(palette.TEXT))
+                p.drawText(QRectF(x + _SWATCH + _GAP, y, w, lh), Qt.AlignVCenter | Qt.AlignLeft, text)
+                x += w + _SPACING
+            y += lh
+        p.end()
+
+    @staticmethod
+    def _swatch(p: QPainter, kind: str, color: str, r: QRectF) -> None:
+        cy = r.center().y()
+        left, right = QPointF(r.left() + 2, cy), QPointF(r.right() - 2, cy)
+        p.setBrush(Qt.NoBrush)
+        if kind == "line":
+            p.setPen(QPen(QColor(color), 3.5, Qt.SolidLine, Qt.FlatCap))
+            p.drawLine(left, right)
+        elif kind == "widths":
+            for i, w in enumerate((1.0, 2.5, 4.5)):
+                x = r.left() + 4 + i * 8
+                p.setPen(QPen(QColor(color), w, Qt.SolidLine, Qt.FlatCap))
+                p.drawLine(QPointF(x, cy - 6), QPointF(x, cy + 6))
+        elif kind == "halo":
+            p.setPen(QPen(_color(color, 90), 10, Qt.SolidLine, Qt.RoundCap))
+            p.drawLine(QPointF(left.x() + 4, cy), QPointF(right.x() - 4, cy))
+            p.setPen(QPen(QColor(palette.POSITIVE), 2, Qt.SolidLine, Qt.FlatCap))
+            p.drawLine(left, right)
+        elif kind == "glow":
+            p.setPen(Qt.NoPen)
+            p.setBrush(_color(color, 120))
+            p.drawEllipse(r.center(), 10, 8)
+            p.setBrush(QColor(palette.NODE_FILL))
+            p.setPen(QPen(QColor(palette.NODE_BORDER), 1))
+            p.drawEllipse(r.center(), 5.5, 5.5)
+        elif kind == "ring":
+            p.setBrush(QColor(palette.NODE_FILL))
+            p.setPen(QPen(QColor(color), 2.5))
+            p.drawEllipse(r.center(), 6.5, 6.5)
+
+
+__all__ = ["DiagramLegend", "ENTRIES"]

@@ -1,0 +1,65 @@
+"""The worked example's session: the engine's trace for the user's starting numbers."""
+
+import numpy as np
+import pytest
+
+from bpviz.engine.presets import ExampleParams
+from bpviz.gui.example_session import ExampleSession
+
+
+def test_default_trace_has_the_published_numbers():
+    s = ExampleSession()
+    q = s.trace.quantities
+    assert f"{q['out_o1']:.8f}" == "0.75136507" and f"{q['E_total']:.9f}" == "0.298371109"
+
+
+def test_set_param_recomputes_downstream_values():
+    s = ExampleSession()
+    s.set_param("w5", 0.1)
+    q = s.trace.quantities
+    # net_o1 = w5·out_h1 + w6·out_h2 + b2 with the published hidden outputs (unchanged by w5)
+    assert q["out_h1"] == pytest.approx(0.593269992, abs=5e-10)
+    assert q["net_o1"] == pytest.approx(0.1 * 0.593269992 + 0.45 * 0.596884378 + 0.6, rel=1e-8)
+    assert q["out_o1"] == pytest.approx(1 / (1 + np.exp(-q["net_o1"])), rel=1e-15)
+
+
+@pytest.mark.parametrize("name,value", [("lr", 0.0), ("lr", -1.0), ("w5", float("nan")), ("zz", 1.0)])
+def test_invalid_values_are_refused_and_keep_the_session(name, value):
+    s = ExampleSession()
+    before = s.params
+    with pytest.raises(ValueError):
+        s.set_param(name, value)
+    assert s.params == before
+
+
+def test_apply_update_starts_the_next_pass_from_the_updated_weights():
+    s = ExampleSession()
+    s.apply_update()
+    assert s.params.w5 == pytest.approx(0.35891648, abs=5e-9)
+    assert s.params.w1 == pytest.approx(0.149780716, abs=5e-10)
+    assert f"{s.trace.quantities['E_total']:.9f}" == "0.291027774"  # the error of the second pass
+
+
+def test_run_and_continue_from_its_weights():
+    s = ExampleSession()
+    run = s.run(10_000)
+    assert f"{run.final_error:.10f}" == "0.0000351085"
+    s.continue_from_last_run()
+    w = run.network.weights[1]
+    assert s.params.w5 == w[0, 0] and s.params.w8 == w[1, 1]
+    # continuing: the next pass's error is below the 10,000th's
+    assert s.trace.quantities["E_total"] < run.final_error
+
+
+def test_update_biases_adds_bias_steps():
+    s = ExampleSession()
+    s.set_update_biases(True)
+    assert "b1+" in s.trace.quantities and "dE/db2" in s.trace.quantities
+    s.apply_update()
+    assert s.params.b1 != 0.35 and s.params.b2 != 0.60
+
+
+def test_reset_params_restores_the_published_example():
+    s = ExampleSession(ExampleParams(w1=9.0))
+    s.reset_params()
+    assert s.params == ExampleParams()

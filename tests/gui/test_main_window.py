@@ -1,0 +1,193 @@
+"""The desktop window, driven as a user drives it: buttons, clicks on the diagram, keys, menus.
+
+Expected numbers are the published worked example's (DESIGN.md), or the engine's for other starting numbers.
+"""
+
+import pytest
+from PySide6.QtCore import QSettings, Qt, QTimer
+from PySide6.QtWidgets import QApplication, QMessageBox
+
+from bpviz import __version__
+from bpviz.engine.presets import ExampleParams, worked_example
+from bpviz.engine.trace import trace_pass
+from bpviz.gui.main_window import MainWindow
+
+
+@pytest.fixture
+def window(qtbot):
+    w = MainWindow(QSettings())
+    qtbot.addWidget(w)
+    w.resize(1280, 800)
+    w.show()
+    qtbot.waitExposed(w)
+    w.activateWindow()
+    return w
+
+
+def stepper(window):
+    return window.example.stepper
+
+
+def click_next(qtbot, window, times=1):
+    for _ in range(times):
+        qtbot.mouseClick(stepper(window).buttons["next"], Qt.LeftButton)
+
+
+def go_to(qtbot, window, name):
+    trace = stepper(window).trace()
+    while stepper(window).position() < trace.index(name):
+        click_next(qtbot, window)
+    return stepper(window).current_step()
+
+
+def test_next_walks_the_pass_and_shows_the_published_numbers(qtbot, window):
+    shown = {}
+    for k in range(len(stepper(window).trace())):
+        click_next(qtbot, window)
+        step = stepper(window).current_step()
+        assert stepper(window).position() == k
+        shown[step.name] = stepper(window).value_text()
+    # Numbers as the panel prints them agree with the article to every printed digit.
+    assert shown["out_o1"].startswith("0.75136507")
+    assert shown["E_total"].startswith("0.298371109")
+    assert shown["dE/dw5"].startswith("0.082167040")  # 0.0821670406 rounds to the article's 0.082167041
+    assert round(float(shown["dE/dw5"]), 9) == 0.082167041
+    assert shown["w5+"].startswith("0.35891648")
+    assert not stepper(window).buttons["next"].isEnabled()
+    assert window.example.apply_update_action.isEnabled()
+
+
+def test_previous_steps_back(qtbot, window):
+    click_next(qtbot, window, 5)
+    qtbot.mouseClick(stepper(window).buttons["previous"], Qt.LeftButton)
+    assert stepper(window).position() == 3
+    assert stepper(window).current_step().name == "out_h2"
+
+
+def test_clicking_a_step_in_the_list_jumps_to_it(qtbot, window):
+    panel = stepper(window)
+    target = panel.trace().index("dE/dw5")
+    item = panel._items[target]
+    panel._tree.scrollToItem(item)
+    qtbot.mouseClick(panel._tree.viewport(), Qt.LeftButton, pos=panel._tree.visualItemRect(item).center())
+    assert panel.position() == target
+    # the diagram now shows the gradient of w5 and highlights what the step reads and writes
+    diagram = window.example.diagram
+    assert diagram.highlight_of("w5") == "write" and diagram.highlight_of("o1") == "read"
+    assert "0.08217" in diagram.label_text("w5")
+
+
+def test_editing_w5_on_the_diagram_changes_out_o1_to_the_engines_value(qtbot, window):
+    go_to(qtbot, window, "out_o1")
+    diagram = window.example.diagram
+    qtbot.mouseClick(diagram.viewport(), Qt.LeftButton, pos=diagram.edge_center("w5"))
+    assert diagram.editing() == "w5" and diagram.editor.isVisible()
+    diagram.editor.selectAll()
+    qtbot.keyClicks(diagram.editor, "0.1")
+    qtbot.keyClick(diagram.editor, Qt.Key_Return)
+    expected = trace_pass(worked_example(ExampleParams(w5=0.1)), [[0.05, 0.1]], [[0.01, 0.99]], 0.5)
+    assert stepper(window).current_step().name == "out_o1"  # the position is kept
+    assert stepper(window).current_step().value == expected.quantities["out_o1"]
+    assert float(stepper(window).value_text()) == float(f"{expected.quantities['out_o1']:.9g}")
+    assert window.example.params.fields["w5"].text() == "0.1"
+    assert "w5 = 0.1" in window.statusBar().currentMessage()
+
+
+def test_invalid_parameter_entry_is_refused_with_a_message(qtbot, window):
+    field = window.example.params.fields["lr"]
+    field.selectAll()
+    qtbot.keyClick(field, Qt.Key_Delete)
+    qtbot.keyClicks(field, "-2")
+    qtbot.keyClick(field, Qt.Key_Return)
+    assert "learning rate must be greater than 0" in window.example.params.message.text()
+    assert field.text() == "0.5"
+    assert window.example.session.params.lr == 0.5
+
+
+def test_invalid_weight_typed_on_the_diagram_is_refused(qtbot, window):
+    diagram = window.example.diagram
+    diagram.open_editor("w2")
+    diagram.editor.selectAll()
+    qtbot.keyClicks(diagram.editor, "abc")
+    qtbot.keyClick(diagram.editor, Qt.Key_Return)
+    assert diagram.editing() == "w2" and diagram.editor_error()
+    qtbot.keyClick(diagram.editor, Qt.Key_Escape)
+    assert window.example.session.params.w2 == 0.2
+
+
+def test_keyboard_shortcuts_move_through_the_pass(qtbot, window):
+    panel = stepper(window)
+    window.example.diagram.setFocus()
+    qtbot.keyClick(window, Qt.Key_Right)
+    qtbot.keyClick(window, Qt.Key_Right)
+    assert panel.position() == 1
+    qtbot.keyClick(window, Qt.Key_Left)
+    assert panel.position() == 0
+    qtbot.keyClick(window, Qt.Key_End)
+    assert panel.position() == len(panel.trace()) - 1
+    qtbot.keyClick(window, Qt.Key_N, Qt.ControlModifier)  # apply the update: a new pass starts
+    assert panel.position() == -1
+    assert f"{window.example.session.trace.quantities['E_total']:.9f}" == "0.291027774"
+    qtbot.keyClick(window, Qt.Key_Right)
+    qtbot.keyClick(window, Qt.Key_Home)
+    assert panel.position() == -1
+
+
+def test_run_many_passes(qtbot, window):
+    page = window.example
+    page.bottom.setCurrentWidget(page.iterate)
+    page.iterate.passes.setCurrentText("10000")
+    qtbot.mouseClick(page.iterate.run_button, Qt.LeftButton)
+    assert "E_total = 0.0000351085" in page.iterate.summary.text()
+    qtbot.mouseClick(page.iterate.continue_button, Qt.LeftButton)
+    assert page.session.trace.quantities["E_total"] < 3.6e-5
+
+
+def test_update_biases_toggle_adds_the_bias_steps(qtbot, window):
+    qtbot.mouseClick(window.example.params.update_biases, Qt.LeftButton)
+    names = [s.name for s in stepper(window).trace().steps]
+    assert "dE/db1" in names and "b2+" in names
+
+
+def test_about_shows_the_version(qtbot, window):
+    seen = {}
+
+    def close_box():
+        box = QApplication.activeModalWidget()
+        seen["text"] = box.text() if isinstance(box, QMessageBox) else ""
+        box.close()
+
+    QTimer.singleShot(50, close_box)
+    window.show_about()
+    assert f"bpviz {__version__}" in seen["text"] and "lessons" in seen["text"].lower()
+
+
+def test_lessons_dialog_shows_the_readme(qtbot, window):
+    from bpviz.gui.help_dialogs import LessonsDialog
+
+    dialog = LessonsDialog(window)
+    qtbot.addWidget(dialog)
+    text = dialog.browser.toPlainText()
+    assert "Lessons" in text and "0.75136507" in text
+
+
+def test_layout_is_remembered_and_closing_is_clean(qtbot, tmp_path):
+    settings = QSettings(str(tmp_path / "s.ini"), QSettings.IniFormat)
+    first = MainWindow(settings)
+    qtbot.addWidget(first)
+    first.resize(796, 620)  # the offscreen screen is 800x800: restoreGeometry keeps windows on it
+    first.show()
+    qtbot.waitExposed(first)
+    first.example.main.setSizes([600, 500])
+    first.panel_actions["params"].setChecked(False)
+    QApplication.processEvents()  # let the splitter lay out without the hidden panel
+    sizes = first.example.main.sizes()
+    assert first.close()
+    second = MainWindow(QSettings(str(tmp_path / "s.ini"), QSettings.IniFormat))
+    qtbot.addWidget(second)
+    second.show()
+    qtbot.waitExposed(second)
+    assert (second.width(), second.height()) == (796, 620)
+    assert second.example.main.sizes() == sizes
+    assert not second.example.bottom.isVisible()
+    assert not second.panel_actions["params"].isChecked()
