@@ -15,6 +15,7 @@ import numpy as np
 
 from bpviz.engine import HIDDEN_ACTIVATIONS, Network
 from bpviz.engine.datasets import DatasetSpec
+from bpviz.engine.features import check_features, make_features
 
 #: losses offered for classification, and the output layer each implies
 CLASSIFICATION_LOSSES = {"bce": ("sigmoid", 1), "half_sse": ("sigmoid", 1), "softmax_ce": ("softmax", 2)}
@@ -32,9 +33,11 @@ class TrainConfig:
     regularization: str = "none"
     reg_rate: float = 0.0
     seed: int = 1  # initial weights and the order of the mini-batches
+    features: tuple[str, ...] = ("x1", "x2")  # the network's inputs, computed from each point (x1, x2)
 
     def __post_init__(self):
         object.__setattr__(self, "hidden", tuple(self.hidden))
+        object.__setattr__(self, "features", check_features(self.features))
         if len(self.hidden) > MAX_LAYERS or not all(
             isinstance(h, (int, np.integer)) and not isinstance(h, bool) and 1 <= h <= MAX_WIDTH for h in self.hidden
         ):
@@ -54,7 +57,7 @@ class TrainConfig:
 
     @property
     def sizes(self) -> tuple[int, ...]:
-        return (2, *self.hidden, CLASSIFICATION_LOSSES[self.loss][1])
+        return (len(self.features), *self.hidden, CLASSIFICATION_LOSSES[self.loss][1])
 
     @property
     def output(self) -> str:
@@ -64,6 +67,7 @@ class TrainConfig:
         d = asdict(self)
         d["dataset"] = self.dataset.to_dict()
         d["hidden"] = list(self.hidden)
+        d["features"] = list(self.features)
         return d
 
     @classmethod
@@ -77,10 +81,11 @@ class TrainConfig:
         data = dict(data)
         if "dataset" in data:
             data["dataset"] = DatasetSpec.from_dict(data["dataset"])
-        if "hidden" in data:
-            if not isinstance(data["hidden"], list):
-                raise ValueError("hidden must be a list of layer widths")
-            data["hidden"] = tuple(data["hidden"])
+        for key in ("hidden", "features"):
+            if key in data:
+                if not isinstance(data[key], list):
+                    raise ValueError(f"{key} must be a list")
+                data[key] = tuple(data[key])
         return cls(**data)
 
 
@@ -105,10 +110,42 @@ class Snapshot:
     test_loss: float
     train_accuracy: float
     test_accuracy: float
-    history_steps: np.ndarray  # step count at each recorded epoch end
+    #: the loss history from entry ``history_start`` on (entry k: the end of epoch k; entry 0: the start)
+    history_start: int
+    history_steps: np.ndarray  # step count of each entry
     history_train: np.ndarray
     history_test: np.ndarray
     diverged: bool
+
+    @property
+    def history_length(self) -> int:
+        return self.history_start + len(self.history_steps)
+
+
+class History:
+    """The loss after every epoch, in growing NumPy buffers (cheap to slice after 10^6 steps)."""
+
+    def __init__(self, capacity: int = 1024):
+        self._data = np.empty((3, capacity))
+        self.n = 0
+
+    def append(self, step: int, train: float, test: float) -> None:
+        if self.n == self._data.shape[1]:
+            grown = np.empty((3, 2 * self.n))
+            grown[:, : self.n] = self._data
+            self._data = grown
+        self._data[:, self.n] = (step, train, test)
+        self.n += 1
+
+    def since(self, start: int) -> tuple[np.ndarray, np.ndarray, np.ndarray]:
+        """Copies of (steps, train, test) of entries start..n-1."""
+        start = min(max(start, 0), self.n)
+        steps, train, test = self._data[:, start : self.n].copy()
+        return steps.astype(np.int64), train, test
+
+    @property
+    def last_train(self) -> float:
+        return float(self._data[1, self.n - 1])
 
 
 class Trainer:
@@ -119,9 +156,9 @@ class Trainer:
         self.data = config.dataset.make()
         if len(self.data.X_train) == 0:
             raise ValueError("the training set is empty: lower the test ratio or add samples")
-        self._X = np.ascontiguousarray(self.data.X_train)
+        self._X = make_features(self.data.X_train, config.features)
         self._Y = self._targets(self.data.y_train)
-        self._Xt = np.ascontiguousarray(self.data.X_test)
+        self._Xt = make_features(self.data.X_test, config.features)
         self._Yt = self._targets(self.data.y_test)
         self.reset()
 
@@ -140,9 +177,7 @@ class Trainer:
         self.step_count = 0
         self.epoch = 0
         self.diverged = False
-        self._hist_steps: list[int] = []
-        self._hist_train: list[float] = []
-        self._hist_test: list[float] = []
+        self.history = History()
         self._batches: dict[int, object] = {}
         self._full = None
         self._start_epoch()
@@ -239,9 +274,7 @@ class Trainer:
         if not (math.isfinite(train) and math.isfinite(test) and np.isfinite(params).all()):
             self._diverge()
             return False
-        self._hist_steps.append(self.step_count)
-        self._hist_train.append(train)
-        self._hist_test.append(test)
+        self.history.append(self.step_count, train, test)
         self._last_good = (params, self.step_count, self.epoch)
         return True
 
@@ -259,14 +292,14 @@ class Trainer:
             test = net.loss_value(self._Xt, self._Yt) if len(self._Xt) else float("nan")
         return train, (test if len(self._Xt) else train)
 
-    def accuracy(self, X: np.ndarray, y: np.ndarray) -> float:
-        if len(X) == 0:
+    def _accuracy(self, features: np.ndarray, y: np.ndarray) -> float:
+        if len(features) == 0:
             return float("nan")
-        return float(np.mean(self.predict_labels(X) == y))
+        return float(np.mean((self.network.predict(features)[:, -1] > 0.5) == (y > 0.5)))
 
     def predict_labels(self, X: np.ndarray) -> np.ndarray:
-        """0/1 labels: the blue-class probability > 0.5."""
-        p = self.network.predict(X)
+        """0/1 labels of points (n, 2): the blue-class probability > 0.5."""
+        p = self.network.predict(make_features(X, self.config.features))
         return (p[:, -1] > 0.5).astype(np.float64)
 
     def evaluate(self) -> dict:
@@ -274,14 +307,16 @@ class Trainer:
         return {
             "train_loss": train,
             "test_loss": test if len(self._Xt) else float("nan"),
-            "train_accuracy": self.accuracy(self._X, self.data.y_train),
-            "test_accuracy": self.accuracy(self._Xt, self.data.y_test),
+            "train_accuracy": self._accuracy(self._X, self.data.y_train),
+            "test_accuracy": self._accuracy(self._Xt, self.data.y_test),
         }
 
-    def snapshot(self) -> Snapshot:
+    def snapshot(self, history_since: int = 0) -> Snapshot:
+        """The current state; the loss history from entry ``history_since`` on (what the receiver lacks)."""
         net = self.network
         dW, db = net.last_gradients()
         m = self.evaluate()
+        steps, train, test = self.history.since(history_since)
         return Snapshot(
             step=self.step_count,
             epoch=self.epoch,
@@ -293,9 +328,10 @@ class Trainer:
             test_loss=m["test_loss"],
             train_accuracy=m["train_accuracy"],
             test_accuracy=m["test_accuracy"],
-            history_steps=np.array(self._hist_steps),
-            history_train=np.array(self._hist_train),
-            history_test=np.array(self._hist_test),
+            history_start=min(history_since, self.history.n),
+            history_steps=steps,
+            history_train=train,
+            history_test=test,
             diverged=self.diverged,
         )
 

@@ -36,6 +36,12 @@ def add_network_arguments(p) -> None:
     p.add_argument("--activation", default="tanh", help="sigmoid, tanh, relu or linear (default tanh)")
     p.add_argument("--loss", default="bce", help="bce, half_sse or softmax_ce (default bce)")
     p.add_argument("--seed", type=int, default=1, help="seed of the data, the weights and the batches (1)")
+    p.add_argument("--features", type=feature_list, default=("x1", "x2"), metavar="F,F",
+                   help="network inputs from each point: x1 x2 x1^2 x2^2 x1*x2 sin(x1) sin(x2) (default x1,x2)")
+
+
+def feature_list(text: str) -> tuple[str, ...]:
+    return tuple(part.strip() for part in text.split(",") if part.strip())
 
 
 def make_config(args, **overrides):
@@ -46,7 +52,7 @@ def make_config(args, **overrides):
         spec = DatasetSpec(name=args.dataset, n_samples=args.samples, noise=args.noise,
                            test_ratio=args.test_ratio, seed=args.seed)
         return TrainConfig(dataset=spec, hidden=args.hidden, activation=args.activation, loss=args.loss,
-                           seed=args.seed, **overrides)
+                           seed=args.seed, features=args.features, **overrides)
     except ValueError as exc:
         raise UsageError(str(exc)) from None
 
@@ -63,7 +69,7 @@ def run(args) -> int:
         trainer.run_epochs(1)
         if trainer.diverged:
             break
-        bar.update(trainer.epoch, trainer._hist_train[-1])
+        bar.update(trainer.epoch, trainer.history.last_train)
     bar.close()
     elapsed = time.perf_counter() - started
     m = trainer.evaluate()

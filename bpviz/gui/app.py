@@ -22,5 +22,6 @@ def run(argv=None) -> int:
 
     app.setWindowIcon(app_icon())
     window = MainWindow()
+    app.aboutToQuit.connect(window.playground.shutdown)  # quitting without closing the window (e.g. logout)
     window.show()
     return app.exec()

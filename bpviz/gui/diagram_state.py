@@ -41,6 +41,11 @@ class DiagramState:
     writes: frozenset = frozenset()
     #: the weights the user may edit by clicking (all, in the worked example)
     editable: bool = True
+    #: per-neuron heat maps (playground): neuron id -> (r, r) float array in [-1, 1] of the neuron's output over
+    #: the input plane (row 0 = bottom of the plane, column 0 = left), already normalised by the producer
+    neuron_images: dict | None = None
+    #: names shown for the input neurons instead of i1, i2 (the playground's features: x1, x2, x1², sin(x1)...)
+    input_labels: tuple[str, ...] | None = None
 
     @property
     def names(self) -> NetworkNames:
@@ -48,13 +53,14 @@ class DiagramState:
 
 
 def from_parameters(sizes, weights, biases, *, shared_biases=False, weight_grads=None, bias_grads=None,
-                    editable=False) -> DiagramState:
+                    editable=False, neuron_images=None, input_labels=None) -> DiagramState:
     return DiagramState(
         sizes=tuple(sizes), shared_biases=shared_biases,
         weights=tuple(np.array(w) for w in weights), biases=tuple(np.array(b) for b in biases),
         weight_grads=None if weight_grads is None else tuple(np.array(g) for g in weight_grads),
         bias_grads=None if bias_grads is None else tuple(np.array(g) for g in bias_grads),
-        editable=editable,
+        editable=editable, neuron_images=neuron_images,
+        input_labels=None if input_labels is None else tuple(input_labels),
     )
 
 

@@ -60,6 +60,7 @@ class ExamplePage(QWidget):
         self.reset_params_action.setToolTip("Back to the published starting numbers (w1 = 0.15 ... η = 0.5)")
         self.reset_params_action.triggered.connect(self.reset_params)
 
+        self._active = True  # shortcuts live (False while another page is shown)
         self.stepper.positionChanged.connect(self._show_position)
         self.diagram.weightEdited.connect(self.edit_param)
         self.params.paramEdited.connect(self.edit_param)
@@ -76,10 +77,17 @@ class ExamplePage(QWidget):
         self.params.set_params(s.params, s.update_biases)
         self._show_position(self.stepper.position())
 
+    def set_active(self, active: bool) -> None:
+        """Shortcuts only while this page is shown (Right is Step on the playground)."""
+        self._active = active
+        self.stepper.set_active(active)
+        self.reset_params_action.setEnabled(active)
+        self._show_position(self.stepper.position())
+
     @Slot(int)
     def _show_position(self, position: int) -> None:
         self.diagram.set_state(self.session.diagram_state(position))
-        self.apply_update_action.setEnabled(position == len(self.session.trace) - 1)
+        self.apply_update_action.setEnabled(self._active and position == len(self.session.trace) - 1)
 
     @Slot(str, float)
     def edit_param(self, name: str, value: float) -> None:

@@ -9,6 +9,7 @@ from PySide6.QtWidgets import QLabel, QMainWindow, QMessageBox, QTabWidget, QToo
 from bpviz import __version__
 from bpviz.gui import help_dialogs
 from bpviz.gui.example_page import ExamplePage
+from bpviz.gui.playground_page import PlaygroundPage
 from bpviz.gui.resources import resource_path
 
 DEFAULT_SIZE = QSize(1280, 800)
@@ -30,6 +31,8 @@ class MainWindow(QMainWindow):
         self.tabs.setDocumentMode(True)
         self.example = ExamplePage()
         self.tabs.addTab(self.example, "Worked example (2-2-2)")
+        self.playground = PlaygroundPage()
+        self.tabs.addTab(self.playground, "Training playground")
         self.setCentralWidget(self.tabs)
 
         self._build_actions()
@@ -40,8 +43,11 @@ class MainWindow(QMainWindow):
         self.statusBar().addPermanentWidget(self.error_label)
         self.example.statusMessage.connect(self.show_status)
         self.example.stepper.positionChanged.connect(self._update_error_label)
-        self._update_error_label(self.example.stepper.position())
+        self.playground.statusMessage.connect(self.show_status)
+        self.playground.frameShown.connect(self._update_training_label)
+        self.tabs.currentChanged.connect(self._tab_changed)
         self._restore()
+        self._tab_changed(self.tabs.currentIndex())
 
     # ------------------------------------------------------------------ construction
     def _build_actions(self) -> None:
@@ -82,6 +88,10 @@ class MainWindow(QMainWindow):
         pass_menu.addAction(self.example.apply_update_action)
         pass_menu.addAction(self.example.reset_params_action)
 
+        training_menu = bar.addMenu("&Training")
+        for action in self.playground.actions_list:
+            training_menu.addAction(action)
+
         help_menu = bar.addMenu("&Help")
         help_menu.addAction(self.lessons_action)
         help_menu.addAction(self.shortcuts_action)
@@ -89,21 +99,41 @@ class MainWindow(QMainWindow):
         help_menu.addAction(self.about_action)
 
     def _build_toolbar(self) -> None:
-        bar = QToolBar("Pass")
-        bar.setObjectName("pass_toolbar")
-        bar.setToolButtonStyle(Qt.ToolButtonTextBesideIcon)
-        bar.setMovable(False)
-        # The step buttons sit in the step panel, next to the formula they advance; the toolbar holds the
-        # page's other actions.
-        bar.addAction(self.example.apply_update_action)
-        bar.addAction(self.example.reset_params_action)
-        self.addToolBar(Qt.TopToolBarArea, bar)
-        self.toolbar = bar
+        """One toolbar per page, shown with its tab. The example's step buttons sit in its step panel."""
+        self.toolbars = []
+        for name, actions in (("Worked example", [self.example.apply_update_action,
+                                                  self.example.reset_params_action]),
+                              ("Training", self.playground.actions_list)):
+            bar = QToolBar(name)
+            bar.setObjectName(f"{name.lower().replace(' ', '_')}_toolbar")
+            bar.setToolButtonStyle(Qt.ToolButtonTextBesideIcon)
+            bar.setMovable(False)
+            for action in actions:
+                bar.addAction(action)
+            self.addToolBar(Qt.TopToolBarArea, bar)
+            self.toolbars.append(bar)
 
     # ------------------------------------------------------------------ status
     @Slot(str)
     def show_status(self, text: str) -> None:
         self.statusBar().showMessage(text, 8000)
+
+    @Slot(int)
+    def _tab_changed(self, index: int) -> None:
+        on_example = self.tabs.widget(index) is self.example
+        self.example.set_active(on_example)
+        self.playground.set_active(not on_example)
+        for bar, visible in zip(self.toolbars, (on_example, not on_example)):
+            bar.setVisible(visible)
+        if on_example:
+            self._update_error_label(self.example.stepper.position())
+        else:
+            self._update_training_label()
+
+    @Slot(object)
+    def _update_training_label(self, frame=None) -> None:
+        if self.tabs.currentWidget() is self.playground:
+            self.error_label.setText(self.playground.status_text())
 
     @Slot(int)
     def _update_error_label(self, position: int) -> None:
@@ -188,4 +218,12 @@ class MainWindow(QMainWindow):
 
     def closeEvent(self, event) -> None:
         self.save_settings()
+        self.playground.shutdown()
         super().closeEvent(event)
+
+    def __del__(self):
+        # Garbage-collected without being closed: the C++ side would delete the playground's running thread.
+        try:
+            self.playground.shutdown()
+        except RuntimeError:  # already gone
+            pass

@@ -20,17 +20,20 @@ def test_small_tanh_net_reaches_95_percent_test_accuracy(name):
     trainer.run_epochs(300)
     m = trainer.evaluate()
     assert m["test_accuracy"] >= 0.95, m
-    assert m["train_loss"] < trainer._hist_train[0] / 4  # and the loss fell a long way
+    assert m["train_loss"] < trainer.history.since(0)[1][0] / 4  # and the loss fell a long way
 
 
 def test_epochs_steps_and_history():
     trainer = Trainer(config(batch_size=10))  # 100 training points
-    assert trainer.step_count == 0 and len(trainer._hist_train) == 1  # the initial state is recorded
+    assert trainer.step_count == 0 and trainer.history.n == 1  # the initial state is recorded
     trainer.run_epochs(3)
     assert trainer.epoch == 3 and trainer.step_count == 30
     snap = trainer.snapshot()
-    assert list(snap.history_steps) == [0, 10, 20, 30]
+    assert snap.history_start == 0 and list(snap.history_steps) == [0, 10, 20, 30]
     assert len(snap.history_train) == len(snap.history_test) == 4
+    later = trainer.snapshot(history_since=3)  # only what a receiver holding 3 entries lacks
+    assert later.history_start == 3 and list(later.history_steps) == [30] and later.history_length == 4
+    np.testing.assert_array_equal(later.history_train, snap.history_train[3:])
 
 
 @pytest.mark.parametrize("batch_size,steps_per_epoch", [(1, 100), (7, 15), (100, 1), (0, 1), (500, 1)])
@@ -73,7 +76,7 @@ def test_same_seed_same_run_and_reset_restores_the_initial_weights():
     for wa, wb in zip(a.network.weights, b.network.weights):
         np.testing.assert_array_equal(wa, wb)
     a.reset()
-    assert a.step_count == 0 and a.epoch == 0 and len(a._hist_train) == 1
+    assert a.step_count == 0 and a.epoch == 0 and a.history.n == 1
     for w, w0 in zip(a.network.weights, initial):
         np.testing.assert_array_equal(w, w0)
     a.run_steps(57)
@@ -149,3 +152,34 @@ def test_configuration_round_trips_through_a_dict():
     assert TrainConfig.from_dict(c.to_dict()) == c
     with pytest.raises(ValueError, match="unknown configuration key"):
         TrainConfig.from_dict({**c.to_dict(), "momentum": 0.9})
+
+
+def test_history_grows_past_its_first_buffer():
+    from bpviz.training import History
+
+    h = History(capacity=4)
+    for k in range(1000):
+        h.append(k, 1.0 / (k + 1), 2.0 / (k + 1))
+    steps, train, test = h.since(0)
+    assert h.n == 1000 and list(steps[:3]) == [0, 1, 2] and steps[-1] == 999
+    assert train[999] == 1.0 / 1000 and test[10] == 2.0 / 11
+    assert len(h.since(990)[0]) == 10 and len(h.since(5000)[0]) == 0
+
+
+def test_features_turn_circle_into_a_problem_one_neuron_solves():
+    # Seed 003: a neuron is a line. In the plane it cannot separate a disc from a ring; with x1² and x2² as
+    # inputs the line becomes a circle.
+    plain = Trainer(config("circle", hidden=(), lr=0.3, batch_size=10))
+    squares = Trainer(config("circle", hidden=(), lr=0.3, batch_size=10, features=("x1", "x2", "x1^2", "x2^2")))
+    plain.run_epochs(200)
+    squares.run_epochs(200)
+    assert plain.evaluate()["test_accuracy"] < 0.75
+    assert squares.evaluate()["test_accuracy"] >= 0.97
+    assert squares.network.sizes == (4, 1)
+
+
+def test_unknown_feature_is_refused():
+    with pytest.raises(ValueError, match="unknown feature"):
+        config(features=("x1", "x3"))
+    with pytest.raises(ValueError, match="at least one input feature"):
+        config(features=())

@@ -288,3 +288,167 @@ def test_worked_example_is_readable_and_nothing_overlaps(view, example, size, qt
         assert viewport.contains(view.mapFromScene(r).boundingRect()), eid
     assert FONT_PX * view.transform().m11() >= 11.5  # ≈ 9 pt on screen
     assert view.legend.isVisible() and view.legend.geometry().top() >= view.viewport().geometry().bottom()
+
+
+# neuron maps (the training playground) ------------------------------------------------------------------
+def maps_for(sizes, res=32, seed=0, **special):
+    """A map per neuron (smooth random patterns in [-1, 1]), or the given ones."""
+    rng, x = np.random.default_rng(seed), np.linspace(-1, 1, res)
+    gx, gy = np.meshgrid(x, x)
+    names = from_parameters(sizes, [np.zeros((a, b)) for a, b in zip(sizes[:-1], sizes[1:])], []).names
+    out = {names.neuron(l, j): np.tanh(2 * (rng.normal() * gx + rng.normal() * gy + rng.normal()))
+           for l, n in enumerate(sizes) for j in range(n)}
+    return {**out, **special}
+
+
+def map_state(sizes=(2, 8, 8, 1), seed=0, **kw):
+    kw.setdefault("neuron_images", maps_for(sizes, seed=seed))
+    kw.setdefault("input_labels", ("x₁", "x₂", "x₁²", "sin(x₁)")[: sizes[0]])
+    return net_state(list(sizes), seed=seed, **kw)
+
+
+HALF = np.where(np.arange(32) < 16, -1.0, 1.0)
+LEFT_RIGHT = np.tile(HALF, (32, 1))  # left half −1 (orange), right half +1 (blue)
+TOP_BLUE = LEFT_RIGHT.T.copy()  # rows 16.. (the upper half of the plane: row 0 is the bottom) +1
+
+
+def is_orange(c: QColor) -> bool:
+    return c.saturation() > 80 and abs(c.hsvHue() - hue_of(palette.NEGATIVE)) <= 12
+
+
+def is_blue(c: QColor) -> bool:
+    return c.saturation() > 80 and abs(c.hsvHue() - hue_of(palette.POSITIVE)) <= 12
+
+
+def on_screen(view, name, fx, fy):
+    """Colour of the window at (fx, fy) half-sides from the centre of a neuron's map."""
+    c, half = view.neuron_center(name), view.neuron_item(name).rect().width() * view.transform().m11() / 2
+    return view.grab().toImage().pixelColor(int(c.x() + fx * half), int(c.y() + fy * half))
+
+
+def inside(view, scene_rect) -> bool:
+    return view.viewport().rect().contains(view.mapFromScene(scene_rect).boundingRect())
+
+
+@pytest.fixture
+def small_view(view):
+    view.resize(700, 450)
+    return view
+
+
+def test_every_neuron_gets_a_legible_map(small_view, qtbot):
+    view = small_view
+    view.set_state(map_state())
+    assert len(view.neuron_ids()) == 19  # inputs too: their feature over the plane
+    for name in view.neuron_ids():
+        image = view.neuron_image(name)
+        assert image is not None and (image.width(), image.height()) == (32, 32), name
+        rect = view.neuron_item(name).rect()
+        assert rect.width() == pytest.approx(rect.height())  # a square, not a circle
+        assert 40 <= rect.width() * view.transform().m11() <= 60, name  # big enough to read at 700x450
+    assert any("map" in t for t in view.legend.texts())
+    side = view.neuron_item("h1_1").rect().width() * view.transform().m11()
+    view.set_state(map_state((2, 16, 16, 16, 16, 1)))  # bigger nets: smaller maps that still fit
+    qtbot.wait(10)
+    assert 12 <= view.neuron_item("h1_1").rect().width() * view.transform().m11() < side
+    assert all(inside(view, view.neuron_item(n).sceneBoundingRect()) for n in view.neuron_ids())
+
+
+def test_map_colours_follow_the_sign_and_row_zero_is_the_bottom(small_view):
+    view = small_view
+    view.set_state(map_state(neuron_images=maps_for((2, 8, 8, 1), h1_3=LEFT_RIGHT, o1=TOP_BLUE,
+                                                    h2_2=np.zeros((32, 32)))))
+    image = view.neuron_image("h1_3")
+    assert is_orange(image.pixelColor(3, 16)) and is_blue(image.pixelColor(28, 16))
+    image = view.neuron_image("o1")
+    assert is_blue(image.pixelColor(16, 2)) and is_orange(image.pixelColor(16, 29))
+    white = view.neuron_image("h2_2").pixelColor(16, 16)
+    assert min(white.red(), white.green(), white.blue()) >= 250  # 0 is white
+    # and on screen: each picture fills its square, not tiled, shifted or upside down
+    assert is_orange(on_screen(view, "h1_3", -0.6, 0)) and is_blue(on_screen(view, "h1_3", 0.6, 0))
+    assert is_blue(on_screen(view, "o1", 0, -0.6)) and is_orange(on_screen(view, "o1", 0, 0.6))
+
+
+def test_new_maps_reuse_the_items_and_odd_maps_break_nothing(small_view):
+    view = small_view
+    view.set_state(map_state(neuron_images=maps_for((2, 8, 8, 1), h1_1=LEFT_RIGHT)))
+    items = set(view.scene().items())
+    view.set_state(map_state(neuron_images=maps_for((2, 8, 8, 1), seed=3, h1_1=-LEFT_RIGHT)))
+    assert set(view.scene().items()) == items
+    image = view.neuron_image("h1_1")
+    assert is_blue(image.pixelColor(3, 16)) and is_orange(image.pixelColor(28, 16))  # the new picture
+    weird = np.full((32, 32), np.nan)
+    weird[0, 0], weird[0, 1] = np.inf, -7.0
+    view.set_state(map_state(neuron_images={"h1_1": weird, "h1_2": np.ones((16, 16)), "o1": None}))
+    assert set(view.scene().items()) == items
+    assert view.neuron_image("h1_1").pixelColor(16, 16).lightness() >= 250  # NaN: white
+    assert view.neuron_image("h1_2").width() == 16
+    assert view.neuron_image("o1") is None and view.neuron_image("h2_1") is None  # plain squares
+    view.grab()
+
+
+def test_input_labels_captions_and_tooltips(small_view):
+    view = small_view
+    view.set_state(map_state((4, 8, 8, 1)))
+    texts = view.scene_texts()
+    assert {"x₁", "x₂", "x₁²", "sin(x₁)", "h1_3"} <= set(texts) and "i1" not in texts
+    assert "x₁²" in view.tooltip_for("i3") and "x₁ over the input plane" in view.tooltip_for("i1")
+    tip = view.tooltip_for("h1_3")
+    assert tip.startswith("h1_3 (hidden)") and "output of h1_3 over the input plane: blue > 0, orange < 0" in tip
+    assert view.element_at(view.neuron_center("h2_8")) == "h2_8"
+    view.set_state(net_state([3, 4, 1], input_labels=("x₁", "x₂", "x₁x₂")))  # without maps: in the circles
+    assert {"x₁", "x₂", "x₁x₂"} <= set(view.scene_texts())
+
+
+@pytest.mark.parametrize("sizes", [(2, 8, 8, 1), (4, 6, 6, 6, 1), (2, 16, 16, 16, 16, 1)])
+def test_captions_and_maps_do_not_overlap(small_view, qtbot, sizes):
+    view = small_view
+    view.set_state(map_state(sizes))
+    qtbot.wait(10)
+    rects = view.label_rects()
+    assert len(rects) == len(view.neuron_ids())  # one caption per map
+    squares = {n: view.neuron_item(n).sceneBoundingRect() for n in view.neuron_ids()}
+    for i, (a, ra) in enumerate(rects):
+        assert inside(view, ra), a
+        assert not any(ra.intersects(rb) for _, rb in rects[i + 1:]), a
+        assert not any(ra.intersects(sq) for sq in squares.values()), a
+
+
+def test_maps_are_laid_out_again_for_a_narrow_view(small_view, qtbot):
+    view = small_view
+    view.set_state(map_state())
+    view.resize(420, 600)
+    qtbot.wait(10)
+    assert view.neuron_item("h1_1").rect().width() * view.transform().m11() >= 40  # not a wide layout shrunk
+    assert view.neuron_image("h1_1") is not None  # the maps came back with the new items
+    assert all(inside(view, view.neuron_item(n).sceneBoundingRect()) for n in view.neuron_ids())
+
+
+def test_gradient_halo_shows_with_maps_and_nan_gradients_draw_none(small_view):
+    view = small_view
+    state = map_state()
+    view.set_state(state)
+    assert all(view.halo_width(e) is not None for e in view.edge_ids())
+    view.set_state(from_parameters(state.sizes, state.weights, state.biases,
+                                   weight_grads=[np.full_like(g, np.nan) for g in state.weight_grads],
+                                   bias_grads=[np.full_like(g, np.nan) for g in state.bias_grads],
+                                   neuron_images=state.neuron_images, input_labels=state.input_labels))
+    assert all(view.halo_width(e) is None for e in view.edge_ids() + view.bias_edge_ids())
+    texts = " ".join(view.scene_texts()).lower()
+    assert "nan" not in texts and "inf" not in texts
+    assert not any("nan" in view.tooltip_for(e).lower() for e in view.neuron_ids() + view.edge_ids())
+
+
+def test_worked_example_draws_as_before_after_maps(view, example, qtbot):
+    """Maps only with neuron_images: a view that showed maps draws the worked example exactly as a fresh one."""
+    fresh = NetworkDiagram()
+    qtbot.addWidget(fresh)
+    fresh.resize(view.size())
+    fresh.show()
+    qtbot.waitExposed(fresh)
+    view.set_state(map_state())
+    for k in (-1, example.trace.index("dE/dw5"), len(example.trace) - 1):
+        view.set_state(example(k))
+        fresh.set_state(example(k))
+        assert view.neuron_image("h1") is None and not any("map" in t for t in view.legend.texts())
+        assert view.grab().toImage() == fresh.grab().toImage(), k

@@ -9,14 +9,13 @@ and ``spot`` say what is where. The view around it (:class:`NetworkDiagram`) fit
 
 from __future__ import annotations
 
-import math
-
 import numpy as np
 from PySide6.QtCore import QPointF, QRectF
 from PySide6.QtGui import QFontMetricsF
 
 from bpviz.gui import palette
 from bpviz.gui.diagram_state import NEURON_QUANTITIES, DiagramState
+from bpviz.gui.widgets.diagram_images import add_captions, show_maps
 from bpviz.gui.widgets.diagram_items import Z_EDGE, Z_HALO, Edge, Label, LineLayer, Node, pixel_font, tint
 from bpviz.gui.widgets.diagram_layout import FONT_PX, DiagramLayout, place_labels, seg_dist
 from bpviz.gui.widgets.diagram_values import fmt4, is_known, param_lines
@@ -50,30 +49,43 @@ class DiagramDrawing:
         self.hl: dict[str, str] = {}
         self.seg = np.zeros((0, 4))
         self.width = self.sign = self.halo = None
-        self.fast_paint = False
+        self.fast_paint = self.maps_on = False
         self._edge_layer = self._halo_layer = None
 
     # building -----------------------------------------------------------------------------------
     def build(self, names, key):
         """Replace the scene's items with those of the topology ``key`` describes (see ``set_state``)."""
-        _, _, labels, boxes, in_text, t_text = key
+        _, _, labels, boxes, in_text, t_text, images, captions, canvas = key
         has_inputs, has_targets = in_text is not None, t_text is not None
         self.scene.clear()
         self._clear()
         self.key, self.names = key, names
         self.weight_names = {n for n, ref in names.params.items() if ref.kind == "w"}
-        self._labels_on = labels
-        lay = DiagramLayout(names, labels, boxes)
-        scene, r = self.scene, lay.r
-        font = pixel_font(FONT_PX)
-        L = names.n_layers
-        longest = max((names.neuron(l, n - 1) for l, n in enumerate(names.sizes)), key=len)
-        nf = self._node_font(longest, r, labels)
+        self._labels_on, self.maps_on = labels, images
+        shown: dict[str, str] = {}  # neuron id → the name written on or beside it
         for l, n in enumerate(names.sizes):
             for j in range(n):
                 name = names.neuron(l, j)
-                self.nodes[name] = node = Node(scene, name, lay.pos[name], r, nf, small=not labels)
+                shown[name] = captions[j] if l == 0 and captions and j < len(captions) else name
+        cf = left_room = None
+        if images:
+            cf = pixel_font(13, bold=True)
+            left_room = max(QFontMetricsF(cf).horizontalAdvance(shown[i]) for i in names.layer_neurons(0)) + 10
+        lay = DiagramLayout(names, labels, boxes, images, left_room or 0.0, canvas)
+        scene, r = self.scene, lay.r
+        font = pixel_font(FONT_PX)
+        L = names.n_layers
+        candidates = [shown[names.neuron(l, n - 1)] for l, n in enumerate(names.sizes)]
+        candidates += [shown[name] for name in names.layer_neurons(0)]
+        nf = None if images else self._node_font(max(candidates, key=len), r, labels)
+        for l, n in enumerate(names.sizes):
+            for j in range(n):
+                name = names.neuron(l, j)
+                self.nodes[name] = node = Node(scene, name, lay.pos[name], r, nf, small=not labels, square=images,
+                                               text=shown[name])
                 self._elements.setdefault(name, []).append(node)
+        if images:
+            add_captions(scene, self.nodes, names, shown, cf, pixel_font(max(9.0, min(11.0, 0.52 * r))))
         for l in range(L):
             shared = names.shared_biases
             nid = names.bias(l, 0) if shared else f"bias:{l + 1}"
@@ -136,7 +148,7 @@ class DiagramDrawing:
         if labels or len(self.nodes) <= 40:
             for node in list(self.nodes.values()) + list(self.bias_nodes.values()):
                 node.ensure_glow()
-        self.scene_rect = self._reserved_rect().adjusted(-24, -16, 24, 16)
+        self.scene_rect = self._reserved_rect().adjusted(*((-8, -6, 8, 6) if images else (-24, -16, 24, 16)))
 
     def _node_font(self, name, r, labels):
         if labels:
@@ -176,6 +188,7 @@ class DiagramDrawing:
         big = BIG
         rects = [QRectF(n.center.x() - n.r - 3, n.center.y() - n.r - 3, 2 * n.r + 6, 2 * n.r + 6)
                  for n in list(self.nodes.values()) + list(self.bias_nodes.values())]
+        rects += [n.caption.sceneBoundingRect() for n in self.nodes.values() if n.caption is not None]
         for name, lab in self._boxes.items():
             rects.append(self._reserve(lab, self._box_reserve))
         for name, lab in self._input_labels.items():
@@ -255,6 +268,8 @@ class DiagramDrawing:
                                        np.full(len(self.edges), np.nan) if halo is None else halo)
         if self.fast_paint:
             self.set_antialias(False)
+        if self.maps_on:
+            show_maps(self.nodes, s.neuron_images)
         if self._labels_on or self._boxes or self._input_labels:
             self._update_texts(s)
         self._update_highlights(s)
@@ -306,8 +321,9 @@ class DiagramDrawing:
 
     # what is where --------------------------------------------------------------------------------
     def label_rects(self) -> list[tuple[str, QRectF]]:
-        """(element id, scene rect) of every visible text box."""
-        return [(lab.eid, lab.sceneBoundingRect()) for lab in self.labels if lab.isVisible()]
+        """(element id, scene rect) of every visible text box (the maps' captions too)."""
+        return [(lab.eid, lab.sceneBoundingRect()) for lab in self.labels if lab.isVisible()] + [
+            (n.eid, n.caption.sceneBoundingRect()) for n in self.nodes.values() if n.caption is not None]
 
     def spot(self, name: str) -> QPointF:
         """Scene point where clicking selects this parameter: its label, its bias node, or a point of its
@@ -341,7 +357,10 @@ class DiagramDrawing:
             if lab.isVisible() and lab.sceneBoundingRect().contains(p):
                 return lab.eid
         for node in list(self.nodes.values()) + list(self.bias_nodes.values()):
-            if math.hypot(p.x() - node.center.x(), p.y() - node.center.y()) <= node.r + 2:
+            if node.contains(p):
+                return node.eid
+        for node in self.nodes.values():
+            if node.caption is not None and node.caption.sceneBoundingRect().contains(p):
                 return node.eid
         if len(self.seg):
             d = seg_dist(self.seg, p.x(), p.y())

@@ -1,12 +1,14 @@
 """The graphics items the network diagram is drawn with, and the colours and fonts they share.
 
-A ``Label`` is lines of text on a rounded box; a ``Node`` a neuron or bias circle with its read glow; an ``Edge``
-one weight or bias line with its highlight line and label; a ``LineLayer`` paints many lines in one item (all the
-edges, or all the gradient halos). Each is told where it goes and what to show, and knows how to look read,
-written or not highlighted.
+A ``Label`` is lines of text on a rounded box; a ``Node`` a neuron or bias circle (or a neuron's map, a rounded
+square) with its read glow; an ``Edge`` one weight or bias line with its highlight line and label; a ``LineLayer``
+paints many lines in one item (all the edges, or all the gradient halos). Each is told where it goes and what to
+show, and knows how to look read, written or not highlighted.
 """
 
 from __future__ import annotations
+
+import math
 
 import numpy as np
 from PySide6.QtCore import QLineF, QPointF, QRectF, Qt
@@ -15,6 +17,7 @@ from PySide6.QtWidgets import (QGraphicsEllipseItem, QGraphicsItem, QGraphicsLin
                                QGraphicsSimpleTextItem)
 
 from bpviz.gui import palette
+from bpviz.gui.widgets.diagram_images import MapNode
 
 Z_HALO, Z_GLOW, Z_OUTLINE, Z_EDGE, Z_NODE_GLOW, Z_NODE, Z_LABEL = 0, 1, 2, 3, 4, 5, 7
 
@@ -109,11 +112,13 @@ class Label(QGraphicsPathItem):
 
 
 class Node:
-    """A circle with its name inside, and a soft glow behind it when read."""
+    """A circle with its name inside, and a soft glow behind it when read. With ``square`` (the playground's
+    neuron maps) a rounded square showing the map instead, its name in ``caption`` beside it (if any)."""
 
-    def __init__(self, scene, eid, center, r, font, small=False):
-        self.eid, self.center, self.r, self.hl = eid, QPointF(center), r, None
-        self.circle = QGraphicsEllipseItem(-r, -r, 2 * r, 2 * r)
+    def __init__(self, scene, eid, center, r, font, small=False, square=False, text=None):
+        self.eid, self.center, self.r, self.hl, self.square = eid, QPointF(center), r, None, square
+        self.caption = None
+        self.circle = MapNode(r) if square else QGraphicsEllipseItem(-r, -r, 2 * r, 2 * r)
         self.circle.setPos(center)
         self.circle.setZValue(Z_NODE)
         self.circle.setBrush(QColor(palette.NODE_FILL))
@@ -123,11 +128,17 @@ class Node:
         self.glow = None
         self.text = None
         if font is not None:
-            self.text = QGraphicsSimpleTextItem(eid, self.circle)
+            self.text = QGraphicsSimpleTextItem(eid if text is None else text, self.circle)
             self.text.setFont(font)
             self.text.setBrush(QColor(palette.TEXT))
             br = self.text.boundingRect()
             self.text.setPos(-br.width() / 2, -br.height() / 2)
+
+    def contains(self, p: QPointF, margin: float = 2.0) -> bool:
+        dx, dy = p.x() - self.center.x(), p.y() - self.center.y()
+        if self.square:
+            return max(abs(dx), abs(dy)) <= self.r + margin
+        return math.hypot(dx, dy) <= self.r + margin
 
     def set_highlight(self, mode) -> None:
         if mode == self.hl:

@@ -11,15 +11,35 @@ import numpy as np
 from PySide6.QtCore import QPointF, QRectF
 
 FONT_PX = 16  # scene pixels; the scene is laid out at about 1:1 for a 1000x600 view
+# With per-neuron maps (the playground) the scene is laid out for the view's size instead (at least 420 high,
+# MAP_VIEW), the maps as big as the rows allow: about 43 px for 2-8-8-1 at 700x420, up to MAP_MAX for small nets,
+# down to MAP_MIN for 16 rows.
+MAP_VIEW = (700.0, 420.0)
+MAP_MAX, MAP_MIN, MAP_GAP = 56.0, 14.0, 0.15  # map side (scene px); gap between maps, as a fraction of it
 
 
 class DiagramLayout:
-    """Where everything goes, for one topology (scene coordinates, about 1:1 with a 1000x600 view)."""
+    """Where everything goes, for one topology (scene coordinates, about 1:1 with a 1000x600 view; with maps,
+    with the view the layout is made for)."""
 
-    def __init__(self, names, labels: bool, boxes: bool):
+    def __init__(self, names, labels: bool, boxes: bool, images: bool = False, left_room: float = 0.0,
+                 canvas: tuple[float, float] | None = None):
+        """``images``: neurons are maps (squares of side 2 r, names beside them), laid out to fill ``canvas``
+        (width, height; default ``MAP_VIEW``); ``left_room``: width kept left of the inputs for their captions."""
         sizes = names.sizes
         L, max_n = len(sizes) - 1, max(sizes)
-        if labels:
+        if images:
+            w0, h0 = canvas or MAP_VIEW
+            self.br = 8.0  # room for its "b"
+            room = h0 - 2 * self.br - 18  # for the columns of maps
+            across = (w0 - left_room - 16) / (2.4 * L + 1)  # a narrow view: room between the columns first
+            side = max(MAP_MIN, min(MAP_MAX, across, room / (max_n + MAP_GAP * (max_n - 1))))
+            self.r, self.sy = side / 2, side * (1 + MAP_GAP)
+            if max_n > 1:  # few rows in a tall view: spread them a little
+                self.sy = max(self.sy, min(1.5 * side, (room - side) / (max_n - 1)))
+            self.sx = max(side + 60.0, min(300.0, (w0 - left_room - side - 16) / L))
+            self.bias_dy = self.r + self.br + 8
+        elif labels:
             self.r, self.sx, self.sy = 27.0, 385.0, 270.0 if boxes else 230.0
             self.br, self.bias_dy = 19.0, 105.0
         else:
@@ -32,8 +52,8 @@ class DiagramLayout:
             for j in range(n):
                 self.pos[names.neuron(l, j)] = QPointF(l * self.sx, (j - (n - 1) / 2) * self.sy)
         top = -(max_n - 1) / 2 * self.sy
-        self.bias = {l: QPointF(l * self.sx + (0.36 if labels else 0.42) * self.sx, top - self.bias_dy)
-                     for l in range(L)}
+        at = 0.36 if labels and not images else 0.42
+        self.bias = {l: QPointF(l * self.sx + at * self.sx, top - self.bias_dy) for l in range(L)}
 
 
 def _seg_hits_rect(a: QPointF, b: QPointF, r: QRectF) -> bool:
@@ -120,4 +140,4 @@ def place_labels(edges: list[tuple[QPointF, QPointF]], todo: list[int], sizes: l
     return spots
 
 
-__all__ = ["DiagramLayout", "FONT_PX", "place_labels", "seg_dist"]
+__all__ = ["DiagramLayout", "FONT_PX", "MAP_VIEW", "place_labels", "seg_dist"]

@@ -2,13 +2,13 @@
 
 It lays its entries out left to right and wraps to more rows when narrow (``heightForWidth``); the network view
 places it in a strip under the drawing. Entries about the stepper's highlights can be hidden (the training
-playground has no steps).
+playground has no steps); the entry about the neuron maps is shown only with them.
 """
 
 from __future__ import annotations
 
 from PySide6.QtCore import QPointF, QRectF, QSize, Qt
-from PySide6.QtGui import QColor, QFontMetricsF, QPainter, QPen
+from PySide6.QtGui import QBrush, QColor, QFontMetricsF, QLinearGradient, QPainter, QPen
 from PySide6.QtWidgets import QSizePolicy, QWidget
 
 from bpviz.gui import palette
@@ -21,6 +21,7 @@ ENTRIES = (
     ("halo", palette.GRADIENT, "halo = |∂E/∂w|"),
     ("glow", palette.READ, "read by this step"),
     ("ring", palette.WRITE, "written by this step"),
+    ("map", palette.POSITIVE, "map = output: + blue, − orange"),
 )
 _STEP_KINDS = ("glow", "ring")
 _SWATCH, _GAP, _SPACING, _PAD = 26.0, 6.0, 18.0, 6.0
@@ -35,7 +36,7 @@ def _color(hex_: str, alpha: int = 255) -> QColor:
 class DiagramLegend(QWidget):
     def __init__(self, parent=None):
         super().__init__(parent)
-        self._show_steps = True
+        self._show_steps, self._show_maps = True, False
         font = self.font()
         font.setPointSizeF(max(9.0, font.pointSizeF() * 0.95))
         self.setFont(font)
@@ -44,13 +45,23 @@ class DiagramLegend(QWidget):
         self.setToolTip("")
 
     def entries(self) -> list[tuple[str, str, str]]:
-        return [e for e in ENTRIES if self._show_steps or e[0] not in _STEP_KINDS]
+        return [e for e in ENTRIES if (self._show_steps or e[0] not in _STEP_KINDS)
+                and (self._show_maps or e[0] != "map")]
 
     def set_show_steps(self, show: bool) -> bool:
         """Show the entries about the stepper's highlights or not; True when that changed."""
         if show == self._show_steps:
             return False
         self._show_steps = show
+        self.updateGeometry()
+        self.update()
+        return True
+
+    def set_show_maps(self, show: bool) -> bool:
+        """Show the entry about the neuron maps or not; True when that changed."""
+        if show == self._show_maps:
+            return False
+        self._show_maps = show
         self.updateGeometry()
         self.update()
         return True
@@ -130,6 +141,13 @@ class DiagramLegend(QWidget):
             p.setBrush(QColor(palette.NODE_FILL))
             p.setPen(QPen(QColor(palette.NODE_BORDER), 1))
             p.drawEllipse(r.center(), 5.5, 5.5)
+        elif kind == "map":  # a little map: orange on the left, white, blue on the right
+            p.setPen(QPen(QColor(palette.NODE_BORDER), 1))
+            grad = QLinearGradient(r.center().x() - 8, 0, r.center().x() + 8, 0)
+            for t, c in ((0.0, palette.NEGATIVE), (0.5, palette.BACKGROUND), (1.0, palette.POSITIVE)):
+                grad.setColorAt(t, QColor(c))
+            p.setBrush(QBrush(grad))
+            p.drawRoundedRect(QRectF(r.center().x() - 8, cy - 8, 16, 16), 2.5, 2.5)
         elif kind == "ring":
             p.setBrush(QColor(palette.NODE_FILL))
             p.setPen(QPen(QColor(color), 2.5))

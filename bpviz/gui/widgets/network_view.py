@@ -15,14 +15,15 @@ from __future__ import annotations
 
 import numpy as np
 from PySide6.QtCore import QEvent, QPoint, QRectF, Qt, QTimer, Signal
-from PySide6.QtGui import QColor, QFontMetricsF, QPainter, QTransform
-from PySide6.QtWidgets import (QFrame, QGraphicsEllipseItem, QGraphicsScene, QGraphicsSimpleTextItem, QGraphicsView,
-                               QLabel, QLineEdit, QToolTip)
+from PySide6.QtGui import QColor, QFontMetricsF, QImage, QPainter, QTransform
+from PySide6.QtWidgets import (QAbstractGraphicsShapeItem, QFrame, QGraphicsScene, QGraphicsSimpleTextItem,
+                               QGraphicsView, QLabel, QLineEdit, QToolTip)
 
 from bpviz.gui import palette
 from bpviz.gui.diagram_state import DiagramState
 from bpviz.gui.widgets.diagram_drawing import DiagramDrawing
-from bpviz.gui.widgets.diagram_layout import FONT_PX
+from bpviz.gui.widgets.diagram_images import MapNode, map_tooltip
+from bpviz.gui.widgets.diagram_layout import FONT_PX, MAP_VIEW
 from bpviz.gui.widgets.diagram_values import exact, fmt4, param_value, parse_value
 from bpviz.gui.widgets.legend import DiagramLegend
 
@@ -75,12 +76,16 @@ class NetworkDiagram(QGraphicsView):
     def set_state(self, state: DiagramState) -> None:
         names = state.names
         n_weights = sum(a * b for a, b in zip(names.sizes[:-1], names.sizes[1:]))
-        labels = n_weights <= MAX_LABELLED_EDGES
+        maps = state.neuron_images is not None  # the playground's maps: numbers on hover only
+        labels = n_weights <= MAX_LABELLED_EDGES and not maps
         detailed = state.input_values is not None or bool(state.neuron_values)
         # inputs and targets: room for their current text (a longer one entered later rebuilds)
         longest = [None if v is None else max((fmt4(x) for x in v), key=len, default="")
                    for v in (state.input_values, state.targets)]
-        key = (names.sizes, names.shared_biases, labels, labels and detailed and max(names.sizes) <= 3, *longest)
+        if self.legend.set_show_steps(detailed) | self.legend.set_show_maps(maps):
+            self._layout_legend()
+        key = (names.sizes, names.shared_biases, labels, labels and detailed and max(names.sizes) <= 3, *longest,
+               maps, state.input_labels, self._map_canvas() if maps else None)
         self._state = state
         if key != self._drawing.key:
             self._close_editor()
@@ -92,8 +97,14 @@ class NetworkDiagram(QGraphicsView):
         self._drawing.update(state)
         if self._drawing.fast_paint:
             self._aa_timer.start()
-        if self.legend.set_show_steps(detailed):
-            self._layout_legend()
+
+    def _map_canvas(self) -> tuple[float, float]:
+        """Scene size to lay the maps out in: the view's, at the scale it will be drawn at (a small view: the
+        ``MAP_VIEW`` design scaled down to its height), in steps of 25 so that resizing rarely lays out again."""
+        vp = self.viewport().size()
+        s = min(MAX_SCALE, max(vp.height(), 1) / MAP_VIEW[1])
+        w, h = (float(round(x / s / 25) * 25) for x in (vp.width(), vp.height()))
+        return min(1400.0, max(300.0, w)), min(900.0, max(MAP_VIEW[1], h))
 
     def neuron_center(self, name: str) -> QPoint:
         return self.mapFromScene(self._drawing.nodes[name].center)
@@ -129,8 +140,14 @@ class NetworkDiagram(QGraphicsView):
         e = d.edges_by_id[name][0]
         return QColor(d.edge_colors[int(d.sign[e.index])]), float(d.width[e.index])
 
-    def neuron_item(self, name: str) -> QGraphicsEllipseItem:
+    def neuron_item(self, name: str) -> QAbstractGraphicsShapeItem:
+        """The neuron's circle, or its map's square when the state has ``neuron_images``."""
         return self._drawing.nodes[name].circle
+
+    def neuron_image(self, name: str) -> QImage | None:
+        """The picture drawn in a neuron's map (None without maps, or when the state has none for it)."""
+        item = self._drawing.nodes[name].circle
+        return item.image() if isinstance(item, MapNode) else None
 
     def halo_width(self, name: str) -> float | None:
         """Width of the gradient halo under an edge, None when there is none (gradient unknown)."""
@@ -204,7 +221,11 @@ class NetworkDiagram(QGraphicsView):
         names = self._drawing.names
         layer = next(l for l in range(len(names.sizes)) if n in names.layer_neurons(l))
         role = "input" if layer == 0 else "output" if layer == names.n_layers else "hidden"
-        lines = [f"{n} ({role})"]
+        j = names.layer_neurons(layer).index(n)
+        caption = s.input_labels[j] if layer == 0 and s.input_labels and j < len(s.input_labels) else None
+        lines = [f"{n} ({role})" if caption is None else f"{caption} ({role} {n})"]
+        if s.neuron_images is not None:
+            lines.append(map_tooltip(n, caption, layer == 0))
         if layer == 0 and s.input_values is not None:
             lines.append(f"{n} = {exact(s.input_values[int(n[1:]) - 1])}")
         symbols = {"net": f"net_{n}", "out": f"out_{n}", "grad_out": f"∂E/∂out_{n}",
@@ -354,6 +375,9 @@ class NetworkDiagram(QGraphicsView):
     def resizeEvent(self, event) -> None:
         self._layout_legend()
         super().resizeEvent(event)
+        key = self._drawing.key
+        if key is not None and key[8] is not None and key[8] != self._map_canvas():
+            self.set_state(self._state)  # maps: laid out again for the new shape of the view
         self._fit()
         self._place_editor()
 

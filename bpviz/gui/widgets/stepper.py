@@ -46,6 +46,7 @@ class StepperPanel(QWidget):
         self._items: list[QTreeWidgetItem] = []
         self._phase_items: dict[str, QTreeWidgetItem] = {}
         self._syncing = False
+        self._active = True  # shortcuts live (False while another page is shown)
         self.actions: dict[str, QAction] = {}  # shadows QWidget.actions() on purpose: the main window's API
         self._make_actions()
 
@@ -289,14 +290,19 @@ class StepperPanel(QWidget):
         step = self.current_step()
         return plain_text(number_html(step.value)) if step is not None else ""
 
+    def set_active(self, active: bool) -> None:
+        """Shortcuts only while the panel's page is shown (another page may use the same keys)."""
+        self._active = active
+        self._refresh()
+
     def _refresh(self) -> None:
         trace, pos = self._trace, self._position
         n = len(trace) if trace is not None else 0
-        a = self.actions
-        a["previous"].setEnabled(pos > -1)
-        a["reset"].setEnabled(pos > -1)
-        a["next"].setEnabled(pos < n - 1)
-        a["run_all"].setEnabled(pos < n - 1)
+        a, active = self.actions, self._active
+        a["previous"].setEnabled(active and pos > -1)
+        a["reset"].setEnabled(active and pos > -1)
+        a["next"].setEnabled(active and pos < n - 1)
+        a["run_all"].setEnabled(active and pos < n - 1)
         step = self.current_step()
         if trace is None:
             self._header.setText("<b>No example loaded</b>")

@@ -1,0 +1,218 @@
+"""The training playground: settings, a background training thread, and live views of the network.
+
+Wiring only. The worker (another thread) trains and sends frames; this page hands each frame's copies to
+the views: network diagram with per-neuron maps, decision region with the points, loss curve, figures.
+"""
+
+from __future__ import annotations
+
+from PySide6.QtCore import QThread, Qt, Signal, Slot
+from PySide6.QtGui import QAction, QKeySequence
+from PySide6.QtWidgets import QHBoxLayout, QLabel, QSplitter, QStyle, QVBoxLayout, QWidget
+
+from bpviz.engine.features import FEATURE_LABELS
+from bpviz.gui import palette
+from bpviz.gui.diagram_state import from_parameters
+from bpviz.gui.widgets.decision_plot import DecisionPlot
+from bpviz.gui.widgets.loss_plot import LossPlot
+from bpviz.gui.widgets.network_view import NetworkDiagram
+from bpviz.gui.widgets.playground_controls import PlaygroundControls
+from bpviz.gui.worker import Frame, TrainingWorker
+from bpviz.training import TrainConfig
+
+
+class PlaygroundPage(QWidget):
+    statusMessage = Signal(str)
+    frameShown = Signal(object)  # the Frame just drawn (tests and the status bar use it)
+    # commands to the worker: queued across threads, run between its training slices
+    _play = Signal()
+    _pause = Signal()
+    _step = Signal()
+    _reset = Signal()
+    _reconfigure = Signal(object)
+    _lr = Signal(float)
+    _batch = Signal(int)
+    _reg = Signal(str, float)
+    _stop = Signal()
+
+    def __init__(self, config: TrainConfig | None = None, parent=None):
+        super().__init__(parent)
+        self.controls = PlaygroundControls()
+        if config is not None:
+            self.controls.set_config(config)
+        self.diagram = NetworkDiagram()
+        self.diagram.setObjectName("playground_diagram")
+        self.decision = DecisionPlot()
+        self.loss = LossPlot()
+        self.banner = QLabel()
+        self.banner.setObjectName("divergence_banner")
+        self.banner.setWordWrap(True)
+        self.banner.setStyleSheet(f"color: white; background: {palette.ERROR_COLOR}; padding: 6px; border-radius: 4px;")
+        self.banner.hide()
+        self.figures = QLabel()
+        self.figures.setObjectName("playground_figures")
+        self.figures.setTextFormat(Qt.RichText)
+        self._build_layout()
+        self._build_actions()
+        self.frame: Frame | None = None
+        self._generation = 0
+        self._running = False
+
+        self.thread = QThread(self)
+        self.thread.setObjectName("bpviz-training")
+        self.worker = TrainingWorker(self.controls.config())
+        self.worker.moveToThread(self.thread)
+        self.thread.started.connect(self.worker.start)
+        self.thread.finished.connect(self.worker.deleteLater)
+        for signal, slot in ((self._play, self.worker.play), (self._pause, self.worker.pause),
+                             (self._step, self.worker.step), (self._reset, self.worker.reset),
+                             (self._reconfigure, self.worker.reconfigure), (self._lr, self.worker.set_lr),
+                             (self._batch, self.worker.set_batch_size), (self._reg, self.worker.set_regularization),
+                             (self._stop, self.worker.stop)):
+            signal.connect(slot)
+        self.worker.frameReady.connect(self.show_frame)
+        self.worker.diverged.connect(self.show_divergence)
+        self.controls.configChanged.connect(self.reconfigure)
+        self.controls.lrChanged.connect(self._lr)
+        self.controls.batchSizeChanged.connect(self._batch)
+        self.controls.regularizationChanged.connect(self._reg)
+        self.thread.start()
+
+    def _build_layout(self) -> None:
+        right = QWidget()
+        column = QVBoxLayout(right)
+        column.setContentsMargins(4, 0, 0, 0)
+        column.addWidget(QLabel("<b>Output</b> · decision region and points"))
+        column.addWidget(self.decision, 3)
+        column.addWidget(self.figures)
+        column.addWidget(self.loss, 2)
+        centre = QWidget()
+        middle = QVBoxLayout(centre)
+        middle.setContentsMargins(0, 0, 0, 0)
+        middle.addWidget(self.banner)
+        middle.addWidget(self.diagram, 1)
+        self.split = QSplitter(Qt.Horizontal)
+        self.split.addWidget(self.controls)
+        self.split.addWidget(centre)
+        self.split.addWidget(right)
+        self.split.setChildrenCollapsible(False)
+        self.split.setStretchFactor(1, 3)
+        self.split.setStretchFactor(2, 2)
+        self.split.setSizes([290, 560, 430])
+        layout = QHBoxLayout(self)
+        layout.setContentsMargins(0, 0, 0, 0)
+        layout.addWidget(self.split)
+
+    def _build_actions(self) -> None:
+        icon = self.style().standardIcon
+        self.play_action = QAction(icon(QStyle.SP_MediaPlay), "Play", self)
+        self.play_action.setShortcut(QKeySequence(Qt.Key_Space))
+        self.play_action.setToolTip("Train continuously / pause (Space)")
+        self.play_action.triggered.connect(self.toggle_play)
+        self.step_action = QAction(icon(QStyle.SP_MediaSkipForward), "Step", self)
+        self.step_action.setShortcut(QKeySequence(Qt.Key_Right))
+        self.step_action.setToolTip("One gradient step on one batch (Right arrow)")
+        self.step_action.triggered.connect(self.step)
+        self.reset_action = QAction(icon(QStyle.SP_MediaSkipBackward), "Reset", self)
+        self.reset_action.setShortcut(QKeySequence("Ctrl+R"))
+        self.reset_action.setToolTip("Back to the initial weights of this seed, history cleared (Ctrl+R)")
+        self.reset_action.triggered.connect(self.reset)
+        self.actions_list = [self.reset_action, self.play_action, self.step_action]
+        for action in self.actions_list:
+            action.setShortcutContext(Qt.WindowShortcut)
+            self.addAction(action)
+
+    def set_active(self, active: bool) -> None:
+        """Shortcuts work on the visible page only (Right is Next on the worked example, Step here)."""
+        for action in self.actions_list:
+            action.setEnabled(active)
+
+    # ------------------------------------------------------------------ commands
+    @Slot()
+    def toggle_play(self) -> None:
+        (self._pause if self._running else self._play).emit()
+
+    def play(self) -> None:
+        self._play.emit()
+
+    def pause(self) -> None:
+        self._pause.emit()
+
+    @Slot()
+    def step(self) -> None:
+        self._step.emit()
+
+    @Slot()
+    def reset(self) -> None:
+        self.banner.hide()
+        self._reset.emit()
+
+    @Slot(object)
+    def reconfigure(self, config: TrainConfig) -> None:
+        self.banner.hide()
+        self._reconfigure.emit(config)
+
+    # ------------------------------------------------------------------ frames
+    @Slot(object)
+    def show_frame(self, frame: Frame) -> None:
+        snap = frame.snapshot
+        if frame.generation != self._generation:  # a new run: new points, empty history
+            self._generation = frame.generation
+            self.loss.clear()
+            d = frame.data
+            self.decision.set_data(d.X_train, d.y_train, d.X_test, d.y_test)
+        self.loss.append(snap.history_start, snap.history_steps, snap.history_train, snap.history_test)
+        if frame.maps is not None:
+            self.decision.set_region(frame.maps.probability, frame.maps.extent)
+        self.diagram.set_state(from_parameters(
+            frame.config.sizes, snap.weights, snap.biases, weight_grads=snap.grad_weights,
+            bias_grads=snap.grad_biases if snap.step else None,
+            neuron_images=frame.maps.neurons if frame.maps is not None else None,
+            input_labels=tuple(FEATURE_LABELS[f] for f in frame.config.features)))
+        self.figures.setText(
+            f"Test loss <b>{snap.test_loss:.4f}</b> · training loss <b>{snap.train_loss:.4f}</b> · "
+            f"test accuracy <b>{100 * snap.test_accuracy:.1f} %</b>")
+        self._set_running(frame.running)
+        self.frame = frame
+        self.worker.frame_taken()
+        self.frameShown.emit(frame)
+
+    def _set_running(self, running: bool) -> None:
+        self._running = running
+        icon = self.style().standardIcon(QStyle.SP_MediaPause if running else QStyle.SP_MediaPlay)
+        self.play_action.setIcon(icon)
+        self.play_action.setText("Pause" if running else "Play")
+
+    @Slot(str)
+    def show_divergence(self, message: str) -> None:
+        self.banner.setText(message)
+        self.banner.show()
+        self.statusMessage.emit(message)
+
+    def status_text(self) -> str:
+        if self.frame is None:
+            return ""
+        s = self.frame.snapshot
+        rate = f" · {self.frame.steps_per_second:,.0f} steps/s" if self.frame.running else ""
+        return f"Epoch {s.epoch:,} · step {s.step:,} · loss {s.train_loss:.4f}{rate}"
+
+    # ------------------------------------------------------------------ closing
+    def closeEvent(self, event) -> None:
+        self.shutdown()
+        super().closeEvent(event)
+
+    def __del__(self):
+        # Deleted without being closed (e.g. garbage-collected): still join the thread, or Qt aborts with
+        # "QThread: Destroyed while thread is still running". Python runs this before the C++ destructor.
+        try:
+            self.shutdown()
+        except RuntimeError:  # the C++ object is already gone
+            pass
+
+    def shutdown(self) -> None:
+        """Stop training and join the thread (no 'QThread: Destroyed while thread is still running')."""
+        if self.thread.isRunning():
+            self._stop.emit()
+            if not self.thread.wait(5000):
+                self.thread.terminate()
+                self.thread.wait()

@@ -1,0 +1,260 @@
+"""The decision region over the input plane with the data points on top (TensorFlow Playground's output panel).
+
+The worker evaluates the network on a grid (``bpviz.engine.grid``) and sends P(blue) ~30 times a second; this
+view only hands that array to one ``ImageItem`` with a fixed diverging look-up table (orange, white, blue, all
+light so the points stay visible) and moves nothing else. Points change only with the dataset: four scatter
+items (train/test × class), each with one pen and brush, so even 10^5 points draw from cached symbols.
+"""
+
+from __future__ import annotations
+
+import numpy as np
+from PySide6.QtCore import QPointF, QRectF, QSize, Slot
+from PySide6.QtGui import QColor, QImage, QLinearGradient, QPainter, QPen
+from PySide6.QtWidgets import QCheckBox, QGraphicsRectItem, QHBoxLayout, QSizePolicy, QVBoxLayout, QWidget
+import pyqtgraph as pg
+
+from bpviz.engine.datasets import DOMAIN
+from bpviz.gui import palette
+
+EXTENT = (DOMAIN[0], DOMAIN[1], DOMAIN[0], DOMAIN[1])  # xmin, xmax, ymin, ymax
+REGION_STRENGTH = 0.55  # P = 0 or 1 shows the class colour mixed this much into white
+TRAIN_SIZE, TEST_SIZE = 8.0, 7.0  # the white rim of a train point melts into the region: one pixel larger
+TRAIN_RIM, TEST_RIM = ("#ffffff", 1.0), (palette.TEXT, 1.0)
+POINT_STYLES = {"train": (TRAIN_SIZE, *TRAIN_RIM), "test": (TEST_SIZE, *TEST_RIM)}
+TICKS = (-1, 0, 1)
+
+
+def _mix(hex_color: str, amount: float) -> np.ndarray:
+    """``amount`` of the colour, the rest white, as RGB floats 0..255."""
+    c = QColor(hex_color)
+    rgb = np.array([c.red(), c.green(), c.blue()], float)
+    return 255.0 + amount * (rgb - 255.0)
+
+
+def region_lut(n: int = 256) -> np.ndarray:
+    """(n, 4) uint8 RGBA: P(blue) 0 → light orange, 0.5 → white, 1 → light blue."""
+    t = np.linspace(-1.0, 1.0, n)[:, None]
+    neg, pos = _mix(palette.NEGATIVE, REGION_STRENGTH), _mix(palette.POSITIVE, REGION_STRENGTH)
+    white = np.full(3, 255.0)
+    rgb = np.where(t < 0, white + (-t) * (neg - white), white + t * (pos - white))
+    lut = np.empty((n, 4), np.uint8)
+    lut[:, :3] = np.round(rgb)
+    lut[:, 3] = 255
+    return lut
+
+
+REGION_LUT = region_lut()
+
+
+class _SmoothImage(pg.ImageItem):
+    """Scaled up with bilinear filtering: a 100 × 100 grid shown at 300 px has no staircase edges."""
+
+    def paint(self, painter, *args):
+        painter.setRenderHint(QPainter.SmoothPixmapTransform, True)
+        super().paint(painter, *args)
+
+
+class _Key(QWidget):
+    """A one-line key: the train and test markers of both classes, and the colour ramp of P(blue)."""
+
+    def __init__(self, parent=None):
+        super().__init__(parent)
+        self.setSizePolicy(QSizePolicy.Preferred, QSizePolicy.Fixed)
+        self.setToolTip("Filled dots with a white rim: training points; dots with a dark rim: test points.\n"
+                        "Background: the network's P(blue) at each place, orange < 0.5 < blue.")
+
+    def sizeHint(self) -> QSize:
+        return QSize(300, self.fontMetrics().height() + 6)
+
+    def minimumSizeHint(self) -> QSize:
+        return QSize(200, self.fontMetrics().height() + 6)
+
+    def paintEvent(self, _event) -> None:
+        p = QPainter(self)
+        p.setRenderHint(QPainter.Antialiasing)
+        fm = self.fontMetrics()
+        h = self.height()
+        cy = h / 2
+        x = 2.0
+        text_pen = QPen(QColor(palette.MUTED))
+        for label, (size, rim, width) in POINT_STYLES.items():
+            r = size / 2
+            for color in (palette.NEGATIVE, palette.POSITIVE):
+                p.setPen(QPen(QColor(rim), width))
+                p.setBrush(QColor(color))
+                p.drawEllipse(QPointF(x + r, cy), r, r)
+                x += 2 * r + 2
+            p.setPen(text_pen)
+            p.drawText(QPointF(x + 2, cy + fm.ascent() / 2 - 1), label)
+            x += fm.horizontalAdvance(label) + 14
+        label = "P(blue)"
+        p.drawText(QPointF(x, cy + fm.ascent() / 2 - 1), label)
+        x += fm.horizontalAdvance(label) + 6
+        zero_w = fm.horizontalAdvance("0")
+        p.drawText(QPointF(x, cy + fm.ascent() / 2 - 1), "0")
+        x += zero_w + 3
+        bar_w = max(40.0, min(90.0, self.width() - x - zero_w - 8))
+        grad = QLinearGradient(x, 0, x + bar_w, 0)
+        for i in (0, 64, 128, 192, 255):
+            r_, g_, b_, _ = REGION_LUT[i]
+            grad.setColorAt(i / 255, QColor(int(r_), int(g_), int(b_)))
+        bar = QRectF(x, cy - 5, bar_w, 10)
+        p.setPen(QPen(QColor(palette.NEUTRAL), 0.8))
+        p.setBrush(grad)
+        p.drawRect(bar)
+        p.setPen(text_pen)
+        p.drawText(QPointF(x + bar_w + 3, cy + fm.ascent() / 2 - 1), "1")
+        p.end()
+
+
+class DecisionPlot(QWidget):
+    def __init__(self, parent=None):
+        super().__init__(parent)
+        self._extent = EXTENT
+        self._probabilities: np.ndarray | None = None
+        self._rect_key = None  # (image shape, extent) the image rect was set for
+        self._counts = {("train", 0): 0, ("train", 1): 0, ("test", 0): 0, ("test", 1): 0}
+        self._build()
+
+    # ------------------------------------------------------------------ building
+    def _build(self) -> None:
+        layout = QVBoxLayout(self)
+        layout.setContentsMargins(0, 0, 0, 0)
+        layout.setSpacing(2)
+        self.plot = pg.PlotWidget(background=palette.BACKGROUND)
+        self.plot.setObjectName("decision_region")
+        item = self.plot.getPlotItem()
+        item.hideButtons()
+        item.setMenuEnabled(False)
+        vb = item.getViewBox()
+        vb.setMouseEnabled(x=False, y=False)  # a fixed map of the plane: nothing to pan
+        vb.setAspectLocked(True, 1.0)
+        vb.enableAutoRange(enable=False)
+        for name in ("left", "bottom"):
+            axis = item.getAxis(name)
+            axis.setPen(pg.mkPen(palette.NEUTRAL))
+            axis.setTextPen(pg.mkPen(palette.MUTED))
+            axis.setTicks([[(t, f"{t:g}".replace("-", "−")) for t in TICKS], []])
+        item.getAxis("left").setWidth(24)
+        item.getAxis("bottom").setHeight(20)
+
+        self.image = _SmoothImage(axisOrder="row-major")
+        self.image.setLookupTable(REGION_LUT)
+        self.image.setLevels((0.0, 1.0))
+        self.image.setZValue(-10)
+        item.addItem(self.image)
+        self.frame = QGraphicsRectItem()  # outlines the plane when the locked aspect leaves a margin beside it
+        self.frame.setPen(pg.mkPen(palette.NEUTRAL, width=1))
+        self.frame.setZValue(0)  # over the region, under the points
+        item.addItem(self.frame)
+
+        self.points: dict[tuple[str, int], pg.ScatterPlotItem] = {}
+        for z, (kind, (size, rim, width)) in enumerate(POINT_STYLES.items(), start=1):
+            for label in (0, 1):
+                spots = pg.ScatterPlotItem(size=size, symbol="o", pxMode=True,
+                                           pen=pg.mkPen(rim, width=width),
+                                           brush=pg.mkBrush(palette.CLASS_COLORS[label]))
+                spots.setZValue(z)
+                item.addItem(spots)
+                self.points[(kind, label)] = spots
+        self._set_view(self._extent)
+        self.plot.setMinimumSize(160, 160)
+        self.plot.setSizePolicy(QSizePolicy.Expanding, QSizePolicy.Expanding)
+        layout.addWidget(self.plot, 1)
+
+        self.key = _Key()
+        layout.addWidget(self.key)
+        options = QHBoxLayout()
+        options.setContentsMargins(4, 0, 4, 0)
+        self.show_test = QCheckBox("Show test data")
+        self.show_test.setChecked(True)
+        self.show_test.setToolTip("Draw the held-out test points (dark rim) over the region")
+        self.show_test.toggled.connect(self._show_test_changed)
+        options.addWidget(self.show_test)
+        self.discretize = QCheckBox("Discretize output")
+        self.discretize.setToolTip("Two flat colours: the class the network predicts (P(blue) > 0.5) at each place")
+        self.discretize.toggled.connect(self._redraw_region)
+        options.addWidget(self.discretize)
+        options.addStretch(1)
+        layout.addLayout(options)
+
+    def _set_view(self, extent) -> None:
+        xmin, xmax, ymin, ymax = extent
+        self.plot.getPlotItem().getViewBox().setRange(xRange=(xmin, xmax), yRange=(ymin, ymax), padding=0)
+        self.frame.setRect(QRectF(xmin, ymin, xmax - xmin, ymax - ymin))
+
+    # ------------------------------------------------------------------ public API
+    def set_data(self, X_train, y_train, X_test, y_test) -> None:
+        """The points of a dataset: (n, 2) coordinates and labels 0.0 (orange) / 1.0 (blue)."""
+        for kind, X, y in (("train", X_train, y_train), ("test", X_test, y_test)):
+            X = np.asarray(X, float).reshape(-1, 2)
+            blue = np.asarray(y, float).reshape(-1) > 0.5
+            for label, mask in ((0, ~blue), (1, blue)):
+                pts = X[mask]
+                self.points[(kind, label)].setData(x=pts[:, 0], y=pts[:, 1])
+                self._counts[(kind, label)] = len(pts)
+        self._show_test_changed(self.show_test.isChecked())
+
+    def set_region(self, probabilities: np.ndarray, extent: tuple[float, float, float, float]) -> None:
+        """P(blue) over the plane, (res, res), row 0 at ymin and column 0 at xmin; extent (xmin, xmax, ymin, ymax)."""
+        p = np.asarray(probabilities, dtype=np.float32)
+        if p.ndim != 2:
+            raise ValueError(f"probabilities must be a 2-D array, got shape {p.shape}")
+        if not np.isfinite(p).all():  # a diverged network: undecided (white) rather than garbage
+            p = np.nan_to_num(p, nan=0.5, posinf=1.0, neginf=0.0)
+        self._probabilities = p
+        extent = tuple(float(v) for v in extent)
+        if extent != self._extent:
+            self._extent = extent
+            self._set_view(extent)
+        self._redraw_region()
+
+    def clear_region(self) -> None:
+        self._probabilities = None
+        self._rect_key = None
+        self.image.clear()
+
+    def test_points_visible(self) -> bool:
+        return self.points[("test", 0)].isVisible() and self.points[("test", 1)].isVisible()
+
+    def point_counts(self) -> dict[tuple[str, int], int]:
+        """(kind, label) → number of points drawn, kind "train" or "test", label 0 (orange) or 1 (blue)."""
+        return dict(self._counts)
+
+    def extent(self) -> tuple[float, float, float, float]:
+        return self._extent
+
+    def region_image(self) -> np.ndarray:
+        """The region as drawn: (res, res, 4) uint8 RGBA, row 0 at the bottom (ymin); (0, 0, 4) when cleared."""
+        if self._probabilities is None or self.image.image is None:
+            return np.zeros((0, 0, 4), np.uint8)
+        self.image.render()
+        qimage = self.image.qimage.convertToFormat(QImage.Format_RGBA8888)
+        h, w = qimage.height(), qimage.width()
+        rgba = np.frombuffer(qimage.constBits(), np.uint8, count=qimage.sizeInBytes())
+        return rgba.reshape(h, qimage.bytesPerLine())[:, : 4 * w].reshape(h, w, 4).copy()
+
+    # ------------------------------------------------------------------ internals
+    @Slot(bool)
+    def _show_test_changed(self, on: bool) -> None:
+        for label in (0, 1):
+            self.points[("test", label)].setVisible(bool(on))
+
+    @Slot()
+    def _redraw_region(self, *_args) -> None:
+        p = self._probabilities
+        if p is None:
+            return
+        if self.discretize.isChecked():
+            p = (p > 0.5).astype(np.float32)
+        self.image.setImage(p, autoLevels=False, levels=(0.0, 1.0))
+        key = (p.shape, self._extent)
+        if key != self._rect_key:  # a new resolution or extent: the image's scale changes
+            xmin, xmax, ymin, ymax = self._extent
+            self.image.setRect(QRectF(xmin, ymin, xmax - xmin, ymax - ymin))
+            self._rect_key = key
+
+    def image_rect(self) -> QRectF:
+        """Where the region image lies in plot coordinates."""
+        return self.image.mapRectToParent(self.image.boundingRect())

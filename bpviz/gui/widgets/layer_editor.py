@@ -1,0 +1,416 @@
+"""The editors the playground's settings panel is built from: what the network sees and how it is built,
+chosen with picture buttons and + / − as in TensorFlow Playground, and a slider that commits once per action.
+
+``DatasetChooser``: the point sets, one toggle button each with a thumbnail of its points. ``FeatureChooser``:
+the input layer, one toggle per feature computed from the point (x₁, x₂), each with a small heat map of the
+feature; unchecking the last one is refused with a message. ``HiddenLayersEditor``: the number of hidden layers
+with + / − and, for each layer, its neuron count with + / −; the limits (0..MAX_LAYERS layers, 1..MAX_WIDTH
+neurons) cannot be passed: the buttons that would pass them are disabled and say why.
+
+``SliderRow``: a title, its value and a slider that reports a drag once, on release.
+
+Each emits ``changed`` (``committed``) after a user action that changes its value, never when the program
+sets it. The panel that holds them (playground_controls) turns these into new training configurations.
+"""
+
+from __future__ import annotations
+
+import numpy as np
+from PySide6.QtCore import QPointF, QRectF, QSize, Qt, Signal
+from PySide6.QtGui import QColor, QIcon, QImage, QPainter, QPen, QPixmap
+from PySide6.QtWidgets import (
+    QApplication, QButtonGroup, QFrame, QGridLayout, QHBoxLayout, QLabel, QSizePolicy, QSlider, QToolButton,
+    QVBoxLayout, QWidget,
+)
+
+from bpviz.engine.datasets import DATASETS, DOMAIN, DatasetSpec
+from bpviz.engine.features import FEATURE_LABELS, FEATURE_TIPS, FEATURES, check_features, feature_columns
+from bpviz.gui import palette
+from bpviz.training import MAX_LAYERS, MAX_WIDTH
+
+NEW_LAYER_WIDTH = 2  # as TensorFlow Playground: a new layer starts with 2 neurons
+MINUS = "−"  # U+2212, the same width as "+"
+DATASET_TIP = "Classify the {name} point set (red against blue)"
+FEATURE_TIP = "Input {label}: {tip} (click to add or remove it)"
+LAST_FEATURE_TIP = "Input {label} is the only input left: at least one input is needed"
+#: the picture buttons: the chosen ones get a blue frame on light blue, as in the playground
+CHOICE_STYLE = f"""
+QToolButton {{ border: 1px solid #c9ced3; border-radius: 4px; background: {palette.BACKGROUND}; padding: 2px; }}
+QToolButton:hover {{ border-color: {palette.MUTED}; }}
+QToolButton:checked {{ border: 2px solid {palette.POSITIVE}; background: #e3eef8; padding: 1px; }}
+QToolButton:focus {{ border-style: dashed; }}
+QToolButton:checked:focus {{ border-style: solid; border-color: #0d4a80; }}
+"""
+
+
+def canvas(size: int) -> QPixmap:
+    """A pixmap of ``size`` logical pixels, sharp on high-DPI screens."""
+    app = QApplication.instance()
+    dpr = app.devicePixelRatio() if app is not None else 1.0
+    pixmap = QPixmap(round(size * dpr), round(size * dpr))
+    pixmap.setDevicePixelRatio(dpr)
+    pixmap.fill(QColor(palette.BACKGROUND))
+    return pixmap
+
+
+_ICONS: dict[tuple, QIcon] = {}
+
+
+def feature_icon(name: str, size: int = 30) -> QIcon:
+    """A heat map of the feature over the data square: blue where it is positive, orange where negative."""
+    key = ("feature", name, size)
+    if key not in _ICONS:
+        n = 32
+        axis = np.linspace(*DOMAIN, n)
+        x1, x2 = np.meshgrid(axis, axis[::-1])
+        (v,) = feature_columns(x1, x2, [name])
+        v = v / (np.abs(v).max() or 1.0)
+        white = np.full(3, 255.0)
+        pos, neg = (np.array(QColor(c).getRgb()[:3], dtype=float) for c in (palette.POSITIVE, palette.NEGATIVE))
+        a = np.abs(v)[..., None] * 0.85
+        rgb = np.where(v[..., None] >= 0, white + (pos - white) * a, white + (neg - white) * a)
+        rgba = np.ascontiguousarray(np.dstack([rgb, np.full((n, n), 255.0)]).astype(np.uint8))
+        image = QImage(rgba.data, n, n, 4 * n, QImage.Format_RGBA8888).copy()
+        pixmap = canvas(size)
+        p = QPainter(pixmap)
+        p.setRenderHint(QPainter.SmoothPixmapTransform)
+        p.drawImage(QRectF(0, 0, size, size), image)
+        p.setPen(QPen(QColor(palette.NEUTRAL), 1))
+        p.drawRect(QRectF(0.5, 0.5, size - 1, size - 1))
+        p.end()
+        _ICONS[key] = QIcon(pixmap)
+    return _ICONS[key]
+
+
+def dataset_icon(name: str, size: int = 44) -> QIcon:
+    """The points of the dataset (200, noise 0.1, seed 0) coloured by class; drawn once per name and size."""
+    key = ("dataset", name, size)
+    if key not in _ICONS:
+        data = DatasetSpec(name, n_samples=200, noise=0.1, seed=0).make()
+        pixmap = canvas(size)
+        p = QPainter(pixmap)
+        p.setRenderHint(QPainter.Antialiasing)
+        lo, hi = DOMAIN
+        scale = (size - 4) / (hi - lo)
+        p.setPen(Qt.NoPen)
+        for (x1, x2), label in zip(data.X, data.y):
+            p.setBrush(QColor(palette.CLASS_COLORS[int(label)]))
+            p.drawEllipse(QPointF(2 + (x1 - lo) * scale, 2 + (hi - x2) * scale), 1.5, 1.5)
+        p.setPen(QPen(QColor(palette.NEUTRAL), 1))
+        p.setBrush(Qt.NoBrush)
+        p.drawRect(QRectF(0.5, 0.5, size - 1, size - 1))
+        p.end()
+        _ICONS[key] = QIcon(pixmap)
+    return _ICONS[key]
+
+
+def _picture_button(name: str, text: str, icon: QIcon, size: int) -> QToolButton:
+    b = QToolButton()
+    b.setObjectName(name)
+    b.setCheckable(True)
+    b.setIcon(icon)
+    b.setIconSize(QSize(size, size))
+    b.setText(text)
+    b.setToolButtonStyle(Qt.ToolButtonTextUnderIcon)
+    b.setSizePolicy(QSizePolicy.Expanding, QSizePolicy.Fixed)
+    b.setStyleSheet(CHOICE_STYLE)
+    return b
+
+
+class DatasetChooser(QWidget):
+    """A 3 x 2 grid of the datasets; exactly one is chosen."""
+
+    changed = Signal(str)
+
+    def __init__(self, parent=None):
+        super().__init__(parent)
+        grid = QGridLayout(self)
+        grid.setContentsMargins(0, 0, 0, 0)
+        grid.setSpacing(4)
+        self.group = QButtonGroup(self)
+        self.buttons: dict[str, QToolButton] = {}
+        for k, name in enumerate(DATASETS):
+            b = _picture_button(f"dataset_{name}", name.capitalize(), dataset_icon(name), 44)
+            b.setToolTip(DATASET_TIP.format(name=name))
+            b.setAccessibleName(f"Dataset {name}")
+            self.group.addButton(b, k)
+            self.buttons[name] = b
+            grid.addWidget(b, k // 3, k % 3)
+        self._name = DATASETS[0]
+        self.buttons[self._name].setChecked(True)
+        self.group.idClicked.connect(self._clicked)
+
+    def name(self) -> str:
+        return self._name
+
+    def set_name(self, name: str) -> None:
+        self.buttons[name].setChecked(True)  # KeyError for an unknown name: DatasetSpec never holds one
+        self._name = name
+
+    def _clicked(self, index: int) -> None:
+        if DATASETS[index] != self._name:
+            self._name = DATASETS[index]
+            self.changed.emit(self._name)
+
+
+class FeatureChooser(QWidget):
+    """``changed(tuple)`` after every click that changes the inputs (never by ``set_features``)."""
+
+    changed = Signal(tuple)
+
+    def __init__(self, parent=None):
+        super().__init__(parent)
+        self._features: tuple[str, ...] = ("x1", "x2")
+        layout = QVBoxLayout(self)
+        layout.setContentsMargins(0, 0, 0, 0)
+        layout.setSpacing(4)
+        grid = QGridLayout()
+        grid.setSpacing(3)
+        self.buttons: dict[str, QToolButton] = {}
+        for k, name in enumerate(FEATURES):
+            b = _picture_button(f"feature_{name}", FEATURE_LABELS[name], feature_icon(name), 30)
+            b.setAccessibleName(f"Input feature {name}")
+            b.clicked.connect(lambda _checked=False, n=name: self._clicked(n))
+            self.buttons[name] = b
+            grid.addWidget(b, k // 4, k % 4)
+        layout.addLayout(grid)
+        self.message = QLabel()
+        self.message.setObjectName("features_message")
+        self.message.setWordWrap(True)
+        self.message.setStyleSheet(f"color: {palette.ERROR_COLOR};")
+        self.message.setVisible(False)
+        layout.addWidget(self.message)
+        self.set_features(self._features)
+
+    def features(self) -> tuple[str, ...]:
+        return self._features
+
+    def set_features(self, features) -> None:
+        self._features = check_features(features)  # kept in its order: a loaded network's weights follow it
+        for name, b in self.buttons.items():
+            b.setChecked(name in self._features)
+        self._show()
+        self.show_message("")
+
+    def show_message(self, text: str) -> None:
+        self.message.setText(text)
+        self.message.setVisible(bool(text))
+
+    def _clicked(self, name: str) -> None:
+        chosen = tuple(n for n, b in self.buttons.items() if b.isChecked())
+        if not chosen:
+            self.buttons[name].setChecked(True)  # refused: the network needs an input
+            self.show_message(f"Refused: {FEATURE_LABELS[name]} is the only input left and the network needs at "
+                              "least one. Choose another input first.")
+            return
+        self.show_message("")
+        if chosen != self._features:
+            self._features = chosen
+            self._show()
+            self.changed.emit(chosen)
+
+    def _show(self) -> None:
+        last = len(self._features) == 1
+        for name in FEATURES:
+            tip = LAST_FEATURE_TIP if last and name in self._features else FEATURE_TIP
+            self.buttons[name].setToolTip(tip.format(label=FEATURE_LABELS[name], tip=FEATURE_TIPS[name]))
+
+
+def _small_button(text: str, name: str) -> QToolButton:
+    button = QToolButton()
+    button.setText(text)
+    button.setObjectName(name)
+    button.setAutoRaise(False)
+    button.setFixedSize(30, 22)
+    button.setAutoRepeat(False)
+    button.setFocusPolicy(Qt.StrongFocus)  # reachable with Tab, pressed with Space
+    return button
+
+
+class _LayerColumn(QFrame):
+    """One hidden layer: + above, the neuron count, − below."""
+
+    def __init__(self, index: int, parent=None):
+        super().__init__(parent)
+        self.index = index
+        self.setObjectName(f"layer_{index}")
+        self.setFrameShape(QFrame.StyledPanel)
+        column = QVBoxLayout(self)
+        column.setContentsMargins(2, 3, 2, 3)
+        column.setSpacing(2)
+        self.title = QLabel(f"L{index + 1}")
+        self.title.setAlignment(Qt.AlignCenter)
+        self.title.setStyleSheet(f"color: {palette.MUTED};")
+        self.plus = _small_button("+", f"neuron_plus_{index}")
+        self.count = QLabel()
+        self.count.setObjectName(f"neuron_count_{index}")
+        self.count.setAlignment(Qt.AlignCenter)
+        font = self.count.font()
+        font.setBold(True)
+        font.setPointSizeF(font.pointSizeF() * 1.15)
+        self.count.setFont(font)
+        self.minus = _small_button(MINUS, f"neuron_minus_{index}")
+        for w in (self.title, self.plus, self.count, self.minus):
+            column.addWidget(w, 0, Qt.AlignHCenter)
+
+    def show_width(self, width: int) -> None:
+        n = self.index + 1
+        self.count.setText(str(width))
+        self.count.setToolTip(f"Hidden layer {n} has {width} neuron{'s' if width != 1 else ''}")
+        self.title.setToolTip(f"Hidden layer {n}")
+        self.plus.setEnabled(width < MAX_WIDTH)
+        self.minus.setEnabled(width > 1)
+        self.plus.setToolTip(f"Add a neuron to hidden layer {n}" if width < MAX_WIDTH
+                             else f"Hidden layer {n} has the maximum of {MAX_WIDTH} neurons")
+        self.minus.setToolTip(f"Remove a neuron from hidden layer {n}" if width > 1
+                              else "A layer needs at least one neuron: remove the layer instead")
+
+
+class HiddenLayersEditor(QWidget):
+    """``changed(tuple)`` is emitted after every click that changes the layers (never by ``set_hidden``)."""
+
+    changed = Signal(tuple)
+
+    def __init__(self, parent=None):
+        super().__init__(parent)
+        self._hidden: tuple[int, ...] = (4, 4)
+        layout = QVBoxLayout(self)
+        layout.setContentsMargins(0, 0, 0, 0)
+        layout.setSpacing(6)
+
+        top = QHBoxLayout()
+        top.setSpacing(6)
+        self.remove_layer_button = _small_button(MINUS, "remove_layer")
+        self.add_layer_button = _small_button("+", "add_layer")
+        self.summary = QLabel()
+        self.summary.setObjectName("layers_summary")
+        self.summary.setToolTip(f"Hidden layers between the inputs and the output: 0 to {MAX_LAYERS}")
+        top.addWidget(self.add_layer_button)
+        top.addWidget(self.remove_layer_button)
+        top.addWidget(self.summary, 1)
+        layout.addLayout(top)
+
+        self.columns = [_LayerColumn(i) for i in range(MAX_LAYERS)]
+        row = QGridLayout()
+        row.setHorizontalSpacing(3)
+        row.setContentsMargins(0, 0, 0, 0)
+        for i, col in enumerate(self.columns):
+            row.addWidget(col, 0, i)
+            row.setColumnStretch(i, 1)
+            col.plus.clicked.connect(lambda _=False, i=i: self._resize(i, +1))
+            col.minus.clicked.connect(lambda _=False, i=i: self._resize(i, -1))
+        self._row_widget = QWidget()
+        self._row_widget.setLayout(row)
+        layout.addWidget(self._row_widget)
+        self.empty_note = QLabel("No hidden layer: the output is a weighted sum of the inputs, so the boundary "
+                                 "is a straight line in the chosen features.")
+        self.empty_note.setWordWrap(True)
+        self.empty_note.setStyleSheet(f"color: {palette.MUTED};")
+        layout.addWidget(self.empty_note)
+
+        self.add_layer_button.clicked.connect(self._add_layer)
+        self.remove_layer_button.clicked.connect(self._remove_layer)
+        self._show()
+
+    # ------------------------------------------------------------------ API
+    def hidden(self) -> tuple[int, ...]:
+        return self._hidden
+
+    def set_hidden(self, hidden) -> None:
+        hidden = tuple(int(h) for h in hidden)
+        if len(hidden) > MAX_LAYERS or not all(1 <= h <= MAX_WIDTH for h in hidden):
+            raise ValueError(f"at most {MAX_LAYERS} hidden layers of 1 to {MAX_WIDTH} neurons, got {hidden}")
+        self._hidden = hidden
+        self._show()
+
+    # ------------------------------------------------------------------ clicks
+    def _add_layer(self) -> None:
+        if len(self._hidden) < MAX_LAYERS:
+            self._change(self._hidden + (NEW_LAYER_WIDTH,))
+
+    def _remove_layer(self) -> None:
+        if self._hidden:
+            self._change(self._hidden[:-1])
+
+    def _resize(self, index: int, delta: int) -> None:
+        if index < len(self._hidden):
+            width = min(max(self._hidden[index] + delta, 1), MAX_WIDTH)
+            self._change(self._hidden[:index] + (width,) + self._hidden[index + 1:])
+
+    def _change(self, hidden: tuple[int, ...]) -> None:
+        if hidden != self._hidden:
+            self._hidden = hidden
+            self._show()
+            self.changed.emit(hidden)
+
+    def _show(self) -> None:
+        n = len(self._hidden)
+        self.summary.setText(f"{n} hidden layer{'s' if n != 1 else ''}")
+        self.add_layer_button.setEnabled(n < MAX_LAYERS)
+        self.remove_layer_button.setEnabled(n > 0)
+        self.add_layer_button.setToolTip(f"Add a hidden layer of {NEW_LAYER_WIDTH} neurons after the last one"
+                                         if n < MAX_LAYERS else f"The maximum is {MAX_LAYERS} hidden layers")
+        self.remove_layer_button.setToolTip("Remove the last hidden layer" if n
+                                            else "No hidden layer left to remove")
+        for i, col in enumerate(self.columns):
+            col.setVisible(i < n)
+            col.show_width(self._hidden[i] if i < n else NEW_LAYER_WIDTH)  # as it will appear when added
+        self._row_widget.setVisible(n > 0)
+        self.empty_note.setVisible(n == 0)
+
+
+class SliderRow(QWidget):
+    """A title, the value on the right, and a slider below.
+
+    ``touched()``: the user acted on the slider (drag, click, key), before the value moves.
+    ``committed(bool settle)``: a released drag (settle False), or a step by a key or a click on the groove
+    (settle True: more may follow); never a tick in the middle of a drag, never a move made by the program.
+    """
+
+    touched = Signal()
+    committed = Signal(bool)
+
+    def __init__(self, title: str, name: str, tip: str, parent=None):
+        super().__init__(parent)
+        grid = QGridLayout(self)
+        grid.setContentsMargins(0, 0, 0, 0)
+        grid.setVerticalSpacing(0)
+        self.title = QLabel(title)
+        self.value_label = QLabel()
+        self.value_label.setObjectName(f"{name}_value")
+        self.value_label.setAlignment(Qt.AlignRight | Qt.AlignVCenter)
+        font = self.value_label.font()
+        font.setBold(True)
+        self.value_label.setFont(font)
+        self.slider = QSlider(Qt.Horizontal)
+        self.slider.setObjectName(f"{name}_slider")
+        self.title.setBuddy(self.slider)
+        for w in (self, self.title, self.value_label, self.slider):
+            w.setToolTip(tip)
+        grid.addWidget(self.title, 0, 0)
+        grid.addWidget(self.value_label, 0, 1)
+        grid.addWidget(self.slider, 1, 0, 1, 2)
+        self.format = str
+        self._quiet = False  # True while the program moves the slider
+        self.slider.actionTriggered.connect(lambda _action: self.touched.emit())
+        self.slider.sliderReleased.connect(lambda: self.committed.emit(False))
+        self.slider.valueChanged.connect(self._moved)
+
+    def _moved(self, _value: int) -> None:
+        self.refresh()
+        if not self._quiet and not self.slider.isSliderDown():
+            self.committed.emit(True)
+
+    def refresh(self) -> None:
+        self.value_label.setText(self.format(self.slider.value()))
+
+    def set_value(self, value: int, limits: tuple[int, int] | None = None) -> None:
+        """Move the slider (and change its range) without committing anything."""
+        self._quiet = True
+        try:
+            if limits is not None:
+                self.slider.setRange(*limits)
+            self.slider.setValue(value)
+        finally:
+            self._quiet = False
+        self.refresh()
