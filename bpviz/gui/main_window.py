@@ -40,6 +40,11 @@ class MainWindow(QMainWindow):
         self._build_toolbar()
         self.error_label = QLabel()
         self.error_label.setObjectName("status_error")
+        # Fixed size: its text changes with every training frame, and a label that may resize re-lays out
+        # (and repaints) the whole window each time.
+        label = self.error_label
+        label.setFixedSize(label.fontMetrics().horizontalAdvance("0" * 58), label.sizeHint().height())
+        self.error_label.setAlignment(Qt.AlignRight | Qt.AlignVCenter)
         self.statusBar().addPermanentWidget(self.error_label)
         self.example.statusMessage.connect(self.show_status)
         self.example.stepper.positionChanged.connect(self._update_error_label)

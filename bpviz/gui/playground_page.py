@@ -6,7 +6,7 @@ the views: network diagram with per-neuron maps, decision region with the points
 
 from __future__ import annotations
 
-from PySide6.QtCore import QThread, Qt, Signal, Slot
+from PySide6.QtCore import QThread, QTimer, Qt, Signal, Slot
 from PySide6.QtGui import QAction, QKeySequence
 from PySide6.QtWidgets import QHBoxLayout, QLabel, QSplitter, QStyle, QVBoxLayout, QWidget
 
@@ -17,8 +17,11 @@ from bpviz.gui.widgets.decision_plot import DecisionPlot
 from bpviz.gui.widgets.loss_plot import LossPlot
 from bpviz.gui.widgets.network_view import NetworkDiagram
 from bpviz.gui.widgets.playground_controls import PlaygroundControls
+from bpviz.gui.widgets.text_line import TextLine
 from bpviz.gui.worker import Frame, TrainingWorker
 from bpviz.training import TrainConfig
+
+LOSS_REDRAW_MS = 500
 
 
 class PlaygroundPage(QWidget):
@@ -49,14 +52,17 @@ class PlaygroundPage(QWidget):
         self.banner.setWordWrap(True)
         self.banner.setStyleSheet(f"color: white; background: {palette.ERROR_COLOR}; padding: 6px; border-radius: 4px;")
         self.banner.hide()
-        self.figures = QLabel()
+        self.figures = TextLine()  # changes with every frame: a QLabel would re-lay out the whole window
         self.figures.setObjectName("playground_figures")
-        self.figures.setTextFormat(Qt.RichText)
         self._build_layout()
         self._build_actions()
         self.frame: Frame | None = None
         self._generation = 0
         self._running = False
+        self._loss_timer = QTimer(self)
+        self._loss_timer.setInterval(LOSS_REDRAW_MS)
+        self._loss_timer.timeout.connect(self.loss.draw)
+        self._loss_timer.start()
 
         self.thread = QThread(self)
         self.thread.setObjectName("bpviz-training")
@@ -161,7 +167,10 @@ class PlaygroundPage(QWidget):
             self.loss.clear()
             d = frame.data
             self.decision.set_data(d.X_train, d.y_train, d.X_test, d.y_test)
-        self.loss.append(snap.history_start, snap.history_steps, snap.history_train, snap.history_test)
+        # The loss curve changes little in 1/30 s and is costly to repaint: while training runs, a timer of its
+        # own draws it twice a second, between frames rather than on top of one.
+        self.loss.append(snap.history_start, snap.history_steps, snap.history_train, snap.history_test,
+                         draw=not frame.running)
         if frame.maps is not None:
             self.decision.set_region(frame.maps.probability, frame.maps.extent)
         self.diagram.set_state(from_parameters(
@@ -178,6 +187,8 @@ class PlaygroundPage(QWidget):
         self.frameShown.emit(frame)
 
     def _set_running(self, running: bool) -> None:
+        if running == self._running and self.frame is not None:
+            return  # setIcon always signals a change: the toolbar, then the whole window, would repaint
         self._running = running
         icon = self.style().standardIcon(QStyle.SP_MediaPause if running else QStyle.SP_MediaPlay)
         self.play_action.setIcon(icon)

@@ -41,7 +41,7 @@ class TrainingWorker(QObject):
     frameReady = Signal(object)
     diverged = Signal(str)
 
-    def __init__(self, config: TrainConfig, fps: float = 30.0, maps: bool = True, grid_res: int = 100):
+    def __init__(self, config: TrainConfig, fps: float = 32.0, maps: bool = True, grid_res: int = 100):
         super().__init__()
         self._config = config
         self._interval = 1.0 / fps
@@ -49,6 +49,7 @@ class TrainingWorker(QObject):
         self._grid_res = grid_res
         self._taken = threading.Event()  # set by the GUI thread when it has drawn the last frame
         self._taken.set()
+        self._last_emit = 0.0
         self._generation = 0
         self._running = False
         self._timer: QTimer | None = None
@@ -147,7 +148,9 @@ class TrainingWorker(QObject):
     def _slice(self) -> None:
         if not self._running:
             return
-        self.trainer.run_for(SLICE_SECONDS)
+        # End the slice at the next frame's time (not after it): frames then leave at the rate asked for.
+        until_frame = self._last_emit + self._interval - time.perf_counter()
+        self.trainer.run_for(min(SLICE_SECONDS, max(until_frame, 0.001)))
         stopped = self._after_training()
         self._emit(force=stopped)  # the frame that says training stopped must not be throttled away
 
@@ -172,7 +175,7 @@ class TrainingWorker(QObject):
 
     def _emit(self, force: bool = False) -> None:
         now = time.perf_counter()
-        if not force and (now - getattr(self, "_last_emit", 0.0) < self._interval or not self._taken.is_set()):
+        if not force and (now - self._last_emit < self._interval or not self._taken.is_set()):
             return
         self._last_emit = now
         snap = self.trainer.snapshot(history_since=self._sent)

@@ -9,13 +9,17 @@ items (train/test × class), each with one pen and brush, so even 10^5 points dr
 from __future__ import annotations
 
 import numpy as np
-from PySide6.QtCore import QPointF, QRectF, QSize, Slot
-from PySide6.QtGui import QColor, QImage, QLinearGradient, QPainter, QPen
-from PySide6.QtWidgets import QCheckBox, QGraphicsRectItem, QHBoxLayout, QSizePolicy, QVBoxLayout, QWidget
+from PySide6.QtCore import QPointF, QRectF, QSize, Qt, Slot
+from PySide6.QtGui import QColor, QImage, QLinearGradient, QPainter, QPen, QPixmap, QTransform
+from PySide6.QtWidgets import (
+    QCheckBox, QGraphicsItem, QGraphicsPixmapItem, QGraphicsRectItem, QHBoxLayout, QLabel, QSizePolicy,
+    QVBoxLayout, QWidget,
+)
 import pyqtgraph as pg
 
 from bpviz.engine.datasets import DOMAIN
 from bpviz.gui import palette
+from bpviz.gui.widgets.fast_plot import FastPlotWidget
 
 EXTENT = (DOMAIN[0], DOMAIN[1], DOMAIN[0], DOMAIN[1])  # xmin, xmax, ymin, ymax
 REGION_STRENGTH = 0.55  # P = 0 or 1 shows the class colour mixed this much into white
@@ -45,18 +49,15 @@ def region_lut(n: int = 256) -> np.ndarray:
 
 
 REGION_LUT = region_lut()
+#: the same colours as 0xFFRRGGBB words: one NumPy lookup turns P(blue) into the pixels of a QImage
+REGION_ARGB = (np.uint32(0xFF000000) | (REGION_LUT[:, 0].astype(np.uint32) << 16)
+               | (REGION_LUT[:, 1].astype(np.uint32) << 8) | REGION_LUT[:, 2].astype(np.uint32))
 
 
-class _SmoothImage(pg.ImageItem):
-    """Scaled up with bilinear filtering: a 100 × 100 grid shown at 300 px has no staircase edges."""
-
-    def paint(self, painter, *args):
-        painter.setRenderHint(QPainter.SmoothPixmapTransform, True)
-        super().paint(painter, *args)
-
-
-class _Key(QWidget):
-    """A one-line key: the train and test markers of both classes, and the colour ramp of P(blue)."""
+class _Key(QLabel):
+    """A one-line key: the train and test markers of both classes, and the colour ramp of P(blue). Drawn
+    into a pixmap when resized and shown by QLabel: repainting it (next to a region that changes 30 times a
+    second) runs no Python."""
 
     def __init__(self, parent=None):
         super().__init__(parent)
@@ -70,11 +71,24 @@ class _Key(QWidget):
     def minimumSizeHint(self) -> QSize:
         return QSize(200, self.fontMetrics().height() + 6)
 
-    def paintEvent(self, _event) -> None:
-        p = QPainter(self)
+    def resizeEvent(self, event) -> None:
+        super().resizeEvent(event)
+        w, h = self.width(), self.height()
+        if w <= 0 or h <= 0:
+            return
+        dpr = self.devicePixelRatioF()
+        pixmap = QPixmap(int(w * dpr), int(h * dpr))
+        pixmap.setDevicePixelRatio(dpr)
+        pixmap.fill(Qt.transparent)
+        p = QPainter(pixmap)
+        p.setFont(self.font())
+        self._draw(p, w, h)
+        p.end()
+        self.setPixmap(pixmap)
+
+    def _draw(self, p: QPainter, width: int, h: int) -> None:
         p.setRenderHint(QPainter.Antialiasing)
         fm = self.fontMetrics()
-        h = self.height()
         cy = h / 2
         x = 2.0
         text_pen = QPen(QColor(palette.MUTED))
@@ -94,7 +108,7 @@ class _Key(QWidget):
         zero_w = fm.horizontalAdvance("0")
         p.drawText(QPointF(x, cy + fm.ascent() / 2 - 1), "0")
         x += zero_w + 3
-        bar_w = max(40.0, min(90.0, self.width() - x - zero_w - 8))
+        bar_w = max(40.0, min(90.0, width - x - zero_w - 8))
         grad = QLinearGradient(x, 0, x + bar_w, 0)
         for i in (0, 64, 128, 192, 255):
             r_, g_, b_, _ = REGION_LUT[i]
@@ -105,7 +119,6 @@ class _Key(QWidget):
         p.drawRect(bar)
         p.setPen(text_pen)
         p.drawText(QPointF(x + bar_w + 3, cy + fm.ascent() / 2 - 1), "1")
-        p.end()
 
 
 class DecisionPlot(QWidget):
@@ -122,7 +135,7 @@ class DecisionPlot(QWidget):
         layout = QVBoxLayout(self)
         layout.setContentsMargins(0, 0, 0, 0)
         layout.setSpacing(2)
-        self.plot = pg.PlotWidget(background=palette.BACKGROUND)
+        self.plot = FastPlotWidget(background=palette.BACKGROUND, prepare_on_paint=False)
         self.plot.setObjectName("decision_region")
         item = self.plot.getPlotItem()
         item.hideButtons()
@@ -136,13 +149,19 @@ class DecisionPlot(QWidget):
             axis.setPen(pg.mkPen(palette.NEUTRAL))
             axis.setTextPen(pg.mkPen(palette.MUTED))
             axis.setTicks([[(t, f"{t:g}".replace("-", "−")) for t in TICKS], []])
+            # Outward ticks and no overflow margin keep each axis's bounding rect off the plane: otherwise
+            # every new region (30 a second) repaints both axes too (~2 ms each).
+            axis.setStyle(tickLength=4, hideOverlappingLabels=True)
+            axis.setCacheMode(QGraphicsItem.DeviceCoordinateCache)  # exposed but unchanged: a blit, no Python paint
         item.getAxis("left").setWidth(24)
         item.getAxis("bottom").setHeight(20)
 
-        self.image = _SmoothImage(axisOrder="row-major")
-        self.image.setLookupTable(REGION_LUT)
-        self.image.setLevels((0.0, 1.0))
+        # A native pixmap item, not pyqtgraph's ImageItem: its painting (30 times a second) runs no Python,
+        # so it does not compete for the GIL with the training thread. Bilinear scaling: no staircase edges.
+        self.image = QGraphicsPixmapItem()
+        self.image.setTransformationMode(Qt.SmoothTransformation)
         self.image.setZValue(-10)
+        self.image.hide()
         item.addItem(self.image)
         self.frame = QGraphicsRectItem()  # outlines the plane when the locked aspect leaves a margin beside it
         self.frame.setPen(pg.mkPen(palette.NEUTRAL, width=1))
@@ -156,6 +175,9 @@ class DecisionPlot(QWidget):
                                            pen=pg.mkPen(rim, width=width),
                                            brush=pg.mkBrush(palette.CLASS_COLORS[label]))
                 spots.setZValue(z)
+                # The points lie over the region that changes 30 times a second: Qt blits them from a cache
+                # instead of calling their (Python) paint each time.
+                spots.setCacheMode(QGraphicsItem.DeviceCoordinateCache)
                 item.addItem(spots)
                 self.points[(kind, label)] = spots
         self._set_view(self._extent)
@@ -183,6 +205,7 @@ class DecisionPlot(QWidget):
         xmin, xmax, ymin, ymax = extent
         self.plot.getPlotItem().getViewBox().setRange(xRange=(xmin, xmax), yRange=(ymin, ymax), padding=0)
         self.frame.setRect(QRectF(xmin, ymin, xmax - xmin, ymax - ymin))
+        self.plot.scene().prepareForPaint()  # apply the new range now: this plot's paints do not
 
     # ------------------------------------------------------------------ public API
     def set_data(self, X_train, y_train, X_test, y_test) -> None:
@@ -213,7 +236,7 @@ class DecisionPlot(QWidget):
     def clear_region(self) -> None:
         self._probabilities = None
         self._rect_key = None
-        self.image.clear()
+        self.image.hide()
 
     def test_points_visible(self) -> bool:
         return self.points[("test", 0)].isVisible() and self.points[("test", 1)].isVisible()
@@ -227,13 +250,9 @@ class DecisionPlot(QWidget):
 
     def region_image(self) -> np.ndarray:
         """The region as drawn: (res, res, 4) uint8 RGBA, row 0 at the bottom (ymin); (0, 0, 4) when cleared."""
-        if self._probabilities is None or self.image.image is None:
+        if self._probabilities is None:
             return np.zeros((0, 0, 4), np.uint8)
-        self.image.render()
-        qimage = self.image.qimage.convertToFormat(QImage.Format_RGBA8888)
-        h, w = qimage.height(), qimage.width()
-        rgba = np.frombuffer(qimage.constBits(), np.uint8, count=qimage.sizeInBytes())
-        return rgba.reshape(h, qimage.bytesPerLine())[:, : 4 * w].reshape(h, w, 4).copy()
+        return REGION_LUT[self._levels(self._shown())]
 
     # ------------------------------------------------------------------ internals
     @Slot(bool)
@@ -241,19 +260,28 @@ class DecisionPlot(QWidget):
         for label in (0, 1):
             self.points[("test", label)].setVisible(bool(on))
 
+    def _shown(self) -> np.ndarray:
+        p = self._probabilities
+        return (p > 0.5).astype(np.float32) if self.discretize.isChecked() else p
+
+    @staticmethod
+    def _levels(p: np.ndarray) -> np.ndarray:
+        return np.clip(p * 255.0 + 0.5, 0.0, 255.0).astype(np.uint8)
+
     @Slot()
     def _redraw_region(self, *_args) -> None:
-        p = self._probabilities
-        if p is None:
+        if self._probabilities is None:
             return
-        if self.discretize.isChecked():
-            p = (p > 0.5).astype(np.float32)
-        self.image.setImage(p, autoLevels=False, levels=(0.0, 1.0))
-        key = (p.shape, self._extent)
+        argb = np.ascontiguousarray(REGION_ARGB[self._levels(self._shown())])
+        h, w = argb.shape
+        # Row 0 at local y = 0: the view box's y axis points up, so row 0 (ymin) is drawn at the bottom.
+        self.image.setPixmap(QPixmap.fromImage(QImage(argb.data, w, h, 4 * w, QImage.Format_RGB32)))
+        key = (argb.shape, self._extent)
         if key != self._rect_key:  # a new resolution or extent: the image's scale changes
             xmin, xmax, ymin, ymax = self._extent
-            self.image.setRect(QRectF(xmin, ymin, xmax - xmin, ymax - ymin))
+            self.image.setTransform(QTransform((xmax - xmin) / w, 0, 0, (ymax - ymin) / h, xmin, ymin))
             self._rect_key = key
+        self.image.show()
 
     def image_rect(self) -> QRectF:
         """Where the region image lies in plot coordinates."""

@@ -112,11 +112,9 @@ class DiagramDrawing:
         amount = 0.92 if labels else 0.6 if dense else 0.8
         self.edge_colors = [tint(c, amount) for c in (palette.NEGATIVE, palette.NEUTRAL, palette.POSITIVE)]
         self._halo_colors = [tint(palette.GRADIENT, 0.33 if labels else 0.2 if dense else 0.25)]
-        self._halo_layer = LineLayer(self.seg, Z_HALO, True)
-        self._edge_layer = LineLayer(self.seg, Z_EDGE, True)
-        self.fast_paint = dense
-        scene.addItem(self._halo_layer)
-        scene.addItem(self._edge_layer)
+        self._halo_layer = LineLayer(scene, self.seg, Z_HALO, self._halo_colors)
+        self._edge_layer = LineLayer(scene, self.seg, Z_EDGE, self.edge_colors)
+        self.fast_paint = dense or images  # live playground frames: smooth lines only once the frames stop
         if has_inputs:
             for name in names.layer_neurons(0):
                 p = lay.pos[name]
@@ -252,7 +250,7 @@ class DiagramDrawing:
         sign = np.where(~fin | (vals == 0), 1, np.where(vals > 0, 2, 0))
         if self.width is None or not (np.array_equal(width, self.width) and np.array_equal(sign, self.sign)):
             self.width, self.sign = width, sign
-            self._edge_layer.set_lines(self.edge_colors, sign, width)
+            self._edge_layer.set_lines(sign, width)
         halo = None
         if s.weight_grads is not None:
             g = np.abs(self._flat(s.weight_grads, s.bias_grads if s.bias_grads is not None
@@ -264,21 +262,13 @@ class DiagramDrawing:
         if not (halo is None and self.halo is None) and (
                 halo is None or self.halo is None or not np.array_equal(halo, self.halo, equal_nan=True)):
             self.halo = halo
-            self._halo_layer.set_lines(self._halo_colors, np.zeros(len(self.edges), int),
+            self._halo_layer.set_lines(np.zeros(len(self.edges), int),
                                        np.full(len(self.edges), np.nan) if halo is None else halo)
-        if self.fast_paint:
-            self.set_antialias(False)
         if self.maps_on:
             show_maps(self.nodes, s.neuron_images)
         if self._labels_on or self._boxes or self._input_labels:
             self._update_texts(s)
         self._update_highlights(s)
-
-    def set_antialias(self, on: bool) -> None:
-        for layer in (self._edge_layer, self._halo_layer):
-            if layer is not None and layer.antialias != on:
-                layer.antialias = on
-                layer.update()
 
     def _update_texts(self, s: DiagramState) -> None:
         names = self.names

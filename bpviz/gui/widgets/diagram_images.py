@@ -11,8 +11,9 @@ beside a map.
 from __future__ import annotations
 
 import numpy as np
-from PySide6.QtGui import QBrush, QColor, QImage, QPainter, QTransform
-from PySide6.QtWidgets import QGraphicsRectItem, QGraphicsSimpleTextItem
+from PySide6.QtCore import Qt
+from PySide6.QtGui import QBrush, QColor, QImage, QPen, QPixmap, QTransform
+from PySide6.QtWidgets import QGraphicsItem, QGraphicsPixmapItem, QGraphicsRectItem, QGraphicsSimpleTextItem
 
 from bpviz.gui import palette
 
@@ -58,50 +59,66 @@ def to_images(maps: dict) -> dict:
 
 
 class MapNode(QGraphicsRectItem):
-    """A neuron drawn as a rounded square showing its map (or plain, until it has one). Pen and brush as
-    a circle's: the pen outlines it, the brush fills it when there is no image."""
+    """A neuron drawn as a square showing its map (or filled, until it has one). Only native Qt items, so
+    painting runs no Python: the frame is this rectangle's pen; the map a pixmap item stacked behind it."""
 
     def __init__(self, r: float):
         super().__init__(-r, -r, 2 * r, 2 * r)
-        self._image, self._pixels, self._brush = None, None, None
+        self._image, self._pixels, self._fill, self._map_size = None, None, QBrush(), None
+        self._map = QGraphicsPixmapItem(self)
+        self._map.setFlag(QGraphicsItem.ItemStacksBehindParent)
+        self._map.setTransformationMode(Qt.SmoothTransformation)
+        self._map.hide()
 
     def image(self) -> QImage | None:
         return self._image
 
+    def setBrush(self, brush) -> None:  # the fill shows only while there is no map
+        self._fill = QBrush(brush)
+        super().setBrush(self._fill if self._image is None else QBrush(Qt.NoBrush))
+
     def set_image(self, image: QImage | None, pixels=None) -> None:
+        had_image = self._image is not None
         self._image, self._pixels = image, pixels
         if image is None:
-            self._brush = None
-        else:  # a texture brush scaled onto the square: the rounded corners clip it for free
+            if had_image:
+                self._map.hide()
+                super().setBrush(self._fill)
+            return
+        self._map.setPixmap(QPixmap.fromImage(image))
+        size = (image.width(), image.height())
+        if size != self._map_size:  # the map's scale onto the square: set once per image size
+            self._map_size = size
             rect = self.rect()
-            self._brush = QBrush(image)
-            self._brush.setTransform(QTransform(rect.width() / image.width(), 0, 0,
-                                                rect.height() / image.height(), rect.left(), rect.top()))
-        self.update()
-
-    def paint(self, painter: QPainter, option, widget=None) -> None:
-        painter.setPen(self.pen())
-        painter.setBrush(self._brush if self._brush is not None else self.brush())
-        painter.drawRoundedRect(self.rect(), CORNER, CORNER)
+            self._map.setTransform(QTransform(rect.width() / size[0], 0, 0, rect.height() / size[1],
+                                              rect.left(), rect.top()))
+        if not had_image:
+            self._map.show()
+            super().setBrush(QBrush(Qt.NoBrush))
 
 
-class Caption(QGraphicsSimpleTextItem):
-    """A neuron's name beside its map, on a faint white backing so edges passing behind stay out of the way."""
+class Caption(QGraphicsRectItem):
+    """A neuron's name beside its map, on a faint white backing so edges passing behind stay out of the way
+    (native items: nothing to paint in Python)."""
 
     def __init__(self, text: str, font, color: str = palette.TEXT):
-        super().__init__(text)
-        self.setFont(font)
-        self.setBrush(QColor(color))
-        self._back = QColor(palette.BACKGROUND)
-        self._back.setAlpha(215)
+        super().__init__()
+        self._text = QGraphicsSimpleTextItem(text, self)
+        self._text.setFont(font)
+        self._text.setBrush(QColor(color))
+        back = QColor(palette.BACKGROUND)
+        back.setAlpha(215)
+        self.setBrush(back)
+        self.setPen(QPen(Qt.NoPen))
+        br = self._text.boundingRect()
+        self.setRect(br.adjusted(-1.5, 0, 1.5, 0))
 
-    def paint(self, painter: QPainter, option, widget=None) -> None:
-        painter.fillRect(self.boundingRect().adjusted(-1.5, 0, 1.5, 0), self._back)
-        super().paint(painter, option, widget)
+    def text(self) -> str:
+        return self._text.text()
 
     def place(self, x: float, y: float, align: tuple[float, float]) -> None:
         """Put the point ``align`` (fractions of the text box) of the caption at (x, y)."""
-        br = self.boundingRect()
+        br = self._text.boundingRect()
         self.setPos(x - align[0] * br.width(), y - align[1] * br.height())
 
 

@@ -2,7 +2,7 @@
 
 A ``Label`` is lines of text on a rounded box; a ``Node`` a neuron or bias circle (or a neuron's map, a rounded
 square) with its read glow; an ``Edge`` one weight or bias line with its highlight line and label; a ``LineLayer``
-paints many lines in one item (all the edges, or all the gradient halos). Each is told where it goes and what to
+draws many lines as a few native path items (all the edges, or all the gradient halos). Each is told where it goes and what to
 show, and knows how to look read, written or not highlighted.
 """
 
@@ -11,9 +11,9 @@ from __future__ import annotations
 import math
 
 import numpy as np
-from PySide6.QtCore import QLineF, QPointF, QRectF, Qt
-from PySide6.QtGui import QColor, QFont, QFontMetricsF, QPainter, QPainterPath, QPen
-from PySide6.QtWidgets import (QGraphicsEllipseItem, QGraphicsItem, QGraphicsLineItem, QGraphicsPathItem,
+from PySide6.QtCore import QPointF, QRectF, Qt
+from PySide6.QtGui import QColor, QFont, QFontMetricsF, QPainterPath, QPen
+from PySide6.QtWidgets import (QGraphicsEllipseItem, QGraphicsLineItem, QGraphicsPathItem,
                                QGraphicsSimpleTextItem)
 
 from bpviz.gui import palette
@@ -193,46 +193,49 @@ class Edge:
         self.mark.show()
 
 
-class LineLayer(QGraphicsItem):
-    """Paints many lines in one item, grouped by pen (all the edges, or all the gradient halos): far cheaper
-    than one line item each (hundreds of edges redrawn ~30 times a second in the playground)."""
+class LineLayer:
+    """Many lines drawn as a few native path items, one per pen (all the edges, or all the gradient halos):
+    far cheaper than one line item each, and painted by Qt without running Python (the playground redraws
+    hundreds of edges ~30 times a second while training runs in another Python thread). The items, one per
+    colour and half-pixel width, are made once and reused: a new state only changes their paths."""
 
-    def __init__(self, seg: np.ndarray, z: float, antialias: bool):
-        super().__init__()
-        self._lines = [QLineF(*row) for row in seg]
-        self._rect = QRectF()
-        for line in self._lines:
-            self._rect = self._rect.united(QRectF(line.p1(), line.p2()).normalized())
-        self._rect.adjust(-30, -30, 30, 30)
-        self.antialias, self._groups, self._pens = antialias, [], {}
-        self.setZValue(z)
+    STEPS_PER_PX, MAX_PX = 2, 30
 
-    def boundingRect(self) -> QRectF:
-        return self._rect
+    def __init__(self, scene, seg: np.ndarray, z: float, colors: list[QColor]):
+        self._seg = np.asarray(seg, dtype=float)
+        levels = self.MAX_PX * self.STEPS_PER_PX + 1
+        self._items = []  # index: color * levels + width level
+        for c in colors:
+            for level in range(levels):
+                item = QGraphicsPathItem()
+                item.setPen(QPen(c, level / self.STEPS_PER_PX, Qt.SolidLine, Qt.FlatCap))
+                item.setZValue(z)
+                item.hide()
+                scene.addItem(item)
+                self._items.append(item)
+        self._levels = levels
+        self._groups: dict[int, np.ndarray] = {}
 
-    def set_lines(self, colors: list[QColor], color_index: np.ndarray, width: np.ndarray) -> None:
-        """Line k gets colors[color_index[k]] and width[k] (quantised to 1/4 px); NaN width: not drawn."""
-        q = np.where(np.isnan(width), -1, np.round(np.nan_to_num(width) * 4)).astype(int)
-        keys = (color_index * 100000 + q).tolist()
-        groups: dict[int, list] = {}
-        for k, line, qq in zip(keys, self._lines, q.tolist()):
-            if qq >= 0:
-                groups.setdefault(k, []).append(line)
-        out = []
-        for k, lines in groups.items():
-            pen = self._pens.get(k)
-            if pen is None:
-                c, qq = divmod(k, 100000)
-                pen = self._pens[k] = QPen(colors[c], qq / 4, Qt.SolidLine, Qt.FlatCap)
-            out.append((pen, lines))
-        self._groups = out
-        self.update()
-
-    def paint(self, painter, option, widget=None) -> None:
-        painter.setRenderHint(QPainter.Antialiasing, self.antialias)
-        for pen, lines in self._groups:
-            painter.setPen(pen)
-            painter.drawLines(lines)
+    def set_lines(self, color_index: np.ndarray, width: np.ndarray) -> None:
+        """Line k gets colour number color_index[k] and width[k] (to half a pixel); NaN width: not drawn."""
+        level = np.clip(np.round(np.nan_to_num(width, nan=-1.0) * self.STEPS_PER_PX), -1, self._levels - 1)
+        keys = (np.asarray(color_index) * self._levels + level).astype(int)
+        drawn = np.flatnonzero(level > 0)
+        order = drawn[np.argsort(keys[drawn], kind="stable")]
+        uniq, starts = np.unique(keys[order], return_index=True)
+        groups = {int(k): order[a:b] for k, a, b in zip(uniq, starts, np.append(starts[1:], len(order)))}
+        for key in self._groups.keys() - groups.keys():
+            self._items[key].hide()
+        for key, members in groups.items():
+            old = self._groups.get(key)
+            if old is None or not np.array_equal(old, members):
+                path = QPainterPath()  # (pyqtgraph's arrayToQPath costs more for these few lines)
+                for x1, y1, x2, y2 in self._seg[members].tolist():
+                    path.moveTo(x1, y1)
+                    path.lineTo(x2, y2)
+                self._items[key].setPath(path)
+            self._items[key].show()
+        self._groups = groups
 
 
 __all__ = ["Edge", "Label", "LineLayer", "Node", "Z_EDGE", "Z_HALO", "pixel_font", "tint"]

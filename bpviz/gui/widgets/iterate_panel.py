@@ -11,6 +11,7 @@ import pyqtgraph as pg
 
 from bpviz.engine.presets import ExampleParams, ExampleRun
 from bpviz.gui import palette
+from bpviz.gui.widgets.fast_plot import FastPlotWidget
 
 PASS_CHOICES = ("1", "10", "100", "1000", "10000", "100000")
 MAX_PASSES = 100_000
@@ -56,7 +57,7 @@ class IteratePanel(QWidget):
         controls.addWidget(self.continue_button)
         layout.addLayout(controls)
 
-        self.plot = pg.PlotWidget(background=palette.BACKGROUND)
+        self.plot = FastPlotWidget(background=palette.BACKGROUND)
         self.plot.setObjectName("error_curve")
         item = self.plot.getPlotItem()
         item.setLabel("bottom", "pass")

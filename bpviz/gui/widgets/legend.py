@@ -8,8 +8,8 @@ playground has no steps); the entry about the neuron maps is shown only with the
 from __future__ import annotations
 
 from PySide6.QtCore import QPointF, QRectF, QSize, Qt
-from PySide6.QtGui import QBrush, QColor, QFontMetricsF, QLinearGradient, QPainter, QPen
-from PySide6.QtWidgets import QSizePolicy, QWidget
+from PySide6.QtGui import QBrush, QColor, QFontMetricsF, QLinearGradient, QPainter, QPen, QPixmap
+from PySide6.QtWidgets import QLabel, QSizePolicy
 
 from bpviz.gui import palette
 
@@ -33,9 +33,13 @@ def _color(hex_: str, alpha: int = 255) -> QColor:
     return c
 
 
-class DiagramLegend(QWidget):
+class DiagramLegend(QLabel):
+    """Drawn into a pixmap when its entries or size change, and shown by QLabel: its repaints (with every
+    frame of the diagram above it) run no Python."""
+
     def __init__(self, parent=None):
         super().__init__(parent)
+        self.setAlignment(Qt.AlignLeft | Qt.AlignTop)
         self._show_steps, self._show_maps = True, False
         font = self.font()
         font.setPointSizeF(max(9.0, font.pointSizeF() * 0.95))
@@ -54,7 +58,7 @@ class DiagramLegend(QWidget):
             return False
         self._show_steps = show
         self.updateGeometry()
-        self.update()
+        self._render()
         return True
 
     def set_show_maps(self, show: bool) -> bool:
@@ -63,7 +67,7 @@ class DiagramLegend(QWidget):
             return False
         self._show_maps = show
         self.updateGeometry()
-        self.update()
+        self._render()
         return True
 
     def texts(self) -> list[str]:
@@ -97,16 +101,35 @@ class DiagramLegend(QWidget):
         w = sum(_SWATCH + _GAP + fm.horizontalAdvance(e[2]) + _SPACING for e in self.entries()) + 2 * _PAD
         return QSize(int(w), self.heightForWidth(int(w)))
 
+    def minimumSizeHint(self) -> QSize:
+        return QSize(0, 0)  # not the pixmap's size: the view gives the legend its width
+
     # painting -----------------------------------------------------------------------------
-    def paintEvent(self, event) -> None:
-        p = QPainter(self)
+    def resizeEvent(self, event) -> None:
+        super().resizeEvent(event)
+        self._render()
+
+    def _render(self) -> None:
+        w, h = self.width(), self.height()
+        if w <= 0 or h <= 0:
+            return
+        dpr = self.devicePixelRatioF()
+        pixmap = QPixmap(int(w * dpr), int(h * dpr))
+        pixmap.setDevicePixelRatio(dpr)
+        pixmap.fill(QColor(palette.BACKGROUND))
+        p = QPainter(pixmap)
+        self._draw(p, w)
+        p.end()
+        self.setPixmap(pixmap)
+
+    def _draw(self, p: QPainter, width: int) -> None:
         p.setRenderHint(QPainter.Antialiasing)
-        p.fillRect(self.rect(), QColor(palette.BACKGROUND))
+        p.setFont(self.font())
         p.setPen(QPen(_color(palette.NODE_BORDER, 50), 1))
-        p.drawLine(QPointF(0, 0.5), QPointF(self.width(), 0.5))
+        p.drawLine(QPointF(0, 0.5), QPointF(width, 0.5))
         lh = self._line_height()
         y = _PAD / 2
-        for row in self._rows(self.width()):
+        for row in self._rows(width):
             x = _PAD
             for (kind, color, text), w in row:
                 self._swatch(p, kind, color, QRectF(x, y, _SWATCH, lh))
@@ -114,7 +137,6 @@ class DiagramLegend(QWidget):
                 p.drawText(QRectF(x + _SWATCH + _GAP, y, w, lh), Qt.AlignVCenter | Qt.AlignLeft, text)
                 x += w + _SPACING
             y += lh
-        p.end()
 
     @staticmethod
     def _swatch(p: QPainter, kind: str, color: str, r: QRectF) -> None:

@@ -14,11 +14,15 @@ from __future__ import annotations
 import math
 
 import numpy as np
-from PySide6.QtCore import Qt, Slot
-from PySide6.QtWidgets import QCheckBox, QComboBox, QHBoxLayout, QLabel, QSizePolicy, QVBoxLayout, QWidget
+from PySide6.QtCore import Slot
+from PySide6.QtWidgets import (
+    QCheckBox, QComboBox, QGraphicsItem, QHBoxLayout, QLabel, QVBoxLayout, QWidget,
+)
 import pyqtgraph as pg
 
 from bpviz.gui import palette
+from bpviz.gui.widgets.fast_plot import FastPlotWidget
+from bpviz.gui.widgets.text_line import TextLine
 
 UNITS = ("steps", "epochs")
 _AXIS_LABEL = {"steps": "step", "epochs": "epoch"}
@@ -130,6 +134,12 @@ class _CountAxis(pg.AxisItem):
         return [f"{v * scale / div:.4g}{suffix}" if v else "0" for v in values]
 
 
+def _nice_ceil(v: float) -> float:
+    """The smallest of 1, 2, 5 × 10^k that is >= v."""
+    k = 10.0 ** math.floor(math.log10(v))
+    return next(m * k for m in (1.0, 2.0, 5.0, 10.0) if m * k >= v)
+
+
 class LossPlot(QWidget):
     """Train loss (dark, solid) and test loss (blue) with the latest values above the plot."""
 
@@ -138,6 +148,7 @@ class LossPlot(QWidget):
         self._unit = "steps"
         self._log = False
         self._n = 0
+        self._dirty = False  # entries stored but not drawn yet (append(draw=False))
         self._offset = 0  # the entry number of the first entry held (0 unless a history arrived mid-way)
         self._cap = 0
         self._x = {u: np.empty(0, np.int64) for u in UNITS}
@@ -156,11 +167,8 @@ class LossPlot(QWidget):
         layout.setSpacing(2)
         top = QHBoxLayout()
         top.setContentsMargins(4, 0, 4, 0)
-        self.values = QLabel()
+        self.values = TextLine()  # changes with every redraw: a QLabel would re-lay out the whole window
         self.values.setObjectName("loss_values")
-        self.values.setTextFormat(Qt.RichText)
-        # the text changes ~30 times a second: never let it resize (and so re-lay out) the window
-        self.values.setSizePolicy(QSizePolicy.Ignored, QSizePolicy.Fixed)
         self.values.setToolTip("The loss over the whole training set and the whole test set at the latest epoch")
         top.addWidget(self.values, 1)
         top.addWidget(QLabel("x:"))
@@ -175,24 +183,32 @@ class LossPlot(QWidget):
         top.addWidget(self.log_y)
         layout.addLayout(top)
 
-        self.plot = pg.PlotWidget(background=palette.BACKGROUND, axisItems={"left": _LossAxis("left"), "bottom": _CountAxis("bottom")})
+        self.plot = FastPlotWidget(background=palette.BACKGROUND, axisItems={"left": _LossAxis("left"), "bottom": _CountAxis("bottom")})
         self.plot.setObjectName("loss_curve")
         self.plot.setToolTip("Wheel or drag to zoom and pan the x axis; the small 'A' button (bottom left) "
                              "follows the data again")
         item = self.plot.getPlotItem()
         item.setLabel("left", "loss", color=palette.MUTED)
         item.setLabel("bottom", _AXIS_LABEL[self._unit], color=palette.MUTED)
-        item.showGrid(x=True, y=True, alpha=0.2)
+        # No grid: pyqtgraph draws it with the axes, which then cover the plot and repaint (tick text and all)
+        # with every curve update.
         for name in ("left", "bottom"):
             axis = item.getAxis(name)
             axis.setPen(pg.mkPen(palette.NEUTRAL))
             axis.setTextPen(pg.mkPen(palette.MUTED))
             axis.enableAutoSIPrefix(False)  # "loss (x0.001)" with ticks 650..710 reads worse than 0.65..0.71
+            # The axes also draw the grid, so every curve update exposes them: from a cache they are a blit
+            # (their range changes rarely, see the anchor below) instead of a Python repaint of all tick text.
+            axis.setCacheMode(QGraphicsItem.DeviceCoordinateCache)
         vb = item.getViewBox()
         vb.setMouseEnabled(x=True, y=False)  # the y axis always fits the data in view
         vb.setAutoVisible(y=True)
         self.test_curve = item.plot(pen=pg.mkPen(TEST_COLOR, width=2), name="test", autoDownsampleFactor=1.0)
         self.train_curve = item.plot(pen=pg.mkPen(TRAIN_COLOR, width=1.5), name="train", autoDownsampleFactor=1.0)
+        # Two invisible points at "nice" bounds (x up to 1, 2 or 5 × 10^k; y to whole decades or tenths): while
+        # the plot follows the data, the auto range then changes only when the data pass those bounds, so most
+        # redraws leave the axes as they are, and Qt shows them from cache instead of re-rendering their text.
+        self.anchor = item.plot(pen=pg.mkPen((0, 0, 0, 0)))
         for curve in (self.train_curve, self.test_curve):
             curve.setDownsampling(auto=True, method="peak")  # with factor 1: max and min of each pixel column
             curve.setClipToView(True)
@@ -204,6 +220,7 @@ class LossPlot(QWidget):
 
     # ------------------------------------------------------------------ public API
     def clear(self) -> None:
+        self._dirty = False
         self._n = 0
         self._offset = 0
         self._any_test = False
@@ -212,11 +229,13 @@ class LossPlot(QWidget):
         self.plot.getPlotItem().enableAutoRange()
         self._show_values()
 
-    def append(self, start: int, steps: np.ndarray, train: np.ndarray, test: np.ndarray) -> None:
+    def append(self, start: int, steps: np.ndarray, train: np.ndarray, test: np.ndarray, draw: bool = True) -> None:
         """History entries number ``start``, ``start + 1``, ...; ``steps`` the step count of each.
 
         Entries continue the curve when ``start`` is the number of the next entry. A ``start`` inside the
         entries held replaces the entries from there on (0: a new run); any other ``start`` replaces them all.
+        ``draw=False`` stores the entries without redrawing (a live view redraws a few times a second and
+        calls ``draw()``; the curve's axes are costly to repaint 30 times a second).
         """
         start = int(start)
         m = len(steps)
@@ -248,8 +267,16 @@ class LossPlot(QWidget):
             self._any_test = bool(np.isfinite(self._y[1, first:n]).any())
         self._envelope.update(self._y[:, :n], first)  # after a reset it rebuilds every bin
         self._n = n
-        self._refresh()
-        self._show_values()
+        self._dirty = True
+        if draw:
+            self.draw()
+
+    def draw(self) -> None:
+        """Redraw the curves if entries arrived since the last drawing."""
+        if self._dirty:
+            self._dirty = False
+            self._refresh()
+            self._show_values()
 
     @Slot(str)
     def set_x_axis(self, unit: str) -> None:
@@ -359,6 +386,21 @@ class LossPlot(QWidget):
             self.test_curve.setData(xs, test)
         else:
             self.test_curve.setData([], [])
+        self._set_anchor(x[n - 1] if n else 0, train, test)
+
+    def _set_anchor(self, x_last: float, train: np.ndarray, test: np.ndarray) -> None:
+        values = np.concatenate([train, test]) if self._any_test else np.asarray(train)
+        values = values[np.isfinite(values) & ((values > 0) if self._log else True)]
+        if not self._following() or len(values) == 0:
+            self.anchor.setData([], [])
+            return
+        lo, hi = float(values.min()), float(values.max())
+        if self._log:
+            lo, hi = 10.0 ** math.floor(math.log10(lo)), 10.0 ** math.ceil(math.log10(hi))
+        else:
+            step = 10.0 ** math.floor(math.log10(hi)) / 10 if hi > 0 else 1.0
+            lo, hi = min(0.0, math.floor(lo / step) * step), math.ceil(hi / step) * step
+        self.anchor.setData([0.0, _nice_ceil(max(float(x_last), 1.0))], [lo, hi])
 
     def _show_values(self) -> None:
         train, test = self.latest()

@@ -56,6 +56,7 @@ class NetworkDiagram(QGraphicsView):
         self.editor = QLineEdit(self.viewport())
         self.editor.hide()
         self.editor.installEventFilter(self)
+        self.viewport().installEventFilter(self)
         self.editor.returnPressed.connect(self._commit)
         self.editor.textEdited.connect(self._on_text_edited)
         self.editor_message = QLabel(self.viewport())  # a hint under the editor, or why the text was refused
@@ -63,11 +64,11 @@ class NetworkDiagram(QGraphicsView):
         self._editing: str | None = None
         self._editor_error: str | None = None
         self._press_handled = False
-        # Big nets are painted without antialiasing while states stream in (~4x cheaper), smoothly once idle.
+        # Live playground frames are painted without antialiasing (~4x cheaper lines), smoothly once they stop.
         self._aa_timer = QTimer(self)
         self._aa_timer.setSingleShot(True)
         self._aa_timer.setInterval(250)
-        self._aa_timer.timeout.connect(lambda: self._drawing.set_antialias(True))
+        self._aa_timer.timeout.connect(lambda: self._set_antialias(True))
 
     # public API -------------------------------------------------------------------------------
     def state(self) -> DiagramState | None:
@@ -96,7 +97,16 @@ class NetworkDiagram(QGraphicsView):
             self._close_editor()
         self._drawing.update(state)
         if self._drawing.fast_paint:
+            self._set_antialias(False)
             self._aa_timer.start()
+        else:
+            self._aa_timer.stop()
+            self._set_antialias(True)
+
+    def _set_antialias(self, on: bool) -> None:
+        if bool(self.renderHints() & QPainter.Antialiasing) != on:
+            self.setRenderHint(QPainter.Antialiasing, on)
+            self.viewport().update()
 
     def _map_canvas(self) -> tuple[float, float]:
         """Scene size to lay the maps out in: the view's, at the scale it will be drawn at (a small view: the
@@ -239,17 +249,15 @@ class NetworkDiagram(QGraphicsView):
             lines.append(f"target {names.target(k)} = {exact(s.targets[k])}")
         return "\n".join(lines)
 
-    def viewportEvent(self, event) -> bool:
-        if event.type() == QEvent.ToolTip:
-            eid = self.element_at(event.pos())
-            text = self.tooltip_for(eid) if eid else ""
-            if text:
-                QToolTip.showText(event.globalPos(), text, self.viewport())
-            else:
-                QToolTip.hideText()
-                event.ignore()
-            return True
-        return super().viewportEvent(event)
+    def _viewport_tooltip(self, event) -> bool:
+        eid = self.element_at(event.pos())
+        text = self.tooltip_for(eid) if eid else ""
+        if text:
+            QToolTip.showText(event.globalPos(), text, self.viewport())
+        else:
+            QToolTip.hideText()
+            event.ignore()
+        return True
 
     # editing -----------------------------------------------------------------------------------------
     def mousePressEvent(self, event) -> None:
@@ -356,6 +364,10 @@ class NetworkDiagram(QGraphicsView):
             self.setFocus(Qt.OtherFocusReason)
 
     def eventFilter(self, obj, event) -> bool:
+        # Tooltips come through an event filter, not a viewportEvent override: with a Python override, Qt's
+        # whole C++ paint of the scene runs inside Python and holds the GIL (the training thread stalls).
+        if obj is self.viewport():
+            return self._viewport_tooltip(event) if event.type() == QEvent.ToolTip else False
         if obj is self.editor and self._editing is not None:
             if event.type() == QEvent.KeyPress and event.key() == Qt.Key_Escape:
                 self._close_editor(refocus=True)
