@@ -149,11 +149,11 @@ class DecisionPlot(QWidget):
             axis.setPen(pg.mkPen(palette.NEUTRAL))
             axis.setTextPen(pg.mkPen(palette.MUTED))
             axis.setTicks([[(t, f"{t:g}".replace("-", "−")) for t in TICKS], []])
-            # Outward ticks and no overflow margin keep each axis's bounding rect off the plane: otherwise
-            # every new region (30 a second) repaints both axes too (~2 ms each).
-            axis.setStyle(tickLength=4, hideOverlappingLabels=True)
+            # Outward ticks keep each axis's bounding rect off the plane: otherwise every new region (30 a
+            # second) repaints both axes too (~2 ms each).
+            axis.setStyle(tickLength=4)
             axis.setCacheMode(QGraphicsItem.DeviceCoordinateCache)  # exposed but unchanged: a blit, no Python paint
-        item.getAxis("left").setWidth(24)
+        item.getAxis("left").setWidth(30)  # room for "−1" beside the outward ticks
         item.getAxis("bottom").setHeight(20)
 
         # A native pixmap item, not pyqtgraph's ImageItem: its painting (30 times a second) runs no Python,

@@ -135,9 +135,10 @@ class _CountAxis(pg.AxisItem):
 
 
 def _nice_ceil(v: float) -> float:
-    """The smallest of 1, 2, 5 × 10^k that is >= v."""
+    """The smallest round number (1, 1.2, 1.5, 2, 2.5, 3, 4, 5, 6, 8 × 10^k) that is >= v: the x range grows
+    in steps of at most 25 %, and stays put in between."""
     k = 10.0 ** math.floor(math.log10(v))
-    return next(m * k for m in (1.0, 2.0, 5.0, 10.0) if m * k >= v)
+    return next(m * k for m in (1.0, 1.2, 1.5, 2.0, 2.5, 3.0, 4.0, 5.0, 6.0, 8.0, 10.0) if m * k >= v)
 
 
 class LossPlot(QWidget):
@@ -205,7 +206,7 @@ class LossPlot(QWidget):
         vb.setAutoVisible(y=True)
         self.test_curve = item.plot(pen=pg.mkPen(TEST_COLOR, width=2), name="test", autoDownsampleFactor=1.0)
         self.train_curve = item.plot(pen=pg.mkPen(TRAIN_COLOR, width=1.5), name="train", autoDownsampleFactor=1.0)
-        # Two invisible points at "nice" bounds (x up to 1, 2 or 5 × 10^k; y to whole decades or tenths): while
+        # Two invisible points at round bounds (x up to the next round number; y to decades or tenths): while
         # the plot follows the data, the auto range then changes only when the data pass those bounds, so most
         # redraws leave the axes as they are, and Qt shows them from cache instead of re-rendering their text.
         self.anchor = item.plot(pen=pg.mkPen((0, 0, 0, 0)))

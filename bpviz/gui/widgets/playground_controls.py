@@ -181,10 +181,12 @@ class PlaygroundControls(QWidget):
         column = QVBoxLayout(body)
         column.setContentsMargins(8, 6, 8, 8)
         column.setSpacing(10)
+        # Training first: the learning rate and friends are what users change most while watching, and the
+        # whole panel does not fit at 1280x800 (TensorFlow Playground keeps them in its top bar).
+        column.addWidget(self._training_section())
         column.addWidget(self._data_section())
         column.addWidget(self._features_section())
         column.addWidget(self._layers_section())
-        column.addWidget(self._training_section())
         self.training_hint = QLabel("Training is running: a change to the data, features, layers, activation or "
                                     "loss starts a new run; rate, batch size and regularization apply at once.")
         self.training_hint.setObjectName("training_hint")
