@@ -41,7 +41,7 @@ class TrainingWorker(QObject):
     frameReady = Signal(object)
     diverged = Signal(str)
 
-    def __init__(self, config: TrainConfig, fps: float = 32.0, maps: bool = True, grid_res: int = 100):
+    def __init__(self, config: TrainConfig, fps: float = 31.0, maps: bool = True, grid_res: int = 100):
         super().__init__()
         self._config = config
         self._interval = 1.0 / fps
