@@ -70,6 +70,7 @@ def build_parser() -> argparse.ArgumentParser:
     parser.add_argument("--version", action="version", version=f"bpviz {__version__}")
     sub = parser.add_subparsers(dest="command", metavar="COMMAND", parser_class=_Parser)
     gui = sub.add_parser("gui", help="open the window (the default)")
+    gui.add_argument("session", nargs="?", help="a session file (.bpviz) to open")
     gui.set_defaults(run=_run_gui)
     example.add_parser(sub)
     train.add_parser(sub)
@@ -80,7 +81,7 @@ def build_parser() -> argparse.ArgumentParser:
 def _run_gui(args) -> int:
     from bpviz.gui.app import run
 
-    return run()
+    return run(getattr(args, "session", None))
 
 
 def main(argv: list[str] | None = None) -> int:
@@ -88,6 +89,8 @@ def main(argv: list[str] | None = None) -> int:
     for var in ("OPENBLAS_NUM_THREADS", "OMP_NUM_THREADS", "MKL_NUM_THREADS"):
         os.environ.setdefault(var, "1")
     argv = sys.argv[1:] if argv is None else list(argv)
+    if argv and argv[0].endswith(".bpviz"):  # `bpviz FILE.bpviz`, as a desktop file association runs it
+        argv = ["gui", *argv]
     try:
         parser = build_parser()
         args = parser.parse_args(argv)

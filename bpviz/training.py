@@ -183,6 +183,16 @@ class Trainer:
         self._start_epoch()
         self._record()
 
+    def restore(self, weights, biases, step: int, epoch: int, history) -> None:
+        """Continue from a saved state (a session): these parameters, counts and (steps, train, test) history."""
+        self.reset()
+        self.network.weights, self.network.biases = weights, biases
+        self.step_count, self.epoch = int(step), int(epoch)
+        self.history = History(capacity=max(1024, len(history[0])))
+        for s, tr, te in zip(*history):
+            self.history.append(int(s), float(tr), float(te))
+        self._last_good = (self.network.get_parameters(), self.step_count, self.epoch)
+
     @property
     def lr(self) -> float:
         return self.config.lr
@@ -271,7 +281,8 @@ class Trainer:
         """Evaluate and append to the history; on a non-finite loss mark divergence and return False."""
         train, test = self._losses()
         params = self.network.get_parameters()
-        if not (math.isfinite(train) and math.isfinite(test) and np.isfinite(params).all()):
+        test_ok = math.isfinite(test) or len(self._Xt) == 0  # without a test set its loss is NaN by design
+        if not (math.isfinite(train) and test_ok and np.isfinite(params).all()):
             self._diverge()
             return False
         self.history.append(self.step_count, train, test)
@@ -289,8 +300,8 @@ class Trainer:
         net = self.network
         with np.errstate(over="ignore", invalid="ignore", divide="ignore"):
             train = net.loss_value(self._X, self._Y)
-            test = net.loss_value(self._Xt, self._Yt) if len(self._Xt) else float("nan")
-        return train, (test if len(self._Xt) else train)
+            test = net.loss_value(self._Xt, self._Yt) if len(self._Xt) else float("nan")  # NaN: no test set
+        return train, test
 
     def _accuracy(self, features: np.ndarray, y: np.ndarray) -> float:
         if len(features) == 0:
@@ -306,7 +317,7 @@ class Trainer:
         train, test = self._losses()
         return {
             "train_loss": train,
-            "test_loss": test if len(self._Xt) else float("nan"),
+            "test_loss": test,
             "train_accuracy": self._accuracy(self._X, self.data.y_train),
             "test_accuracy": self._accuracy(self._Xt, self.data.y_test),
         }

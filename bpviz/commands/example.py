@@ -23,6 +23,8 @@ def add_parser(sub) -> None:
     p.add_argument("--update-biases", action="store_true", help="update b1 and b2 too (the article keeps them)")
     p.add_argument("--params", metavar="FILE",
                    help="JSON object with any of i1 i2 t1 t2 w1..w8 b1 b2 lr (others keep the published values)")
+    p.add_argument("--export", metavar="DIR", help="write the trace as CSV and Markdown and the diagram of the "
+                   "finished pass (PNG and SVG) into DIR")
     p.set_defaults(run=run)
 
 
@@ -55,6 +57,11 @@ def run(args) -> int:
         result = run_example(params, args.iterations, args.update_biases)
         after = {"E_total": result.final_error, "out_o1": float(result.outputs[0]),
                  "out_o2": float(result.outputs[1])}
+    exported = []
+    if args.export:
+        from bpviz.commands.export import export_example
+
+        exported = [str(p) for p in export_example(trace, params, args.update_biases, args.export)]
     if args.json:
         out = {
             "params": params.to_dict(),
@@ -65,6 +72,8 @@ def run(args) -> int:
         if after is not None:
             out["iterations"] = args.iterations
             out["after"] = after
+        if exported:
+            out["exported"] = exported
         print(json.dumps(out, indent=2, ensure_ascii=False))
     else:
         print(render_table(trace, params, args.update_biases))
@@ -72,6 +81,8 @@ def run(args) -> int:
             print(f"\nAfter {args.iterations} passes (values of pass {args.iterations}, before its update):")
             print(f"  E_total = {after['E_total']:.10f}   out_o1 = {after['out_o1']:.9g} (target {params.t1:g})"
                   f"   out_o2 = {after['out_o2']:.9g} (target {params.t2:g})")
+        if exported:
+            print(f"\nExported {len(exported)} files to {args.export}")
     return 0
 
 

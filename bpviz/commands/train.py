@@ -22,6 +22,8 @@ def add_parser(sub) -> None:
     p.add_argument("--regularization", choices=("none", "l1", "l2"), default="none")
     p.add_argument("--reg-rate", type=finite_float, default=0.0, metavar="RATE", help="regularization rate")
     p.add_argument("--json", action="store_true", help="print the final figures as JSON")
+    p.add_argument("--export", metavar="DIR", help="write the loss history (CSV), the loss curve, decision region and "
+                   "network (PNG and SVG) and the session (.bpviz) into DIR")
     p.set_defaults(run=run)
 
 
@@ -75,6 +77,10 @@ def run(args) -> int:
     m = trainer.evaluate()
     result = {"epochs": trainer.epoch, "steps": trainer.step_count, "seconds": round(elapsed, 3),
               "diverged": trainer.diverged, **m}
+    if args.export:
+        from bpviz.commands.export import export_training
+
+        result["exported"] = [str(p) for p in export_training(trainer, args.export)]
     if args.json:
         print(json.dumps(result, indent=2))
     else:
@@ -87,6 +93,8 @@ def run(args) -> int:
         print(f"train loss {m['train_loss']:.4f}   test loss {m['test_loss']:.4f}   "
               f"train accuracy {100 * m['train_accuracy']:.1f} %   test accuracy {100 * m['test_accuracy']:.1f} %")
         print(f"{trainer.epoch} epochs, {trainer.step_count} steps in {elapsed:.2f} s")
+        if args.export:
+            print(f"exported {len(result['exported'])} files to {args.export}")
     return 0
 
 

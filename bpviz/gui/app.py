@@ -13,10 +13,14 @@ def create_app(argv=None) -> QApplication:
     app.setOrganizationName("bpviz")
     app.setApplicationDisplayName("bpviz")
     app.setDesktopFileName("bpviz")  # ties the window to bpviz.desktop (icon in docks and task bars)
+    from bpviz.gui.export import install_svg_workaround
+
+    install_svg_workaround()  # pyqtgraph's own Export… (a plot's menu) fails on Qt >= 6.11 without it
     return app
 
 
-def run(argv=None) -> int:
+def run(session: str | None = None, argv=None) -> int:
+    """Open the window (and the session file ``session``, if given) and run until it closes."""
     app = create_app(argv)
     from bpviz.gui.main_window import MainWindow, app_icon
 
@@ -24,4 +28,6 @@ def run(argv=None) -> int:
     window = MainWindow()
     app.aboutToQuit.connect(window.playground.shutdown)  # quitting without closing the window (e.g. logout)
     window.show()
+    if session:
+        window.files.open_path(session)  # a refused file shows its message; the window stays open
     return app.exec()

@@ -141,6 +141,19 @@ class ExamplePage(QWidget):
         self._refresh()
         self.statusMessage.emit("Starting numbers set to the weights reached by the last run")
 
+    # ------------------------------------------------------------------ sessions
+    def session_state(self):
+        from bpviz.session import ExampleState
+
+        return ExampleState(self.session.params, self.session.update_biases)
+
+    def load_state(self, state) -> None:
+        self.session.set_params(state.params)
+        self.session.set_update_biases(state.update_biases)
+        self.iterate.clear()
+        self.stepper.reset()
+        self._refresh()
+
     # ------------------------------------------------------------------ layout memory
     def save_layout(self, settings: QSettings) -> None:
         settings.setValue("example/main_splitter", self.main.saveState())

@@ -2,6 +2,8 @@
 
 from __future__ import annotations
 
+from pathlib import Path
+
 from PySide6.QtCore import QSettings, QSize, Qt, Slot
 from PySide6.QtGui import QAction, QGuiApplication, QIcon, QKeySequence
 from PySide6.QtWidgets import QLabel, QMainWindow, QMessageBox, QTabWidget, QToolBar
@@ -9,6 +11,7 @@ from PySide6.QtWidgets import QLabel, QMainWindow, QMessageBox, QTabWidget, QToo
 from bpviz import __version__
 from bpviz.gui import help_dialogs
 from bpviz.gui.example_page import ExamplePage
+from bpviz.gui.file_menu import FileMenu
 from bpviz.gui.playground_page import PlaygroundPage
 from bpviz.gui.resources import resource_path
 
@@ -72,6 +75,13 @@ class MainWindow(QMainWindow):
     def _build_menus(self) -> None:
         bar = self.menuBar()
         file_menu = bar.addMenu("&File")
+        self.files = FileMenu(self)
+        self.files.add_to(file_menu)
+        self.files.sessionChanged.connect(self._show_session_name)
+        file_menu.addSeparator()
+        self.export_menu = file_menu.addMenu("&Export")
+        self.files.build_exports(self.export_menu)
+        file_menu.addSeparator()
         file_menu.addAction(self.quit_action)
 
         view = bar.addMenu("&View")
@@ -117,6 +127,11 @@ class MainWindow(QMainWindow):
                 bar.addAction(action)
             self.addToolBar(Qt.TopToolBarArea, bar)
             self.toolbars.append(bar)
+
+    @Slot(str)
+    def _show_session_name(self, path: str) -> None:
+        name = Path(path).name if path else ""
+        self.setWindowTitle(f"{name} — bpviz" if name else "bpviz — see and learn backpropagation")
 
     # ------------------------------------------------------------------ status
     @Slot(str)

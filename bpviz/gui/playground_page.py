@@ -37,6 +37,7 @@ class PlaygroundPage(QWidget):
     _batch = Signal(int)
     _reg = Signal(str, float)
     _stop = Signal()
+    _load = Signal(object)
 
     def __init__(self, config: TrainConfig | None = None, parent=None):
         super().__init__(parent)
@@ -74,7 +75,7 @@ class PlaygroundPage(QWidget):
                              (self._step, self.worker.step), (self._reset, self.worker.reset),
                              (self._reconfigure, self.worker.reconfigure), (self._lr, self.worker.set_lr),
                              (self._batch, self.worker.set_batch_size), (self._reg, self.worker.set_regularization),
-                             (self._stop, self.worker.stop)):
+                             (self._stop, self.worker.stop), (self._load, self.worker.load_state)):
             signal.connect(slot)
         self.worker.frameReady.connect(self.show_frame)
         self.worker.diverged.connect(self.show_divergence)
@@ -157,6 +158,24 @@ class PlaygroundPage(QWidget):
     def reconfigure(self, config: TrainConfig) -> None:
         self.banner.hide()
         self._reconfigure.emit(config)
+
+    # ------------------------------------------------------------------ sessions
+    def session_state(self):
+        """What the page shows, as a session's PlaygroundState: the last frame's network and the whole loss
+        history the page holds (every frame carried the entries the page lacked)."""
+        from bpviz.session import PlaygroundState
+
+        if self.frame is None:
+            return None
+        s = self.frame.snapshot
+        steps, train, test = self.loss.history()
+        return PlaygroundState(self.frame.config, s.weights, s.biases, s.step, s.epoch, steps, train, test)
+
+    def load_state(self, state) -> None:
+        """Show and continue a saved PlaygroundState (training paused)."""
+        self.banner.hide()
+        self.controls.set_config(state.config)
+        self._load.emit(state)
 
     # ------------------------------------------------------------------ frames
     @Slot(object)

@@ -65,9 +65,13 @@ class TrainingWorker(QObject):
         self._timer.timeout.connect(self._slice)
         self._restart(self._config)
 
-    def _restart(self, config: TrainConfig) -> None:
+    def _restart(self, config: TrainConfig, state=None) -> None:
+        """A new run of ``config`` (from its initial weights, or continuing a saved ``state``)."""
         self._config = config
         self.trainer = Trainer(config)
+        if state is not None:
+            self.trainer.restore(state.weights, state.biases, state.step, state.epoch,
+                                 (state.history_steps, state.history_train, state.history_test))
         self._grid = GridEvaluator(config.sizes, config.features, config.activation,
                                    self.trainer.network.output.name, res=self._grid_res)
         self._generation += 1
@@ -113,6 +117,13 @@ class TrainingWorker(QObject):
         self._running = False
         self._timer.stop()
         self._restart(config)
+
+    @Slot(object)
+    def load_state(self, state) -> None:
+        """Continue a saved session (a PlaygroundState): its settings, parameters and loss history (paused)."""
+        self._running = False
+        self._timer.stop()
+        self._restart(state.config, state)
 
     @Slot(float)
     def set_lr(self, lr: float) -> None:

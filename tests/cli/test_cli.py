@@ -6,6 +6,7 @@ import os
 import subprocess
 import sys
 
+import numpy as np
 import pytest
 
 from bpviz import __version__
@@ -170,3 +171,64 @@ def test_malformed_params_files_are_refused(tmp_path, content, message):
     assert result.returncode == 2
     lines = result.stderr.strip().splitlines()
     assert len(lines) == 1 and message in lines[0] and str(path) in lines[0]
+
+
+def test_train_export_writes_every_file(tmp_path):
+    import xml.etree.ElementTree as ET
+
+    from PySide6.QtGui import QImage
+
+    from bpviz.session import load_session
+    from bpviz.training import Trainer
+
+    out = tmp_path / "run"
+    result = run_cli("train", "--dataset", "xor", "--hidden", "4,4", "--epochs", "30", "--export", str(out))
+    assert result.returncode == 0, result.stderr
+    names = sorted(p.name for p in out.iterdir())
+    assert names == ["decision-region.png", "decision-region.svg", "loss-curve.png", "loss-curve.svg",
+                     "loss-history.csv", "network.png", "network.svg", "session.bpviz"]
+    lines = (out / "loss-history.csv").read_text().splitlines()
+    assert lines[0] == "epoch,step,train_loss,test_loss" and len(lines) == 1 + 31  # the start and 30 epochs
+    for name in ("decision-region", "loss-curve", "network"):
+        assert not QImage(str(out / f"{name}.png")).isNull()
+        assert ET.parse(out / f"{name}.svg").getroot().tag.endswith("svg")
+    session = load_session(out / "session.bpviz").playground
+    again = Trainer(session.config)  # the same settings and seed train to the same weights
+    again.run_epochs(30)
+    for a, b in zip(again.network.weights, session.weights):
+        np.testing.assert_array_equal(a, b)
+
+
+def test_example_export_writes_tables_and_the_diagram(tmp_path):
+    out = tmp_path / "example"
+    result = run_cli("example", "--export", str(out))
+    assert result.returncode == 0, result.stderr
+    assert sorted(p.name for p in out.iterdir()) == ["network.png", "network.svg", "trace.csv", "trace.md"]
+    assert "0.35891648" in (out / "trace.md").read_text()
+
+
+DROP_AND_EXPORT = """
+import os, sys, tempfile
+from bpviz.cli import main
+with tempfile.TemporaryDirectory() as scratch:  # once as root: every module (and Qt plugin) gets loaded
+    assert main(["train", "--epochs", "1", "--export", scratch]) == 0
+os.setgid(65534)
+os.setuid(65534)  # then run as an unprivileged user: root would ignore the folder's permissions
+sys.exit(main(["train", "--epochs", "2", "--export", sys.argv[1]]))
+"""
+
+
+@pytest.mark.skipif(not hasattr(os, "setuid") or os.geteuid() != 0, reason="drops from root to an unprivileged user")
+def test_export_into_a_read_only_folder_is_one_line_and_leaves_nothing(tmp_path):
+    folder = tmp_path / "locked"
+    folder.mkdir()
+    tmp_path.chmod(0o755)
+    folder.chmod(0o755)  # writable by root only
+    env = dict(os.environ, PYTHONIOENCODING="utf-8", HOME=str(tmp_path))
+    result = subprocess.run([sys.executable, "-c", DROP_AND_EXPORT, str(folder)], capture_output=True, text=True,
+                            env=env, timeout=120)
+    assert result.returncode == 2, result.stderr
+    errors = [line for line in result.stderr.splitlines() if line.startswith("bpviz: error:")]
+    assert len(errors) == 1 and str(folder) in errors[0] and "permission denied" in errors[0], result.stderr
+    assert "Traceback" not in result.stderr
+    assert list(folder.iterdir()) == []

@@ -189,6 +189,7 @@ class LossPlot(QWidget):
         self.plot.setToolTip("Wheel or drag to zoom and pan the x axis; the small 'A' button (bottom left) "
                              "follows the data again")
         item = self.plot.getPlotItem()
+        item.setMenuEnabled(False)  # the right-click menu is the app's own (export the curve or its history)
         item.setLabel("left", "loss", color=palette.MUTED)
         item.setLabel("bottom", _AXIS_LABEL[self._unit], color=palette.MUTED)
         # No grid: pyqtgraph draws it with the axes, which then cover the plot and repaint (tick text and all)
@@ -204,6 +205,9 @@ class LossPlot(QWidget):
         vb = item.getViewBox()
         vb.setMouseEnabled(x=True, y=False)  # the y axis always fits the data in view
         vb.setAutoVisible(y=True)
+        # A key inside the plot, so that an exported picture says which curve is which.
+        legend = item.addLegend(offset=(-8, 8), labelTextColor=palette.TEXT, brush=pg.mkBrush(255, 255, 255, 220))
+        legend.setCacheMode(QGraphicsItem.DeviceCoordinateCache)
         self.test_curve = item.plot(pen=pg.mkPen(TEST_COLOR, width=2), name="test", autoDownsampleFactor=1.0)
         self.train_curve = item.plot(pen=pg.mkPen(TRAIN_COLOR, width=1.5), name="train", autoDownsampleFactor=1.0)
         # Two invisible points at round bounds (x up to the next round number; y to decades or tenths): while
@@ -313,6 +317,11 @@ class LossPlot(QWidget):
 
     def n_entries(self) -> int:
         return self._n
+
+    def history(self) -> tuple[np.ndarray, np.ndarray, np.ndarray]:
+        """Copies of every entry held: (steps, train, test), whatever the axis shows (to save a session)."""
+        n = self._n
+        return self._x["steps"][:n].copy(), self._y[0, :n].copy(), self._y[1, :n].copy()
 
     def curve_data(self) -> tuple[np.ndarray, np.ndarray, np.ndarray]:
         """Copies of (x in the chosen unit, train loss, test loss) of every entry held, as sent (not logged)."""

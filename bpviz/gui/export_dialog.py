@@ -1,0 +1,102 @@
+"""Where and how big: the dialog before a picture is exported (PNG of a chosen size, or SVG)."""
+
+from __future__ import annotations
+
+from pathlib import Path
+
+from PySide6.QtWidgets import (
+    QComboBox, QDialog, QDialogButtonBox, QFileDialog, QFormLayout, QHBoxLayout, QLabel, QLineEdit, QPushButton,
+    QSpinBox, QWidget,
+)
+
+FORMATS = {"PNG image": ".png", "SVG vector drawing": ".svg"}
+MAX_PIXELS = 16000
+
+
+class PictureExportDialog(QDialog):
+    def __init__(self, what: str, default_path: Path, default_size: tuple[int, int], parent=None):
+        super().__init__(parent)
+        self.setWindowTitle(f"Export {what}")
+        self._aspect = default_size[0] / max(default_size[1], 1)
+        self._default_size = default_size
+        form = QFormLayout(self)
+        row = QHBoxLayout()
+        self.path = QLineEdit(str(default_path))
+        self.path.setMinimumWidth(360)
+        self.path.textChanged.connect(self._path_changed)
+        browse = QPushButton("Browse…")
+        browse.clicked.connect(self._browse)
+        row.addWidget(self.path, 1)
+        row.addWidget(browse)
+        form.addRow("File:", row)
+        self.format = QComboBox()
+        self.format.addItems(FORMATS)
+        self.format.currentTextChanged.connect(self._format_changed)
+        form.addRow("Format:", self.format)
+        size_row = QWidget()
+        sizes = QHBoxLayout(size_row)
+        sizes.setContentsMargins(0, 0, 0, 0)
+        self.width_box, self.height_box = QSpinBox(), QSpinBox()
+        for box, value in ((self.width_box, default_size[0]), (self.height_box, default_size[1])):
+            box.setRange(16, MAX_PIXELS)
+            box.setValue(value)
+            box.setSuffix(" px")
+        self.width_box.valueChanged.connect(lambda w: self._keep_aspect(self.height_box, round(w / self._aspect)))
+        self.height_box.valueChanged.connect(lambda h: self._keep_aspect(self.width_box, round(h * self._aspect)))
+        sizes.addWidget(self.width_box)
+        sizes.addWidget(QLabel("×"))
+        sizes.addWidget(self.height_box)
+        for scale in (1, 2, 3):
+            button = QPushButton(f"{scale}×")
+            button.setToolTip(f"{scale} times the size on screen ({scale * default_size[0]} × {scale * default_size[1]})")
+            button.clicked.connect(lambda _=False, s=scale: self.width_box.setValue(s * self._default_size[0]))
+            sizes.addWidget(button)
+        self.size_row = size_row
+        form.addRow("Size:", size_row)
+        self.note = QLabel("SVG keeps lines and text as vectors: sharp at any size.")
+        self.note.setWordWrap(True)
+        form.addRow("", self.note)
+        buttons = QDialogButtonBox(QDialogButtonBox.Save | QDialogButtonBox.Cancel)
+        buttons.accepted.connect(self.accept)
+        buttons.rejected.connect(self.reject)
+        form.addRow(buttons)
+        self._path_changed(self.path.text())
+
+    def _keep_aspect(self, box: QSpinBox, value: int) -> None:
+        if box.value() != value:
+            blocked = box.blockSignals(True)
+            box.setValue(max(16, min(MAX_PIXELS, value)))
+            box.blockSignals(blocked)
+
+    def _path_changed(self, text: str) -> None:
+        suffix = Path(text).suffix.lower()
+        for name, ext in FORMATS.items():
+            if ext == suffix and self.format.currentText() != name:
+                self.format.setCurrentText(name)
+        self._update_enabled()
+
+    def _format_changed(self, name: str) -> None:
+        ext = FORMATS[name]
+        path = Path(self.path.text())
+        if path.suffix.lower() != ext:
+            self.path.setText(str(path.with_suffix(ext)))
+        self._update_enabled()
+
+    def _update_enabled(self) -> None:
+        png = FORMATS[self.format.currentText()] == ".png"
+        self.size_row.setEnabled(png)
+        self.note.setVisible(not png)
+
+    def _browse(self) -> None:
+        filters = ";;".join(f"{name} (*{ext})" for name, ext in FORMATS.items())
+        path, _ = QFileDialog.getSaveFileName(self, self.windowTitle(), self.path.text(), filters)
+        if path:
+            self.path.setText(path)
+
+    def choice(self) -> tuple[str, tuple[int, int] | None]:
+        """(path, PNG size or None for SVG)."""
+        png = FORMATS[self.format.currentText()] == ".png"
+        return self.path.text(), ((self.width_box.value(), self.height_box.value()) if png else None)
+
+
+__all__ = ["FORMATS", "PictureExportDialog"]

@@ -1,0 +1,110 @@
+"""Tables a teacher takes away: the loss history and one backprop pass as CSV, the pass as a Markdown table.
+
+Plain text only (no Qt, no files): the window's File > Export and the CLI write what these return through
+``bpviz.files.write_text``.
+"""
+
+from __future__ import annotations
+
+import csv
+import io
+import math
+from collections.abc import Mapping
+
+from bpviz.engine.trace import Trace, display_name
+
+LOSS_HEADER = ("epoch", "step", "train_loss", "test_loss")
+TRACE_HEADER = ("index", "phase", "name", "symbol", "formula", "numbers", "value")
+PHASE_TITLES = {"forward": "Forward pass", "error": "Error", "backward": "Backward pass", "update": "Update",
+                "given": "Given"}
+
+
+def _number(value) -> str:
+    """Full precision (the shortest text that reads back as the same float); '' for NaN."""
+    v = float(value)
+    return "" if math.isnan(v) else repr(v)
+
+
+def _csv(rows) -> str:
+    out = io.StringIO()
+    writer = csv.writer(out, lineterminator="\n")
+    writer.writerows(rows)
+    return out.getvalue()
+
+
+def loss_history_csv(steps, train, test, start: int = 0) -> str:
+    """The loss history as CSV: ``epoch,step,train_loss,test_loss``, one row per entry.
+
+    Entry k holds the losses at the end of epoch k (entry 0: before training); ``start`` is the number of the
+    first entry given (a history received from entry ``start`` on). Losses at full precision; a NaN loss (no
+    test set) is an empty field.
+    """
+    steps, train, test = list(steps), list(train), list(test)
+    if not len(steps) == len(train) == len(test):
+        raise ValueError(f"steps, train and test must have the same length, got {len(steps)}, {len(train)}, "
+                         f"{len(test)}")
+    rows = [LOSS_HEADER]
+    for k, (s, a, b) in enumerate(zip(steps, train, test)):
+        rows.append((start + k, int(s), _number(a), _number(b)))
+    return _csv(rows)
+
+
+def trace_csv(trace: Trace, params: Mapping[str, float] | None = None) -> str:
+    """One pass as CSV: ``index,phase,name,symbol,formula,numbers,value``, one row per step.
+
+    ``index`` counts the steps from 1 (as the stepper's "Step k of n"); ``name`` is the engine's name
+    (``dE/dw5``), ``symbol`` the one shown (``∂E/∂w5``); ``value`` at full precision. ``params`` (name -> value,
+    e.g. ``ExampleParams().to_dict()``: the starting weights, inputs, targets and η) come first as rows of phase
+    ``given`` with an empty index.
+    """
+    rows = [TRACE_HEADER]
+    for name, value in (params or {}).items():
+        try:
+            text = _number(value)
+        except (TypeError, ValueError):  # a setting such as the loss's name: as it is
+            text = str(value)
+        rows.append(("", "given", name, display_name(str(name)), "", "", text))
+    for i, step in enumerate(trace.steps, start=1):
+        rows.append((i, step.phase, step.name, step.symbol, step.formula, step.numbers, _number(step.value)))
+    return _csv(rows)
+
+
+def _cell(text) -> str:
+    """Text safe inside a Markdown table cell: pipes escaped, on one line."""
+    return " ".join(str(text).split()).replace("\\", "\\\\").replace("|", "\\|")
+
+
+def _value(v: float) -> str:
+    return f"{v:.9g}" if math.isfinite(v) else str(v)
+
+
+def trace_markdown(trace: Trace, title: str | None = None) -> str:
+    """One pass as a Markdown table (``# | Phase | Quantity | Formula | With numbers | Value``), one row per
+    step, values to 9 significant digits. Columns are padded so that the table reads in plain text too."""
+    header = ("#", "Phase", "Quantity", "Formula", "With numbers", "Value")
+    rows = [
+        (str(i), PHASE_TITLES.get(s.phase, s.phase), s.symbol, s.formula, s.numbers, _value(s.value))
+        for i, s in enumerate(trace.steps, start=1)
+    ]
+    rows = [tuple(_cell(c) for c in row) for row in rows]
+    widths = [max(len(h), *(len(r[c]) for r in rows)) if rows else len(h) for c, h in enumerate(header)]
+    right = {0, 5}  # numbers right-aligned
+
+    def line(cells) -> str:
+        return "| " + " | ".join(c.rjust(w) if k in right else c.ljust(w)
+                                 for k, (c, w) in enumerate(zip(cells, widths))) + " |"
+
+    sep = "| " + " | ".join(("-" * (w - 1) + ":") if k in right else "-" * w
+                            for k, w in enumerate(widths)) + " |"
+    out = []
+    if title:
+        out += [f"# {_cell(title)}", ""]
+    out.append(f"One backpropagation pass, {len(trace.steps)} steps, learning rate η = {_value(trace.lr)}.")
+    out.append("")
+    out.append(line(header))
+    out.append(sep)
+    out += [line(r) for r in rows]
+    return "\n".join(out) + "\n"
+
+
+__all__ = ["LOSS_HEADER", "TRACE_HEADER", "loss_history_csv", "trace_csv", "trace_markdown"]

@@ -1,0 +1,94 @@
+"""File > Export and the views' right-click menus: every picture and table of the window."""
+
+import csv
+import io
+import xml.etree.ElementTree as ET
+
+import pytest
+from PySide6.QtCore import QSettings, Qt
+from PySide6.QtGui import QImage
+from PySide6.QtWidgets import QWidget
+
+from bpviz.gui.export_dialog import PictureExportDialog
+from bpviz.gui.main_window import MainWindow
+
+
+@pytest.fixture
+def window(qtbot):
+    w = MainWindow(QSettings())
+    qtbot.addWidget(w)
+    w.resize(1280, 800)
+    w.show()
+    qtbot.waitUntil(lambda: w.playground.frame is not None, timeout=5000)
+    page = w.playground
+    page.play()
+    qtbot.waitUntil(lambda: page.frame.snapshot.epoch > 20, timeout=10000)
+    page.pause()
+    qtbot.waitUntil(lambda: not page.frame.running, timeout=5000)
+    return w
+
+
+def test_export_menu_lists_every_picture_and_table(window):
+    texts = [a.text() for a in window.export_menu.actions() if a.text()]
+    for label in ("Loss curve…", "Decision region…", "Playground network…", "Worked-example diagram…",
+                  "Worked-example step (diagram and formula)…", "Whole window…", "Loss history (CSV)…",
+                  "Worked-example trace (CSV)…", "Worked-example trace (Markdown)…"):
+        assert label in texts
+
+
+def test_views_have_export_in_their_right_click_menu(window):
+    p, e = window.playground, window.example
+    for widget in (p.loss.plot.viewport(), p.decision.plot.viewport(), p.diagram.viewport(), e.diagram.viewport(),
+                   e.main, e.stepper):
+        assert widget.contextMenuPolicy() == Qt.ActionsContextMenu
+        assert any(a.text().startswith("Export") for a in QWidget.actions(widget))  # (StepperPanel.actions is a dict)
+
+
+@pytest.mark.parametrize("key", ["loss", "decision", "network", "example_network", "stepper", "window"])
+def test_each_picture_exports_as_png_of_the_chosen_size_and_as_svg(window, tmp_path, key):
+    png, svg = tmp_path / f"{key}.png", tmp_path / f"{key}.svg"
+    assert window.files.export_to(key, png, (1000, 700)), window.files.last_error
+    assert QImage(str(png)).size().toTuple() == (1000, 700)
+    assert window.files.export_to(key, svg)
+    root = ET.parse(svg).getroot()
+    assert root.tag.endswith("svg") and any(el.tag.endswith("text") for el in root.iter())
+
+
+def test_loss_history_csv_has_one_row_per_recorded_epoch(window, tmp_path):
+    path = tmp_path / "loss.csv"
+    assert window.files.export_loss_csv(path)
+    rows = list(csv.DictReader(io.StringIO(path.read_text())))
+    steps, train, _ = window.playground.loss.history()
+    assert len(rows) == len(steps) == window.playground.frame.snapshot.history_length
+    assert [int(r["step"]) for r in rows] == list(steps) and float(rows[-1]["train_loss"]) == train[-1]
+
+
+def test_trace_exports(window, tmp_path):
+    assert window.files.export_trace("csv", tmp_path / "t.csv")
+    rows = [r for r in csv.DictReader(io.StringIO((tmp_path / "t.csv").read_text())) if r["index"]]
+    assert len(rows) == len(window.example.session.trace)
+    assert window.files.export_trace("md", tmp_path / "t.md")
+    text = (tmp_path / "t.md").read_text()
+    assert "| Phase |" in text.replace("  ", " ") or "Phase" in text
+    assert "0.75136507" in text
+
+
+def test_export_failure_says_why_and_leaves_nothing(window, tmp_path):
+    target = tmp_path / "missing" / "curve.png"
+    assert not window.files.export_to("loss", target)
+    assert str(target) in window.files.last_error and "does not exist" in window.files.last_error
+    assert not window.files.export_to("loss", tmp_path / "curve.jpg")
+    assert ".png or .svg" in window.files.last_error
+    assert list(tmp_path.iterdir()) == []
+
+
+def test_picture_dialog_keeps_proportions_and_follows_the_extension(qtbot, tmp_path):
+    dialog = PictureExportDialog("loss curve", tmp_path / "curve.png", (800, 400))
+    qtbot.addWidget(dialog)
+    dialog.width_box.setValue(1600)
+    assert dialog.height_box.value() == 800
+    dialog.path.setText(str(tmp_path / "curve.svg"))
+    assert dialog.format.currentText() == "SVG vector drawing" and not dialog.size_row.isEnabled()
+    assert dialog.choice() == (str(tmp_path / "curve.svg"), None)
+    dialog.format.setCurrentText("PNG image")
+    assert dialog.path.text().endswith("curve.png") and dialog.choice()[1] == (1600, 800)

@@ -1,0 +1,146 @@
+"""Sessions in the window: saved and reopened exactly; bad files refused without touching the open session."""
+
+import json
+
+import numpy as np
+import pytest
+from PySide6.QtCore import QSettings
+
+from bpviz.engine.datasets import DatasetSpec
+from bpviz.engine.features import make_features
+from bpviz.gui.main_window import MainWindow
+from bpviz.training import TrainConfig
+
+
+@pytest.fixture
+def window(qtbot):
+    w = MainWindow(QSettings())
+    qtbot.addWidget(w)
+    w.resize(1280, 800)
+    w.show()
+    w.tabs.setCurrentWidget(w.playground)
+    qtbot.waitUntil(lambda: w.playground.frame is not None, timeout=5000)
+    return w
+
+
+def train_a_little(qtbot, page, config=None):
+    if config is not None:
+        generation = page.frame.generation
+        page.controls.configChanged.emit(config)
+        qtbot.waitUntil(lambda: page.frame.generation > generation, timeout=5000)
+    page.play()
+    qtbot.waitUntil(lambda: page.frame.snapshot.step > 300, timeout=10000)
+    page.pause()
+    qtbot.waitUntil(lambda: not page.frame.running, timeout=5000)
+
+
+def predictions(page, config):
+    X = np.random.default_rng(0).uniform(-1.5, 1.5, (500, 2))
+    s = page.frame.snapshot
+    from bpviz.engine import Network
+
+    net = Network(config.sizes, hidden=config.activation, output=config.output, loss=config.loss)
+    net.weights, net.biases = s.weights, s.biases
+    return net.predict(make_features(X, config.features))
+
+
+def test_saved_session_reopens_the_exact_network(qtbot, window, tmp_path):
+    page = window.playground
+    config = TrainConfig(dataset=DatasetSpec("moons", n_samples=300, noise=0.2, seed=5), hidden=(5, 3),
+                         activation="relu", lr=0.1, features=("x1", "x2", "x1*x2"))
+    train_a_little(qtbot, page, config)
+    saved = page.frame.snapshot
+    region = page.decision.region_image().copy()
+    history = page.loss.history()
+    before = predictions(page, config)
+    path = tmp_path / "moons.bpviz"
+    assert window.files.save_to(path)
+    data = json.loads(path.read_text())
+    assert data["format"] == "bpviz-session" and data["schema"] == 1
+    assert data["playground"]["config"]["dataset"] == {"name": "moons", "n_samples": 300, "noise": 0.2,
+                                                       "test_ratio": 0.5, "seed": 5}
+    assert "points" not in json.dumps(data["playground"]["config"]["dataset"])
+    assert window.windowTitle().startswith("moons.bpviz")
+
+    page.reset()  # something else on screen, then open the file
+    qtbot.waitUntil(lambda: page.frame.snapshot.step == 0, timeout=5000)
+    generation = page.frame.generation
+    assert window.files.open_path(path)
+    qtbot.waitUntil(lambda: page.frame.generation > generation, timeout=5000)
+    loaded = page.frame.snapshot
+    for a, b in zip(saved.weights + saved.biases, loaded.weights + loaded.biases):
+        np.testing.assert_array_equal(a, b)
+    assert loaded.step == saved.step and loaded.epoch == saved.epoch
+    np.testing.assert_array_equal(predictions(page, config), before)
+    np.testing.assert_array_equal(page.decision.region_image(), region)  # the same decision region
+    for a, b in zip(page.loss.history(), history):
+        np.testing.assert_array_equal(a, b)
+    assert page.controls.config() == config
+    # and training goes on from there
+    page.step()
+    qtbot.waitUntil(lambda: page.frame.snapshot.step == saved.step + 1, timeout=5000)
+
+
+def test_worked_example_numbers_travel_in_the_session(qtbot, window, tmp_path):
+    window.example.edit_param("w5", 0.123)
+    window.example.set_update_biases(True)
+    path = tmp_path / "example.bpviz"
+    assert window.files.save_to(path)
+    window.example.reset_params()
+    window.example.set_update_biases(False)
+    assert window.files.open_path(path)
+    assert window.example.session.params.w5 == 0.123 and window.example.session.update_biases
+    assert window.example.params.fields["w5"].text() == "0.123"
+
+
+def test_save_adds_the_suffix_and_remembers_recent_files(window, tmp_path):
+    assert window.files.save_to(tmp_path / "plain")
+    assert (tmp_path / "plain.bpviz").exists()
+    assert window.files.recent()[0] == str((tmp_path / "plain.bpviz").resolve())
+
+
+BAD_FILES = {
+    "damaged": ("{\"format\": \"bpviz-session\", \"schema\": 1, oops", "damaged"),
+    "foreign": (json.dumps({"name": "something else"}), "not a bpviz session file"),
+    "newer": (json.dumps({"format": "bpviz-session", "schema": 7, "saved_by": "bpviz 9.0"}), "newer bpviz"),
+    "wrong shapes": (None, "do not fit the layers"),
+    "not text": (b"\x89PNG\r\n\x1a\n\x00\x00", "not a text file"),
+}
+
+
+@pytest.mark.parametrize("kind", [*BAD_FILES, "truncated", "missing"])
+def test_bad_session_files_are_refused_and_change_nothing(qtbot, window, tmp_path, kind):
+    page = window.playground
+    train_a_little(qtbot, page)
+    good = tmp_path / "good.bpviz"
+    assert window.files.save_to(good)
+    weights = [w.copy() for w in page.frame.snapshot.weights]
+    generation = page.frame.generation
+    path = tmp_path / f"{kind.replace(' ', '_')}.bpviz"
+    if kind == "truncated":
+        text = good.read_text()
+        path.write_text(text[: len(text) // 2])
+        problem = "incomplete"
+    elif kind == "missing":
+        problem = "the file does not exist"
+    elif kind == "wrong shapes":
+        data = json.loads(good.read_text())
+        data["playground"]["network"]["weights"][0] = [[1.0, 2.0]]
+        path.write_text(json.dumps(data))
+        problem = BAD_FILES[kind][1]
+    else:
+        content, problem = BAD_FILES[kind]
+        path.write_bytes(content if isinstance(content, bytes) else content.encode())
+    assert not window.files.open_path(path)
+    assert str(path) in window.files.last_error and problem in window.files.last_error
+    qtbot.wait(100)
+    assert page.frame.generation == generation
+    for a, b in zip(page.frame.snapshot.weights, weights):
+        np.testing.assert_array_equal(a, b)
+
+
+def test_saving_into_a_missing_folder_fails_cleanly(window, tmp_path):
+    target = tmp_path / "no" / "such" / "dir" / "s.bpviz"
+    assert not window.files.save_to(target)
+    assert str(target) in window.files.last_error and "does not exist" in window.files.last_error
+    assert not target.parent.exists()
