@@ -68,6 +68,8 @@ def build_parser() -> argparse.ArgumentParser:
 
     parser = _Parser(prog="bpviz", description="See and learn backpropagation.")
     parser.add_argument("--version", action="version", version=f"bpviz {__version__}")
+    parser.add_argument("--self-check", action="store_true",
+                        help="check this installation without a display (window, worked example, training, export)")
     sub = parser.add_subparsers(dest="command", metavar="COMMAND", parser_class=_Parser)
     gui = sub.add_parser("gui", help="open the window (the default)")
     gui.add_argument("session", nargs="?", help="a session file (.bpviz) to open")
@@ -94,6 +96,10 @@ def main(argv: list[str] | None = None) -> int:
     try:
         parser = build_parser()
         args = parser.parse_args(argv)
+        if args.self_check:
+            from bpviz.gui.self_check import run as self_check
+
+            return self_check()
         run = getattr(args, "run", _run_gui)
         return run(args) or 0
     except UsageError as exc:

@@ -6,13 +6,15 @@ import sys
 
 from PySide6.QtWidgets import QApplication  # before pyqtgraph: it uses the binding already imported
 
+APP_ID = "io.github.bpviz.bpviz"  # the desktop entry, AppStream metainfo and icon name (resources/)
+
 
 def create_app(argv=None) -> QApplication:
     app = QApplication.instance() or QApplication(list(sys.argv if argv is None else argv))
     app.setApplicationName("bpviz")
     app.setOrganizationName("bpviz")
     app.setApplicationDisplayName("bpviz")
-    app.setDesktopFileName("bpviz")  # ties the window to bpviz.desktop (icon in docks and task bars)
+    app.setDesktopFileName(APP_ID)  # ties the window to its .desktop entry (icon in docks and task bars)
     from bpviz.gui.export import install_svg_workaround
 
     install_svg_workaround()  # pyqtgraph's own Export… (a plot's menu) fails on Qt >= 6.11 without it

@@ -14,7 +14,9 @@ def test_every_subpackage_is_listed_in_pyproject():
     config = tomllib.loads((ROOT / "pyproject.toml").read_text())
     listed = set(config["tool"]["setuptools"]["packages"])
     on_disk = {".".join(p.parent.relative_to(ROOT).parts) for p in (ROOT / "bpviz").rglob("__init__.py")}
-    assert on_disk | {"bpviz.resources"} == listed
+    resources = {"bpviz.resources"} | {f"bpviz.resources.{d.name}" for d in (ROOT / "resources").iterdir()
+                                       if d.is_dir() and not d.name.startswith((".", "__"))}
+    assert on_disk | resources == listed
 
 
 def test_pyside6_6_12_0_is_kept_out():
