@@ -63,8 +63,15 @@ def layer_widths(text: str) -> tuple[int, ...]:
     return widths
 
 
+# The window's pages, as `bpviz gui --page NAME` names them (MainWindow.show_page).
+PAGES = ("example", "playground", "graph", "warmup", "gradcheck", "trajectories")
+
+# Sub-commands after `gui`, in --help order; each module of bpviz.commands has add_parser(sub) and run(args).
+COMMANDS = ("example", "train", "gradcheck")
+
+
 def build_parser() -> argparse.ArgumentParser:
-    from bpviz.commands import example, gradcheck, train
+    import importlib
 
     parser = _Parser(prog="bpviz", description="See and learn backpropagation.")
     parser.add_argument("--version", action="version", version=f"bpviz {__version__}")
@@ -73,17 +80,17 @@ def build_parser() -> argparse.ArgumentParser:
     sub = parser.add_subparsers(dest="command", metavar="COMMAND", parser_class=_Parser)
     gui = sub.add_parser("gui", help="open the window (the default)")
     gui.add_argument("session", nargs="?", help="a session file (.bpviz) to open")
+    gui.add_argument("--page", choices=PAGES, help="the page to show first (default: the one shown last)")
     gui.set_defaults(run=_run_gui)
-    example.add_parser(sub)
-    train.add_parser(sub)
-    gradcheck.add_parser(sub)
+    for name in COMMANDS:
+        importlib.import_module(f"bpviz.commands.{name}").add_parser(sub)
     return parser
 
 
 def _run_gui(args) -> int:
     from bpviz.gui.app import run
 
-    return run(getattr(args, "session", None))
+    return run(getattr(args, "session", None), page=getattr(args, "page", None))
 
 
 def main(argv: list[str] | None = None) -> int:

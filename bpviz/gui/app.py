@@ -21,14 +21,17 @@ def create_app(argv=None) -> QApplication:
     return app
 
 
-def run(session: str | None = None, argv=None) -> int:
-    """Open the window (and the session file ``session``, if given) and run until it closes."""
+def run(session: str | None = None, argv=None, page: str | None = None) -> int:
+    """Open the window (and the session file ``session``, if given; on ``page``, one of cli.PAGES) and run
+    until it closes."""
     app = create_app(argv)
     from bpviz.gui.main_window import MainWindow, app_icon
 
     app.setWindowIcon(app_icon())
     window = MainWindow()
     app.aboutToQuit.connect(window.playground.shutdown)  # quitting without closing the window (e.g. logout)
+    if page:
+        window.show_page(page)
     window.show()
     if session:
         window.files.open_path(session)  # a refused file shows its message; the window stays open

@@ -12,6 +12,7 @@ from bpviz import __version__
 from bpviz.gui import help_dialogs
 from bpviz.gui.example_page import ExamplePage
 from bpviz.gui.file_menu import FileMenu
+from bpviz.gui.lessons import make_pages
 from bpviz.gui.playground_page import PlaygroundPage
 from bpviz.gui.resources import resource_path
 
@@ -36,6 +37,10 @@ class MainWindow(QMainWindow):
         self.tabs.addTab(self.example, "Worked example (2-2-2)")
         self.playground = PlaygroundPage()
         self.tabs.addTab(self.playground, "Training playground")
+        self.lesson_pages = make_pages(self.playground)
+        for page in self.lesson_pages:
+            self.tabs.addTab(page, page.tab_title)
+            page.statusMessage.connect(self.show_status)
         self.setCentralWidget(self.tabs)
 
         self._build_actions()
@@ -71,6 +76,12 @@ class MainWindow(QMainWindow):
         self.lessons_action.triggered.connect(self.show_lessons)
         self.shortcuts_action = QAction("&Keyboard shortcuts", self)
         self.shortcuts_action.triggered.connect(self.show_shortcuts)
+        self.page_actions = []  # Ctrl+1 ... Ctrl+9: show that page
+        for index in range(self.tabs.count()):
+            action = QAction(self.tabs.tabText(index), self)
+            action.setShortcut(QKeySequence(f"Ctrl+{index + 1}"))
+            action.triggered.connect(lambda _checked=False, i=index: self.tabs.setCurrentIndex(i))
+            self.page_actions.append(action)
 
     def _build_menus(self) -> None:
         bar = self.menuBar()
@@ -85,6 +96,9 @@ class MainWindow(QMainWindow):
         file_menu.addAction(self.quit_action)
 
         view = bar.addMenu("&View")
+        for action in self.page_actions:
+            view.addAction(action)
+        view.addSeparator()
         self.panel_actions = {}
         for key, title, widget in (("params", "Starting numbers panel", self.example.bottom),
                                    ("stepper", "Step panel", self.example.stepper)):
@@ -128,6 +142,14 @@ class MainWindow(QMainWindow):
             self.addToolBar(Qt.TopToolBarArea, bar)
             self.toolbars.append(bar)
 
+    def show_page(self, name: str) -> None:
+        """Show the page called ``name`` ("example", "playground" or a lesson page's ``page_name``)."""
+        pages = {"example": self.example, "playground": self.playground}
+        pages.update((page.page_name, page) for page in self.lesson_pages)
+        if name not in pages:
+            raise ValueError(f"no page called {name!r} (pages: {', '.join(pages)})")
+        self.tabs.setCurrentWidget(pages[name])
+
     @Slot(str)
     def _show_session_name(self, path: str) -> None:
         name = Path(path).name if path else ""
@@ -140,15 +162,20 @@ class MainWindow(QMainWindow):
 
     @Slot(int)
     def _tab_changed(self, index: int) -> None:
-        on_example = self.tabs.widget(index) is self.example
+        current = self.tabs.widget(index)
+        on_example, on_playground = current is self.example, current is self.playground
         self.example.set_active(on_example)
-        self.playground.set_active(not on_example)
-        for bar, visible in zip(self.toolbars, (on_example, not on_example)):
+        self.playground.set_active(on_playground)
+        for page in self.lesson_pages:
+            page.set_active(page is current)
+        for bar, visible in zip(self.toolbars, (on_example, on_playground)):
             bar.setVisible(visible)
         if on_example:
             self._update_error_label(self.example.stepper.position())
-        else:
+        elif on_playground:
             self._update_training_label()
+        else:
+            self.error_label.clear()
 
     @Slot(object)
     def _update_training_label(self, frame=None) -> None:
@@ -239,11 +266,15 @@ class MainWindow(QMainWindow):
     def closeEvent(self, event) -> None:
         self.save_settings()
         self.playground.shutdown()
+        for page in self.lesson_pages:
+            page.shutdown()
         super().closeEvent(event)
 
     def __del__(self):
         # Garbage-collected without being closed: the C++ side would delete the playground's running thread.
         try:
             self.playground.shutdown()
-        except RuntimeError:  # already gone
+            for page in self.lesson_pages:
+                page.shutdown()
+        except (RuntimeError, AttributeError):  # already gone, or never built
             pass

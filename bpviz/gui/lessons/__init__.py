@@ -1,0 +1,19 @@
+"""The lessons of the other seeds, one window page each (computation graphs, the warm-up in matrix form,
+gradient checking, parameter trajectories).
+
+Every page is a QWidget with
+- ``tab_title`` (its tab's text) and ``page_name`` (one of bpviz.cli.PAGES, for ``bpviz gui --page NAME``);
+- ``statusMessage = Signal(str)`` (shown in the status bar);
+- ``set_active(bool)``: its window-wide shortcuts work only while it is shown;
+- ``shutdown()``: stops and joins any thread it runs (the window calls it on close).
+Pages that read the playground's network get the PlaygroundPage and listen to its ``frameShown`` signal.
+"""
+
+from __future__ import annotations
+
+
+def make_pages(playground) -> list:
+    """The lesson pages in tab order, after the worked example and the playground."""
+    pages = []
+    # one import and one append per lesson page
+    return pages
