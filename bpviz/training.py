@@ -16,6 +16,7 @@ import numpy as np
 from bpviz.engine import HIDDEN_ACTIVATIONS, Network
 from bpviz.engine.datasets import DatasetSpec
 from bpviz.engine.features import check_features, make_features
+from bpviz.engine.naming import NetworkNames
 
 #: losses offered for classification, and the output layer each implies
 CLASSIFICATION_LOSSES = {"bce": ("sigmoid", 1), "half_sse": ("sigmoid", 1), "softmax_ce": ("softmax", 2)}
@@ -191,6 +192,20 @@ class Trainer:
         self.history = History(capacity=max(1024, len(history[0])))
         for s, tr, te in zip(*history):
             self.history.append(int(s), float(tr), float(te))
+        self._last_good = (self.network.get_parameters(), self.step_count, self.epoch)
+
+    def set_parameter(self, name: str, value: float) -> None:
+        """Set one weight or bias by its diagram name (``w3``, ``b_h1_2``): the user's hand edit. Training
+        goes on from there; it is the state a divergence falls back to."""
+        ref = NetworkNames(self.network.sizes).params.get(name)
+        if ref is None:
+            raise ValueError(f"this network has no parameter called {name!r}")
+        if not math.isfinite(value):
+            raise ValueError(f"{name} must be a finite number, got {value!r}")
+        if ref.kind == "w":
+            self.network.weights[ref.layer][ref.src, ref.dst] = value
+        else:
+            self.network.biases[ref.layer][ref.dst] = value
         self._last_good = (self.network.get_parameters(), self.step_count, self.epoch)
 
     @property

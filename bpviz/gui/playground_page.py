@@ -38,6 +38,7 @@ class PlaygroundPage(QWidget):
     _reg = Signal(str, float)
     _stop = Signal()
     _load = Signal(object)
+    _param = Signal(str, float)
 
     def __init__(self, config: TrainConfig | None = None, parent=None):
         super().__init__(parent)
@@ -75,10 +76,12 @@ class PlaygroundPage(QWidget):
                              (self._step, self.worker.step), (self._reset, self.worker.reset),
                              (self._reconfigure, self.worker.reconfigure), (self._lr, self.worker.set_lr),
                              (self._batch, self.worker.set_batch_size), (self._reg, self.worker.set_regularization),
-                             (self._stop, self.worker.stop), (self._load, self.worker.load_state)):
+                             (self._stop, self.worker.stop), (self._load, self.worker.load_state),
+                             (self._param, self.worker.set_parameter)):
             signal.connect(slot)
         self.worker.frameReady.connect(self.show_frame)
         self.worker.diverged.connect(self.show_divergence)
+        self.diagram.weightEdited.connect(self._param)
         self.controls.configChanged.connect(self.reconfigure)
         self.controls.lrChanged.connect(self._lr)
         self.controls.batchSizeChanged.connect(self._batch)
@@ -194,7 +197,7 @@ class PlaygroundPage(QWidget):
             self.decision.set_region(frame.maps.probability, frame.maps.extent)
         self.diagram.set_state(from_parameters(
             frame.config.sizes, snap.weights, snap.biases, weight_grads=snap.grad_weights,
-            bias_grads=snap.grad_biases if snap.step else None,
+            bias_grads=snap.grad_biases if snap.step else None, editable=not frame.running,
             neuron_images=frame.maps.neurons if frame.maps is not None else None,
             input_labels=tuple(FEATURE_LABELS[f] for f in frame.config.features)))
         self.figures.setText(

@@ -143,6 +143,12 @@ class TrainingWorker(QObject):
         self._config = self.trainer.config
         self._emit(force=True)
 
+    @Slot(str, float)
+    def set_parameter(self, name: str, value: float) -> None:
+        """A weight or bias typed on the diagram (training is paused: the diagram edits only then)."""
+        self.trainer.set_parameter(name, value)
+        self._emit(force=True)
+
     @Slot(bool)
     def set_maps(self, on: bool) -> None:
         self._maps_on = on

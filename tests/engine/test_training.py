@@ -183,3 +183,18 @@ def test_unknown_feature_is_refused():
         config(features=("x1", "x3"))
     with pytest.raises(ValueError, match="at least one input feature"):
         config(features=())
+
+
+def test_set_parameter_edits_one_weight_or_bias_by_its_diagram_name():
+    trainer = Trainer(TrainConfig(dataset=DatasetSpec("xor", n_samples=40, seed=1), hidden=(3,)))
+    before = trainer.network.get_parameters()
+    trainer.set_parameter("w4", 1.25)  # 2 inputs × 3 hidden: w3 = i1→h2, w4 = i2→h2
+    assert trainer.network.weights[0][1, 1] == 1.25
+    trainer.set_parameter("b_o1", -0.5)
+    assert trainer.network.biases[1][0] == -0.5
+    changed = np.flatnonzero(trainer.network.get_parameters() != before)
+    assert len(changed) == 2
+    with pytest.raises(ValueError, match="no parameter called 'w99'"):
+        trainer.set_parameter("w99", 1.0)
+    with pytest.raises(ValueError, match="finite"):
+        trainer.set_parameter("w1", float("nan"))

@@ -153,3 +153,32 @@ def test_shortcuts_follow_the_visible_tab(qtbot):
     qtbot.keyClick(window, Qt.Key_Space)  # Pause
     qtbot.waitUntil(lambda: not page.frame.running, timeout=5000)
     assert "Epoch" in window.error_label.text() and "step" in window.error_label.text()
+
+
+def test_a_weight_typed_on_the_paused_diagram_changes_the_network(qtbot):
+    page = start_page(qtbot, hidden=(3,))
+    name = "w2"  # i2 → h1
+    qtbot.mouseClick(page.diagram.viewport(), Qt.LeftButton, pos=page.diagram.edge_center(name))
+    assert page.diagram.editing() == name
+    with qtbot.waitSignal(page.frameShown, timeout=5000):
+        page.diagram.editor.setText("2.5")
+        qtbot.keyClick(page.diagram.editor, Qt.Key_Return)
+    assert snap(page).weights[0][1, 0] == 2.5
+    trainer = page.worker.trainer
+    expected = trainer.network.loss_value(trainer._X, trainer._Y)
+    assert snap(page).train_loss == pytest.approx(expected)
+    with qtbot.waitSignal(page.frameShown, timeout=5000):
+        page.step_action.trigger()  # training goes on from the edited weight
+    assert snap(page).step == 1 and snap(page).weights[0][1, 0] != 2.5
+
+
+def test_the_diagram_edits_only_while_training_is_paused(qtbot):
+    page = start_page(qtbot)
+    page.play()
+    qtbot.waitUntil(lambda: page.frame.running, timeout=5000)
+    qtbot.mouseClick(page.diagram.viewport(), Qt.LeftButton, pos=page.diagram.edge_center("w1"))
+    assert page.diagram.editing() is None
+    page.pause()
+    qtbot.waitUntil(lambda: not page.frame.running, timeout=5000)
+    qtbot.mouseClick(page.diagram.viewport(), Qt.LeftButton, pos=page.diagram.edge_center("w1"))
+    assert page.diagram.editing() == "w1"
