@@ -136,14 +136,19 @@ class FileMenu(QObject):
     def pictures(self) -> dict:
         """What can be exported as a picture: key → (menu text, name stem, target widget)."""
         w = self.window
-        return {
+        pictures = {
             "loss": ("Loss curve", "loss-curve", w.playground.loss.plot),
             "decision": ("Decision region", "decision-region", w.playground.decision.plot),
             "network": ("Playground network", "network", w.playground.diagram),
             "example_network": ("Worked-example diagram", "worked-example-diagram", w.example.diagram),
             "stepper": ("Worked-example step (diagram and formula)", "worked-example-step", w.example.main),
-            "window": ("Whole window", "bpviz-window", w),
         }
+        for page in w.lesson_pages:  # each lesson page lists its own views, keyed "<page_name>/<view>"
+            export_pictures = getattr(page, "export_pictures", None)
+            if export_pictures is not None:
+                pictures.update(export_pictures())
+        pictures["window"] = ("Whole window", "bpviz-window", w)
+        return pictures
 
     def build_exports(self, menu: QMenu) -> None:
         """File > Export, and the same actions in each view's right-click menu."""
