@@ -47,7 +47,7 @@ class ParamCheck:
     @property
     def within_noise(self) -> bool:
         """The difference is below the finite difference's own rounding error: it cannot be measured."""
-        return self.abs_error <= self.noise
+        return bool(self.abs_error <= self.noise)  # a Python bool: JSON and the CLI print it
 
     @property
     def counted_error(self) -> float:

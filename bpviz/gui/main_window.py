@@ -41,6 +41,8 @@ class MainWindow(QMainWindow):
         for page in self.lesson_pages:
             self.tabs.addTab(page, page.tab_title)
             page.statusMessage.connect(self.show_status)
+            if hasattr(page, "frameShown"):  # a page that trains: its figures follow its frames
+                page.frameShown.connect(self._update_lesson_label)
         self.setCentralWidget(self.tabs)
 
         self._build_actions()
@@ -175,12 +177,20 @@ class MainWindow(QMainWindow):
         elif on_playground:
             self._update_training_label()
         else:
-            self.error_label.clear()
+            self._update_lesson_label()
 
     @Slot(object)
     def _update_training_label(self, frame=None) -> None:
         if self.tabs.currentWidget() is self.playground:
             self.error_label.setText(self.playground.status_text())
+
+    @Slot(object)
+    def _update_lesson_label(self, _frame=None) -> None:
+        """The shown lesson page's figures (its ``status_text()``, if it has one) in the status bar's label."""
+        page = self.tabs.currentWidget()
+        if page in self.lesson_pages:  # a frame of a page that is not shown changes nothing here
+            status_text = getattr(page, "status_text", None)
+            self.error_label.setText(status_text() if status_text else "")
 
     @Slot(int)
     def _update_error_label(self, position: int) -> None:

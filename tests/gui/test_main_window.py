@@ -191,3 +191,36 @@ def test_layout_is_remembered_and_closing_is_clean(qtbot, tmp_path):
     assert second.example.main.sizes() == sizes
     assert not second.example.bottom.isVisible()
     assert not second.panel_actions["params"].isChecked()
+
+
+# pages -----------------------------------------------------------------------------------------------------
+def test_every_lesson_page_has_a_tab_a_name_for_page_and_a_ctrl_number(window, qtbot):
+    from bpviz.cli import PAGES
+
+    names = ["example", "playground"] + [page.page_name for page in window.lesson_pages]
+    assert names == list(PAGES)
+    for index, name in enumerate(names):
+        window.show_page("example")
+        window.show_page(name)
+        assert window.tabs.currentIndex() == index
+        window.show_page("example")
+        qtbot.keyClick(window, Qt.Key(Qt.Key_1 + index), Qt.ControlModifier)
+        assert window.tabs.currentIndex() == index
+    with pytest.raises(ValueError, match="no page called 'nope'"):
+        window.show_page("nope")
+
+
+def test_a_lesson_page_shows_its_figures_in_the_status_bar_and_only_while_shown(window, qtbot):
+    window.show_page("warmup")
+    page = window.tabs.currentWidget()
+    page.iterations.setValue(20)
+    with qtbot.waitSignal(page.frameShown, timeout=5000):
+        page.train_button.click()
+    qtbot.waitUntil(lambda: "Iteration 20" in window.error_label.text(), timeout=10000)
+    window.show_page("example")
+    assert window.error_label.text() == "E_total: not computed yet"
+    window.show_page("warmup")
+    page.reset_button.click()  # its frame arrives while the example is shown: the example's text stays
+    window.show_page("example")
+    qtbot.wait(200)
+    assert window.error_label.text() == "E_total: not computed yet"
