@@ -67,7 +67,7 @@ def layer_widths(text: str) -> tuple[int, ...]:
 PAGES = ("example", "playground", "graph", "warmup", "gradcheck", "trajectories")
 
 # Sub-commands after `gui`, in --help order; each module of bpviz.commands has add_parser(sub) and run(args).
-COMMANDS = ("example", "train", "gradcheck")
+COMMANDS = ("example", "train", "gradcheck", "graph", "warmup", "trajectories")
 
 
 def build_parser() -> argparse.ArgumentParser:

@@ -18,4 +18,12 @@ def make_pages(playground) -> list:
     """The lesson pages in tab order, after the worked example and the playground."""
     pages = []
     # one import and one append per lesson page
+    from bpviz.gui.lessons.graph_page import GraphPage
+    pages.append(GraphPage())
+    from bpviz.gui.lessons.warmup_page import WarmupPage
+    pages.append(WarmupPage())
+    from bpviz.gui.lessons.gradcheck_page import GradCheckPage
+    pages.append(GradCheckPage(playground))
+    from bpviz.gui.lessons.trajectories_page import TrajectoriesPage
+    pages.append(TrajectoriesPage(playground))
     return pages

@@ -1,0 +1,159 @@
+"""``bpviz warmup``: seed 000's NumPy warm-up net in matrix form: blocks, gradient lines, and the training run.
+
+Plain output: the blocks of the network with their shapes (symbolic and measured on a real pass), every line
+of the seed's code with its formula and the shape algebra that makes it compatible, then the loss at
+iterations 0, K, 2K, ... and the last, printed as the seed's ``print(t, loss)`` prints it, and whether the
+seed's own loop, run from the same arrays, printed the same.
+
+``--json`` prints one object::
+
+    {
+      "sizes": {"N": 64, "D_in": 1000, "H": 100, "D_out": 10},
+      "seed": 0, "learning_rate": 1e-06, "iterations": 500,
+      "shapes": {"x": [64, 1000], "w1": [1000, 100], ..., "loss": []},      # measured on the pass's arrays
+      "symbolic": {"x": "N×D_in", ...},
+      "lines": [{"key", "phase", "code", "formula", "shape_rule", "shapes", "operand_shapes", "result_shape",
+                 "reads", "writes", "summary", "why"}, ...],                  # the pass before any update
+      "losses": [loss at iteration 0, 1, ..., iterations-1],                 # null where not finite
+      "diverged": false,
+      "seed_loop": {"final_loss": ..., "max_rel_difference": ...}            # the seed's loop, same arrays
+    }
+"""
+
+from __future__ import annotations
+
+import argparse
+import json
+import math
+
+from bpviz.cli import UsageError, positive_int
+
+PHASE_TITLES = {"forward": "Forward pass", "loss": "Loss", "backward": "Backward pass (the five gradient lines)",
+                "update": "Update"}
+SAME_LOSSES = 1e-10  # largest relative difference still called "the same losses"
+
+
+def size_list(text: str) -> tuple[int, int, int, int]:
+    """``64,1000,100,10`` → (64, 1000, 100, 10)."""
+    parts = text.split(",")
+    try:
+        sizes = tuple(int(p) for p in parts)
+    except ValueError:
+        raise argparse.ArgumentTypeError(f"expected N,D_in,H,D_out as four whole numbers, got {text!r}") from None
+    if len(sizes) != 4:
+        raise argparse.ArgumentTypeError(f"expected four sizes N,D_in,H,D_out, got {len(sizes)} in {text!r}")
+    return sizes
+
+
+def seed_number(text: str) -> int:
+    try:
+        value = int(text)
+    except ValueError:
+        raise argparse.ArgumentTypeError(f"expected a whole number, got {text!r}") from None
+    if value < 0:
+        raise argparse.ArgumentTypeError(f"the seed must be 0 or more, got {value}")
+    return value
+
+
+def add_parser(sub) -> None:
+    p = sub.add_parser("warmup", help="the NumPy warm-up net (seed 000) in matrix form: shapes, gradients, losses",
+                       description="PyTorch's two-layer ReLU warm-up net in pure NumPy: the matrix blocks and "
+                       "their shapes, each gradient line with its formula and shape algebra, and the loss of a "
+                       "training run as the seed's print(t, loss) prints it.")
+    p.add_argument("--json", action="store_true", help="print one JSON object instead of the text")
+    p.add_argument("--iterations", type=positive_int, default=500, metavar="N",
+                   help="training iterations (default 500, as the seed)")
+    p.add_argument("--seed", type=seed_number, default=0, metavar="S",
+                   help="seed of the random data and weights (x, y, w1, w2 drawn in that order; default 0)")
+    p.add_argument("--every", type=positive_int, default=50, metavar="K",
+                   help="print the loss every K iterations, and the last (default 50; 1 prints all, as the seed)")
+    p.add_argument("--sizes", type=size_list, metavar="N,D_in,H,D_out",
+                   help="other sizes than the seed's 64,1000,100,10")
+    p.set_defaults(run=run)
+
+
+def run(args) -> int:
+    from bpviz.engine.warmup import (SeedLoop, WarmupRun, WarmupSizes, initial_arrays, lesson_pass,
+                                     relative_difference)
+
+    try:
+        sizes = WarmupSizes(*args.sizes) if args.sizes else WarmupSizes()
+    except ValueError as exc:
+        raise UsageError(f"--sizes: {exc}") from None
+    arrays = initial_arrays(args.seed, sizes)
+    lesson = lesson_pass(arrays)
+    engine = WarmupRun(arrays)
+    losses = engine.run(args.iterations)
+    seed_loop = SeedLoop(arrays)
+    seed_losses = seed_loop.run(args.iterations)
+    same_length = len(seed_losses) == len(losses)
+    rel = relative_difference(losses, seed_losses) if same_length else math.inf
+    if args.json:
+        print(json.dumps({
+            "sizes": sizes.symbols, "seed": args.seed, "learning_rate": lesson.learning_rate,
+            "iterations": args.iterations, "shapes": lesson.shapes(),
+            "symbolic": {name: b.symbolic for name, b in lesson.blocks.items()},
+            "lines": [line.to_dict() for line in lesson.lines],
+            "losses": [_finite(v) for v in losses], "diverged": engine.diverged,
+            "seed_loop": {"final_loss": _finite(seed_losses[-1]), "max_rel_difference": _finite(rel)},
+        }, indent=2, ensure_ascii=False))
+        return 0
+    print(render_lesson(lesson, args.seed))
+    print()
+    print("Training: the loss at iteration t is computed before update t (the seed's print(t, loss))")
+    last = len(losses) - 1
+    for t in range(len(losses)):
+        if t % args.every == 0 or t == last:
+            print(t, repr(float(losses[t])))
+    if engine.diverged:
+        print(f"The loss stopped being finite at iteration {last}: training diverged.")
+    verdict = "the same losses" if rel <= SAME_LOSSES else "DIFFERENT losses"
+    print(f"The seed's own loop from the same arrays: {float(seed_losses[-1])!r} at iteration "
+          f"{len(seed_losses) - 1}; largest relative difference over all iterations {rel:.1e}: {verdict}")
+    return 0
+
+
+def _finite(value):
+    value = float(value)
+    return value if math.isfinite(value) else None
+
+
+def _number(value: float) -> str:
+    return f"{value:.6g}"
+
+
+def render_lesson(lesson, seed: int) -> str:
+    """The blocks and the lines of the pass, as text."""
+    s = lesson.sizes
+    out = ["NumPy warm-up (seed 000): a two-layer ReLU net in matrix form",
+           f"N, D_in, H, D_out = {s.n}, {s.d_in}, {s.h}, {s.d_out} · learning rate {lesson.learning_rate:g} · "
+           f"x, y, w1, w2 drawn from randn with seed {seed}", "",
+           "Blocks (shapes measured on the arrays of a real pass)"]
+    name_w = max(len(n) for n in lesson.blocks) + 2
+    sym_w = max(len(b.symbolic) for b in lesson.blocks.values()) + 2
+    num_w = max(len(b.shape_text) for b in lesson.blocks.values()) + 2
+    for b in lesson.blocks.values():
+        out.append(f"  {b.name:<{name_w}}{b.symbolic:<{sym_w}}{b.shape_text:<{num_w}}{b.meaning}")
+    phase = None
+    for line in lesson.lines:
+        if line.phase != phase:
+            phase = line.phase
+            out += ["", PHASE_TITLES[phase], "-" * len(PHASE_TITLES[phase])]
+        code = line.code.split("\n")
+        out.append(f"  {code[0]}")
+        out += [f"  {c}" for c in code[1:]]
+        out.append(f"      {line.formula}")
+        out.append(f"      {line.shape_rule}   =   {line.shape_numbers}   ✓")
+        after = f"{line.writes[0]} after the update: " if line.phase == "update" else ""
+        out.append(f"      {after}{_summary_text(line.summary)}")
+    return "\n".join(out)
+
+
+def _summary_text(summary: dict) -> str:
+    if "value" in summary:
+        return f"value {summary['value']:.10g}"
+    text = (f"norm {_number(summary['norm'])}, entries from {_number(summary['min'])} to "
+            f"{_number(summary['max'])}, mean {_number(summary['mean'])}")
+    if "blocked" in summary:
+        text += f"; the mask zeroed {summary['blocked']:,} of {summary['entries']:,} entries (h < 0)"
+    return text

@@ -1,0 +1,325 @@
+"""Scalar computation graphs and backpropagation through them, one node at a time (seeds 002 and 004).
+
+A ``Graph`` is built from leaves (named inputs and constants, each with a value) and operation nodes (add,
+subtract, multiply, divide, scale by a constant, add a constant, exp, log, reciprocal). ``Graph.evaluate``
+runs the forward pass in the order the nodes were made (every node's inputs are made before it) and the
+backward pass in the reverse order, and returns an ``Evaluation``: plain data, every number the lesson shows.
+
+Each ``BackwardStep`` is one operation node: the upstream gradient ∂L/∂(node) arriving from the right, and for
+each input edge the local derivative ∂(node)/∂(input) (as text and value) and the gradient sent down the edge
+(upstream × local). A value that feeds several nodes receives one contribution per edge; ``EdgeGrad.before``
+and ``after`` show the sum growing. Reverse construction order is a reverse topological order, so every node's
+gradient is complete before its own step runs.
+
+The operations themselves (how each computes and differentiates) are in ``graph_ops``; the seeds' graphs
+(shopping, sigmoid, softmax_loss) in ``graph_builtins``; graphs typed by the user come from ``expression``.
+"""
+
+from __future__ import annotations
+
+import math
+from dataclasses import dataclass, field
+from typing import Iterable, Sequence
+
+from bpviz.engine.graph_ops import LEAF_OPS, OPS, GraphError, check_forward, format_number, num as _num
+
+__all__ = ["Graph", "GraphError", "Evaluation", "NodeResult", "BackwardStep", "EdgeGrad", "format_number"]
+
+
+# ---------------------------------------------------------------------------------------------------- results
+@dataclass(frozen=True)
+class NodeResult:
+    """A node with its forward value and its final gradient ∂(output)/∂(node)."""
+
+    name: str
+    op: str  # "input", "constant" or a key of OPS
+    label: str  # what the drawing writes in the node: ×, +, exp, 1/x, ×(−1); a leaf's name or value
+    inputs: tuple[str, ...]
+    value: float
+    grad: float
+    consumers: tuple[str, ...]  # the nodes that read this one, once per edge (x·x lists the product twice)
+    formula: str  # "x2 = exp(x1)"; a leaf: "x = 1"
+    numbers: str  # "exp(−1)": the formula with the input values put in ("" for a leaf)
+    note: str = ""  # what the node means, in words
+    column: int | None = None  # where an expression's node starts in its text (1-based), if parsed
+
+    @property
+    def is_leaf(self) -> bool:
+        return self.op in LEAF_OPS
+
+    def to_dict(self) -> dict:
+        return {"name": self.name, "op": self.op, "label": self.label, "inputs": list(self.inputs),
+                "value": self.value, "grad": self.grad, "formula": self.formula}
+
+
+@dataclass(frozen=True)
+class EdgeGrad:
+    """One input edge of a backward step: source → node, the chain rule along it, and the running sum."""
+
+    source: str  # the input node
+    slot: int  # which input of the node (x·x has two edges from x)
+    formula: str  # "∂(x1·x2)/∂x1 = x2"
+    numbers: str  # the right-hand side with numbers: "0.7"
+    local: float  # ∂(node)/∂(source)
+    sent: float  # upstream · local: the gradient this edge sends down
+    before: float  # source's gradient summed so far, before this edge's contribution
+    after: float  # ... and after it
+    share: int  # this is contribution number ``share`` (1-based) ...
+    fanout: int  # ... of the ``fanout`` edges leaving the source
+
+    def local_text(self) -> str:
+        """The local derivative in full, repeated parts left out: ``∂(1/x3)/∂x3 = −1/x3² = −1/1.36788²
+        = −0.534447``, ``∂(a·b)/∂a = b = 0.7``."""
+        parts = [self.formula]
+        rhs = self.formula.rsplit(" = ", 1)[-1]
+        if self.numbers != rhs:
+            parts.append(self.numbers)
+        if format_number(self.local) not in (self.numbers, rhs):
+            parts.append(format_number(self.local))
+        return " = ".join(parts)
+
+    def to_dict(self) -> dict:
+        return {"input": self.source, "formula": self.formula, "local": self.local, "sent": self.sent,
+                "before": self.before, "after": self.after, "share": self.share, "fanout": self.fanout}
+
+
+@dataclass(frozen=True)
+class BackwardStep:
+    index: int
+    node: str
+    op: str
+    formula: str  # the node's forward formula, "y = 1/x3"
+    upstream: float  # ∂(output)/∂(node), complete when the step runs
+    edges: tuple[EdgeGrad, ...]
+
+    def to_dict(self) -> dict:
+        return {"node": self.node, "op": self.op, "formula": self.formula, "upstream": self.upstream,
+                "edges": [e.to_dict() for e in self.edges]}
+
+
+@dataclass(frozen=True)
+class Evaluation:
+    """Forward values, gradients and the backward steps of one graph at one set of leaf values."""
+
+    name: str
+    title: str
+    output: str
+    nodes: tuple[NodeResult, ...]  # in forward (construction) order
+    steps: tuple[BackwardStep, ...]  # in backward order: the output's node first
+    _index: dict = field(default_factory=dict, repr=False, compare=False)
+
+    def __post_init__(self):
+        self._index.update((n.name, n) for n in self.nodes)
+
+    def node(self, name: str) -> NodeResult:
+        try:
+            return self._index[name]
+        except KeyError:
+            raise KeyError(f"no node called {name!r} in graph {self.name}") from None
+
+    def value(self, name: str) -> float:
+        return self.node(name).value
+
+    def grad(self, name: str) -> float:
+        return self.node(name).grad
+
+    @property
+    def output_value(self) -> float:
+        return self.node(self.output).value
+
+    @property
+    def leaves(self) -> tuple[NodeResult, ...]:
+        return tuple(n for n in self.nodes if n.is_leaf)
+
+    def to_dict(self) -> dict:
+        return {"graph": self.name, "output": self.output_value, "output_node": self.output,
+                "nodes": [n.to_dict() for n in self.nodes], "steps": [s.to_dict() for s in self.steps]}
+
+
+# ---------------------------------------------------------------------------------------------------- graph
+@dataclass(frozen=True)
+class _Node:
+    name: str
+    op: str
+    inputs: tuple[str, ...]
+    param: float | None
+    value: float | None  # leaves only
+    note: str
+    column: int | None
+
+
+class Graph:
+    """A scalar computation graph under construction. Each method adds one node and returns its name."""
+
+    def __init__(self, name: str, title: str = ""):
+        self.name = name
+        self.title = title or name
+        self._nodes: dict[str, _Node] = {}
+        self.output: str | None = None
+
+    # -------------------------------------------------------------- building
+    def input(self, name: str, value: float, note: str = "", column: int | None = None) -> str:
+        return self._add(_Node(name, "input", (), None, _finite(value, name), note, column))
+
+    def constant(self, name: str, value: float, note: str = "", column: int | None = None) -> str:
+        return self._add(_Node(name, "constant", (), None, _finite(value, name), note, column))
+
+    def op(self, op: str, inputs: Iterable[str], name: str, param: float | None = None, note: str = "",
+           column: int | None = None) -> str:
+        """Add an operation node; the output is the node made last unless ``set_output`` says otherwise."""
+        if op not in OPS:
+            raise GraphError(f"unknown operation {op!r} (known: {', '.join(OPS)})")
+        inputs = tuple(inputs)
+        least, most = OPS[op].arity
+        if len(inputs) < least or (most and len(inputs) > most):
+            raise GraphError(f"{op} takes {least if least == most else f'{least} or more'} inputs, "
+                             f"got {len(inputs)}", name)
+        for source in inputs:
+            if source not in self._nodes:
+                raise GraphError(f"node {name}: input {source!r} does not exist (yet)", name)
+        if op in ("scale", "shift"):
+            param = _finite(param, name)
+        return self._add(_Node(name, op, inputs, param, None, note, column))
+
+    def add(self, *inputs: str, name: str, note: str = "") -> str:
+        return self.op("add", inputs, name, note=note)
+
+    def mul(self, a: str, b: str, *, name: str, note: str = "") -> str:
+        return self.op("mul", (a, b), name, note=note)
+
+    def scale(self, a: str, factor: float, *, name: str, note: str = "") -> str:
+        return self.op("scale", (a,), name, factor, note=note)
+
+    def shift(self, a: str, constant: float, *, name: str, note: str = "") -> str:
+        return self.op("shift", (a,), name, constant, note=note)
+
+    def exp(self, a: str, *, name: str, note: str = "") -> str:
+        return self.op("exp", (a,), name, note=note)
+
+    def log(self, a: str, *, name: str, note: str = "") -> str:
+        return self.op("log", (a,), name, note=note)
+
+    def recip(self, a: str, *, name: str, note: str = "") -> str:
+        return self.op("recip", (a,), name, note=note)
+
+    def set_output(self, name: str) -> None:
+        if name not in self._nodes:
+            raise GraphError(f"no node called {name!r}")
+        self.output = name
+
+    def _add(self, node: _Node) -> str:
+        if not node.name or node.name in self._nodes:
+            raise GraphError(f"node names must be unique and not empty: {node.name!r}", node.name)
+        self._nodes[node.name] = node
+        self.output = node.name
+        return node.name
+
+    # -------------------------------------------------------------- reading
+    def __len__(self) -> int:
+        return len(self._nodes)
+
+    def names(self) -> list[str]:
+        return list(self._nodes)
+
+    def node_column(self, name: str) -> int | None:
+        """Where a parsed expression's node starts in its text (1-based), None for built graphs."""
+        node = self._nodes.get(name)
+        return node.column if node is not None else None
+
+    def leaf_values(self) -> dict[str, float]:
+        return {n.name: n.value for n in self._nodes.values() if n.op in LEAF_OPS}
+
+    # -------------------------------------------------------------- running
+    def evaluate(self, values: dict[str, float] | None = None) -> Evaluation:
+        """Forward and backward pass; ``values`` overrides leaf values by name (e.g. x + h for a check)."""
+        if self.output is None:
+            raise GraphError(f"graph {self.name} is empty")
+        values = dict(values or {})
+        unknown = set(values) - set(self.leaf_values())
+        if unknown:
+            raise GraphError(f"not leaves of graph {self.name}: {', '.join(sorted(unknown))}")
+        nodes = [n for n in self._nodes.values() if n.name in self._ancestors(self.output)]
+        forward: dict[str, float] = {}
+        for node in nodes:
+            if node.op in LEAF_OPS:
+                forward[node.name] = _finite(values.get(node.name, node.value), node.name)
+                continue
+            vals = [forward[s] for s in node.inputs]
+            check_forward(node, vals)
+            try:
+                out = OPS[node.op].forward(vals, node.param)
+            except OverflowError:
+                out = math.inf
+            if not math.isfinite(out):
+                raise GraphError(f"node {node.name}: {self._numbers(node, vals)} overflows (too large for a "
+                                 f"float64)", node.name)
+            forward[node.name] = out + 0.0  # no −0.0: 0·(−4) is shown and exported as 0
+
+        consumers: dict[str, list[str]] = {n.name: [] for n in nodes}
+        for node in nodes:
+            for source in node.inputs:
+                consumers[source].append(node.name)
+        grads = {n.name: 0.0 for n in nodes}
+        grads[self.output] = 1.0
+        received = {n.name: 0 for n in nodes}
+        steps = []
+        for node in reversed(nodes):
+            if node.op in LEAF_OPS:
+                continue
+            upstream = grads[node.name]
+            names, vals = node.inputs, [forward[s] for s in node.inputs]
+            edges = []
+            for k, source in enumerate(names):
+                formula, numbers, local = OPS[node.op].local(k, names, vals, node.param, forward[node.name])
+                sent = upstream * local + 0.0
+                before = grads[source]
+                grads[source] = before + sent
+                received[source] += 1
+                edges.append(EdgeGrad(source, k, formula, numbers, local, sent, before, grads[source],
+                                      received[source], len(consumers[source])))
+            steps.append(BackwardStep(len(steps), node.name, node.op, self._formula(node), upstream,
+                                      tuple(edges)))
+
+        results = tuple(NodeResult(
+            name=n.name, op=n.op, label=self._label(n), inputs=n.inputs, value=forward[n.name],
+            grad=grads[n.name], consumers=tuple(consumers[n.name]), formula=self._formula(n),
+            numbers="" if n.op in LEAF_OPS else self._numbers(n, [forward[s] for s in n.inputs]),
+            note=n.note, column=n.column) for n in nodes)
+        return Evaluation(self.name, self.title, self.output, results, tuple(steps))
+
+    def _ancestors(self, name: str) -> set[str]:
+        seen, todo = set(), [name]
+        while todo:
+            current = todo.pop()
+            if current not in seen:
+                seen.add(current)
+                todo.extend(self._nodes[current].inputs)
+        return seen
+
+    @staticmethod
+    def _label(node: _Node) -> str:
+        if node.op == "input":
+            return node.name
+        if node.op == "constant":
+            return format_number(node.value)
+        return OPS[node.op].label(node.param)
+
+    def _formula(self, node: _Node) -> str:
+        if node.op in LEAF_OPS:
+            return f"{node.name} = {format_number(node.value)}"
+        return f"{node.name} = {OPS[node.op].formula(node.inputs, node.param)}"
+
+    @staticmethod
+    def _numbers(node: _Node, vals: Sequence[float]) -> str:
+        bracket = format_number if node.op in ("exp", "log") else _num  # exp(−1), but 1·(−1)
+        return OPS[node.op].formula([bracket(v) for v in vals], node.param)
+
+
+def _finite(value, name: str) -> float:
+    try:
+        value = float(value)
+    except (TypeError, ValueError):
+        raise GraphError(f"{name}: expected a number, got {value!r}", name) from None
+    if not math.isfinite(value):
+        raise GraphError(f"{name}: expected a finite number, got {value}", name)
+    return value

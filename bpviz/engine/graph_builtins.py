@@ -1,0 +1,119 @@
+"""The computation graphs of seeds 002 and 004, built node by node, and the closed forms they must agree with.
+
+- ``shopping``: a jacket (400, one) and two trousers (300 each), everything 30 % off:
+  total = (400·1 + 300·2)·0.7 = 700; ∂total/∂(jacket price) = 0.7, ∂/∂(jacket count) = 280,
+  ∂/∂(trousers price) = 1.4, ∂/∂(trousers count) = 210, ∂/∂(factor paid) = 1000.
+- ``sigmoid``: y = 1/(1 + exp(−x)) as the nodes ×(−1), exp, +1, 1/x; the backward pass gives y(1 − y).
+- ``softmax_loss``: softmax followed by cross-entropy, every exp, sum, reciprocal, product, log, sum and ×(−1)
+  its own node, as Saito draws it; the backward pass gives y − t.
+"""
+
+from __future__ import annotations
+
+import math
+from typing import Callable, Sequence
+
+from bpviz.engine.compgraph import Evaluation, Graph, GraphError, format_number
+
+__all__ = ["BUILTIN_GRAPHS", "MAX_CLASSES", "builtin", "shopping_graph", "sigmoid_graph", "softmax_loss_graph",
+           "sigmoid_check", "softmax_check"]
+
+MAX_CLASSES = 5  # softmax_loss: more classes than this no longer draws readably
+
+
+def shopping_graph(jacket_price: float = 400.0, jacket_count: float = 1.0, trousers_price: float = 300.0,
+                   trousers_count: float = 2.0, discount: float = 0.7) -> Graph:
+    """Seed 002: a jacket (400, one) and two trousers (300 each), everything 30 % off: (400·1 + 300·2)·0.7."""
+    g = Graph("shopping", "Shopping: one jacket and two trousers, 30 % off")
+    jp = g.input("jacket_price", jacket_price, "price of one jacket")
+    jn = g.input("jacket_count", jacket_count, "jackets bought")
+    tp = g.input("trousers_price", trousers_price, "price of one pair of trousers")
+    tn = g.input("trousers_count", trousers_count, "pairs of trousers bought")
+    jc = g.mul(jp, jn, name="jacket_cost", note="what the jackets cost")
+    tc = g.mul(tp, tn, name="trousers_cost", note="what the trousers cost")
+    sub = g.add(jc, tc, name="subtotal", note="before the discount")
+    d = g.input("discount", discount, "the factor paid: 30 % off means × 0.7")
+    g.mul(sub, d, name="total", note="what is paid")
+    return g
+
+
+def sigmoid_graph(x: float = 1.0) -> Graph:
+    """Seed 004: y = 1/(1 + exp(−x)) as x1 = −1·x, x2 = exp(x1), x3 = x2 + 1, y = 1/x3."""
+    g = Graph("sigmoid", "Sigmoid y = 1/(1 + exp(−x))")
+    x_ = g.input("x", x, "the sigmoid's input")
+    x1 = g.scale(x_, -1.0, name="x1", note="−x")
+    x2 = g.exp(x1, name="x2", note="exp(−x)")
+    x3 = g.shift(x2, 1.0, name="x3", note="1 + exp(−x)")
+    g.recip(x3, name="y", note="the sigmoid 1/(1 + exp(−x))")
+    return g
+
+
+def softmax_loss_graph(scores: Sequence[float] = (0.3, 2.9, 4.0), targets: Sequence[float] = (0.0, 0.0, 1.0)
+                       ) -> Graph:
+    """Seed 004 (Saito's Softmax-with-Loss): y_k = exp(a_k)·(1/Σ exp(a_j)), L = −Σ t_k·log(y_k).
+
+    ``targets`` must be a probability distribution (one-hot, or non-negative and adding up to 1): only then
+    does the backward pass simplify to y − t."""
+    scores, targets = [float(a) for a in scores], [float(t) for t in targets]
+    n = len(scores)
+    if not 2 <= n <= MAX_CLASSES:
+        raise GraphError(f"softmax_loss takes 2 to {MAX_CLASSES} scores, got {n}")
+    if len(targets) != n:
+        raise GraphError(f"{n} scores need {n} targets, got {len(targets)}")
+    for k, t in enumerate(targets, 1):
+        if not math.isfinite(t):
+            raise GraphError(f"target t{k} must be a finite number, got {t}")
+        if t < 0:
+            raise GraphError(f"target t{k} = {format_number(t)} is negative: targets are probabilities")
+    if abs(math.fsum(targets) - 1.0) > 1e-9:
+        raise GraphError(f"the targets add up to {format_number(math.fsum(targets))}, not 1: use one-hot "
+                         f"targets such as 0, 0, 1")
+    g = Graph("softmax_loss", "Softmax with cross-entropy loss")
+    a = [g.input(f"a{k}", s, f"score of class {k}") for k, s in enumerate(scores, 1)]
+    e = [g.exp(a[k], name=f"e{k + 1}", note=f"exp(a{k + 1})") for k in range(n)]
+    total = g.add(*e, name="S", note="the sum of the exponentials")
+    r = g.recip(total, name="r", note="1/S")
+    y = [g.mul(e[k], r, name=f"y{k + 1}", note=f"the softmax output for class {k + 1}") for k in range(n)]
+    logs = [g.log(y[k], name=f"l{k + 1}", note=f"log(y{k + 1})") for k in range(n)]
+    t = [g.input(f"t{k}", tv, f"target of class {k}") for k, tv in enumerate(targets, 1)]
+    p = [g.mul(t[k], logs[k], name=f"p{k + 1}", note=f"t{k + 1}·log(y{k + 1})") for k in range(n)]
+    s = g.add(*p, name="s", note="Σ t·log(y)")
+    g.scale(s, -1.0, name="L", note="the cross-entropy loss −Σ t·log(y)")
+    return g
+
+
+def sigmoid_check(x: float) -> tuple[float, float, float]:
+    """(y, dy/dx from the graph's backward pass, y·(1 − y)): the last two agree."""
+    ev = sigmoid_graph(x).evaluate()
+    y = ev.output_value
+    return y, ev.grad("x"), y * (1.0 - y)
+
+
+def softmax_check(ev: Evaluation) -> list[tuple[float, float, float, float]]:
+    """Per class of a softmax_loss evaluation: (y_k, t_k, ∂L/∂a_k from the backward pass, y_k − t_k)."""
+    n = sum(1 for node in ev.nodes if node.name.startswith("a") and node.is_leaf)
+    rows = []
+    for k in range(1, n + 1):
+        y, t = ev.value(f"y{k}"), ev.value(f"t{k}")
+        rows.append((y, t, ev.grad(f"a{k}"), y - t))
+    return rows
+
+
+#: name → (title, one-line description, builder taking keyword arguments)
+BUILTIN_GRAPHS: dict[str, tuple[str, str, Callable[..., Graph]]] = {
+    "shopping": ("Shopping", "(400·1 + 300·2)·0.7: a jacket and two trousers, 30 % off (seed 002)",
+                 shopping_graph),
+    "sigmoid": ("Sigmoid", "y = 1/(1 + exp(−x)) as ×(−1), exp, +1, 1/x; backward gives y(1 − y) (seed 004)",
+                sigmoid_graph),
+    "softmax_loss": ("Softmax with loss", "L = −Σ t·log(softmax(a)); backward gives y − t (seed 004)",
+                     softmax_loss_graph),
+}
+
+
+def builtin(name: str, **kwargs) -> Graph:
+    """The built-in graph ``name`` (a key of BUILTIN_GRAPHS) with its builder's keyword arguments."""
+    try:
+        builder = BUILTIN_GRAPHS[name][2]
+    except KeyError:
+        raise GraphError(f"no built-in graph called {name!r} (known: {', '.join(BUILTIN_GRAPHS)})") from None
+    return builder(**kwargs)

@@ -1,0 +1,99 @@
+"""What the gradient-check page checks: a network, a batch and words for them (plain data, no Qt).
+
+Two sources: the worked 2-2-2 example (its published numbers, one point) and the training playground's latest
+frame. A frame holds the configuration, the dataset and a snapshot of the weights; the network is rebuilt
+from them exactly as the Trainer builds it (same sizes, activations, loss and regularisation; the snapshot's
+weights) and the batch is the first k training points turned into the network's inputs (the feature columns)
+and targets (one-hot for softmax) as the Trainer turns them.
+"""
+
+from __future__ import annotations
+
+from dataclasses import dataclass
+
+import numpy as np
+
+from bpviz.engine import Network, NetworkNames
+from bpviz.engine.features import FEATURE_LABELS, make_features
+from bpviz.engine.presets import ExampleParams, worked_example
+
+LOSS_WORDS = {"half_sse": "½·squared error", "sse": "squared error", "bce": "binary cross-entropy",
+              "softmax_ce": "softmax cross-entropy"}
+
+
+@dataclass(frozen=True)
+class Problem:
+    net: Network
+    X: np.ndarray  # (k, n_in) network inputs
+    Y: np.ndarray  # (k, n_out) targets
+    description: str  # one sentence: which network, at which point of training, on which points
+    input_labels: tuple[str, ...]  # how the input neurons are called in the table
+    frame: object = None  # the playground Frame it came from (None: the worked example)
+    note: str = ""  # something the user should know about the batch (fewer points than asked)
+
+    @property
+    def names(self) -> NetworkNames:
+        return NetworkNames(self.net.sizes, self.net.shared_biases)
+
+
+def architecture(net: Network) -> str:
+    text = f"{'-'.join(map(str, net.sizes))} network, {net.hidden.name} hidden"
+    if net.n_layers == 1:
+        text = f"{'-'.join(map(str, net.sizes))} network (no hidden layer)"
+    text += f", {net.output.name} output, {LOSS_WORDS.get(net.loss.name, net.loss.name)}"
+    if net.regularization != "none" and net.reg_rate > 0:
+        text += f", {net.regularization.upper()} {net.reg_rate:g}"
+    return text
+
+
+def worked_example_problem(params: ExampleParams | None = None) -> Problem:
+    p = params or ExampleParams()
+    net = worked_example(p)
+    description = (f"The worked example: {architecture(net)}, one shared bias per layer; one point "
+                   f"(i1 = {p.i1:g}, i2 = {p.i2:g}; targets {p.t1:g}, {p.t2:g}).")
+    return Problem(net, p.inputs, p.targets, description, ("i1", "i2"))
+
+
+def targets_for(loss: str, y: np.ndarray) -> np.ndarray:
+    """Labels 0/1 as the network's targets, as the Trainer makes them: one-hot (red, blue) for softmax."""
+    if loss == "softmax_ce":
+        return np.ascontiguousarray(np.stack([1.0 - y, y], axis=1))
+    return np.ascontiguousarray(y.reshape(-1, 1))
+
+
+def playground_problem(frame, n_points: int) -> Problem:
+    """The network of a playground Frame on its first ``n_points`` training points."""
+    c, snap = frame.config, frame.snapshot
+    net = Network(c.sizes, hidden=c.activation, output=c.output, loss=c.loss, seed=c.seed,
+                  regularization=c.regularization, reg_rate=c.reg_rate)
+    net.weights = list(snap.weights)
+    net.biases = list(snap.biases)
+    available = len(frame.data.X_train)
+    k = min(int(n_points), available)
+    X = make_features(frame.data.X_train[:k], c.features)
+    Y = targets_for(c.loss, frame.data.y_train[:k])
+    when = "before training" if snap.step == 0 else f"at step {snap.step:,} (epoch {snap.epoch:,})"
+    description = (f"The playground's network {when}: {architecture(net)}; the first {k} of its "
+                   f"{available} training points ({c.dataset.name}).")
+    note = (f"The training set has only {available} points: all of them are used." if n_points > available
+            else "")
+    return Problem(net, X, Y, description, tuple(FEATURE_LABELS[f] for f in c.features), frame, note)
+
+
+def connections(problem: Problem) -> dict[str, str]:
+    """Each parameter's place in the network, in words: "x₁ → h1_2", "bias → o1", "bias → h1, h2"."""
+    names = problem.names
+    labels = list(problem.input_labels)
+
+    def neuron(layer, j):
+        return labels[j] if layer == 0 and j < len(labels) else names.neuron(layer, j)
+
+    out = {}
+    for name, ref in names.params.items():
+        if ref.kind == "w":
+            out[name] = f"{neuron(ref.layer, ref.src)} → {neuron(ref.layer + 1, ref.dst)}"
+        elif ref.dst is None:
+            out[name] = "bias → " + ", ".join(names.layer_neurons(ref.layer + 1))
+        else:
+            out[name] = f"bias → {neuron(ref.layer + 1, ref.dst)}"
+    return out

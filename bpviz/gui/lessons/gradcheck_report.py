@@ -1,0 +1,98 @@
+"""The gradient check's verdicts in words and colours (plain data, no Qt): one per parameter, one for all.
+
+Thresholds: a correct backward checked with fourth-order central differences (h = 1e-3) lands far below 1e-7;
+between 1e-7 and 1e-4 something is slightly off (a term scaled wrongly, a float32 somewhere); above 1e-4 the
+gradient is wrong. Kinks (a ReLU input, or an L1 weight, crossing 0 inside the stencil) and differences below
+the finite difference's own rounding error cannot be judged and count as agreement (engine.gradcheck).
+"""
+
+from __future__ import annotations
+
+from bpviz.engine.gradcheck import GradCheckResult, ParamCheck
+
+AGREE = 1e-7  # below: agrees (GradCheckResult.passed's tolerance)
+DISAGREE = 1e-4  # from here on: clearly wrong
+
+# verdict -> (word in the table, background colour behind dark text)
+VERDICTS = {
+    "agree": ("agrees", "#d9f2df"),
+    "close": ("doubtful", "#fff0bf"),
+    "disagree": ("DISAGREES", "#f8d2d0"),
+    "kink": ("kink", "#e6e6e6"),
+    "noise": ("within rounding", "#e6e6e6"),
+}
+BAR_COLORS = {"agree": "#2e9e4f", "close": "#e0a100", "disagree": "#c62828", "kink": "#a0a0a0", "noise": "#a0a0a0"}
+
+
+def verdict(check: ParamCheck) -> str:
+    """kink, agree, noise (a relative error that looks large, of a difference too small to measure: a gradient
+    near 0), close or disagree."""
+    if check.kink:
+        return "kink"
+    if check.rel_error < AGREE:
+        return "agree"
+    if check.within_noise:
+        return "noise"
+    return "close" if check.rel_error < DISAGREE else "disagree"
+
+
+def explain(check: ParamCheck) -> str:
+    """A tooltip: why this parameter got its verdict."""
+    v, r = verdict(check), check.rel_error
+    if v == "kink":
+        return ("A kink: a ReLU input (or, with L1, this weight) crosses 0 within ±2h of the current value, so "
+                "the loss bends there and no finite difference can match the derivative. Not counted.")
+    if v == "noise":
+        return (f"Within rounding: the relative error {r:.1e} looks large only because the gradient is tiny: the "
+                f"difference {check.abs_error:.1e} is below the rounding error of the finite difference itself "
+                f"({check.noise:.1e}), so it cannot be measured. Counts as agreement.")
+    if v == "agree":
+        return f"Relative error {r:.1e} < 1e-7: backprop and the numerical derivative agree."
+    if v == "close":
+        return (f"Relative error {r:.1e}, between 1e-7 and 1e-4: doubtful. A correct backward stays below 1e-7 "
+                "here; look for a term that is slightly off.")
+    return (f"Relative error {r:.2g} ≥ 1e-4: backprop and the numerical derivative disagree: this gradient "
+            "is wrong.")
+
+
+def format_error(value: float) -> str:
+    return f"{value:.2g}" if value >= 1e-3 else f"{value:.1e}"
+
+
+PASS, DOUBTFUL, FAIL = "pass", "doubtful", "fail"
+
+
+def summary(result: GradCheckResult) -> tuple[str, str]:
+    """(one sentence, PASS / DOUBTFUL / FAIL): "All 20 parameters agree: largest relative error 3.1e-11",
+    "7 of 20 parameters disagree: largest 0.84 at w1_2", or only doubtful ones (between 1e-7 and 1e-4: the
+    fourth-order difference's own truncation error can reach there on a deep trained net)."""
+    n = len(result.checks)
+    sample = n < result.n_parameters
+    what = f"{n} checked parameters" if sample else f"{n} parameters" if n != 1 else "1 parameter"
+    verdicts = [verdict(c) for c in result.checks]
+    unjudged = [f"{k} {word}" for k, word in ((verdicts.count("kink"), "at kinks"),
+                                               (verdicts.count("noise"), "within rounding")) if k]
+    unjudged = f" ({' and '.join(unjudged)}: not judged)" if unjudged else ""
+    red, amber = verdicts.count("disagree"), verdicts.count("close")
+    worst = result.worst
+    if red:
+        verb = "disagrees" if red == 1 else "disagree"
+        text = f"{red} of {what} {verb}: largest {format_error(result.max_rel_error)} at {worst.name}"
+        if amber:
+            text += f"; {amber} more doubtful"
+        state = FAIL
+    elif amber:
+        verb = "is" if amber == 1 else "are"
+        text = (f"No parameter clearly disagrees, but {amber} of {what} {verb} doubtful: largest relative error "
+                f"{format_error(result.max_rel_error)} at {worst.name}")
+        state = DOUBTFUL
+    else:
+        largest = max((c.rel_error for c, v in zip(result.checks, verdicts) if v == "agree"), default=None)
+        text = "The parameter agrees" if n == 1 else f"All {what} agree"
+        if largest is not None:
+            text += f": largest relative error {format_error(largest)}"
+        state = PASS
+    text += unjudged
+    if sample:
+        text += f" (a random sample of the network's {result.n_parameters:,})"
+    return text, state

@@ -1,0 +1,273 @@
+"""The input forms of the computation-graph page, one per graph: the shopping bill's prices, the sigmoid's x,
+the softmax scores and targets, and your own expression with its values.
+
+Each form has ``build()`` (the Evaluation of its graph at its inputs, or a ValueError in words), emits
+``changed`` when its inputs change, and shows a refusal under its fields (``show_error``) while the page keeps
+the last good graph.
+"""
+
+from __future__ import annotations
+
+import html
+
+from PySide6.QtCore import Qt, Signal
+from PySide6.QtWidgets import (QDoubleSpinBox, QFormLayout, QGridLayout, QHBoxLayout, QLabel, QLineEdit,
+                               QMenu, QPushButton, QToolButton, QWidget)
+
+from bpviz.engine.compgraph import Evaluation
+from bpviz.engine.graph_builtins import MAX_CLASSES, shopping_graph, sigmoid_graph, softmax_loss_graph
+from bpviz.engine.expression import ExpressionError, parse_expression, parse_values
+from bpviz.gui import palette
+
+MAX_DRAWN_NODES = 40  # more nodes than this no longer draw readably on the page (the CLI takes them)
+MAX_DRAWN_DEPTH = 14  # nor more operations one after the other (columns of the drawing)
+DEFAULT_EXPRESSION, DEFAULT_VALUES = "(x + y) * exp(x)", "x=2, y=-1"
+EXAMPLES = (
+    ("(x + y) * exp(x)", "x=2, y=-1", "x is used twice: its two gradients add up"),
+    ("x * x", "x=3", "one leaf, two edges into the same node"),
+    ("1 / (1 + exp(-x))", "x=1", "the sigmoid in one line"),
+    ("(400*1 + 300*2)*0.7", "", "the shopping bill, numbers only"),
+    ("log(exp(a) + exp(b))", "a=1, b=2", "log-sum-exp: its gradient is the softmax"),
+    ("(w*x + b - t) * (w*x + b - t)", "w=0.5, x=2, b=0.1, t=1", "a squared error"),
+)
+
+
+class _Form(QWidget):
+    changed = Signal()
+    key = ""
+
+    def __init__(self, parent=None):
+        super().__init__(parent)
+        self.error_label = QLabel()
+        self.error_label.setObjectName(f"graph_{self.key}_error")
+        self.error_label.setWordWrap(True)
+        self.error_label.setTextFormat(Qt.RichText)
+        self.error_label.setTextInteractionFlags(Qt.TextSelectableByMouse)
+        self.error_label.hide()
+        self.error_message = ""
+
+    def build(self) -> Evaluation:  # pragma: no cover - every form overrides it
+        raise NotImplementedError
+
+    def refuse(self, error: ValueError) -> None:
+        """Show why the inputs were refused, in words, under the fields."""
+        self.error_message = str(error)
+        text = html.escape(str(error), quote=False)
+        self.error_label.setText(f"<span style='color:{palette.ERROR_COLOR}'>{text}</span>")
+        self.error_label.show()
+
+    def clear_error(self) -> None:
+        self.error_message = ""
+        self.error_label.clear()
+        self.error_label.hide()
+
+
+def _spin(value: float, low: float, high: float, step: float, decimals: int, tip: str, name: str) -> QDoubleSpinBox:
+    box = QDoubleSpinBox()
+    box.setObjectName(name)
+    box.setRange(low, high)
+    box.setDecimals(decimals)
+    box.setSingleStep(step)
+    box.setValue(value)
+    box.setKeyboardTracking(False)  # recompute when the typing is done, not at every key
+    box.setToolTip(tip)
+    return box
+
+
+class ShoppingForm(_Form):
+    key = "shopping"
+
+    def __init__(self, parent=None):
+        super().__init__(parent)
+        self.fields = {
+            "jacket_price": _spin(400, 0, 1e6, 10, 2, "Price of one jacket", "graph_jacket_price"),
+            "jacket_count": _spin(1, 0, 1000, 1, 0, "Jackets bought", "graph_jacket_count"),
+            "trousers_price": _spin(300, 0, 1e6, 10, 2, "Price of one pair of trousers", "graph_trousers_price"),
+            "trousers_count": _spin(2, 0, 1000, 1, 0, "Pairs of trousers bought", "graph_trousers_count"),
+            "discount": _spin(0.7, 0, 2, 0.05, 2, "The factor paid: 30 % off means 0.7", "graph_discount"),
+        }
+        grid = QGridLayout(self)
+        grid.setContentsMargins(0, 0, 0, 0)
+        for row, (what, price, count) in enumerate((("Jacket", "jacket_price", "jacket_count"),
+                                                    ("Trousers", "trousers_price", "trousers_count"))):
+            grid.addWidget(QLabel(f"{what}: price"), row, 0)
+            grid.addWidget(self.fields[price], row, 1)
+            grid.addWidget(QLabel("count"), row, 2)
+            grid.addWidget(self.fields[count], row, 3)
+        grid.addWidget(QLabel("Factor paid"), 2, 0)
+        grid.addWidget(self.fields["discount"], 2, 1)
+        grid.addWidget(QLabel("(0.7 = 30 % off)"), 2, 2, 1, 2)
+        grid.addWidget(self.error_label, 3, 0, 1, 4)
+        grid.setColumnStretch(1, 1)
+        grid.setColumnStretch(3, 1)
+        for box in self.fields.values():
+            box.valueChanged.connect(self.changed)
+
+    def build(self) -> Evaluation:
+        return shopping_graph(**{k: box.value() for k, box in self.fields.items()}).evaluate()
+
+
+class SigmoidForm(_Form):
+    key = "sigmoid"
+
+    def __init__(self, parent=None):
+        super().__init__(parent)
+        self.x = _spin(1.0, -10, 10, 0.25, 3, "The sigmoid's input x (−10 to 10)", "graph_sigmoid_x")
+        form = QFormLayout(self)
+        form.setContentsMargins(0, 0, 0, 0)
+        form.addRow("Input x", self.x)
+        form.addRow(self.error_label)
+        self.x.valueChanged.connect(self.changed)
+
+    def build(self) -> Evaluation:
+        return sigmoid_graph(self.x.value()).evaluate()
+
+
+def _numbers(text: str, what: str) -> list[float]:
+    parts = [p.strip() for p in text.replace(";", ",").split(",")]
+    values = []
+    for part in parts:
+        try:
+            values.append(float(part.replace("\u2212", "-")))
+        except ValueError:
+            raise ValueError(f"{what}: {part or 'an empty entry'!r} is not a number; write e.g. 0.3, 2.9, 4.0")\
+                from None
+        if values[-1] != values[-1] or abs(values[-1]) == float("inf"):
+            raise ValueError(f"{what}: {part} is not a finite number")
+    return values
+
+
+class SoftmaxForm(_Form):
+    key = "softmax_loss"
+
+    def __init__(self, parent=None):
+        super().__init__(parent)
+        self.scores = QLineEdit("0.3, 2.9, 4.0")
+        self.scores.setObjectName("graph_scores")
+        self.scores.setToolTip(f"2 to {MAX_CLASSES} scores a1, a2, ... separated by commas (Enter to apply)")
+        self.targets = QLineEdit("0, 0, 1")
+        self.targets.setObjectName("graph_targets")
+        self.targets.setToolTip("The target of each class: one-hot (0, 0, 1) or probabilities adding up to 1")
+        form = QFormLayout(self)
+        form.setContentsMargins(0, 0, 0, 0)
+        form.addRow("Scores a", self.scores)
+        form.addRow("Targets t", self.targets)
+        form.addRow(self.error_label)
+        for field in (self.scores, self.targets):
+            field.editingFinished.connect(self.changed)
+
+    def build(self) -> Evaluation:
+        scores = _numbers(self.scores.text(), "scores")
+        targets = _numbers(self.targets.text(), "targets")
+        return softmax_loss_graph(scores, targets).evaluate()
+
+
+class ExpressionForm(_Form):
+    key = "expression"
+
+    def __init__(self, parent=None):
+        super().__init__(parent)
+        self.expression = QLineEdit(DEFAULT_EXPRESSION)
+        self.expression.setObjectName("graph_expression")
+        self.expression.setPlaceholderText("e.g. (x + y) * exp(x)")
+        self.expression.setToolTip("Numbers, names, + − * /, brackets, exp( ) and log( ). Enter draws it.")
+        self.values = QLineEdit(DEFAULT_VALUES)
+        self.values.setObjectName("graph_values")
+        self.values.setPlaceholderText("e.g. x=2, y=-1")
+        self.values.setToolTip("A value for every name: name=number, separated by commas. Enter draws it.")
+        self.apply = QPushButton("Draw")
+        self.apply.setObjectName("graph_expression_apply")
+        self.apply.setToolTip("Draw the expression's graph (Enter in either field)")
+        self.examples = QToolButton()
+        self.examples.setText("Examples")
+        self.examples.setObjectName("graph_examples")
+        self.examples.setPopupMode(QToolButton.InstantPopup)
+        menu = QMenu(self.examples)
+        for text, values, why in EXAMPLES:
+            action = menu.addAction(f"{text}    ({why})")
+            action.triggered.connect(lambda _=False, t=text, v=values: self.set_expression(t, v))
+        self.examples.setMenu(menu)
+        self.note = QLabel()
+        self.note.setObjectName("graph_expression_note")
+        self.note.setWordWrap(True)
+        self.note.hide()
+        form = QFormLayout(self)
+        form.setContentsMargins(0, 0, 0, 0)
+        form.addRow("Expression", self.expression)
+        row = QHBoxLayout()
+        row.addWidget(self.values, 1)
+        row.addWidget(self.apply)
+        row.addWidget(self.examples)
+        form.addRow("Values", row)
+        form.addRow(self.error_label)
+        form.addRow(self.note)
+        for field in (self.expression, self.values):
+            field.returnPressed.connect(self.changed)
+        self.apply.clicked.connect(self.changed)
+
+    def set_expression(self, text: str, values: str) -> None:
+        self.expression.setText(text)
+        self.values.setText(values)
+        self.changed.emit()
+
+    def build(self) -> Evaluation:
+        self.note.hide()
+        try:
+            values = parse_values(self.values.text())
+        except ExpressionError as exc:
+            raise _FieldError("Values", self.values.text(), exc) from None
+        try:
+            parsed = parse_expression(self.expression.text(), values)
+            evaluation = parsed.evaluate()
+        except ExpressionError as exc:
+            raise _FieldError("Expression", self.expression.text(), exc) from None
+        if len(evaluation.nodes) > MAX_DRAWN_NODES:
+            raise ValueError(f"Expression: {len(evaluation.nodes)} nodes are too many to draw readably (at most "
+                             f"{MAX_DRAWN_NODES}); `bpviz graph --expr` takes bigger ones")
+        depth = _depth(evaluation)
+        if depth > MAX_DRAWN_DEPTH:
+            raise ValueError(f"Expression: {depth} operations one after the other are too many to draw readably "
+                             f"(at most {MAX_DRAWN_DEPTH}); `bpviz graph --expr` takes longer ones")
+        if parsed.unused:
+            self.note.setText(f"<span style='color:{palette.MUTED}'>Not used in the expression: "
+                              f"{', '.join(parsed.unused)}</span>")
+            self.note.show()
+        return evaluation
+
+    def refuse(self, error: ValueError) -> None:
+        super().refuse(error)
+        column = getattr(error, "column", None)
+        if column:  # the text with the culprit marked under the message
+            self.error_label.setText(self.error_label.text() + "<br>" + _marked(error.text, column))
+        field = self.values if getattr(error, "field", "") == "Values" else self.expression
+        for f in (self.expression, self.values):
+            f.setStyleSheet(f"border: 1px solid {palette.ERROR_COLOR};" if f is field else "")
+
+    def clear_error(self) -> None:
+        super().clear_error()
+        for f in (self.expression, self.values):
+            f.setStyleSheet("")
+
+
+def _depth(evaluation: Evaluation) -> int:
+    """The longest chain of operations from a leaf to the output."""
+    level: dict[str, int] = {}
+    for node in evaluation.nodes:
+        level[node.name] = 1 + max((level[i] for i in node.inputs), default=-1) if node.inputs else 0
+    return max(level.values())
+
+
+class _FieldError(ValueError):
+    """An ExpressionError with the field it came from (for the message and the marker under it)."""
+
+    def __init__(self, field: str, text: str, error: ExpressionError):
+        super().__init__(f"{field}: {error}")
+        self.field, self.text, self.column = field, text, error.column
+
+
+def _marked(text: str, column: int) -> str:
+    """``text`` in a fixed-width font with the character at ``column`` (1-based) marked."""
+    i = min(max(column - 1, 0), len(text))
+    marked = html.escape(text[i], quote=False) if i < len(text) else "&nbsp;"
+    return (f"<tt>{html.escape(text[:i], quote=False)}<span style='background:#f8d7da;color:{palette.ERROR_COLOR}'>"
+            f"<b>{marked}</b></span>{html.escape(text[i + 1:], quote=False)}</tt>")
