@@ -29,7 +29,9 @@ def run(session: str | None = None, argv=None, page: str | None = None) -> int:
 
     app.setWindowIcon(app_icon())
     window = MainWindow()
-    app.aboutToQuit.connect(window.playground.shutdown)  # quitting without closing the window (e.g. logout)
+    # Quitting without closing the window (e.g. logout): still join every worker thread.
+    for shown in (window.playground, *window.lesson_pages):
+        app.aboutToQuit.connect(shown.shutdown)
     if page:
         window.show_page(page)
     window.show()
