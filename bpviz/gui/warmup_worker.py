@@ -18,7 +18,8 @@ from dataclasses import dataclass
 import numpy as np
 from PySide6.QtCore import QObject, QThread, QTimer, Signal, Slot
 
-from bpviz.engine.warmup import SeedLoop, WarmupArrays, WarmupRun, initial_arrays, relative_difference
+from bpviz.engine.warmup import WarmupArrays, initial_arrays
+from bpviz.engine.warmup_training import SeedLoop, WarmupRun, relative_difference
 
 SLICE_SECONDS = 0.010
 

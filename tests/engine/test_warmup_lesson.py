@@ -15,8 +15,8 @@ from bpviz.engine import warmup
 from bpviz.engine.datasets import warmup_data
 from bpviz.engine.network import Network
 from bpviz.engine.presets import WARMUP_LR, warmup_network
-from bpviz.engine.warmup import (GRADIENT_LINES, SeedLoop, ShapeError, WarmupArrays, WarmupRun, WarmupSizes,
-                                 initial_arrays, lesson_pass, relative_difference)
+from bpviz.engine.warmup import GRADIENT_LINES, ShapeError, WarmupArrays, WarmupSizes, initial_arrays, lesson_pass
+from bpviz.engine.warmup_training import SeedLoop, WarmupRun, relative_difference
 
 # The seed's code as the article prints it (the lines the lesson must quote verbatim).
 SEED_CODE = """
