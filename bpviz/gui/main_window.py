@@ -37,7 +37,7 @@ class MainWindow(QMainWindow):
         self.tabs.addTab(self.example, "Worked example (2-2-2)")
         self.playground = PlaygroundPage()
         self.tabs.addTab(self.playground, "Training playground")
-        self.lesson_pages = make_pages(self.playground)
+        self.lesson_pages = make_pages(self.example, self.playground)
         for page in self.lesson_pages:
             self.tabs.addTab(page, page.tab_title)
             page.statusMessage.connect(self.show_status)

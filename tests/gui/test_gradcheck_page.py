@@ -220,6 +220,29 @@ def test_the_playground_of_the_window_after_one_step(qtbot):
     window.close()
 
 
+def test_the_worked_example_source_checks_the_numbers_typed_on_its_page(qtbot):
+    from bpviz.engine.presets import ExampleParams, worked_example
+
+    window = MainWindow(QSettings())
+    qtbot.addWidget(window)
+    window.resize(1280, 800)
+    window.show()
+    page = next(p for p in window.lesson_pages if p.page_name == "gradcheck")
+    window.show_page("gradcheck")
+    assert "published starting numbers" in page.description.text()
+    window.show_page("example")
+    window.example.session.set_param("w5", 0.9)  # what the starting-numbers panel does on an edit
+    window.show_page("gradcheck")  # shown again: the check is stale and runs again
+    assert "your starting numbers" in page.description.text()
+    p = ExampleParams(w5=0.9)
+    _, dW, _ = worked_example(p).gradients(p.inputs, p.targets)
+    checks = {c.name: c for c in page.result.checks}
+    assert checks["w5"].analytic == pytest.approx(dW[1][0, 0], rel=1e-12)
+    assert checks["w5"].analytic != pytest.approx(0.082167041, rel=1e-3)  # not the published dE/dw5
+    assert page.summary.text().startswith("All 10 parameters agree")
+    window.close()
+
+
 # ---------------------------------------------------------------- plain helpers
 def test_playground_problem_builds_the_trainers_batch():
     config = TrainConfig(dataset=DatasetSpec("circle", n_samples=40, seed=5), hidden=(3,), loss="softmax_ce",

@@ -14,8 +14,9 @@ Pages that read the playground's network get the PlaygroundPage and listen to it
 from __future__ import annotations
 
 
-def make_pages(playground) -> list:
-    """The lesson pages in tab order, after the worked example and the playground."""
+def make_pages(example, playground) -> list:
+    """The lesson pages in tab order, after the worked example (``example``, an ExamplePage) and the playground
+    (a PlaygroundPage)."""
     pages = []
     # one import and one append per lesson page
     from bpviz.gui.lessons.graph_page import GraphPage
@@ -23,7 +24,7 @@ def make_pages(playground) -> list:
     from bpviz.gui.lessons.warmup_page import WarmupPage
     pages.append(WarmupPage())
     from bpviz.gui.lessons.gradcheck_page import GradCheckPage
-    pages.append(GradCheckPage(playground))
+    pages.append(GradCheckPage(playground, example.session))
     from bpviz.gui.lessons.trajectories_page import TrajectoriesPage
     pages.append(TrajectoriesPage(playground))
     return pages

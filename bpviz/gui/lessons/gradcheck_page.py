@@ -22,6 +22,7 @@ from PySide6.QtWidgets import (
 
 from bpviz.engine.broken_backward import FAULTS, broken_gradients, changed_parameters, name_ranges, with_analytic
 from bpviz.engine.gradcheck import gradcheck
+from bpviz.engine.presets import ExampleParams
 from bpviz.gui import palette
 from bpviz.gui.lessons.gradcheck_problem import connections, playground_problem, worked_example_problem
 from bpviz.gui.lessons.gradcheck_report import BAR_COLORS, VERDICTS, summary
@@ -56,10 +57,13 @@ class GradCheckPage(QWidget):
     page_name = "gradcheck"
     statusMessage = Signal(str)
 
-    def __init__(self, playground, parent=None):
+    def __init__(self, playground, example_session=None, parent=None):
+        """``example_session``: the worked-example page's ExampleSession, whose starting numbers (typed in or
+        published) the worked-example source checks; None checks the published numbers."""
         super().__init__(parent)
         self.setObjectName("gradcheck_page")
         self.playground = playground
+        self.example_session = example_session
         self.latest_frame = getattr(playground, "frame", None)  # only the newest: a reference, no copy
         self.problem = None  # what the table shows
         self.result = None  # the check with backprop's own gradients
@@ -231,7 +235,8 @@ class GradCheckPage(QWidget):
 
     def _is_stale(self) -> bool:
         if self.source.currentIndex() == EXAMPLE:
-            return self.problem is None or self.problem.frame is not None
+            return (self.problem is None or self.problem.frame is not None
+                    or self.problem.params != self._example_params())
         return self.problem is None or self.problem.frame is not self.latest_frame
 
     def _update_stale(self) -> None:
@@ -249,13 +254,16 @@ class GradCheckPage(QWidget):
                            "latest network.</span>")
         self.stale.show()
 
+    def _example_params(self):
+        return self.example_session.params if self.example_session is not None else ExampleParams()
+
     # ------------------------------------------------------------------ checking
     @Slot()
     def check(self) -> None:
         """Run the gradient check on the chosen network and show it."""
         self._retune.stop()
         if self.source.currentIndex() == EXAMPLE:
-            problem = worked_example_problem()
+            problem = worked_example_problem(self._example_params())
         elif self.latest_frame is None:
             self._no_frame()
             return

@@ -30,6 +30,7 @@ class Problem:
     input_labels: tuple[str, ...]  # how the input neurons are called in the table
     frame: object = None  # the playground Frame it came from (None: the worked example)
     note: str = ""  # something the user should know about the batch (fewer points than asked)
+    params: ExampleParams | None = None  # the worked example's starting numbers (None: a playground network)
 
     @property
     def names(self) -> NetworkNames:
@@ -49,9 +50,10 @@ def architecture(net: Network) -> str:
 def worked_example_problem(params: ExampleParams | None = None) -> Problem:
     p = params or ExampleParams()
     net = worked_example(p)
-    description = (f"The worked example: {architecture(net)}, one shared bias per layer; one point "
+    numbers = "the published starting numbers" if p == ExampleParams() else "your starting numbers"
+    description = (f"The worked example with {numbers}: {architecture(net)}, one shared bias per layer; one point "
                    f"(i1 = {p.i1:g}, i2 = {p.i2:g}; targets {p.t1:g}, {p.t2:g}).")
-    return Problem(net, p.inputs, p.targets, description, ("i1", "i2"))
+    return Problem(net, p.inputs, p.targets, description, ("i1", "i2"), params=p)
 
 
 def targets_for(loss: str, y: np.ndarray) -> np.ndarray:
