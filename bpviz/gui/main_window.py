@@ -123,6 +123,12 @@ class MainWindow(QMainWindow):
         for action in self.playground.actions_list:
             training_menu.addAction(action)
 
+        lessons_menu = bar.addMenu("&Lessons")  # each lesson page's commands, enabled while it is shown
+        for page in self.lesson_pages:
+            submenu = lessons_menu.addMenu(page.tab_title)
+            for command in page.menu_actions():
+                submenu.addAction(command)
+
         help_menu = bar.addMenu("&Help")
         help_menu.addAction(self.lessons_action)
         help_menu.addAction(self.shortcuts_action)

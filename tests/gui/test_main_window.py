@@ -242,3 +242,21 @@ def test_run_opens_the_window_on_the_page_asked_for_and_quits_cleanly(qapp):
     assert app_module.run(page="graph") == 0
     assert seen["page"] == "graph"
     assert len(seen["threads"]) >= 2 and not any(t.isRunning() for t in seen["threads"])
+
+
+def test_the_lessons_menu_holds_each_lesson_pages_commands_enabled_on_its_page(window):
+    menu = next(a.menu() for a in window.menuBar().actions() if a.text() == "&Lessons")
+    submenus = {a.text(): a.menu() for a in menu.actions()}
+    assert list(submenus) == [page.tab_title for page in window.lesson_pages]
+    for page in window.lesson_pages:
+        commands = submenus[page.tab_title].actions()
+        assert commands and commands == page.menu_actions()
+        window.show_page("example")
+        assert not any(c.isEnabled() for c in commands)  # their shortcuts must not act on another page
+        window.show_page(page.page_name)
+        assert any(c.isEnabled() for c in commands)
+    graph = window.lesson_pages[0]
+    window.show_page("graph")
+    before = graph.position
+    next(c for c in graph.menu_actions() if c.text().startswith("Next")).trigger()
+    assert graph.position == before + 1

@@ -211,6 +211,10 @@ class GradCheckPage(QWidget):
             self.addAction(action)
 
     # ------------------------------------------------------------------ the page contract
+    def menu_actions(self) -> list:
+        """This page's commands for the window's Lessons menu."""
+        return list(self.actions_list)
+
     def set_active(self, active: bool) -> None:
         """Shortcuts work only while the page is shown; showing it checks the current network if needed."""
         self._active = active

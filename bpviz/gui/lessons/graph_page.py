@@ -168,6 +168,10 @@ class GraphPage(QWidget):
         layout.addWidget(self.splitter)
 
     # ------------------------------------------------------------------ the page contract
+    def menu_actions(self) -> list:
+        """This page's commands for the window's Lessons menu."""
+        return list(self.actions_by_key.values())
+
     def set_active(self, active: bool) -> None:
         """The step shortcuts (Left/Right/End/Home) work only while this page is shown."""
         self._active = active

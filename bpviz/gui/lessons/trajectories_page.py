@@ -87,6 +87,10 @@ class TrajectoriesPage(QWidget):
         layout.addWidget(self.stack, 1)
 
     # ------------------------------------------------------------------ the page contract
+    def menu_actions(self) -> list:
+        """This page's commands for the window's Lessons menu."""
+        return [self.run_action]  # the live source's Play/Step/Reset are the Training menu's
+
     def set_active(self, active: bool) -> None:
         """Shortcuts (Ctrl+Enter: Run; Space, Right, Ctrl+R: the playground) work only while shown."""
         self._active = bool(active)

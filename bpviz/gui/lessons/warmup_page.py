@@ -177,6 +177,10 @@ class WarmupPage(QWidget):
         layout.addWidget(self.main)
 
     # ------------------------------------------------------------------ page contract
+    def menu_actions(self) -> list:
+        """This page's commands for the window's Lessons menu."""
+        return list(self.actions_list)
+
     def set_active(self, active: bool) -> None:
         """Shortcuts only while this page is shown (Space, the arrows and Ctrl+R mean other things elsewhere)."""
         self._active = active
