@@ -31,7 +31,7 @@ def _checks(tmp: Path) -> int:
         print(f"{'ok  ' if ok else 'FAIL'} {name}{': ' + detail if detail else ''}", flush=True)
         return bool(ok)
 
-    from PySide6.QtCore import QEventLoop, QSettings, QTimer, qInstallMessageHandler
+    from PySide6.QtCore import QEventLoop, QSettings, QThread, QTimer, qInstallMessageHandler
     from PySide6.QtGui import QImage
 
     def quiet(mode, context, message):  # the offscreen platform's one harmless warning; all else goes through
@@ -82,6 +82,25 @@ def _checks(tmp: Path) -> int:
     check("training slice (background thread)", trained, f"{steps} steps, loss {page.frame.snapshot.train_loss:.4f}"
           if page.frame is not None else "no frame from the training thread")
 
+    lessons = {page.page_name: page for page in window.lesson_pages}
+    try:
+        for page_name in lessons:  # each page once on screen: built, laid out, drawn
+            window.show_page(page_name)
+            app.processEvents()
+        graph, gradcheck = lessons["graph"], lessons["gradcheck"]
+        graph.choose("shopping")
+        graph.run_all()
+        total = graph.evaluation.output_value
+        ok = abs(total - 700.0) < 1e-9 and abs(graph.evaluation.grad("discount") - 1000.0) < 1e-9
+        window.show_page("gradcheck")
+        gradcheck.check()
+        ok = ok and gradcheck.result is not None and gradcheck.result.passed()
+        check("lesson pages", ok, f"{len(lessons)} pages; shopping total {total:g}; gradient check "
+              f"{'passed' if gradcheck.result is not None and gradcheck.result.passed() else 'FAILED'}")
+    except Exception as exc:
+        check("lesson pages", False, f"{type(exc).__name__}: {exc}")
+    window.show_page("playground")
+
     image = window.grab().toImage()
     check("render", not image.isNull() and image.width() > 0 and _not_blank(image),
           f"{image.width()}x{image.height()}")
@@ -94,8 +113,9 @@ def _checks(tmp: Path) -> int:
         check("export PNG and SVG", ok)
     except Exception as exc:  # a broken bundle (a missing plugin) must report, not crash the check
         check("export PNG and SVG", False, f"{type(exc).__name__}: {exc}")
+    threads = window.findChildren(QThread)
     window.close()
-    check("clean shutdown", not page.thread.isRunning())
+    check("clean shutdown", not any(thread.isRunning() for thread in threads), f"{len(threads)} threads joined")
     failed = [name for name, ok, _ in results if not ok]
     seconds = time.perf_counter() - started
     print(f"self-check {'passed' if not failed else 'FAILED: ' + ', '.join(failed)} in {seconds:.1f} s")

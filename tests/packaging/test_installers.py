@@ -55,8 +55,8 @@ def test_self_check_passes_and_names_each_check():
                           env=_headless_env(), timeout=120)
     assert done.returncode == 0, done.stdout + done.stderr
     lines = done.stdout.splitlines()
-    for name in ("main window", "worked example pass", "training slice", "render", "export PNG and SVG",
-                 "clean shutdown"):
+    for name in ("main window", "worked example pass", "training slice", "lesson pages", "render",
+                 "export PNG and SVG", "clean shutdown"):
         assert any(line.startswith("ok") and name in line for line in lines), (name, done.stdout)
     assert "E_total = 0.298371109" in done.stdout
     assert lines[-1].startswith("self-check passed")
