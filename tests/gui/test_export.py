@@ -492,3 +492,22 @@ def test_a_read_only_folder_without_root(label, tmp_path):
         assert os.listdir(folder) == []
     finally:
         folder.chmod(0o755)
+
+
+def test_every_lesson_view_exports_as_png_and_svg_from_the_file_menu(qtbot, tmp_path):
+    w = shown(qtbot, MainWindow(QSettings()), 1280, 800)
+    lesson_keys = [key for key in w.files.pictures() if "/" in key]
+    assert {key.split("/")[0] for key in lesson_keys} == {p.page_name for p in w.lesson_pages}
+    export_menu = [a.text() for a in w.export_menu.actions()]
+    for key in lesson_keys:
+        text, stem, target = w.files.pictures()[key]
+        assert f"{text}…" in export_menu
+        w.show_page(key.split("/")[0])  # drawn as the user sees it: on its page, with its numbers
+        if key.startswith("trajectories/"):
+            w.lesson_pages[-1].neuron.run()
+        qtbot.wait(50)
+        assert w.files.export_to(key, tmp_path / f"{stem}.png", (640, 480)), key
+        assert_png(tmp_path / f"{stem}.png", (640, 480))
+        assert w.files.export_to(key, tmp_path / f"{stem}.svg"), key
+        assert svg_texts(svg_tree(tmp_path / f"{stem}.svg")), f"{key}: no text in the SVG"
+    w.close()

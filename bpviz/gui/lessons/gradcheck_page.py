@@ -226,6 +226,10 @@ class GradCheckPage(QWidget):
             else:
                 self._update_stale()
 
+    def export_pictures(self) -> dict:
+        return {"gradcheck/plot": ("Gradient check: relative errors", "gradcheck-errors", self.plot),
+                "gradcheck/table": ("Gradient check: table", "gradcheck-table", self.table)}
+
     def shutdown(self) -> None:
         """Nothing to stop: the check runs in the GUI thread (at most ~0.1 s, see SAMPLE_ABOVE)."""
         self._retune.stop()

@@ -329,6 +329,10 @@ class WarmupPage(QWidget):
         except RuntimeError:
             pass
 
+    def export_pictures(self) -> dict:
+        return {"warmup/blocks": ("NumPy warm-up: matrix blocks", "warmup-blocks", self.blocks),
+                "warmup/loss": ("NumPy warm-up: loss curve", "warmup-loss", self.curve.plot)}
+
     def shutdown(self) -> None:
         """Stop training and join the thread (no 'QThread: Destroyed while thread is still running')."""
         if self.thread.isRunning():
