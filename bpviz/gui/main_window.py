@@ -239,6 +239,9 @@ class MainWindow(QMainWindow):
             self.restoreState(state)
         for key, action in self.panel_actions.items():
             action.setChecked(s.value(f"panels/{key}", True, type=bool))
+        for page in self.lesson_pages:
+            if hasattr(page, "restore_settings"):
+                page.restore_settings(s)
         self.tabs.setCurrentIndex(int(s.value("window/tab", 0)))
         self._layout_restored = False  # splitter sizes: on the first show, once the window has its size
 
@@ -267,6 +270,9 @@ class MainWindow(QMainWindow):
         for key, action in self.panel_actions.items():
             s.setValue(f"panels/{key}", action.isChecked())
         self.example.save_layout(s)
+        for page in self.lesson_pages:
+            if hasattr(page, "save_settings"):
+                page.save_settings(s)
         s.sync()
 
     @Slot()

@@ -344,3 +344,24 @@ def test_in_the_window_the_arrow_keys_step_the_shown_page_only(qtbot):
     assert window.example.stepper.position() == 0
     assert graph.position == 0
     window.close()
+
+
+def test_the_graph_shown_and_the_expression_come_back_in_the_next_run(qtbot, tmp_path):
+    from bpviz.gui.main_window import MainWindow
+
+    settings_file = str(tmp_path / "s.ini")
+    first = MainWindow(QSettings(settings_file, QSettings.IniFormat))
+    qtbot.addWidget(first)
+    page = first.lesson_pages[0]
+    page.choose("expression")
+    page.forms["expression"].set_expression("a * log(b)", "a=3, b=2")
+    assert page.evaluation.output_value == pytest.approx(3 * math.log(2))
+    assert first.close()
+    second = MainWindow(QSettings(settings_file, QSettings.IniFormat))
+    qtbot.addWidget(second)
+    page = second.lesson_pages[0]
+    assert page.key == "expression" and page.chooser.currentText() == "Your expression"
+    assert page.forms["expression"].expression.text() == "a * log(b)"
+    assert page.evaluation.output_value == pytest.approx(3 * math.log(2))
+    assert page.evaluation.grad("b") == pytest.approx(3 / 2)
+    second.close()

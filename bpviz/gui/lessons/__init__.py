@@ -7,6 +7,7 @@ Every page is a QWidget with
 - ``set_active(bool)``: its window-wide shortcuts work only while it is shown;
 - ``shutdown()``: stops and joins any thread it runs (the window calls it on close);
 - ``menu_actions()``: its commands (QActions with their shortcuts) for the window's Lessons menu;
+- ``save_settings(QSettings)`` / ``restore_settings(QSettings)`` (optional): what it keeps between runs;
 - ``export_pictures()`` (optional): its views for File > Export, ``{"<page_name>/<view>": (menu text, file stem, widget)}``
   (a pyqtgraph PlotItem/PlotWidget, a QGraphicsView or any widget; see bpviz.gui.export_sources).
 Pages that read the playground's network get the PlaygroundPage and listen to its ``frameShown`` signal.

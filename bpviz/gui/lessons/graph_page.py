@@ -180,6 +180,31 @@ class GraphPage(QWidget):
     def shutdown(self) -> None:
         pass  # no thread: everything here is computed at once
 
+    def save_settings(self, settings) -> None:
+        """The graph shown and the user's expression, for the next run (QSettings)."""
+        form = self.forms["expression"]
+        settings.setValue("graph/shown", self.key)
+        try:
+            form.build()  # a refused text in the field is not kept: the next run starts from a good one
+        except ValueError:
+            return
+        settings.setValue("graph/expression", form.expression.text())
+        settings.setValue("graph/values", form.values.text())
+
+    def restore_settings(self, settings) -> None:
+        """What ``save_settings`` kept; an expression that no longer parses leaves the default one."""
+        expression, values = settings.value("graph/expression"), settings.value("graph/values")
+        if isinstance(expression, str) and isinstance(values, str):
+            form = self.forms["expression"]
+            default = form.expression.text(), form.values.text()
+            form.set_expression(expression, values)
+            if not self.recompute("expression", quiet=True):
+                form.set_expression(*default)
+                form.clear_error()
+        key = settings.value("graph/shown")
+        if key in self.forms:
+            self.choose(key)
+
     def export_pictures(self) -> dict:
         return {"graph/diagram": ("Computation graph", "computation_graph", self.view)}
 
