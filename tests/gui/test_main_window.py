@@ -240,6 +240,9 @@ def test_run_opens_the_window_on_the_page_asked_for_and_quits_cleanly(qapp):
 
     QTimer.singleShot(300, look_and_quit)
     assert app_module.run(page="graph") == 0
+    # Closing the last window posted a second quit; spend it here, or the next test's event loops end at once.
+    QTimer.singleShot(0, qapp.quit)
+    qapp.exec()
     assert seen["page"] == "graph"
     assert len(seen["threads"]) >= 2 and not any(t.isRunning() for t in seen["threads"])
 
