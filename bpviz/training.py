@@ -3,6 +3,13 @@
 Plain NumPy and the standard library (no Qt): the CLI, the tests and the GUI's worker thread share it. The
 Trainer runs mini-batch gradient descent, evaluates the full train and test sets at the end of every epoch
 (the loss history), stops on divergence keeping the last finite state, and makes immutable ``Snapshot``s.
+
+The problem type follows the data set. Classification (labels 0/1): the loss picks the output layer
+(``CLASSIFICATION_LOSSES``). Regression (``plane``, ``multi_gaussian``: a value in [-1, 1] per point): one linear
+output neuron and the loss ``half_sse`` (mean ½(y − t)²), the only one offered (``REGRESSION_LOSSES``); a
+classification loss on such data is refused. ``half_sse`` thus means a sigmoid output on classification data (as
+in every session saved before regression existed) and a linear one on regression data. Accuracy means nothing
+for regression: it is NaN there.
 """
 
 from __future__ import annotations
@@ -20,6 +27,9 @@ from bpviz.engine.naming import NetworkNames
 
 #: losses offered for classification, and the output layer each implies
 CLASSIFICATION_LOSSES = {"bce": ("sigmoid", 1), "half_sse": ("sigmoid", 1), "softmax_ce": ("softmax", 2)}
+#: losses offered for regression, and the output layer each implies
+REGRESSION_LOSSES = {"half_sse": ("linear", 1)}
+LOSS_WORDS = {"bce": "cross-entropy", "half_sse": "squared error", "softmax_ce": "softmax cross-entropy"}
 MAX_LAYERS, MAX_WIDTH = 6, 16
 
 
@@ -47,6 +57,10 @@ class TrainConfig:
             raise ValueError(f"unknown activation {self.activation!r} (choose from {', '.join(HIDDEN_ACTIVATIONS)})")
         if self.loss not in CLASSIFICATION_LOSSES:
             raise ValueError(f"unknown loss {self.loss!r} (choose from {', '.join(CLASSIFICATION_LOSSES)})")
+        if self.is_regression and self.loss not in REGRESSION_LOSSES:
+            raise ValueError(f"loss {self.loss} ({LOSS_WORDS[self.loss]}) is for classification, but "
+                             f"{self.dataset.name} is a regression data set (a value per point, not a class): "
+                             f"use {', '.join(REGRESSION_LOSSES)} (squared error with a linear output)")
         _check_number("learning rate", self.lr, low=0.0, low_open=True)
         if isinstance(self.batch_size, bool) or not isinstance(self.batch_size, (int, np.integer)) or self.batch_size < 0:
             raise ValueError(f"batch size must be a whole number >= 1 (0 = full batch), got {self.batch_size!r}")
@@ -57,12 +71,22 @@ class TrainConfig:
             raise ValueError(f"seed must be a whole number >= 0, got {self.seed!r}")
 
     @property
+    def is_regression(self) -> bool:
+        """The data set's points carry values to predict: a linear output, no accuracy."""
+        return self.dataset.is_regression
+
+    @property
+    def losses(self) -> dict:
+        """The losses that fit this problem type, each with the output layer it implies."""
+        return REGRESSION_LOSSES if self.is_regression else CLASSIFICATION_LOSSES
+
+    @property
     def sizes(self) -> tuple[int, ...]:
-        return (len(self.features), *self.hidden, CLASSIFICATION_LOSSES[self.loss][1])
+        return (len(self.features), *self.hidden, self.losses[self.loss][1])
 
     @property
     def output(self) -> str:
-        return CLASSIFICATION_LOSSES[self.loss][0]
+        return self.losses[self.loss][0]
 
     def to_dict(self) -> dict:
         d = asdict(self)
@@ -109,7 +133,7 @@ class Snapshot:
     grad_biases: tuple[np.ndarray, ...]
     train_loss: float
     test_loss: float
-    train_accuracy: float
+    train_accuracy: float  # NaN for regression (and test_accuracy without a test set)
     test_accuracy: float
     #: the loss history from entry ``history_start`` on (entry k: the end of epoch k; entry 0: the start)
     history_start: int
@@ -164,6 +188,7 @@ class Trainer:
         self.reset()
 
     def _targets(self, y: np.ndarray) -> np.ndarray:
+        """(N, n_out) float targets: the label or the regression value as one column; one-hot for softmax."""
         if self.config.loss == "softmax_ce":  # one-hot: column 1 is the "blue" class
             return np.ascontiguousarray(np.stack([1.0 - y, y], axis=1))
         return np.ascontiguousarray(y.reshape(-1, 1))
@@ -319,16 +344,20 @@ class Trainer:
         return train, test
 
     def _accuracy(self, features: np.ndarray, y: np.ndarray) -> float:
-        if len(features) == 0:
+        if len(features) == 0 or self.config.is_regression:  # NaN: no test set, or no classes to be right about
             return float("nan")
         return float(np.mean((self.network.predict(features)[:, -1] > 0.5) == (y > 0.5)))
 
     def predict_labels(self, X: np.ndarray) -> np.ndarray:
-        """0/1 labels of points (n, 2): the blue-class probability > 0.5."""
+        """0/1 labels of points (n, 2): the blue-class probability > 0.5 (classification only)."""
+        if self.config.is_regression:
+            raise ValueError(f"{self.config.dataset.name} is a regression data set: it has no labels to predict "
+                             "(the network's output is the predicted value)")
         p = self.network.predict(make_features(X, self.config.features))
         return (p[:, -1] > 0.5).astype(np.float64)
 
     def evaluate(self) -> dict:
+        """Losses and accuracies of the current network (accuracies NaN for regression or without test set)."""
         train, test = self._losses()
         return {
             "train_loss": train,

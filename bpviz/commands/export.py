@@ -45,7 +45,8 @@ def _shown(widget, size):
 
 
 def export_training(trainer, folder: str) -> list[Path]:
-    """loss-history.csv, loss-curve, decision-region and network (.png and .svg), session.bpviz."""
+    """loss-history.csv, loss-curve, decision-region and network (.png and .svg), session.bpviz. A regression
+    run's decision-region picture shows the output value and the targets on the −1 … +1 scale, as the window."""
     from bpviz.files import FileError
     from bpviz.reports import loss_history_csv
     from bpviz.session import PlaygroundState, Session, save_session
@@ -67,8 +68,8 @@ def export_training(trainer, folder: str) -> list[Path]:
     loss.append(0, snap.history_steps, snap.history_train, snap.history_test)
     decision = _shown(DecisionPlot(), PLOT_SIZE)
     d = trainer.data
-    decision.set_data(d.X_train, d.y_train, d.X_test, d.y_test)
-    decision.set_region(maps.probability, maps.extent)
+    decision.set_data(d.X_train, d.y_train, d.X_test, d.y_test, regression=config.is_regression)
+    decision.set_region(maps.region, maps.extent)
     diagram = _shown(NetworkDiagram(), PICTURE_SIZE)
     diagram.set_state(from_parameters(config.sizes, snap.weights, snap.biases, weight_grads=snap.grad_weights,
                                       bias_grads=snap.grad_biases, neuron_images=maps.neurons,

@@ -1,19 +1,34 @@
-"""``bpviz train``: headless training on a 2-D dataset with a progress bar."""
+"""``bpviz train``: headless training on a 2-D dataset with a progress bar.
+
+Classification data sets (circle, xor, gaussian, spiral, linear, moons) report loss and accuracy; regression
+data sets (plane, multi_gaussian: a value in [-1, 1] per point) train one linear output neuron on the squared
+error ``half_sse`` and report the loss only. ``--loss`` defaults to ``bce`` for classification and ``half_sse``
+for regression; a classification loss on regression data is a usage error (exit status 2).
+
+``--json`` prints one object:
+``{"problem": "classification" | "regression", "epochs": int, "steps": int, "seconds": float, "diverged": bool,
+"train_loss": float, "test_loss": float | null, "train_accuracy": float | null, "test_accuracy": float | null,
+"exported": [PATH, ...] (only with --export)}``; accuracies are fractions 0..1 and are left out for regression
+(accuracy means nothing there); a figure that does not exist (no test set) is null.
+"""
 
 from __future__ import annotations
 
 import json
+import math
 import sys
 import time
 
 from bpviz.cli import UsageError, finite_float, layer_widths, learning_rate, positive_int
 
-DATASET_HELP = "circle, xor, gaussian, spiral, linear or moons"
+DATASET_HELP = ("classification: circle, xor, gaussian, spiral, linear or moons; regression: plane or "
+                "multi_gaussian")
 
 
 def add_parser(sub) -> None:
     p = sub.add_parser("train", help="train a network on a 2-D dataset, without a window",
-                       description="Train a network on red/blue points and report loss and accuracy.")
+                       description="Train a network on red/blue points and report loss and accuracy, or on "
+                       "points with values (regression: plane, multi_gaussian) and report the loss.")
     add_network_arguments(p)
     p.add_argument("--lr", type=learning_rate, default=0.03, help="learning rate (default 0.03)")
     p.add_argument("--batch-size", type=int, default=10, metavar="N",
@@ -36,7 +51,8 @@ def add_network_arguments(p) -> None:
     p.add_argument("--hidden", type=layer_widths, default=(4, 4), metavar="W,W",
                    help="hidden layer widths, e.g. 8,8 ('none' for no hidden layer; default 4,4)")
     p.add_argument("--activation", default="tanh", help="sigmoid, tanh, relu or linear (default tanh)")
-    p.add_argument("--loss", default="bce", help="bce, half_sse or softmax_ce (default bce)")
+    p.add_argument("--loss", default=None, help="bce, half_sse or softmax_ce (default bce); regression data sets "
+                   "take half_sse only, with a linear output (their default)")
     p.add_argument("--seed", type=int, default=1, help="seed of the data, the weights and the batches (1)")
     p.add_argument("--features", type=feature_list, default=("x1", "x2"), metavar="F,F",
                    help="network inputs from each point: x1 x2 x1^2 x2^2 x1*x2 sin(x1) sin(x2) (default x1,x2)")
@@ -53,7 +69,8 @@ def make_config(args, **overrides):
     try:
         spec = DatasetSpec(name=args.dataset, n_samples=args.samples, noise=args.noise,
                            test_ratio=args.test_ratio, seed=args.seed)
-        return TrainConfig(dataset=spec, hidden=args.hidden, activation=args.activation, loss=args.loss,
+        loss = args.loss if args.loss is not None else "half_sse" if spec.is_regression else "bce"
+        return TrainConfig(dataset=spec, hidden=args.hidden, activation=args.activation, loss=loss,
                            seed=args.seed, features=args.features, **overrides)
     except ValueError as exc:
         raise UsageError(str(exc)) from None
@@ -75,8 +92,12 @@ def run(args) -> int:
     bar.close()
     elapsed = time.perf_counter() - started
     m = trainer.evaluate()
-    result = {"epochs": trainer.epoch, "steps": trainer.step_count, "seconds": round(elapsed, 3),
-              "diverged": trainer.diverged, **m}
+    regression = config.is_regression
+    if regression:  # accuracy means nothing for a value to predict
+        m = {k: v for k, v in m.items() if not k.endswith("_accuracy")}
+    result = {"problem": "regression" if regression else "classification", "epochs": trainer.epoch,
+              "steps": trainer.step_count, "seconds": round(elapsed, 3), "diverged": trainer.diverged,
+              **{k: v if math.isfinite(v) else None for k, v in m.items()}}
     if args.export:
         from bpviz.commands.export import export_training
 
@@ -85,17 +106,34 @@ def run(args) -> int:
         print(json.dumps(result, indent=2))
     else:
         arch = "-".join(map(str, config.sizes))
-        print(f"{config.dataset.name}, {arch} {config.activation} net, {config.loss}, learning rate {config.lr:g}, "
-              f"batch size {trainer.effective_batch_size}")
+        problem = " (regression)" if regression else ""
+        output = f"{config.output} output, " if regression else ""
+        print(f"{config.dataset.name}{problem}, {arch} {config.activation} net, {output}{config.loss}, learning rate "
+              f"{config.lr:g}, batch size {trainer.effective_batch_size}")
         if trainer.diverged:
             print(f"training diverged (the loss became infinite or NaN) after epoch {trainer.epoch}: "
                   "lower the learning rate; figures below are of the last finite state")
-        print(f"train loss {m['train_loss']:.4f}   test loss {m['test_loss']:.4f}   "
-              f"train accuracy {100 * m['train_accuracy']:.1f} %   test accuracy {100 * m['test_accuracy']:.1f} %")
+        print(final_figures(m))
         print(f"{trainer.epoch} epochs, {trainer.step_count} steps in {elapsed:.2f} s")
         if args.export:
             print(f"exported {len(result['exported'])} files to {args.export}")
     return 0
+
+
+def final_figures(m: dict) -> str:
+    """Losses, then accuracies when there are any (not for regression); "none" for a figure without a test set."""
+
+    def shown(key: str, percent: bool = False) -> str:
+        v = m[key]
+        if not math.isfinite(v):
+            return "none (no test set)"
+        return f"{100 * v:.1f} %" if percent else f"{v:.4f}"
+
+    text = f"train loss {shown('train_loss')}   test loss {shown('test_loss')}"
+    if "train_accuracy" in m:
+        text += (f"   train accuracy {shown('train_accuracy', True)}   "
+                 f"test accuracy {shown('test_accuracy', True)}")
+    return text
 
 
 class ProgressBar:

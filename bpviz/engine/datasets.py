@@ -1,8 +1,21 @@
-"""The 2-D red/blue point sets of the training playground (modelled on TensorFlow Playground's, rescaled to
-radius 1) and the small data sets of the seeds (NumPy warm-up, one neuron). NumPy and the standard library only.
+"""The 2-D point sets of the training playground (modelled on TensorFlow Playground's, rescaled to radius 1)
+and the small data sets of the seeds (NumPy warm-up, one neuron). NumPy and the standard library only.
 
-Labels are 0.0 (red) and 1.0 (blue). Random draws never depend on ``noise`` or ``test_ratio``: with the same seed
-and size, moving the noise slider only blurs the same points, and moving the split only moves the cut.
+Classification sets (``DATASETS``): labels 0.0 (red) and 1.0 (blue). Regression sets (``REGRESSION_DATASETS``):
+each point carries a value in [-1, 1] (−1 orange … +1 blue) that the network learns to predict:
+
+- ``plane``: t = (x₁ + x₂) / 2, a value rising linearly across the square [-1, 1]²;
+- ``multi_gaussian``: t = Σₖ sₖ·exp(−|x − cₖ|² / (2σ²)) clipped to [-1, 1]: six bumps of height sₖ = ±1 at
+  TensorFlow Playground's centres (±2/3, ±5/12) and (0, ±5/12), alternating in sign, σ = ``GAUSS_BUMP_STD``.
+  (The playground draws cones of radius 1/3 and keeps the one largest in magnitude; Gaussians are smooth, and
+  this far apart their sum is the same landscape.)
+
+Their points are uniform in [-1, 1]². Noise works as in TensorFlow Playground: the point stays where it is and its
+target is read at a jittered place, x + noise·u with u uniform in [-1, 1]² (the playground's radius scaled to 1);
+the plane's target is then clipped to [-1, 1] too.
+
+Random draws never depend on ``noise`` or ``test_ratio``: with the same seed and size, moving the noise slider
+only blurs the same points (or their targets), and moving the split only moves the cut.
 """
 
 from __future__ import annotations
@@ -15,7 +28,9 @@ from functools import cached_property
 
 import numpy as np
 
-DATASETS = ("circle", "xor", "gaussian", "spiral", "linear", "moons")
+DATASETS = ("circle", "xor", "gaussian", "spiral", "linear", "moons")  # classification: labels 0 / 1
+REGRESSION_DATASETS = ("plane", "multi_gaussian")  # a value in [-1, 1] per point
+ALL_DATASETS = DATASETS + REGRESSION_DATASETS
 DOMAIN = (-1.5, 1.5)  # every point of a 2-D dataset lies in this square (views plot it)
 
 # Standard deviation of the jitter per unit of ``noise``: noise 0.1 looks clean, 0.5 is hard. Each factor is set
@@ -24,6 +39,10 @@ _NOISE_STD = {"circle": 0.5, "xor": 0.5, "gaussian": 0.8, "spiral": 0.2, "linear
 _MARGIN = 0.05  # xor/linear: keep clean points this far from the class boundary so noise 0 is exact
 _GAUSS_STD = 0.15  # gaussian clusters have a width even at noise 0 (centres are 4.7 of these from the boundary)
 _LINE_ANGLE = math.radians(30.0)  # linear: the boundary is the line through the origin at 30 degrees
+#: multi_gaussian: (c₁, c₂, height) of each bump, TensorFlow Playground's (±4, ±2.5), (0, ±2.5) divided by its radius 6
+GAUSS_BUMPS = ((-2 / 3, 5 / 12, 1.0), (0.0, 5 / 12, -1.0), (2 / 3, 5 / 12, 1.0),
+               (-2 / 3, -5 / 12, -1.0), (0.0, -5 / 12, 1.0), (2 / 3, -5 / 12, -1.0))
+GAUSS_BUMP_STD = 0.2  # σ of each bump: neighbours (2/3 apart) overlap by exp(−5.6) ≈ 0.4 %
 
 
 def _is_int(value) -> bool:
@@ -43,12 +62,17 @@ def _show(value) -> str:
     return repr(value)
 
 
+def is_regression(name: str) -> bool:
+    """True for a data set whose points carry values to predict rather than classes."""
+    return name in REGRESSION_DATASETS
+
+
 def _check_name(name) -> str:
-    choices = ", ".join(DATASETS)
+    choices = ", ".join(ALL_DATASETS)
     if not isinstance(name, str):
         raise ValueError(f"name must be a dataset name (choose from {choices}), got {_show(name)}")
     key = name.strip().lower()
-    if key not in DATASETS:
+    if key not in ALL_DATASETS:
         raise ValueError(f"unknown dataset {name!r} (choose from {choices})")
     return key
 
@@ -87,6 +111,11 @@ class DatasetSpec:
         object.__setattr__(self, "test_ratio", _check_fraction("test_ratio", self.test_ratio, 0.9))
         object.__setattr__(self, "seed", _check_int("seed", self.seed, 0, None))
 
+    @property
+    def is_regression(self) -> bool:
+        """The points carry values in [-1, 1] to predict (plane, multi_gaussian), not red/blue classes."""
+        return is_regression(self.name)
+
     def make(self) -> "Dataset":
         rng = np.random.default_rng(self.seed)
         X, y = make_points(self.name, self.n_samples, self.noise, rng)
@@ -118,7 +147,7 @@ class Dataset:
 
     spec: DatasetSpec
     X_train: np.ndarray  # (n_train, 2)
-    y_train: np.ndarray  # (n_train,) 0.0 red / 1.0 blue
+    y_train: np.ndarray  # (n_train,) 0.0 red / 1.0 blue; regression: the target value in [-1, 1]
     X_test: np.ndarray
     y_test: np.ndarray
 
@@ -190,11 +219,38 @@ def _shape(name: str, label: int, size: int, rng: np.random.Generator) -> np.nda
     raise AssertionError(name)  # unreachable: names are checked first
 
 
+def plane_target(P: np.ndarray) -> np.ndarray:
+    """The plane's value at points P (n, 2): (x₁ + x₂) / 2 clipped to [-1, 1]."""
+    return np.clip((P[:, 0] + P[:, 1]) / 2.0, -1.0, 1.0)
+
+
+def multi_gaussian_target(P: np.ndarray) -> np.ndarray:
+    """The multi-Gaussian value at points P (n, 2): the sum of the signed bumps, clipped to [-1, 1]."""
+    t = np.zeros(len(P))
+    for c1, c2, height in GAUSS_BUMPS:
+        t += height * np.exp(-((P[:, 0] - c1) ** 2 + (P[:, 1] - c2) ** 2) / (2 * GAUSS_BUMP_STD ** 2))
+    return np.clip(t, -1.0, 1.0)
+
+
+_TARGETS = {"plane": plane_target, "multi_gaussian": multi_gaussian_target}
+
+
+def _regression_points(name: str, n: int, noise: float, rng: np.random.Generator):
+    # TensorFlow Playground's way: the point is exact, its target is read at a place jittered by up to
+    # ``noise`` (times the radius) in each coordinate. The jitter is drawn even at noise 0 (same stream).
+    X = rng.uniform(-1.0, 1.0, (n, 2))
+    jitter = rng.uniform(-1.0, 1.0, (n, 2))
+    return X, _TARGETS[name](X + noise * jitter)
+
+
 def make_points(name: str, n: int, noise: float, rng: np.random.Generator) -> tuple[np.ndarray, np.ndarray]:
-    """n points (n, 2) and labels (n,) of the named 2-D dataset, shuffled; n // 2 red, the rest blue."""
+    """n points (n, 2) and labels (n,) of the named 2-D dataset, shuffled; n // 2 red, the rest blue.
+    A regression set gives n points uniform in [-1, 1]² and their target values (n,) in [-1, 1]."""
     name = _check_name(name)
     n = _check_int("n", n, 1, 10_000_000)
     noise = _check_fraction("noise", noise, 1.0)
+    if is_regression(name):
+        return _regression_points(name, n, noise, rng)
     n_red = n // 2
     X = np.concatenate([_shape(name, 0, n_red, rng), _shape(name, 1, n - n_red, rng)])
     y = np.concatenate([np.zeros(n_red), np.ones(n - n_red)])

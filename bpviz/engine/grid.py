@@ -19,12 +19,22 @@ EXTENT = (DOMAIN[0], DOMAIN[1], DOMAIN[0], DOMAIN[1])  # xmin, xmax, ymin, ymax
 
 @dataclass(frozen=True)
 class GridMaps:
-    """``probability``: (res, res) P(class 1, blue) over the plane, row 0 = bottom (ymin), column 0 = left.
+    """``region``: (res, res) the network's answer over the plane, row 0 = bottom (ymin), column 0 = left:
+    P(class 1, blue) for classification; for regression (``regression``: a linear output) the output value itself,
+    unbounded (views clip its colour to [-1, 1]).
     ``neurons``: neuron id → (r, r) map of its output in [-1, 1] (same orientation), inputs included."""
 
     extent: tuple[float, float, float, float]
-    probability: np.ndarray
+    region: np.ndarray
     neurons: dict
+    regression: bool = False
+
+    @property
+    def probability(self) -> np.ndarray:
+        """P(blue) over the plane (classification: the name the region had before regression)."""
+        if self.regression:
+            raise AttributeError("a regression network's output is a value, not a probability: use GridMaps.region")
+        return self.region
 
 
 def _plane(res: int, extent) -> tuple[np.ndarray, np.ndarray]:
@@ -58,9 +68,14 @@ class GridEvaluator:
         with np.errstate(over="ignore", invalid="ignore"):
             fine = self._forward(self._fine, W, b, self._fine_buf)
             coarse = self._forward(self._coarse, W, b, self._coarse_buf)
-            probability = self._blue_probability(fine[-1]).reshape(self.res, self.res)
+            region = self._blue_probability(fine[-1]).reshape(self.res, self.res)
             maps = self._neuron_maps(coarse)
-        return GridMaps(self.extent, probability.copy(), maps)
+        return GridMaps(self.extent, region.copy(), maps, regression=self.regression)
+
+    @property
+    def regression(self) -> bool:
+        """A linear output: the region is the output value, not P(blue)."""
+        return self.output == "linear"
 
     def _forward(self, a, W, b, buffers) -> list[np.ndarray]:
         last = len(W) - 1
@@ -90,7 +105,7 @@ class GridEvaluator:
     def _blue_probability(self, out: np.ndarray) -> np.ndarray:
         if self.output == "softmax":  # two outputs: P(blue) = softmax(z)[1] = σ(z1 − z0)
             return 1.0 / (1.0 + np.exp(out[0] - out[-1]))
-        return out[-1]  # a sigmoid output already is P(blue)
+        return out[-1]  # a sigmoid output already is P(blue); a linear one is the predicted value
 
     def _neuron_maps(self, outs: list[np.ndarray]) -> dict:
         r = self.neuron_res
@@ -99,7 +114,12 @@ class GridEvaluator:
         for l, a in enumerate(outs):
             if l == last:
                 p = self._blue_probability(a)
-                shown = [2 * (1 - p) - 1, 2 * p - 1] if self.output == "softmax" else [2 * a[k] - 1 for k in range(len(a))]
+                if self.output == "softmax":
+                    shown = [2 * (1 - p) - 1, 2 * p - 1]
+                elif self.regression:  # the value on the targets' own scale, −1 … +1
+                    shown = [np.clip(a[k], -1.0, 1.0) for k in range(len(a))]
+                else:
+                    shown = [2 * a[k] - 1 for k in range(len(a))]
             elif self.hidden == "tanh":
                 shown = list(a)
             elif self.hidden == "sigmoid":

@@ -2,9 +2,12 @@
 
 Wiring only. The worker (another thread) trains and sends frames; this page hands each frame's copies to
 the views: network diagram with per-neuron maps, decision region with the points, loss curve, figures.
+A regression run (plane, multi-Gaussian) shows the output value instead of P(blue) and no accuracy.
 """
 
 from __future__ import annotations
+
+import math
 
 from PySide6.QtCore import QThread, QTimer, Qt, Signal, Slot
 from PySide6.QtGui import QAction, QKeySequence
@@ -22,6 +25,8 @@ from bpviz.gui.worker import Frame, TrainingWorker
 from bpviz.training import TrainConfig
 
 LOSS_REDRAW_MS = 500
+OUTPUT_TITLES = {False: "<b>Output</b> · decision region and points",
+                 True: "<b>Output</b> · predicted value over the plane and the points' targets"}
 
 
 class PlaygroundPage(QWidget):
@@ -92,7 +97,9 @@ class PlaygroundPage(QWidget):
         right = QWidget()
         column = QVBoxLayout(right)
         column.setContentsMargins(4, 0, 0, 0)
-        column.addWidget(QLabel("<b>Output</b> · decision region and points"))
+        self.output_title = QLabel(OUTPUT_TITLES[False])
+        self.output_title.setObjectName("output_title")
+        column.addWidget(self.output_title)
         column.addWidget(self.decision, 3)
         column.addWidget(self.figures)
         column.addWidget(self.loss, 2)
@@ -187,22 +194,21 @@ class PlaygroundPage(QWidget):
         if frame.generation != self._generation:  # a new run: new points, empty history
             self._generation = frame.generation
             self.loss.clear()
-            d = frame.data
-            self.decision.set_data(d.X_train, d.y_train, d.X_test, d.y_test)
+            d, regression = frame.data, frame.config.is_regression
+            self.decision.set_data(d.X_train, d.y_train, d.X_test, d.y_test, regression=regression)
+            self.output_title.setText(OUTPUT_TITLES[regression])
         # The loss curve changes little in 1/30 s and is costly to repaint: while training runs, a timer of its
         # own draws it twice a second, between frames rather than on top of one.
         self.loss.append(snap.history_start, snap.history_steps, snap.history_train, snap.history_test,
                          draw=not frame.running)
         if frame.maps is not None:
-            self.decision.set_region(frame.maps.probability, frame.maps.extent)
+            self.decision.set_region(frame.maps.region, frame.maps.extent)
         self.diagram.set_state(from_parameters(
             frame.config.sizes, snap.weights, snap.biases, weight_grads=snap.grad_weights,
             bias_grads=snap.grad_biases if snap.step else None, editable=not frame.running,
             neuron_images=frame.maps.neurons if frame.maps is not None else None,
             input_labels=tuple(FEATURE_LABELS[f] for f in frame.config.features)))
-        self.figures.setText(
-            f"Test loss <b>{snap.test_loss:.4f}</b> · training loss <b>{snap.train_loss:.4f}</b> · "
-            f"test accuracy <b>{100 * snap.test_accuracy:.1f} %</b>")
+        self.figures.setText(figures_text(snap, frame.config.is_regression))
         self._set_running(frame.running)
         self.frame = frame
         self.worker.frame_taken()
@@ -249,3 +255,13 @@ class PlaygroundPage(QWidget):
             if not self.thread.wait(5000):
                 self.thread.terminate()
                 self.thread.wait()
+
+
+def figures_text(snap, regression: bool) -> str:
+    """The line under the output: losses, and the test accuracy for classification (a regression has none).
+    Without a test set, its loss and accuracy say so instead of showing nan."""
+    test = f"<b>{snap.test_loss:.4f}</b>" if math.isfinite(snap.test_loss) else "– (no test set)"
+    text = f"Test loss {test} · training loss <b>{snap.train_loss:.4f}</b>"
+    if not regression and math.isfinite(snap.test_accuracy):
+        text += f" · test accuracy <b>{100 * snap.test_accuracy:.1f} %</b>"
+    return text

@@ -123,6 +123,37 @@ def test_train_table_output(capsys):
     assert "train loss" in out and "test accuracy" in out and "20 epochs" in out
 
 
+@pytest.mark.parametrize("name,epochs,below", [("plane", 100, 0.005), ("multi_gaussian", 600, 0.02)])
+def test_train_regression_reports_the_loss_only(capsys, name, epochs, below):
+    # measured at noise 0 (seeds 1-3): plane 0.0003 (4,4 net), multi_gaussian 0.0067-0.0090 (8,8 net, 400 points,
+    # learning rate 0.3); at the default noise 0.1 the noisy targets keep multi_gaussian's test loss near 0.02
+    args = ["--noise", "0"] + (["--hidden", "8,8", "--lr", "0.3", "--samples", "400"] if name == "multi_gaussian"
+                               else [])
+    code, out, _ = run_main(capsys, "train", "--dataset", name, "--epochs", str(epochs), *args, "--json")
+    data = json.loads(out)
+    assert code == 0 and data["problem"] == "regression" and not data["diverged"]
+    assert data["test_loss"] < below and data["train_loss"] < below
+    assert not any("accuracy" in key for key in data)
+    code, out, _ = run_main(capsys, "train", "--dataset", name, "--epochs", "5", *args)
+    lines = out.splitlines()
+    assert code == 0 and lines[0].startswith(f"{name} (regression), 2-") and "linear output, half_sse" in lines[0]
+    assert lines[1].startswith("train loss ") and "test loss " in lines[1] and "accuracy" not in out
+
+
+def test_train_without_test_set_prints_none_and_valid_json(capsys):
+    code, out, _ = run_main(capsys, "train", "--epochs", "3", "--test-ratio", "0", "--json")
+    data = json.loads(out)  # NaN would not be JSON
+    assert code == 0 and data["problem"] == "classification" and data["test_loss"] is None
+    assert data["test_accuracy"] is None and 0 <= data["train_accuracy"] <= 1
+    code, out, _ = run_main(capsys, "train", "--epochs", "3", "--test-ratio", "0")
+    assert "test loss none (no test set)" in out and "nan" not in out
+
+
+def test_train_help_lists_the_regression_sets():
+    result = run_cli("train", "--help")
+    assert "plane or multi_gaussian" in " ".join(result.stdout.split())
+
+
 def test_gradcheck_passes_and_says_so(capsys):
     code, out, _ = run_main(capsys, "gradcheck", "--hidden", "3,3", "--activation", "sigmoid")
     assert code == 0
@@ -140,6 +171,9 @@ BAD_INPUT = [
     (["train", "--activation", "swish"], "unknown activation 'swish'"),
     (["train", "--epochs", "-5"], "must be at least 1"),
     (["gradcheck", "--loss", "hinge"], "unknown loss 'hinge'"),
+    (["train", "--dataset", "plane", "--loss", "bce"], "loss bce (cross-entropy) is for classification, but plane "
+     "is a regression data set (a value per point, not a class): use half_sse"),
+    (["gradcheck", "--dataset", "multi_gaussian", "--loss", "softmax_ce"], "multi_gaussian is a regression data set"),
     (["example", "--params", "/no/such/file.json"], "cannot read /no/such/file.json"),
     (["example", "--iterations", "zero"], "expected a whole number"),
     (["frobnicate"], "invalid choice"),
@@ -197,6 +231,31 @@ def test_train_export_writes_every_file(tmp_path):
     again.run_epochs(30)
     for a, b in zip(again.network.weights, session.weights):
         np.testing.assert_array_equal(a, b)
+
+
+def test_train_export_of_a_regression_run_uses_the_value_colours(tmp_path):
+    from PySide6.QtGui import QColor, QImage
+
+    from bpviz.session import load_session
+
+    out = tmp_path / "plane"
+    result = run_cli("train", "--dataset", "plane", "--epochs", "100", "--noise", "0", "--export", str(out))
+    assert result.returncode == 0, result.stderr
+    assert "accuracy" not in result.stdout
+    assert len(list(out.iterdir())) == 8
+    session = load_session(out / "session.bpviz").playground
+    assert session.config.dataset.name == "plane" and session.config.output == "linear"
+    image = QImage(str(out / "decision-region.png"))
+    w, h = image.width(), image.height()
+
+    def colour_near(fx, fy):  # the mean colour of a patch, at a fraction of the picture's width and height
+        offsets = range(-6, 7, 3)
+        px = [QColor(image.pixel(int(fx * w) + dx, int(fy * h) + dy)) for dx in offsets for dy in offsets]
+        return np.mean([[c.red(), c.green(), c.blue()] for c in px], axis=0)
+
+    # the plane rises towards the top right: blue there, orange at the bottom left, white-ish on the diagonal
+    top_right, bottom_left = colour_near(0.8, 0.15), colour_near(0.25, 0.8)
+    assert top_right[2] > top_right[0] + 40 and bottom_left[0] > bottom_left[2] + 40
 
 
 def test_example_export_writes_tables_and_the_diagram(tmp_path):

@@ -4,6 +4,10 @@ The worker evaluates the network on a grid (``bpviz.engine.grid``) and sends P(b
 view only hands that array to one ``ImageItem`` with a fixed diverging look-up table (orange, white, blue, all
 light so the points stay visible) and moves nothing else. Points change only with the dataset: four scatter
 items (train/test × class), each with one pen and brush, so even 10^5 points draw from cached symbols.
+
+Regression (``set_data(..., regression=True)``): the region is the network's output value, −1 orange … +1 blue,
+clipped; the points are coloured by their target on the same scale (``value_colors``: 41 steps, so few brushes),
+in two more scatter items (train, test) with the same rims as the classes'. "Discretize output" shows the sign.
 """
 
 from __future__ import annotations
@@ -20,6 +24,7 @@ import pyqtgraph as pg
 from bpviz.engine.datasets import DOMAIN
 from bpviz.gui import palette
 from bpviz.gui.widgets.fast_plot import FastPlotWidget
+from bpviz.gui.widgets.value_colors import level_colors, value_levels
 
 EXTENT = (DOMAIN[0], DOMAIN[1], DOMAIN[0], DOMAIN[1])  # xmin, xmax, ymin, ymax
 REGION_STRENGTH = 0.55  # P = 0 or 1 shows the class colour mixed this much into white
@@ -27,6 +32,18 @@ TRAIN_SIZE, TEST_SIZE = 8.0, 7.0  # the white rim of a train point melts into th
 TRAIN_RIM, TEST_RIM = ("#ffffff", 1.0), (palette.TEXT, 1.0)
 POINT_STYLES = {"train": (TRAIN_SIZE, *TRAIN_RIM), "test": (TEST_SIZE, *TEST_RIM)}
 TICKS = (-1, 0, 1)
+VALUE = "value"  # the label of the regression points' items: ("train", VALUE), ("test", VALUE)
+KEY_TIPS = {
+    False: "Filled dots with a white rim: training points; dots with a dark rim: test points.\n"
+           "Background: the network's P(blue) at each place, orange < 0.5 < blue.",
+    True: "Filled dots with a white rim: training points; dots with a dark rim: test points. A dot's colour is\n"
+          "its target value, −1 orange … 0 grey … +1 blue. Background: the network's output at each place on\n"
+          "the same scale (values beyond ±1 show as ±1).",
+}
+DISCRETIZE_TIPS = {
+    False: "Two flat colours: the class the network predicts (P(blue) > 0.5) at each place",
+    True: "Two flat colours: the sign of the network's output at each place (blue > 0, orange ≤ 0)",
+}
 
 
 def _mix(hex_color: str, amount: float) -> np.ndarray:
@@ -62,8 +79,15 @@ class _Key(QLabel):
     def __init__(self, parent=None):
         super().__init__(parent)
         self.setSizePolicy(QSizePolicy.Preferred, QSizePolicy.Fixed)
-        self.setToolTip("Filled dots with a white rim: training points; dots with a dark rim: test points.\n"
-                        "Background: the network's P(blue) at each place, orange < 0.5 < blue.")
+        self.regression = False
+        self.setToolTip(KEY_TIPS[False])
+
+    def set_regression(self, on: bool) -> None:
+        """The ramp of P(blue) 0 … 1, or of the output value −1 … +1."""
+        if bool(on) != self.regression:
+            self.regression = bool(on)
+            self.setToolTip(KEY_TIPS[self.regression])
+            self._render()
 
     def sizeHint(self) -> QSize:
         return QSize(300, self.fontMetrics().height() + 6)
@@ -73,6 +97,9 @@ class _Key(QLabel):
 
     def resizeEvent(self, event) -> None:
         super().resizeEvent(event)
+        self._render()
+
+    def _render(self) -> None:
         w, h = self.width(), self.height()
         if w <= 0 or h <= 0:
             return
@@ -102,13 +129,12 @@ class _Key(QLabel):
             p.setPen(text_pen)
             p.drawText(QPointF(x + 2, cy + fm.ascent() / 2 - 1), label)
             x += fm.horizontalAdvance(label) + 14
-        label = "P(blue)"
+        label, low, high = ("output", "−1", "+1") if self.regression else ("P(blue)", "0", "1")
         p.drawText(QPointF(x, cy + fm.ascent() / 2 - 1), label)
         x += fm.horizontalAdvance(label) + 6
-        zero_w = fm.horizontalAdvance("0")
-        p.drawText(QPointF(x, cy + fm.ascent() / 2 - 1), "0")
-        x += zero_w + 3
-        bar_w = max(40.0, min(90.0, width - x - zero_w - 8))
+        p.drawText(QPointF(x, cy + fm.ascent() / 2 - 1), low)
+        x += fm.horizontalAdvance(low) + 3
+        bar_w = max(40.0, min(90.0, width - x - fm.horizontalAdvance(high) - 8))
         grad = QLinearGradient(x, 0, x + bar_w, 0)
         for i in (0, 64, 128, 192, 255):
             r_, g_, b_, _ = REGION_LUT[i]
@@ -118,14 +144,16 @@ class _Key(QLabel):
         p.setBrush(grad)
         p.drawRect(bar)
         p.setPen(text_pen)
-        p.drawText(QPointF(x + bar_w + 3, cy + fm.ascent() / 2 - 1), "1")
+        p.drawText(QPointF(x + bar_w + 3, cy + fm.ascent() / 2 - 1), high)
 
 
 class DecisionPlot(QWidget):
     def __init__(self, parent=None):
         super().__init__(parent)
         self._extent = EXTENT
-        self._probabilities: np.ndarray | None = None
+        self._probabilities: np.ndarray | None = None  # what the region shows on the 0..1 scale of the LUT
+        self._values: np.ndarray | None = None  # regression: the output values as given
+        self._regression = False
         self._rect_key = None  # (image shape, extent) the image rect was set for
         self._counts = {("train", 0): 0, ("train", 1): 0, ("test", 0): 0, ("test", 1): 0}
         self._build()
@@ -180,6 +208,13 @@ class DecisionPlot(QWidget):
                 spots.setCacheMode(QGraphicsItem.DeviceCoordinateCache)
                 item.addItem(spots)
                 self.points[(kind, label)] = spots
+            # regression: one item per kind, one brush per point (from few distinct colours)
+            values = pg.ScatterPlotItem(size=size, symbol="o", pxMode=True, pen=pg.mkPen(rim, width=width))
+            values.setZValue(z)
+            values.setCacheMode(QGraphicsItem.DeviceCoordinateCache)
+            item.addItem(values)
+            self.points[(kind, VALUE)] = values
+        self._value_brushes = [pg.mkBrush(c) for c in level_colors()]
         self._set_view(self._extent)
         self.plot.setMinimumSize(160, 160)
         self.plot.setSizePolicy(QSizePolicy.Expanding, QSizePolicy.Expanding)
@@ -195,7 +230,7 @@ class DecisionPlot(QWidget):
         self.show_test.toggled.connect(self._show_test_changed)
         options.addWidget(self.show_test)
         self.discretize = QCheckBox("Discretize output")
-        self.discretize.setToolTip("Two flat colours: the class the network predicts (P(blue) > 0.5) at each place")
+        self.discretize.setToolTip(DISCRETIZE_TIPS[False])
         self.discretize.toggled.connect(self._redraw_region)
         options.addWidget(self.discretize)
         options.addStretch(1)
@@ -208,22 +243,54 @@ class DecisionPlot(QWidget):
         self.plot.scene().prepareForPaint()  # apply the new range now: this plot's paints do not
 
     # ------------------------------------------------------------------ public API
-    def set_data(self, X_train, y_train, X_test, y_test) -> None:
-        """The points of a dataset: (n, 2) coordinates and labels 0.0 (orange) / 1.0 (blue)."""
+    def set_data(self, X_train, y_train, X_test, y_test, regression: bool = False) -> None:
+        """The points of a dataset: (n, 2) coordinates and labels 0.0 (orange) / 1.0 (blue); with
+        ``regression``, target values coloured on the scale −1 orange … +1 blue (and the region's values too)."""
+        self._set_regression(regression)
         for kind, X, y in (("train", X_train, y_train), ("test", X_test, y_test)):
             X = np.asarray(X, float).reshape(-1, 2)
-            blue = np.asarray(y, float).reshape(-1) > 0.5
-            for label, mask in ((0, ~blue), (1, blue)):
-                pts = X[mask]
+            y = np.asarray(y, float).reshape(-1)
+            if regression:
+                brushes = [self._value_brushes[i] for i in value_levels(y)]
+                self.points[(kind, VALUE)].setData(x=X[:, 0], y=X[:, 1], brush=brushes)
+                self._counts[(kind, VALUE)] = len(X)
+                parts = ((0, X[:0]), (1, X[:0]))
+            else:
+                self.points[(kind, VALUE)].setData(x=[], y=[])
+                blue = y > 0.5
+                parts = ((0, X[~blue]), (1, X[blue]))
+            for label, pts in parts:
                 self.points[(kind, label)].setData(x=pts[:, 0], y=pts[:, 1])
-                self._counts[(kind, label)] = len(pts)
+                if not regression:
+                    self._counts[(kind, label)] = len(pts)
         self._show_test_changed(self.show_test.isChecked())
 
+    @property
+    def regression(self) -> bool:
+        """The region shows an output value on −1 … +1 (True) or P(blue) (False); set with the data."""
+        return self._regression
+
+    def _set_regression(self, on: bool) -> None:
+        on = bool(on)
+        if on == self._regression:
+            return
+        self._regression = on
+        self.key.set_regression(on)
+        self.discretize.setToolTip(DISCRETIZE_TIPS[on])
+        self._counts = ({(k, VALUE): 0 for k in ("train", "test")} if on else
+                        {(k, label): 0 for k in ("train", "test") for label in (0, 1)})
+        self.clear_region()  # a region of the other kind means nothing on the new scale
+
     def set_region(self, probabilities: np.ndarray, extent: tuple[float, float, float, float]) -> None:
-        """P(blue) over the plane, (res, res), row 0 at ymin and column 0 at xmin; extent (xmin, xmax, ymin, ymax)."""
+        """P(blue) over the plane, (res, res), row 0 at ymin and column 0 at xmin; extent (xmin, xmax, ymin, ymax).
+        In regression mode: the network's output values (unbounded; coloured as if clipped to [-1, 1])."""
         p = np.asarray(probabilities, dtype=np.float32)
         if p.ndim != 2:
             raise ValueError(f"probabilities must be a 2-D array, got shape {p.shape}")
+        if self._regression:
+            self._values = p
+            with np.errstate(invalid="ignore"):
+                p = (np.clip(p, -1.0, 1.0) + 1.0) / 2.0  # the LUT's scale: −1 → 0, 0 → 0.5, +1 → 1
         if not np.isfinite(p).all():  # a diverged network: undecided (white) rather than garbage
             p = np.nan_to_num(p, nan=0.5, posinf=1.0, neginf=0.0)
         self._probabilities = p
@@ -234,16 +301,26 @@ class DecisionPlot(QWidget):
         self._redraw_region()
 
     def clear_region(self) -> None:
-        self._probabilities = None
+        self._probabilities = self._values = None
         self._rect_key = None
         self.image.hide()
 
     def test_points_visible(self) -> bool:
-        return self.points[("test", 0)].isVisible() and self.points[("test", 1)].isVisible()
+        return all(item.isVisible() for (kind, _), item in self.points.items() if kind == "test")
 
-    def point_counts(self) -> dict[tuple[str, int], int]:
-        """(kind, label) → number of points drawn, kind "train" or "test", label 0 (orange) or 1 (blue)."""
+    def point_counts(self) -> dict[tuple[str, int | str], int]:
+        """(kind, label) → number of points drawn, kind "train" or "test", label 0 (orange) or 1 (blue); in
+        regression mode the label is ``VALUE`` (one item per kind, each point coloured by its value)."""
         return dict(self._counts)
+
+    def point_colors(self, kind: str) -> list[str]:
+        """Regression mode: the fill colour ("#rrggbb") of each point of ``kind``, in the order given."""
+        item = self.points[(kind, VALUE)]
+        return [QColor(b.color()).name() for b in item.data["brush"]] if len(item.data) else []
+
+    def region_values(self) -> np.ndarray | None:
+        """Regression mode: the output values last given to ``set_region`` (before clipping); else None."""
+        return self._values
 
     def extent(self) -> tuple[float, float, float, float]:
         return self._extent
@@ -257,11 +334,12 @@ class DecisionPlot(QWidget):
     # ------------------------------------------------------------------ internals
     @Slot(bool)
     def _show_test_changed(self, on: bool) -> None:
-        for label in (0, 1):
-            self.points[("test", label)].setVisible(bool(on))
+        for (kind, _), item in self.points.items():
+            if kind == "test":
+                item.setVisible(bool(on))
 
     def _shown(self) -> np.ndarray:
-        p = self._probabilities
+        p = self._probabilities  # regression: (v + 1) / 2, so > 0.5 is the sign of the output v
         return (p > 0.5).astype(np.float32) if self.discretize.isChecked() else p
 
     @staticmethod

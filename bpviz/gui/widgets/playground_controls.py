@@ -6,30 +6,43 @@ features, layers, activation, loss, seed) makes a new run, announced once per us
 with the whole new ``TrainConfig``. A slider emits when it is released, a click at once; keys and spin arrows
 are coalesced over a short pause, so holding a key down does not restart training on every tick.
 ``set_config`` shows a configuration without emitting anything.
+
+The problem type follows the data set: choosing a regression set (plane, multi-Gaussian) leaves one loss in the
+loss box, the squared error with a linear output; choosing a classification set again brings back the
+classification loss chosen before.
 """
 
 from __future__ import annotations
 
-import math
 import random
 
-import numpy as np
-from PySide6.QtCore import QEvent, QObject, QSize, Qt, QTimer, Signal
+from PySide6.QtCore import QSize, Qt, QTimer, Signal
 from PySide6.QtWidgets import (
-    QAbstractSlider, QAbstractSpinBox, QApplication, QComboBox, QFrame, QGridLayout, QLabel, QPushButton,
-    QScrollArea, QSizePolicy, QSpinBox, QVBoxLayout, QWidget,
+    QAbstractSlider, QAbstractSpinBox, QComboBox, QFrame, QGridLayout, QLabel, QPushButton, QScrollArea, QSpinBox,
+    QVBoxLayout, QWidget,
 )
 
-from bpviz.engine.datasets import DatasetSpec
+from bpviz.engine.datasets import DatasetSpec, is_regression
 from bpviz.gui import palette
-from bpviz.gui.widgets.layer_editor import DatasetChooser, FeatureChooser, HiddenLayersEditor, SliderRow
+from bpviz.gui.widgets.layer_editor import DatasetChooser, FeatureChooser, HiddenLayersEditor
+from bpviz.gui.widgets.panel_parts import (
+    WheelGuard, buddy_label, make_combo, number_text, panel_section, select_data, select_number,
+)
+from bpviz.gui.widgets.slider_row import SliderRow
 from bpviz.training import TrainConfig
 
 LEARNING_RATES = (0.00001, 0.0001, 0.001, 0.003, 0.01, 0.03, 0.1, 0.3, 1.0, 3.0, 10.0)
 REG_RATES = (0.0, 0.001, 0.003, 0.01, 0.03, 0.1, 0.3, 1.0, 3.0, 10.0)
 ACTIVATIONS = (("tanh", "Tanh"), ("relu", "ReLU"), ("sigmoid", "Sigmoid"), ("linear", "Linear"))
 LOSSES = (("bce", "cross-entropy (sigmoid output)"), ("half_sse", "squared error ½(y−t)²"),
-          ("softmax_ce", "softmax cross-entropy (2 outputs)"))
+          ("softmax_ce", "softmax cross-entropy (2 outputs)"))  # classification
+REGRESSION_LOSSES = (("half_sse", "squared error (linear output)"),)
+LOSS_TIPS = {
+    "bce": "Binary cross-entropy −t·ln y − (1−t)·ln(1−y) on one sigmoid output y = P(blue)",
+    "half_sse": "½(y−t)² averaged over the points, on one sigmoid output y = P(blue) (the worked example's error)",
+    "softmax_ce": "Cross-entropy on two softmax outputs, one per class (red, blue)",
+    "regression": "½(y−t)² averaged over the points; the output neuron is linear, so y can take any value",
+}
 REGULARIZATIONS = (("none", "None"), ("l1", "L1"), ("l2", "L2"))
 POINTS_RANGE, SEED_RANGE = (50, 2000), (0, 99_999)
 RATIO_STEP, NOISE_STEP, NOISE_MAX = 10, 5, 50  # percent
@@ -42,7 +55,8 @@ DEFAULT_DATASET = DatasetSpec(name="circle", n_samples=200, noise=0.1, test_rati
 
 TIPS = {
     "ratio": "Share of the points used for training; the rest are test points the network never learns from",
-    "noise": "How much the points are jittered: 0 = clean shapes, 50 = the classes overlap",
+    "noise": "How much the points are jittered: 0 = clean shapes, 50 = the classes overlap (regression: how far "
+             "from each point its target value is read)",
     "batch": "Samples per step: 1 = stochastic gradient descent, all = full batch (applies at once)",
     "points": "Number of points in the data set, training and test together (50 to 2000)",
     "seed": "Random seed of the points, the starting weights and the batch order: same seed, same run",
@@ -50,108 +64,17 @@ TIPS = {
     "lr": "Step size η of gradient descent, w ← w − η·∂E/∂w (applies at once, without restarting)",
     "activation": "Activation function of the hidden neurons",
     "loss": "The error E that training minimises, with the output layer it implies",
+    "loss_regression": "Regression: the output neuron is linear and E is the squared error ½(y−t)² averaged over "
+                       "the points (the one loss for predicting a value)",
     "regularization": "Penalty on large weights added to the error: L1 pushes weights to 0, L2 shrinks them "
                       "(applies at once)",
     "reg_rate": "Strength λ of the regularization penalty; 0 turns it off (applies at once)",
 }
 
 
-def _number(value: float) -> str:
-    """0.00001 rather than 1e-05, 1 rather than 1.0: as the playground writes them."""
-    return np.format_float_positional(float(value), trim="-")
-
-
 def _n_train(n_samples: int, test_ratio: float) -> int:
     """Exactly as DatasetSpec.make splits the points."""
     return n_samples - min(round(n_samples * test_ratio), n_samples - 1)
-
-
-def _combo(name: str, items, tip: str) -> QComboBox:
-    combo = QComboBox()
-    combo.setObjectName(name)
-    for data, text in items:
-        combo.addItem(text, data)
-    combo.setToolTip(tip)
-    combo.setSizeAdjustPolicy(QComboBox.AdjustToMinimumContentsLengthWithIcon)
-    combo.setMinimumContentsLength(6)
-    combo.setSizePolicy(QSizePolicy.Expanding, QSizePolicy.Fixed)
-    return combo
-
-
-_EXTRA = Qt.UserRole + 1  # marks a value that is not in the fixed list
-
-
-def _select_number(combo: QComboBox, value: float) -> None:
-    """Select ``value``; a value outside the fixed list (a loaded session) is shown as an extra item, in order,
-    until another configuration is shown."""
-    for i in reversed(range(combo.count())):
-        if combo.itemData(i, _EXTRA):
-            combo.removeItem(i)
-    for i in range(combo.count()):
-        if math.isclose(combo.itemData(i), value, rel_tol=1e-9, abs_tol=1e-15):
-            combo.setCurrentIndex(i)
-            return
-    at = next((i for i in range(combo.count()) if combo.itemData(i) > value), combo.count())
-    combo.insertItem(at, _number(value), float(value))
-    combo.setItemData(at, True, _EXTRA)
-    combo.setItemData(at, "The value of the loaded settings (not one of the usual choices)", Qt.ToolTipRole)
-    combo.setCurrentIndex(at)
-
-
-def _select_data(combo: QComboBox, data) -> None:
-    i = combo.findData(data)
-    if i < 0:
-        raise ValueError(f"{combo.objectName()}: unknown choice {data!r}")
-    combo.setCurrentIndex(i)
-
-
-def _label(text: str, buddy: QWidget) -> QLabel:
-    label = QLabel(text)
-    label.setBuddy(buddy)
-    label.setToolTip(buddy.toolTip())
-    return label
-
-
-def _section(title: str, name: str) -> tuple[QWidget, QVBoxLayout]:
-    """A heading in capitals over a thin rule, as the playground's columns; the section's contents below."""
-    section = QWidget()
-    section.setObjectName(name)
-    layout = QVBoxLayout(section)
-    layout.setContentsMargins(0, 0, 0, 0)
-    layout.setSpacing(5)
-    heading = QLabel(title.upper())
-    heading.setObjectName(f"{name}_heading")
-    font = heading.font()
-    font.setBold(True)
-    font.setLetterSpacing(font.SpacingType.PercentageSpacing, 108)
-    heading.setFont(font)
-    heading.setStyleSheet(f"color: {palette.TEXT};")
-    rule = QFrame()
-    rule.setFrameShape(QFrame.HLine)
-    rule.setStyleSheet(f"color: {palette.NODE_FILL}; background: #d4d8dc; max-height: 1px; border: none;")
-    layout.addWidget(heading)
-    layout.addWidget(rule)
-    return section, layout
-
-
-class _WheelGuard(QObject):
-    """In a panel that scrolls, the wheel scrolls the panel: a combo box, spin box or slider takes wheel turns only
-    once it has the keyboard focus (clicked or tabbed to), so scrolling past it never changes a setting."""
-
-    def __init__(self, scroll: QScrollArea):
-        super().__init__(scroll)
-        self._bar = scroll.verticalScrollBar()
-
-    def guard(self, widgets) -> None:
-        for w in widgets:
-            w.setFocusPolicy(Qt.StrongFocus)  # not WheelFocus
-            w.installEventFilter(self)
-
-    def eventFilter(self, obj, event) -> bool:
-        if event.type() == QEvent.Wheel and not obj.hasFocus():
-            QApplication.sendEvent(self._bar, event)
-            return True
-        return False
 
 
 class PlaygroundControls(QWidget):
@@ -163,6 +86,8 @@ class PlaygroundControls(QWidget):
     def __init__(self, parent=None):
         super().__init__(parent)
         self._data_seed = DEFAULT_DATASET.seed  # the Seed box sets both seeds; a loaded config may hold two
+        self._regression_losses = False  # which losses the loss box offers
+        self._classification_loss = DEFAULT_CONFIG_ARGS["loss"]  # brought back when leaving regression
         self._exact: dict[str, float] = {}  # loaded values between two slider steps, until the user moves it
         self._emit_timer = QTimer(self)
         self._emit_timer.setSingleShot(True)
@@ -195,7 +120,7 @@ class PlaygroundControls(QWidget):
         self.training_hint.setVisible(False)
         column.addWidget(self.training_hint)
         column.addStretch(1)
-        self.wheel_guard = _WheelGuard(self.scroll)
+        self.wheel_guard = WheelGuard(self.scroll)
         self.wheel_guard.guard(w for kind in (QComboBox, QAbstractSpinBox, QAbstractSlider)
                                for w in body.findChildren(kind))
         self.set_config(TrainConfig(dataset=DEFAULT_DATASET, **DEFAULT_CONFIG_ARGS))
@@ -208,10 +133,10 @@ class PlaygroundControls(QWidget):
 
     # ------------------------------------------------------------------ building
     def _data_section(self) -> QWidget:
-        section, layout = _section("Data", "data_section")
+        section, layout = panel_section("Data", "data_section")
         self.datasets = DatasetChooser()
         self.dataset_buttons = self.datasets.buttons
-        self.datasets.changed.connect(lambda _name: self._user_changed())
+        self.datasets.changed.connect(self._dataset_chosen)
         layout.addWidget(self.datasets)
 
         self.ratio = SliderRow("Ratio of training to test data", "ratio", TIPS["ratio"])
@@ -243,9 +168,9 @@ class PlaygroundControls(QWidget):
         self.new_seed_button.setObjectName("new_seed")
         self.new_seed_button.setToolTip(TIPS["new_seed"])
         self.new_seed_button.clicked.connect(self._new_seed)
-        form.addWidget(_label("Points", self.points_spin), 0, 0)
+        form.addWidget(buddy_label("Points", self.points_spin), 0, 0)
         form.addWidget(self.points_spin, 0, 1)
-        form.addWidget(_label("Seed", self.seed_spin), 1, 0)
+        form.addWidget(buddy_label("Seed", self.seed_spin), 1, 0)
         form.addWidget(self.seed_spin, 1, 1)
         form.addWidget(self.new_seed_button, 1, 2)
         form.setColumnStretch(1, 1)
@@ -264,7 +189,7 @@ class PlaygroundControls(QWidget):
         return spin
 
     def _features_section(self) -> QWidget:
-        section, layout = _section("Features", "features_section")
+        section, layout = panel_section("Features", "features_section")
         note = QLabel("Inputs computed from each point (x₁, x₂):")
         note.setWordWrap(True)
         note.setStyleSheet(f"color: {palette.MUTED};")
@@ -276,36 +201,38 @@ class PlaygroundControls(QWidget):
         return section
 
     def _layers_section(self) -> QWidget:
-        section, layout = _section("Hidden layers", "layers_section")
+        section, layout = panel_section("Hidden layers", "layers_section")
         self.layers = HiddenLayersEditor()
         self.layers.changed.connect(lambda _h: self._user_changed())
         layout.addWidget(self.layers)
         return section
 
     def _training_section(self) -> QWidget:
-        section, layout = _section("Training", "training_section")
+        section, layout = panel_section("Training", "training_section")
         grid = QGridLayout()
         grid.setHorizontalSpacing(8)
         grid.setVerticalSpacing(2)
-        self.lr_combo = _combo("lr_combo", [(v, _number(v)) for v in LEARNING_RATES], TIPS["lr"])
-        self.activation_combo = _combo("activation_combo", ACTIVATIONS, TIPS["activation"])
-        self.loss_combo = _combo("loss_combo", LOSSES, TIPS["loss"])
-        self.reg_combo = _combo("regularization_combo", REGULARIZATIONS, TIPS["regularization"])
-        self.reg_rate_combo = _combo("reg_rate_combo", [(v, _number(v)) for v in REG_RATES], TIPS["reg_rate"])
+        self.lr_combo = make_combo("lr_combo", [(v, number_text(v)) for v in LEARNING_RATES], TIPS["lr"])
+        self.activation_combo = make_combo("activation_combo", ACTIVATIONS, TIPS["activation"])
+        self.loss_combo = make_combo("loss_combo", LOSSES, TIPS["loss"])
+        self._loss_item_tips()
+        self.reg_combo = make_combo("regularization_combo", REGULARIZATIONS, TIPS["regularization"])
+        self.reg_rate_combo = make_combo("reg_rate_combo", [(v, number_text(v)) for v in REG_RATES], TIPS["reg_rate"])
         cells = ((0, 0, 1, "Learning rate", self.lr_combo), (0, 1, 1, "Activation", self.activation_combo),
                  (2, 0, 1, "Regularization", self.reg_combo), (2, 1, 1, "Regularization rate", self.reg_rate_combo),
                  (4, 0, 2, "Loss", self.loss_combo))
         for row, col, span, text, combo in cells:
-            grid.addWidget(_label(text, combo), row, col, 1, span)
+            grid.addWidget(buddy_label(text, combo), row, col, 1, span)
             grid.addWidget(combo, row + 1, col, 1, span)
             if row:
                 grid.setRowMinimumHeight(row, 24)  # a gap above each pair of labels
         grid.setColumnStretch(0, 1)
         grid.setColumnStretch(1, 1)
+        self.loss_label = grid.itemAtPosition(4, 0).widget()  # its tooltip follows the problem type
         layout.addLayout(grid)
         self.lr_combo.activated.connect(self._lr_chosen)
         self.activation_combo.activated.connect(lambda _i: self._user_changed())
-        self.loss_combo.activated.connect(lambda _i: self._user_changed())
+        self.loss_combo.activated.connect(self._loss_chosen)
         self.reg_combo.activated.connect(self._reg_chosen)
         self.reg_rate_combo.activated.connect(self._reg_chosen)
         return section
@@ -347,11 +274,11 @@ class PlaygroundControls(QWidget):
         self._data_seed = d.seed
         self._update_batch_range(0 if config.batch_size > self._n_train() else config.batch_size)
         self.layers.set_hidden(config.hidden)
-        _select_number(self.lr_combo, config.lr)
-        _select_data(self.activation_combo, config.activation)
-        _select_data(self.loss_combo, config.loss)
-        _select_data(self.reg_combo, config.regularization)
-        _select_number(self.reg_rate_combo, config.reg_rate)
+        select_number(self.lr_combo, config.lr)
+        select_data(self.activation_combo, config.activation)
+        self._offer_losses(config.is_regression, config.loss)
+        select_data(self.reg_combo, config.regularization)
+        select_number(self.reg_rate_combo, config.reg_rate)
         shown = self.config()
         self._emitted = self._reset_key(shown)
         self._lr, self._batch, self._reg = shown.lr, shown.batch_size, (shown.regularization, shown.reg_rate)
@@ -414,6 +341,36 @@ class PlaygroundControls(QWidget):
             self._emitted = key
             self._batch = config.batch_size  # a clamped batch size travels with the new config
             self.configChanged.emit(config)
+
+    def _offer_losses(self, regression: bool, loss: str) -> None:
+        """Fill the loss box with the losses of the problem type (if it changed) and select ``loss``."""
+        if regression != self._regression_losses:
+            self._regression_losses = regression
+            self.loss_combo.clear()
+            for data, text in REGRESSION_LOSSES if regression else LOSSES:
+                self.loss_combo.addItem(text, data)
+            for widget in (self.loss_combo, self.loss_label):
+                widget.setToolTip(TIPS["loss_regression" if regression else "loss"])
+            self._loss_item_tips()
+        select_data(self.loss_combo, loss)
+        if not regression:
+            self._classification_loss = loss
+
+    def _loss_item_tips(self) -> None:
+        for i in range(self.loss_combo.count()):
+            tip = LOSS_TIPS["regression" if self._regression_losses else self.loss_combo.itemData(i)]
+            self.loss_combo.setItemData(i, tip, Qt.ToolTipRole)
+
+    def _dataset_chosen(self, name: str) -> None:
+        regression = is_regression(name)
+        if regression != self._regression_losses:
+            self._offer_losses(regression, REGRESSION_LOSSES[0][0] if regression else self._classification_loss)
+        self._user_changed()
+
+    def _loss_chosen(self, _index: int) -> None:
+        if not self._regression_losses:
+            self._classification_loss = self.loss_combo.currentData()
+        self._user_changed()
 
     def _seed_edited(self, value: int) -> None:
         self._data_seed = value
