@@ -179,11 +179,14 @@ class ModeGrid(QWidget):
         self.result = None
         self._log_loss = False
         self.headers: dict[str, RichTextBlock] = {}
-        self.plots: dict[tuple[str, str], pg.PlotItem] = {}
-        self.widgets: dict[tuple[str, str], FastPlotWidget] = {}
-        self.curves: dict[str, dict[str, pg.PlotDataItem]] = {m: {} for m in MODES}
-        self.cursors = []
-        grid = QGridLayout(self)
+        # The nine plots cost a quarter of a second: they are built when first needed (shown or drawn into),
+        # not while the window starts.
+        self._plots: dict[tuple[str, str], pg.PlotItem] = {}
+        self._widgets: dict[tuple[str, str], FastPlotWidget] = {}
+        self._curves: dict[str, dict[str, pg.PlotDataItem]] = {m: {} for m in MODES}
+        self._cursors = []
+        self._built = False
+        grid = self._grid = QGridLayout(self)
         grid.setContentsMargins(4, 4, 4, 4)
         grid.setHorizontalSpacing(6)
         grid.setVerticalSpacing(2)
@@ -194,9 +197,37 @@ class ModeGrid(QWidget):
             grid.addWidget(header, 0, col)
             self.headers[mode] = header
             grid.setColumnStretch(col, 1)
+        for row in range(1, len(ROWS) + 1):
+            grid.setRowStretch(row, 1)
+        self._show_headers(None)
+
+    @property
+    def plots(self) -> dict:
+        return self._build()._plots
+
+    @property
+    def widgets(self) -> dict:
+        return self._build()._widgets
+
+    @property
+    def curves(self) -> dict:
+        return self._build()._curves
+
+    @property
+    def cursors(self) -> list:
+        return self._build()._cursors
+
+    def showEvent(self, event) -> None:
+        self._build()
+        super().showEvent(event)
+
+    def _build(self) -> "ModeGrid":
+        if self._built:
+            return self
+        self._built = True
+        grid = self._grid
         first = None
         for row, (key, label) in enumerate(ROWS, start=1):
-            grid.setRowStretch(row, 1)
             for col, mode in enumerate(MODES):
                 widget = make_plot(f"plot_{key}_{mode}", left=label if col == 0 else None,
                                    bottom="epoch" if key == "loss" else None)
@@ -210,11 +241,11 @@ class ModeGrid(QWidget):
                 else:
                     item.setXLink(first)
                 if col:
-                    item.setYLink(self.plots[(key, MODES[0])])
+                    item.setYLink(self._plots[(key, MODES[0])])
                 cursor = pg.InfiniteLine(angle=90, movable=False, pen=pg.mkPen(palette.NEUTRAL, style=Qt.DotLine))
                 cursor.hide()
                 item.addItem(cursor, ignoreBounds=True)
-                self.cursors.append(cursor)
+                self._cursors.append(cursor)
                 for z, name in enumerate(NEURON_PARAMS if key != "loss" else ("loss",)):
                     # gradients are noisy: thinner lines keep the four of them apart
                     pen = (pg.mkPen(LOSS_COLOR, width=1.8) if key == "loss" else
@@ -223,13 +254,16 @@ class ModeGrid(QWidget):
                     curve.setZValue(len(NEURON_PARAMS) - z)  # w1, the one that matters, on top
                     curve.setDownsampling(auto=True, method="peak")
                     curve.setClipToView(True)
-                    self.curves[mode][name if key == "params" else f"grad_{name}" if key == "grads" else name] = curve
+                    self._curves[mode][name if key == "params" else f"grad_{name}" if key == "grads" else name] = curve
                 widget.scene().sigMouseMoved.connect(lambda pos, item=item: self._mouse_moved(item, pos))
                 widget.viewport().installEventFilter(self)
-                self.plots[(key, mode)] = item
-                self.widgets[(key, mode)] = widget
+                self._plots[(key, mode)] = item
+                self._widgets[(key, mode)] = widget
                 grid.addWidget(widget, row, col)
-        self._show_headers(None)
+        if self._log_loss:
+            for mode in MODES:
+                self._plots[("loss", mode)].setLogMode(False, True)
+        return self
 
     # ------------------------------------------------------------------ data
     def show_result(self, result) -> None:
