@@ -108,13 +108,15 @@ def main(argv: list[str] | None = None) -> int:
 
             return self_check()
         run = getattr(args, "run", _run_gui)
-        return run(args) or 0
+        code = run(args) or 0
+        sys.stdout.flush()  # a reader that went away shows here, where it is caught, not at interpreter exit
+        return code
     except UsageError as exc:
         print(f"bpviz: error: {exc}", file=sys.stderr)
         return 2
     except KeyboardInterrupt:
         print("bpviz: interrupted", file=sys.stderr)
         return 130
-    except BrokenPipeError:  # e.g. `bpviz example | head`
-        sys.stderr.close()
+    except BrokenPipeError:  # e.g. `bpviz example | head`: stop quietly; what is still buffered goes nowhere
+        os.dup2(os.open(os.devnull, os.O_WRONLY), sys.stdout.fileno())
         return 0

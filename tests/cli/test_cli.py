@@ -291,3 +291,18 @@ def test_export_into_a_read_only_folder_is_one_line_and_leaves_nothing(tmp_path)
     assert len(errors) == 1 and str(folder) in errors[0] and "permission denied" in errors[0], result.stderr
     assert "Traceback" not in result.stderr
     assert list(folder.iterdir()) == []
+
+
+@pytest.mark.parametrize("argv", [["example"], ["graph", "shopping", "--json"]])
+def test_a_reader_that_went_away_ends_the_command_quietly(argv):
+    """`bpviz example | head`: the pipe's reader is gone before the output is written (or flushed)."""
+    read_end, write_end = os.pipe()
+    os.close(read_end)
+    env = {k: v for k, v in os.environ.items() if k != "PYTHONUNBUFFERED"}  # buffered, as for users
+    try:
+        done = subprocess.run([sys.executable, "-m", "bpviz", *argv], stdout=write_end, stderr=subprocess.PIPE,
+                              text=True, timeout=60, env=env)
+    finally:
+        os.close(write_end)
+    assert done.returncode == 0
+    assert done.stderr == ""
