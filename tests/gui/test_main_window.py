@@ -213,6 +213,10 @@ def test_every_lesson_page_has_a_tab_a_name_for_page_and_a_ctrl_number(window, q
 def test_a_lesson_page_shows_its_figures_in_the_status_bar_and_only_while_shown(window, qtbot):
     window.show_page("warmup")
     page = window.tabs.currentWidget()
+    qtbot.waitUntil(lambda: page.frame is not None, timeout=5000)
+    window.show_page("example")
+    window.show_page("warmup")
+    assert window.error_label.text() == "Not trained yet · Train runs 500 iterations"  # not "loss nan"
     page.iterations.setValue(20)
     with qtbot.waitSignal(page.frameShown, timeout=5000):
         page.train_button.click()

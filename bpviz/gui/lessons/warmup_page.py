@@ -316,6 +316,8 @@ class WarmupPage(QWidget):
     def status_text(self) -> str:
         if self.frame is None:
             return ""
+        if self.frame.iteration == 0:
+            return f"Not trained yet · Train runs {self.iterations.value():,} iterations"
         return f"Iteration {self.frame.iteration:,} · loss {self.curve.last():.4g}"
 
     # ------------------------------------------------------------------ closing
