@@ -41,8 +41,9 @@ class MainWindow(QMainWindow):
         for page in self.lesson_pages:
             self.tabs.addTab(page, page.tab_title)
             page.statusMessage.connect(self.show_status)
-            if hasattr(page, "frameShown"):  # a page that trains: its figures follow its frames
-                page.frameShown.connect(self._update_lesson_label)
+            for signal in ("frameShown", "statusTextChanged"):  # a page whose figures change as it runs
+                if hasattr(page, signal):
+                    getattr(page, signal).connect(self._update_lesson_label)
         self.setCentralWidget(self.tabs)
 
         self._build_actions()

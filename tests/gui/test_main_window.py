@@ -218,6 +218,7 @@ def test_a_lesson_page_shows_its_figures_in_the_status_bar_and_only_while_shown(
     window.show_page("warmup")
     assert window.error_label.text() == "Not trained yet · Train runs 500 iterations"  # not "loss nan"
     page.iterations.setValue(20)
+    assert window.error_label.text() == "Not trained yet · Train runs 20 iterations"
     with qtbot.waitSignal(page.frameShown, timeout=5000):
         page.train_button.click()
     qtbot.waitUntil(lambda: "Iteration 20" in window.error_label.text(), timeout=10000)

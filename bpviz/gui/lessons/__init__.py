@@ -6,6 +6,8 @@ Every page is a QWidget with
 - ``statusMessage = Signal(str)`` (shown in the status bar);
 - ``set_active(bool)``: its window-wide shortcuts work only while it is shown;
 - ``shutdown()``: stops and joins any thread it runs (the window calls it on close);
+- ``status_text()`` (optional): its figures for the status bar, refreshed on its ``frameShown(object)`` or
+  ``statusTextChanged()`` signal;
 - ``menu_actions()``: its commands (QActions with their shortcuts) for the window's Lessons menu;
 - ``save_settings(QSettings)`` / ``restore_settings(QSettings)`` (optional): what it keeps between runs;
 - ``export_pictures()`` (optional): its views for File > Export, ``{"<page_name>/<view>": (menu text, file stem, widget)}``

@@ -29,6 +29,7 @@ class WarmupPage(QWidget):
     page_name = "warmup"
     statusMessage = Signal(str)
     frameShown = Signal(object)  # the WarmupFrame just shown (tests wait on it)
+    statusTextChanged = Signal()  # status_text() changed without a frame (the iterations asked for)
     lineChanged = Signal(int)
     # commands to the worker: queued across threads, run between its slices
     _train = Signal(int)
@@ -76,6 +77,7 @@ class WarmupPage(QWidget):
         self.iterations.setRange(1, MAX_ITERATIONS)
         self.iterations.setValue(ITERATIONS)
         self.iterations.setGroupSeparatorShown(True)
+        self.iterations.valueChanged.connect(self.statusTextChanged)
         self.iterations.setToolTip("How many iterations Train runs (the seed: 500)")
         self.seed = QSpinBox()
         self.seed.setObjectName("warmup_seed")
