@@ -1,6 +1,6 @@
 """``bpviz warmup``: the text table, the JSON object, --iterations/--every/--seed/--sizes, and bad input.
 
-The losses are checked against the seed's loop run literally here, from the seed's randn draws."""
+The losses are checked against the seed's program run literally (tests/warmup_seed_program.py)."""
 
 from __future__ import annotations
 
@@ -13,29 +13,9 @@ import numpy as np
 import pytest
 
 from bpviz.cli import main
+from warmup_seed_program import seed_program_losses
 
 
-def seed_losses(seed, iterations, n=64, d_in=1000, h=100, d_out=10):
-    """The seed's program (randn → default_rng(seed), print → record)."""
-    rng = np.random.default_rng(seed)
-    x = rng.standard_normal((n, d_in))
-    y = rng.standard_normal((n, d_out))
-    w1 = rng.standard_normal((d_in, h))
-    w2 = rng.standard_normal((h, d_out))
-    learning_rate = 1e-6
-    losses = []
-    for t in range(iterations):
-        hh = x.dot(w1)
-        h_relu = np.maximum(hh, 0)
-        y_pred = h_relu.dot(w2)
-        losses.append(np.square(y_pred - y).sum())
-        grad_y_pred = 2.0 * (y_pred - y)
-        grad_w2 = h_relu.T.dot(grad_y_pred)
-        grad_h = grad_y_pred.dot(w2.T)
-        grad_h[hh < 0] = 0
-        w1 -= learning_rate * x.T.dot(grad_h)
-        w2 -= learning_rate * grad_w2
-    return np.array(losses)
 
 
 def run_main(capsys, *args):
@@ -63,7 +43,7 @@ def test_table_shows_blocks_lines_and_the_printed_losses(capsys):
         assert f"  {code_line}" in lines
     assert "(1000×64)·(64×100) → (1000×100)" in out
     # the losses as the seed prints them, at 0, 5, 10, 15 and the last
-    expected = seed_losses(0, 20)
+    expected = seed_program_losses(0, 20)
     printed = [l for l in lines if l.split() and l.split()[0].isdigit() and len(l.split()) == 2]
     assert [int(l.split()[0]) for l in printed] == [0, 5, 10, 15, 19]
     for l in printed:
@@ -90,7 +70,7 @@ def test_json_is_one_object_with_shapes_lines_and_every_loss(capsys):
     assert g["shape_rule"] == "(N×D_out)·(D_out×H) → (N×H)"
     assert g["shapes"] == "(64×10)·(10×100) → (64×100)"
     assert g["result_shape"] == [64, 100] and g["reads"] == ["grad_y_pred", "w2"]
-    expected = seed_losses(0, 30)
+    expected = seed_program_losses(0, 30)
     assert len(data["losses"]) == 30
     np.testing.assert_allclose(data["losses"], expected, rtol=1e-10, atol=0)
     assert data["seed_loop"]["max_rel_difference"] < 1e-10
@@ -101,7 +81,7 @@ def test_default_is_the_seeds_500_iterations(capsys):
     _, out, _ = run_main(capsys, "--json")
     losses = json.loads(out)["losses"]
     assert len(losses) == 500
-    assert losses[-1] == pytest.approx(seed_losses(0, 500)[-1], rel=1e-10)
+    assert losses[-1] == pytest.approx(seed_program_losses(0, 500)[-1], rel=1e-10)
 
 
 def test_seed_and_sizes_change_the_data(capsys):
@@ -109,7 +89,7 @@ def test_seed_and_sizes_change_the_data(capsys):
     data = json.loads(out)
     assert data["seed"] == 9 and data["sizes"] == {"N": 8, "D_in": 30, "H": 6, "D_out": 4}
     assert data["shapes"]["w1"] == [30, 6] and data["shapes"]["grad_h"] == [8, 6]
-    np.testing.assert_allclose(data["losses"], seed_losses(9, 5, 8, 30, 6, 4), rtol=1e-10, atol=0)
+    np.testing.assert_allclose(data["losses"], seed_program_losses(9, 5, 8, 30, 6, 4), rtol=1e-10, atol=0)
 
 
 def test_every_one_prints_every_iteration_as_the_seed(capsys):
@@ -119,7 +99,7 @@ def test_every_one_prints_every_iteration_as_the_seed(capsys):
     # the seed's print(t, loss): the shortest digits that give the float back (the last may differ: rounding)
     value = printed[0].split()[1]
     assert value == repr(float(value))
-    assert float(value) == pytest.approx(seed_losses(0, 1)[0], rel=1e-14)
+    assert float(value) == pytest.approx(seed_program_losses(0, 1)[0], rel=1e-14)
 
 
 @pytest.mark.parametrize("args, words", [

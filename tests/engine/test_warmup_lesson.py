@@ -17,6 +17,7 @@ from bpviz.engine.network import Network
 from bpviz.engine.presets import WARMUP_LR, warmup_network
 from bpviz.engine.warmup import GRADIENT_LINES, ShapeError, WarmupArrays, WarmupSizes, initial_arrays, lesson_pass
 from bpviz.engine.warmup_training import SeedLoop, WarmupRun, relative_difference
+from warmup_seed_program import seed_draws, seed_loop
 
 # The seed's code as the article prints it (the lines the lesson must quote verbatim).
 SEED_CODE = """
@@ -61,36 +62,6 @@ SEED_LINE_SHAPES = {  # line -> (shapes with the seed's sizes, result shape)
 ITERATIONS = 500
 
 
-def seed_draws(seed, n=64, d_in=1000, h=100, d_out=10):
-    """The seed's four randn draws, in its order."""
-    rng = np.random.default_rng(seed)
-    x = rng.standard_normal((n, d_in))
-    y = rng.standard_normal((n, d_out))
-    w1 = rng.standard_normal((d_in, h))
-    w2 = rng.standard_normal((h, d_out))
-    return x, y, w1, w2
-
-
-def seed_loop(x, y, w1, w2, iterations):
-    """The seed's training loop, literally (on copies of the weights)."""
-    w1, w2 = w1.copy(), w2.copy()
-    losses = []
-    learning_rate = 1e-6
-    for t in range(iterations):
-        h = x.dot(w1)
-        h_relu = np.maximum(h, 0)
-        y_pred = h_relu.dot(w2)
-        loss = np.square(y_pred - y).sum()
-        losses.append(loss)  # the seed: print(t, loss)
-        grad_y_pred = 2.0 * (y_pred - y)
-        grad_w2 = h_relu.T.dot(grad_y_pred)
-        grad_h_relu = grad_y_pred.dot(w2.T)
-        grad_h = grad_h_relu.copy()
-        grad_h[h < 0] = 0
-        grad_w1 = x.T.dot(grad_h)
-        w1 -= learning_rate * grad_w1
-        w2 -= learning_rate * grad_w2
-    return np.array(losses)
 
 
 def assert_close(actual, expected, what):
@@ -105,7 +76,7 @@ def assert_close(actual, expected, what):
 @pytest.fixture(scope="module")
 def seed_run():
     arrays = initial_arrays(2024)
-    return arrays, seed_loop(arrays.x, arrays.y, arrays.w1, arrays.w2, ITERATIONS)
+    return arrays, seed_loop(arrays.x, arrays.y, arrays.w1.copy(), arrays.w2.copy(), ITERATIONS)
 
 
 # ---------------------------------------------------------------------------------------------- arrays

@@ -1,9 +1,8 @@
 """The warm-up preset (seed 000) against the seed's own NumPy loop, run literally.
 
-The seed's loop is copied below as it is printed in /work/shared/seeds/000_*.txt, with only two changes:
-``np.random.randn`` is replaced by a seeded ``default_rng`` (so the run is reproducible) and ``print(t, loss)``
-records the loss instead of printing it. The engine gets the very same initial arrays and must follow the
-seed loss for loss and end on the same weights.
+The seed's program is tests/warmup_seed_program.py, copied as it is printed in /work/shared/seeds/000_*.txt
+(randn seeded, print recorded). The engine gets the very same initial arrays and must follow the seed loss for
+loss and end on the same weights.
 """
 
 from __future__ import annotations
@@ -12,56 +11,18 @@ import numpy as np
 import pytest
 
 from bpviz.engine.presets import WARMUP_LR, WARMUP_SIZES, warmup_network
+from warmup_seed_program import seed_draws, seed_loop
 
 N, D_in, H, D_out = 64, 1000, 100, 10
 ITERATIONS = 500
 
 
-def _seed_data(seed: int = 2024):
-    rng = np.random.default_rng(seed)
-    # Create random input and output data
-    x = rng.standard_normal((N, D_in))
-    y = rng.standard_normal((N, D_out))
-    # Randomly initialize weights
-    w1 = rng.standard_normal((D_in, H))
-    w2 = rng.standard_normal((H, D_out))
-    return x, y, w1, w2
-
-
-def _run_seed_loop(x, y, w1, w2, iterations=ITERATIONS):
-    """The seed's training loop, literally (w1 and w2 are updated in place, as in the seed)."""
-    losses = []
-    learning_rate = 1e-6
-    for t in range(iterations):
-        # Forward pass: compute predicted y
-        h = x.dot(w1)
-        h_relu = np.maximum(h, 0)
-        y_pred = h_relu.dot(w2)
-
-        # Compute and print loss
-        loss = np.square(y_pred - y).sum()
-        losses.append(loss)  # the seed: print(t, loss)
-
-        # Backprop to compute gradients of w1 and w2 with respect to loss
-        grad_y_pred = 2.0 * (y_pred - y)
-        grad_w2 = h_relu.T.dot(grad_y_pred)
-        grad_h_relu = grad_y_pred.dot(w2.T)
-        grad_h = grad_h_relu.copy()
-        grad_h[h < 0] = 0
-        grad_w1 = x.T.dot(grad_h)
-
-        # Update weights
-        w1 -= learning_rate * grad_w1
-        w2 -= learning_rate * grad_w2
-    return np.array(losses), w1, w2
-
-
 @pytest.fixture(scope="module")
 def seed_run():
-    x, y, w1, w2 = _seed_data()
+    x, y, w1, w2 = seed_draws(2024)
     w1_0, w2_0 = w1.copy(), w2.copy()
-    losses, w1_end, w2_end = _run_seed_loop(x, y, w1, w2)
-    return x, y, w1_0, w2_0, losses, w1_end, w2_end
+    losses = seed_loop(x, y, w1, w2, ITERATIONS)  # w1, w2 end where the seed leaves them
+    return x, y, w1_0, w2_0, losses, w1, w2
 
 
 def test_preset_matches_the_seed_shapes_and_rate():

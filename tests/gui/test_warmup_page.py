@@ -1,6 +1,7 @@
 """The NumPy warm-up page with its real training thread, driven as a user drives it: clicks on the code lines
 and on the drawing, keys, Train / Pause / Reset, the seed field. Waits are bounded and wait on frames the page
-shows in the GUI thread. The expected losses come from the seed's loop, run literally here."""
+shows in the GUI thread. The expected losses come from the seed's loop, run literally
+(tests/warmup_seed_program.py)."""
 
 from __future__ import annotations
 
@@ -11,35 +12,12 @@ from PySide6.QtCore import QSettings, Qt
 from bpviz.gui.formula import plain_text
 from bpviz.gui.lessons.warmup_page import WarmupPage
 from bpviz.gui.main_window import MainWindow
+from warmup_seed_program import seed_program_losses
 
 LINES = ["h", "h_relu", "y_pred", "loss", "grad_y_pred", "grad_w2", "grad_h_relu", "grad_h", "grad_w1",
          "update_w1", "update_w2"]
 
 
-def seed_loop_losses(seed=0, iterations=500):
-    """The seed's program, literally (randn → default_rng(seed), print(t, loss) → record)."""
-    rng = np.random.default_rng(seed)
-    N, D_in, H, D_out = 64, 1000, 100, 10
-    x = rng.standard_normal((N, D_in))
-    y = rng.standard_normal((N, D_out))
-    w1 = rng.standard_normal((D_in, H))
-    w2 = rng.standard_normal((H, D_out))
-    learning_rate = 1e-6
-    losses = []
-    for t in range(iterations):
-        h = x.dot(w1)
-        h_relu = np.maximum(h, 0)
-        y_pred = h_relu.dot(w2)
-        losses.append(np.square(y_pred - y).sum())
-        grad_y_pred = 2.0 * (y_pred - y)
-        grad_w2 = h_relu.T.dot(grad_y_pred)
-        grad_h_relu = grad_y_pred.dot(w2.T)
-        grad_h = grad_h_relu.copy()
-        grad_h[h < 0] = 0
-        grad_w1 = x.T.dot(grad_h)
-        w1 -= learning_rate * grad_w1
-        w2 -= learning_rate * grad_w2
-    return np.array(losses)
 
 
 @pytest.fixture
@@ -154,7 +132,7 @@ def test_train_runs_the_seeds_500_iterations_and_matches_the_seed_loop(qtbot, pa
     assert page.iterations.value() == 500 and page.seed.value() == 0
     qtbot.mouseClick(page.train_button, Qt.LeftButton)
     qtbot.waitUntil(lambda: page.frame.state == "finished", timeout=60000)
-    expected = seed_loop_losses(0, 500)
+    expected = seed_program_losses(0, 500)
     shown = page.curve.losses()
     assert len(shown) == 500
     rel = np.abs(shown - expected) / expected
