@@ -9,13 +9,14 @@ from __future__ import annotations
 
 import math
 
-from PySide6.QtCore import QThread, QTimer, Qt, Signal, Slot
+from PySide6.QtCore import QTimer, Qt, Signal, Slot
 from PySide6.QtGui import QAction, QKeySequence
 from PySide6.QtWidgets import QHBoxLayout, QLabel, QSplitter, QStyle, QVBoxLayout, QWidget
 
 from bpviz.engine.features import FEATURE_LABELS
 from bpviz.gui import palette
 from bpviz.gui.diagram_state import from_parameters
+from bpviz.gui.threads import join_thread, start_thread
 from bpviz.gui.widgets.decision_plot import DecisionPlot
 from bpviz.gui.widgets.loss_plot import LossPlot
 from bpviz.gui.widgets.network_view import NetworkDiagram
@@ -71,12 +72,7 @@ class PlaygroundPage(QWidget):
         self._loss_timer.timeout.connect(self.loss.draw)
         self._loss_timer.start()
 
-        self.thread = QThread(self)
-        self.thread.setObjectName("bpviz-training")
         self.worker = TrainingWorker(self.controls.config())
-        self.worker.moveToThread(self.thread)
-        self.thread.started.connect(self.worker.start)
-        self.thread.finished.connect(self.worker.deleteLater)
         for signal, slot in ((self._play, self.worker.play), (self._pause, self.worker.pause),
                              (self._step, self.worker.step), (self._reset, self.worker.reset),
                              (self._reconfigure, self.worker.reconfigure), (self._lr, self.worker.set_lr),
@@ -91,7 +87,7 @@ class PlaygroundPage(QWidget):
         self.controls.lrChanged.connect(self._lr)
         self.controls.batchSizeChanged.connect(self._batch)
         self.controls.regularizationChanged.connect(self._reg)
-        self.thread.start()
+        self.thread = start_thread(self, self.worker, "bpviz-training")
 
     def _build_layout(self) -> None:
         right = QWidget()
@@ -249,12 +245,8 @@ class PlaygroundPage(QWidget):
             pass
 
     def shutdown(self) -> None:
-        """Stop training and join the thread (no 'QThread: Destroyed while thread is still running')."""
-        if self.thread.isRunning():
-            self._stop.emit()
-            if not self.thread.wait(5000):
-                self.thread.terminate()
-                self.thread.wait()
+        """Stop training and join the thread."""
+        join_thread(self.thread, self._stop.emit)
 
 
 def figures_text(snap, regression: bool) -> str:

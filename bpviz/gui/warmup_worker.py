@@ -11,15 +11,14 @@ most ``fps`` times a second, and only once the GUI has taken the previous one.
 
 from __future__ import annotations
 
-import threading
-import time
 from dataclasses import dataclass
 
 import numpy as np
-from PySide6.QtCore import QObject, QThread, QTimer, Signal, Slot
+from PySide6.QtCore import Slot
 
 from bpviz.engine.warmup import WarmupArrays, initial_arrays
 from bpviz.engine.warmup_training import SeedLoop, WarmupRun, relative_difference
+from bpviz.gui.threads import SlicedWorker
 
 SLICE_SECONDS = 0.010
 
@@ -44,34 +43,22 @@ class WarmupFrame:
         return self.state in ("training", "checking")
 
 
-class WarmupWorker(QObject):
-    frameReady = Signal(object)
-
+class WarmupWorker(SlicedWorker):
     def __init__(self, seed: int = 0, fps: float = 30.0):
-        super().__init__()
+        super().__init__(fps)
         self._seed = seed
-        self._interval = 1.0 / fps
-        self._taken = threading.Event()  # set by the GUI thread once it has drawn the last frame
-        self._taken.set()
-        self._last_emit = 0.0
         self._generation = 0
-        self._running = False
         self._target = 0
-        self._timer: QTimer | None = None
 
     # ------------------------------------------------------------------ in the worker thread
     @Slot()
     def start(self) -> None:
         """Build the slice timer and the first run; the thread's started signal calls this."""
-        self._timer = QTimer(self)
-        self._timer.setInterval(0)
-        self._timer.timeout.connect(self._slice)
+        self._make_timer()
         self._restart(self._seed)
 
     def _restart(self, seed: int) -> None:
-        self._running = False
-        if self._timer is not None:
-            self._timer.stop()
+        self._halt()
         self._seed = seed
         self.arrays = initial_arrays(seed)
         self.run = WarmupRun(self.arrays)
@@ -90,28 +77,18 @@ class WarmupWorker(QObject):
         if self.run.iteration >= target and self.check.iteration >= self.run.iteration:
             self._restart(self._seed)  # nothing left to do: Train means a new run from the same arrays
         self._target = target
-        self._running = True
-        self._timer.start()
+        self._go()
         self._emit(force=True)
 
     @Slot()
     def pause(self) -> None:
-        self._running = False
-        self._timer.stop()
+        self._halt()
         self._emit(force=True)
 
     @Slot(int)
     def reset(self, seed: int) -> None:
         """Back to iteration 0 with the arrays of ``seed`` (paused)."""
         self._restart(seed)
-
-    @Slot()
-    def stop(self) -> None:
-        """Stop and leave the thread (the page is closing)."""
-        self._running = False
-        if self._timer is not None:
-            self._timer.stop()
-        QThread.currentThread().quit()
 
     def _slice(self) -> None:
         if not self._running:
@@ -122,8 +99,7 @@ class WarmupWorker(QObject):
         elif check.iteration < run.iteration and not check.diverged:
             check.run_for(SLICE_SECONDS, run.iteration - check.iteration)
         else:
-            self._running = False
-            self._timer.stop()
+            self._halt()
         self._emit(force=not self._running)  # the last frame of a run must not be throttled away
 
     def _state(self) -> str:
@@ -137,10 +113,8 @@ class WarmupWorker(QObject):
         return "finished" if done else "paused"
 
     def _emit(self, force: bool = False) -> None:
-        now = time.perf_counter()
-        if not force and (now - self._last_emit < self._interval or not self._taken.is_set()):
+        if not self._frame_due(force):
             return
-        self._last_emit = now
         run, check = self.run, self.check
         start, losses = self._sent, run.losses_since(self._sent)
         self._sent = run.iteration
@@ -151,11 +125,5 @@ class WarmupWorker(QObject):
             seed_loss = float(seed_losses[-1])
             rel = relative_difference(run.losses_since(0)[:checked], seed_losses)
         weights = None if self._running else run.weights()
-        self._taken.clear()
-        self.frameReady.emit(WarmupFrame(self._generation, self._seed, self.arrays, start, losses, run.iteration,
-                                         self._target, self._state(), checked, seed_loss, rel, weights))
-
-    # ------------------------------------------------------------------ from the GUI thread
-    def frame_taken(self) -> None:
-        """The GUI has drawn the last frame: the next may come (thread-safe)."""
-        self._taken.set()
+        self._send(WarmupFrame(self._generation, self._seed, self.arrays, start, losses, run.iteration,
+                               self._target, self._state(), checked, seed_loss, rel, weights))

@@ -1,26 +1,25 @@
 """Training in a background thread: a QObject moved to a QThread (DESIGN.md, "Threading").
 
-The worker runs the Trainer in slices of ~10 ms and, between slices, lets its thread's event loop deliver
-commands (queued slot calls from the GUI: play, pause, step, reset, new settings). It sends a Frame (copies:
-weights, gradients, losses, the new history entries, the maps over the plane) at most ``fps`` times a
-second, chosen by time, and only once the GUI has taken the previous one (``frame_taken``): a slow GUI
-gets fewer frames instead of a growing queue, and no history entry is lost since each frame carries all
-entries the GUI does not have yet.
+The worker (a SlicedWorker, see bpviz.gui.threads) runs the Trainer in slices of ~10 ms and, between slices,
+lets its thread's event loop deliver commands (queued slot calls from the GUI: play, pause, step, reset, new
+settings). It sends a Frame (copies: weights, gradients, losses, the new history entries, the maps over the
+plane) at most ``fps`` times a second and only once the GUI has taken the previous one; no history entry is
+lost since each frame carries all entries the GUI does not have yet.
 """
 
 from __future__ import annotations
 
 import math
-import threading
 import time
 from collections import deque
 from dataclasses import dataclass
 
 import numpy as np
-from PySide6.QtCore import QObject, QThread, QTimer, Signal, Slot
+from PySide6.QtCore import Signal, Slot
 
 from bpviz.engine.datasets import Dataset
 from bpviz.engine.grid import GridEvaluator, GridMaps
+from bpviz.gui.threads import SlicedWorker
 from bpviz.training import Snapshot, TrainConfig, Trainer
 
 SLICE_SECONDS = 0.010
@@ -37,22 +36,15 @@ class Frame:
     running: bool
 
 
-class TrainingWorker(QObject):
-    frameReady = Signal(object)
+class TrainingWorker(SlicedWorker):
     diverged = Signal(str)
 
     def __init__(self, config: TrainConfig, fps: float = 31.0, maps: bool = True, grid_res: int = 100):
-        super().__init__()
+        super().__init__(fps)
         self._config = config
-        self._interval = 1.0 / fps
         self._maps_on = maps
         self._grid_res = grid_res
-        self._taken = threading.Event()  # set by the GUI thread when it has drawn the last frame
-        self._taken.set()
-        self._last_emit = 0.0
         self._generation = 0
-        self._running = False
-        self._timer: QTimer | None = None
         self._rate = deque(maxlen=64)  # (time, step count) samples for steps/s
         self.trainer: Trainer | None = None
 
@@ -60,9 +52,7 @@ class TrainingWorker(QObject):
     @Slot()
     def start(self) -> None:
         """Build the trainer and the slice timer; the thread's started signal calls this."""
-        self._timer = QTimer(self)
-        self._timer.setInterval(0)
-        self._timer.timeout.connect(self._slice)
+        self._make_timer()
         self._restart(self._config)
 
     def _restart(self, config: TrainConfig, state=None) -> None:
@@ -84,22 +74,19 @@ class TrainingWorker(QObject):
         if self.trainer.diverged:
             self._emit(force=True)
             return
-        self._running = True
         self._rate.clear()
-        self._timer.start()
+        self._go()
         self._emit(force=True)
 
     @Slot()
     def pause(self) -> None:
-        self._running = False
-        self._timer.stop()
+        self._halt()
         self._emit(force=True)
 
     @Slot()
     def step(self) -> None:
         """Exactly one gradient step (pauses a running session first)."""
-        self._running = False
-        self._timer.stop()
+        self._halt()
         self.trainer.run_steps(1)
         self._after_training()
         self._emit(force=True)
@@ -107,22 +94,19 @@ class TrainingWorker(QObject):
     @Slot()
     def reset(self) -> None:
         """Back to the initial weights of the same settings (same seed: same run)."""
-        self._running = False
-        self._timer.stop()
+        self._halt()
         self._restart(self._config)
 
     @Slot(object)
     def reconfigure(self, config: TrainConfig) -> None:
         """New data or architecture: training restarts from scratch (paused)."""
-        self._running = False
-        self._timer.stop()
+        self._halt()
         self._restart(config)
 
     @Slot(object)
     def load_state(self, state) -> None:
         """Continue a saved session (a PlaygroundState): its settings, parameters and loss history (paused)."""
-        self._running = False
-        self._timer.stop()
+        self._halt()
         self._restart(state.config, state)
 
     @Slot(float)
@@ -154,14 +138,6 @@ class TrainingWorker(QObject):
         self._maps_on = on
         self._emit(force=True)
 
-    @Slot()
-    def stop(self) -> None:
-        """Stop training and leave the thread (the window is closing)."""
-        self._running = False
-        if self._timer is not None:
-            self._timer.stop()
-        QThread.currentThread().quit()
-
     def _slice(self) -> None:
         if not self._running:
             return
@@ -175,8 +151,7 @@ class TrainingWorker(QObject):
         """Bookkeeping after training; True if training just stopped (diverged)."""
         self._rate.append((time.perf_counter(), self.trainer.step_count))
         if self.trainer.diverged:
-            self._running = False
-            self._timer.stop()
+            self._halt()
             self.diverged.emit(
                 f"Training diverged: the loss became infinite or NaN with learning rate {self._config.lr:g}. "
                 f"Stopped at epoch {self.trainer.epoch}, the last finite state, which is shown. Lower the learning "
@@ -191,21 +166,13 @@ class TrainingWorker(QObject):
         return (s1 - s0) / (t1 - t0) if t1 > t0 else 0.0
 
     def _emit(self, force: bool = False) -> None:
-        now = time.perf_counter()
-        if not force and (now - self._last_emit < self._interval or not self._taken.is_set()):
+        if not self._frame_due(force):
             return
-        self._last_emit = now
         snap = self.trainer.snapshot(history_since=self._sent)
         self._sent = snap.history_length
         maps = None
         if self._maps_on and all(np.isfinite(w).all() for w in snap.weights):
             maps = self._grid.evaluate(snap.weights, snap.biases)
         rate = self._steps_per_second() if self._running else 0.0
-        self._taken.clear()
-        self.frameReady.emit(Frame(self._generation, self._config, self.trainer.data, snap, maps,
-                                   rate if math.isfinite(rate) else 0.0, self._running))
-
-    # ------------------------------------------------------------------ from the GUI thread
-    def frame_taken(self) -> None:
-        """The GUI has drawn the last frame: the next may come (thread-safe)."""
-        self._taken.set()
+        self._send(Frame(self._generation, self._config, self.trainer.data, snap, maps,
+                         rate if math.isfinite(rate) else 0.0, self._running))

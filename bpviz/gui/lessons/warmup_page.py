@@ -7,13 +7,14 @@ checks against the seed's own loop, and the widgets draw what they are given.
 
 from __future__ import annotations
 
-from PySide6.QtCore import QThread, Qt, Signal, Slot
+from PySide6.QtCore import Qt, Signal, Slot
 from PySide6.QtGui import QAction, QKeySequence
 from PySide6.QtWidgets import (QGridLayout, QHBoxLayout, QLabel, QSpinBox, QSplitter, QStyle, QToolButton,
                                QVBoxLayout, QWidget)
 
 from bpviz.engine.warmup import ITERATIONS, WarmupArrays, lesson_pass
 from bpviz.gui import palette
+from bpviz.gui.threads import join_thread, start_thread
 from bpviz.gui.warmup_worker import WarmupFrame, WarmupWorker
 from bpviz.gui.widgets.matrix_blocks import MatrixBlocksView
 from bpviz.gui.widgets.text_line import TextLine
@@ -58,17 +59,12 @@ class WarmupPage(QWidget):
         self.lines.lineChosen.connect(self.select_line)
         self.blocks.blockClicked.connect(self.select_writer)
 
-        self.thread = QThread(self)
-        self.thread.setObjectName("bpviz-warmup")
         self.worker = WarmupWorker(seed)
-        self.worker.moveToThread(self.thread)
-        self.thread.started.connect(self.worker.start)
-        self.thread.finished.connect(self.worker.deleteLater)
         for signal, slot in ((self._train, self.worker.train), (self._pause, self.worker.pause),
                              (self._reset, self.worker.reset), (self._stop, self.worker.stop)):
             signal.connect(slot)
         self.worker.frameReady.connect(self.show_frame)
-        self.thread.start()
+        self.thread = start_thread(self, self.worker, "bpviz-warmup")
 
     # ------------------------------------------------------------------ building
     def _build_training_controls(self, seed: int) -> None:
@@ -338,9 +334,5 @@ class WarmupPage(QWidget):
                 "warmup/loss": ("NumPy warm-up: loss curve", "warmup-loss", self.curve.plot)}
 
     def shutdown(self) -> None:
-        """Stop training and join the thread (no 'QThread: Destroyed while thread is still running')."""
-        if self.thread.isRunning():
-            self._stop.emit()
-            if not self.thread.wait(5000):
-                self.thread.terminate()
-                self.thread.wait()
+        """Stop training and join the thread."""
+        join_thread(self.thread, self._stop.emit)

@@ -18,6 +18,7 @@ from PySide6.QtWidgets import (
 
 from bpviz.engine.trajectories import NeuronRunConfig, RunCancelled, run_neuron_modes
 from bpviz.gui import palette
+from bpviz.gui.threads import join_thread, start_thread
 from bpviz.gui.widgets.trajectory_plot import NEURON_COLORS, NEURON_LABELS, ModeGrid
 
 SYNC_STEPS = 5000  # about 0.1 s: up to this many steps (three modes together) run without a thread
@@ -282,16 +283,12 @@ class NeuronTrajectoriesView(QWidget):
     def _ensure_thread(self) -> None:
         if self._thread is not None:
             return
-        self._thread = QThread(self)
-        self._thread.setObjectName("bpviz-trajectories")
         self._runner = _Runner()
-        self._runner.moveToThread(self._thread)
-        self._thread.finished.connect(self._runner.deleteLater)
         self._start.connect(self._runner.run)
         self._runner.progressed.connect(self._progressed)
         self._runner.finished.connect(self._finished)
         self._runner.failed.connect(self._failed)
-        self._thread.start()
+        self._thread = start_thread(self, self._runner, "bpviz-trajectories")
 
     @Slot(int, int, int)
     def _progressed(self, request: int, done: int, total: int) -> None:
@@ -343,10 +340,6 @@ class NeuronTrajectoriesView(QWidget):
 
     def shutdown(self) -> None:
         """Cancel any run and join the thread."""
-        if self._thread is not None and self._thread.isRunning():
-            if self._runner is not None:
-                self._runner.cancel_through = self._request
-            self._thread.quit()
-            if not self._thread.wait(10000):
-                self._thread.terminate()
-                self._thread.wait()
+        if self._runner is not None:
+            self._runner.cancel_through = self._request
+        join_thread(self._thread, timeout_ms=10000)
