@@ -191,7 +191,7 @@ class _SceneSource(_Source):
             draw = getattr(self.legend, "_draw", None)
             if callable(draw):  # the diagram's legend draws onto any painter: text stays text in an SVG
                 painter.setFont(self.legend.font())
-                draw(painter, int(w))
+                draw(painter, int(w), int(legend_h))
             else:
                 QWidget.render(self.legend, painter, QPoint(), QRegion(), QWidget.RenderFlag.DrawChildren)
             painter.restore()

@@ -16,7 +16,7 @@ import numpy as np
 from PySide6.QtCore import QPointF, QRectF, QSize, Qt, Slot
 from PySide6.QtGui import QColor, QImage, QLinearGradient, QPainter, QPen, QPixmap, QTransform
 from PySide6.QtWidgets import (
-    QCheckBox, QGraphicsItem, QGraphicsPixmapItem, QGraphicsRectItem, QHBoxLayout, QLabel, QSizePolicy,
+    QCheckBox, QGraphicsItem, QGraphicsPixmapItem, QGraphicsRectItem, QHBoxLayout, QSizePolicy,
     QVBoxLayout, QWidget,
 )
 import pyqtgraph as pg
@@ -24,6 +24,7 @@ import pyqtgraph as pg
 from bpviz.engine.datasets import DOMAIN
 from bpviz.gui import palette
 from bpviz.gui.widgets.fast_plot import FastPlotWidget
+from bpviz.gui.widgets.pixmap_label import PixmapLabel
 from bpviz.gui.widgets.value_colors import level_colors, value_levels
 
 EXTENT = (DOMAIN[0], DOMAIN[1], DOMAIN[0], DOMAIN[1])  # xmin, xmax, ymin, ymax
@@ -71,10 +72,10 @@ REGION_ARGB = (np.uint32(0xFF000000) | (REGION_LUT[:, 0].astype(np.uint32) << 16
                | (REGION_LUT[:, 1].astype(np.uint32) << 8) | REGION_LUT[:, 2].astype(np.uint32))
 
 
-class _Key(QLabel):
+class _Key(PixmapLabel):
     """A one-line key: the train and test markers of both classes, and the colour ramp of P(blue). Drawn
-    into a pixmap when resized and shown by QLabel: repainting it (next to a region that changes 30 times a
-    second) runs no Python."""
+    into a pixmap when it changes (see PixmapLabel): repainting it next to a region that changes 30 times a
+    second runs no Python."""
 
     def __init__(self, parent=None):
         super().__init__(parent)
@@ -94,24 +95,6 @@ class _Key(QLabel):
 
     def minimumSizeHint(self) -> QSize:
         return QSize(200, self.fontMetrics().height() + 6)
-
-    def resizeEvent(self, event) -> None:
-        super().resizeEvent(event)
-        self._render()
-
-    def _render(self) -> None:
-        w, h = self.width(), self.height()
-        if w <= 0 or h <= 0:
-            return
-        dpr = self.devicePixelRatioF()
-        pixmap = QPixmap(int(w * dpr), int(h * dpr))
-        pixmap.setDevicePixelRatio(dpr)
-        pixmap.fill(Qt.transparent)
-        p = QPainter(pixmap)
-        p.setFont(self.font())
-        self._draw(p, w, h)
-        p.end()
-        self.setPixmap(pixmap)
 
     def _draw(self, p: QPainter, width: int, h: int) -> None:
         p.setRenderHint(QPainter.Antialiasing)

@@ -8,10 +8,11 @@ playground has no steps); the entry about the neuron maps is shown only with the
 from __future__ import annotations
 
 from PySide6.QtCore import QPointF, QRectF, QSize, Qt
-from PySide6.QtGui import QBrush, QColor, QFontMetricsF, QLinearGradient, QPainter, QPen, QPixmap
-from PySide6.QtWidgets import QLabel, QSizePolicy
+from PySide6.QtGui import QBrush, QColor, QFontMetricsF, QLinearGradient, QPainter, QPen
+from PySide6.QtWidgets import QSizePolicy
 
 from bpviz.gui import palette
+from bpviz.gui.widgets.pixmap_label import PixmapLabel
 
 #: (kind of swatch, colour, text)
 ENTRIES = (
@@ -33,9 +34,11 @@ def _color(hex_: str, alpha: int = 255) -> QColor:
     return c
 
 
-class DiagramLegend(QLabel):
-    """Drawn into a pixmap when its entries or size change, and shown by QLabel: its repaints (with every
-    frame of the diagram above it) run no Python."""
+class DiagramLegend(PixmapLabel):
+    """Drawn into a pixmap when its entries or size change (see PixmapLabel): its repaints, with every frame of
+    the diagram above it, run no Python."""
+
+    background = QColor(palette.BACKGROUND)
 
     def __init__(self, parent=None):
         super().__init__(parent)
@@ -105,26 +108,8 @@ class DiagramLegend(QLabel):
         return QSize(0, 0)  # not the pixmap's size: the view gives the legend its width
 
     # painting -----------------------------------------------------------------------------
-    def resizeEvent(self, event) -> None:
-        super().resizeEvent(event)
-        self._render()
-
-    def _render(self) -> None:
-        w, h = self.width(), self.height()
-        if w <= 0 or h <= 0:
-            return
-        dpr = self.devicePixelRatioF()
-        pixmap = QPixmap(int(w * dpr), int(h * dpr))
-        pixmap.setDevicePixelRatio(dpr)
-        pixmap.fill(QColor(palette.BACKGROUND))
-        p = QPainter(pixmap)
-        self._draw(p, w)
-        p.end()
-        self.setPixmap(pixmap)
-
-    def _draw(self, p: QPainter, width: int) -> None:
+    def _draw(self, p: QPainter, width: int, height: int) -> None:
         p.setRenderHint(QPainter.Antialiasing)
-        p.setFont(self.font())
         p.setPen(QPen(_color(palette.NODE_BORDER, 50), 1))
         p.drawLine(QPointF(0, 0.5), QPointF(width, 0.5))
         lh = self._line_height()

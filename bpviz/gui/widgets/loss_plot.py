@@ -123,8 +123,8 @@ class _LossAxis(pg.AxisItem):
         return out
 
 
-class _CountAxis(pg.AxisItem):
-    """Step and epoch counts as 20k, 1.5M instead of pyqtgraph's 2e+04, 1.5e+06."""
+class CountAxis(pg.AxisItem):
+    """Step and epoch counts as 20k, 1.5M instead of pyqtgraph's 2e+04, 1.5e+06 (also the trajectory plots')."""
 
     def tickStrings(self, values, scale, spacing):
         big = max((abs(v * scale) for v in values), default=0.0)
@@ -184,7 +184,8 @@ class LossPlot(QWidget):
         top.addWidget(self.log_y)
         layout.addLayout(top)
 
-        self.plot = FastPlotWidget(background=palette.BACKGROUND, axisItems={"left": _LossAxis("left"), "bottom": _CountAxis("bottom")})
+        self.plot = FastPlotWidget(background=palette.BACKGROUND,
+                                   axisItems={"left": _LossAxis("left"), "bottom": CountAxis("bottom")})
         self.plot.setObjectName("loss_curve")
         self.plot.setToolTip("Wheel or drag to zoom and pan the x axis; the small 'A' button (bottom left) "
                              "follows the data again")

@@ -23,6 +23,7 @@ import pyqtgraph as pg
 from bpviz.engine.trajectories import MODE_TITLES, MODES, NEURON_PARAMS
 from bpviz.gui import palette
 from bpviz.gui.widgets.fast_plot import FastPlotWidget
+from bpviz.gui.widgets.loss_plot import CountAxis
 
 #: the neuron's parameters, in the app's colours (blue, orange, green; the bias dark and dashed)
 NEURON_COLORS = {"w1": palette.POSITIVE, "w2": palette.NEGATIVE, "w3": palette.NEW_VALUE, "b": palette.TEXT}
@@ -43,17 +44,6 @@ def pen_for(name: str, color: str, width: float = 1.6):
     """The bias is dashed, so that b reads apart from the weights in print as well."""
     style = Qt.DashLine if name.startswith("b") else Qt.SolidLine
     return pg.mkPen(color, width=width, style=style)
-
-
-class CountAxis(pg.AxisItem):
-    """Step counts as 20k and 1.5M instead of 2e+04 and 1.5e+06."""
-
-    def tickStrings(self, values, scale, spacing):
-        big = max((abs(v * scale) for v in values), default=0.0)
-        if big < 1e4 or self.logMode:
-            return super().tickStrings(values, scale, spacing)
-        div, suffix = (1e6, "M") if big >= 1e6 else (1e3, "k")
-        return [f"{v * scale / div:.4g}{suffix}" if v else "0" for v in values]
 
 
 class ValueAxis(pg.AxisItem):
