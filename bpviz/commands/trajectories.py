@@ -22,22 +22,11 @@ Every list of a mode has S + 1 entries.
 
 from __future__ import annotations
 
-import argparse
 import json
 
-from bpviz.cli import UsageError, learning_rate, positive_int
+from bpviz.cli import UsageError, learning_rate, non_negative_int, positive_int
 
 CHECKPOINTS = (0, 1, 2, 5, 10, 20, 50, 100, 200, 500, 1000, 2000, 5000, 10000)
-
-
-def non_negative_int(text: str) -> int:
-    try:
-        value = int(text)
-    except ValueError:
-        raise argparse.ArgumentTypeError(f"expected a whole number, got {text!r}") from None
-    if value < 0:
-        raise argparse.ArgumentTypeError(f"must be 0 or more, got {value}")
-    return value
 
 
 def add_parser(sub) -> None:

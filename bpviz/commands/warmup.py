@@ -26,7 +26,7 @@ import argparse
 import json
 import math
 
-from bpviz.cli import UsageError, positive_int
+from bpviz.cli import UsageError, non_negative_int, positive_int
 
 PHASE_TITLES = {"forward": "Forward pass", "loss": "Loss", "backward": "Backward pass (the five gradient lines)",
                 "update": "Update"}
@@ -45,16 +45,6 @@ def size_list(text: str) -> tuple[int, int, int, int]:
     return sizes
 
 
-def seed_number(text: str) -> int:
-    try:
-        value = int(text)
-    except ValueError:
-        raise argparse.ArgumentTypeError(f"expected a whole number, got {text!r}") from None
-    if value < 0:
-        raise argparse.ArgumentTypeError(f"the seed must be 0 or more, got {value}")
-    return value
-
-
 def add_parser(sub) -> None:
     p = sub.add_parser("warmup", help="the NumPy warm-up net (seed 000) in matrix form: shapes, gradients, losses",
                        description="PyTorch's two-layer ReLU warm-up net in pure NumPy: the matrix blocks and "
@@ -63,7 +53,7 @@ def add_parser(sub) -> None:
     p.add_argument("--json", action="store_true", help="print one JSON object instead of the text")
     p.add_argument("--iterations", type=positive_int, default=500, metavar="N",
                    help="training iterations (default 500, as the seed)")
-    p.add_argument("--seed", type=seed_number, default=0, metavar="S",
+    p.add_argument("--seed", type=non_negative_int, default=0, metavar="S",
                    help="seed of the random data and weights (x, y, w1, w2 drawn in that order; default 0)")
     p.add_argument("--every", type=positive_int, default=50, metavar="K",
                    help="print the loss every K iterations, and the last (default 50; 1 prints all, as the seed)")
