@@ -10,6 +10,8 @@ from __future__ import annotations
 import numpy as np
 from PySide6.QtCore import QPointF, QRectF
 
+from bpviz.gui.widgets.geometry import segment_hits_rect
+
 FONT_PX = 16  # scene pixels; the scene is laid out at about 1:1 for a 1000x600 view
 # With per-neuron maps (the playground) the scene is laid out for the view's size instead (at least 420 high,
 # MAP_VIEW), the maps as big as the rows allow: about 43 px for 2-8-8-1 at 700x420, up to MAP_MAX for small nets,
@@ -57,22 +59,8 @@ class DiagramLayout:
 
 
 def _seg_hits_rect(a: QPointF, b: QPointF, r: QRectF) -> bool:
-    """Liang-Barsky: does the segment a-b cross the rectangle r?"""
-    x0, y0, dx, dy = a.x(), a.y(), b.x() - a.x(), b.y() - a.y()
-    t0, t1 = 0.0, 1.0
-    for p, q in ((-dx, x0 - r.left()), (dx, r.right() - x0), (-dy, y0 - r.top()), (dy, r.bottom() - y0)):
-        if p == 0:
-            if q < 0:
-                return False
-        else:
-            t = q / p
-            if p < 0:
-                t0 = max(t0, t)
-            else:
-                t1 = min(t1, t)
-            if t0 > t1:
-                return False
-    return True
+    """Does the segment a-b cross the rectangle r?"""
+    return segment_hits_rect(a.x(), a.y(), b.x(), b.y(), r.left(), r.top(), r.right(), r.bottom())
 
 
 def _overlap_cost(cands: np.ndarray, rects: np.ndarray, mx: float = 6.0, my: float = 2.0) -> np.ndarray:

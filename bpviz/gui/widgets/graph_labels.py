@@ -11,6 +11,8 @@ from __future__ import annotations
 
 from dataclasses import dataclass
 
+from bpviz.gui.widgets.geometry import segment_hits_rect
+
 __all__ = ["Point", "EdgeKey", "OUTPUT_STUB", "NAME_GAP", "Rect", "place_captions", "place_labels", "label_rects"]
 
 Point = tuple[float, float]
@@ -44,27 +46,8 @@ class Rect:
         return w * h if w > 0 and h > 0 else 0.0
 
     def hits_segment(self, a: Point, b: Point) -> bool:
-        """Whether the segment a-b passes through this rectangle (Liang-Barsky clipping)."""
-        (x0, y0), (x1, y1) = a, b
-        left, top = self.left, self.top
-        right, bottom = left + self.width, top + self.height
-        if (x0 < left and x1 < left) or (x0 > right and x1 > right) or (y0 < top and y1 < top) \
-                or (y0 > bottom and y1 > bottom):
-            return False  # the common case, decided at once
-        dx, dy, t0, t1 = x1 - x0, y1 - y0, 0.0, 1.0
-        for p, q in ((-dx, x0 - left), (dx, right - x0), (-dy, y0 - top), (dy, bottom - y0)):
-            if p == 0:
-                if q < 0:
-                    return False
-                continue
-            t = q / p
-            if p < 0:
-                t0 = max(t0, t)
-            else:
-                t1 = min(t1, t)
-            if t0 > t1:
-                return False
-        return True
+        """Whether the segment a-b passes through this rectangle."""
+        return segment_hits_rect(*a, *b, self.left, self.top, self.left + self.width, self.top + self.height)
 
 
 _SPOTS = (0.5, 0.4, 0.6, 0.3, 0.7, 0.2, 0.8, 0.15, 0.85)  # where along a segment a label may go, best first
