@@ -88,6 +88,11 @@ class TrainConfig:
     def output(self) -> str:
         return self.losses[self.loss][0]
 
+    def make_network(self) -> Network:
+        """The network this configuration trains, with the initial weights of its seed."""
+        return Network(self.sizes, hidden=self.activation, output=self.output, loss=self.loss, seed=self.seed,
+                       regularization=self.regularization, reg_rate=self.reg_rate)
+
     def to_dict(self) -> dict:
         d = asdict(self)
         d["dataset"] = self.dataset.to_dict()
@@ -173,6 +178,14 @@ class History:
         return float(self._data[1, self.n - 1])
 
 
+def targets_for(loss: str, y: np.ndarray) -> np.ndarray:
+    """A dataset's labels (or regression values) y as the network's (N, n_out) targets for ``loss``: one column,
+    or one-hot (red, blue) for softmax."""
+    if loss == "softmax_ce":  # one-hot: column 1 is the "blue" class
+        return np.ascontiguousarray(np.stack([1.0 - y, y], axis=1))
+    return np.ascontiguousarray(y.reshape(-1, 1))
+
+
 class Trainer:
     """Mini-batch gradient descent of ``config`` on its dataset, run in steps or time slices."""
 
@@ -182,23 +195,16 @@ class Trainer:
         if len(self.data.X_train) == 0:
             raise ValueError("the training set is empty: lower the test ratio or add samples")
         self._X = make_features(self.data.X_train, config.features)
-        self._Y = self._targets(self.data.y_train)
+        self._Y = targets_for(config.loss, self.data.y_train)
         self._Xt = make_features(self.data.X_test, config.features)
-        self._Yt = self._targets(self.data.y_test)
+        self._Yt = targets_for(config.loss, self.data.y_test)
         self.reset()
-
-    def _targets(self, y: np.ndarray) -> np.ndarray:
-        """(N, n_out) float targets: the label or the regression value as one column; one-hot for softmax."""
-        if self.config.loss == "softmax_ce":  # one-hot: column 1 is the "blue" class
-            return np.ascontiguousarray(np.stack([1.0 - y, y], axis=1))
-        return np.ascontiguousarray(y.reshape(-1, 1))
 
     # ------------------------------------------------------------------ state
     def reset(self) -> None:
         """Back to the initial weights of the configured seed; the history is cleared."""
         c = self.config
-        self.network = Network(c.sizes, hidden=c.activation, output=c.output, loss=c.loss, seed=c.seed,
-                               regularization=c.regularization, reg_rate=c.reg_rate)
+        self.network = c.make_network()
         self._order_rng = np.random.default_rng([c.seed, 1])  # the shuffling of the mini-batches
         self.step_count = 0
         self.epoch = 0

@@ -16,6 +16,7 @@ import numpy as np
 from bpviz.engine import Network, NetworkNames
 from bpviz.engine.features import FEATURE_LABELS, make_features
 from bpviz.engine.presets import ExampleParams, worked_example
+from bpviz.training import targets_for
 
 LOSS_WORDS = {"half_sse": "½·squared error", "sse": "squared error", "bce": "binary cross-entropy",
               "softmax_ce": "softmax cross-entropy"}
@@ -56,18 +57,10 @@ def worked_example_problem(params: ExampleParams | None = None) -> Problem:
     return Problem(net, p.inputs, p.targets, description, ("i1", "i2"), params=p)
 
 
-def targets_for(loss: str, y: np.ndarray) -> np.ndarray:
-    """Labels 0/1 as the network's targets, as the Trainer makes them: one-hot (red, blue) for softmax."""
-    if loss == "softmax_ce":
-        return np.ascontiguousarray(np.stack([1.0 - y, y], axis=1))
-    return np.ascontiguousarray(y.reshape(-1, 1))
-
-
 def playground_problem(frame, n_points: int) -> Problem:
     """The network of a playground Frame on its first ``n_points`` training points."""
     c, snap = frame.config, frame.snapshot
-    net = Network(c.sizes, hidden=c.activation, output=c.output, loss=c.loss, seed=c.seed,
-                  regularization=c.regularization, reg_rate=c.reg_rate)
+    net = c.make_network()
     net.weights = list(snap.weights)
     net.biases = list(snap.biases)
     available = len(frame.data.X_train)
