@@ -207,7 +207,7 @@ class _Builder:
         last = l == self.L - 1
         act = net.output if last else net.hidden
         for j, n in enumerate(names.layer_neurons(l + 1)):
-            out, net_sym, delta = f"out_{n}", f"net_{n}", f"δ_{n}"
+            out, net_sym = f"out_{n}", f"net_{n}"
             if last and net.loss.fused:
                 t = names.target(j)
                 note = (f"with {net.loss.name} on a {act.name} output, ∂E/∂{out} · ∂{out}/∂{net_sym} "

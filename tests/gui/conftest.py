@@ -11,3 +11,17 @@ def isolated_settings(tmp_path, qapp):
     QSettings.setDefaultFormat(QSettings.IniFormat)
     QSettings.setPath(QSettings.IniFormat, QSettings.UserScope, str(tmp_path / "settings"))
     yield tmp_path / "settings"
+
+
+@pytest.fixture
+def window(qtbot):
+    """The main window at 1280x800, shown, with this test's own settings. A test file that needs more (a
+    page shown, training done) overrides it with ``def window(window): ...``."""
+    from bpviz.gui.main_window import MainWindow
+
+    w = MainWindow(QSettings())
+    qtbot.addWidget(w)
+    w.resize(1280, 800)
+    w.show()
+    qtbot.waitExposed(w)
+    return w

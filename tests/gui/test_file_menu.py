@@ -5,20 +5,17 @@ import io
 import xml.etree.ElementTree as ET
 
 import pytest
-from PySide6.QtCore import QSettings, Qt
+from PySide6.QtCore import Qt
 from PySide6.QtGui import QImage
 from PySide6.QtWidgets import QWidget
 
 from bpviz.gui.export_dialog import PictureExportDialog
-from bpviz.gui.main_window import MainWindow
 
 
 @pytest.fixture
-def window(qtbot):
-    w = MainWindow(QSettings())
-    qtbot.addWidget(w)
-    w.resize(1280, 800)
-    w.show()
+def window(window, qtbot):
+    """The window after 20 epochs of playground training (paused): every export has something to show."""
+    w = window
     qtbot.waitUntil(lambda: w.playground.frame is not None, timeout=5000)
     page = w.playground
     page.play()

@@ -14,14 +14,9 @@ from bpviz.gui.main_window import MainWindow
 
 
 @pytest.fixture
-def window(qtbot):
-    w = MainWindow(QSettings())
-    qtbot.addWidget(w)
-    w.resize(1280, 800)
-    w.show()
-    qtbot.waitExposed(w)
-    w.activateWindow()
-    return w
+def window(window):
+    window.activateWindow()  # the keyboard tests send keys to it
+    return window
 
 
 def stepper(window):

@@ -1,10 +1,8 @@
 """The network diagram, driven as a user would: real widget, real clicks and keys (pytest-qt)."""
 
-import math
-
 import numpy as np
 import pytest
-from PySide6.QtCore import QEvent, QPoint, Qt
+from PySide6.QtCore import QEvent, Qt
 from PySide6.QtGui import QColor, QHelpEvent
 from PySide6.QtWidgets import QApplication, QToolTip
 

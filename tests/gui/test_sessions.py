@@ -4,23 +4,17 @@ import json
 
 import numpy as np
 import pytest
-from PySide6.QtCore import QSettings
 
 from bpviz.engine.datasets import DatasetSpec
 from bpviz.engine.features import make_features
-from bpviz.gui.main_window import MainWindow
 from bpviz.training import TrainConfig
 
 
 @pytest.fixture
-def window(qtbot):
-    w = MainWindow(QSettings())
-    qtbot.addWidget(w)
-    w.resize(1280, 800)
-    w.show()
-    w.tabs.setCurrentWidget(w.playground)
-    qtbot.waitUntil(lambda: w.playground.frame is not None, timeout=5000)
-    return w
+def window(window, qtbot):
+    window.tabs.setCurrentWidget(window.playground)
+    qtbot.waitUntil(lambda: window.playground.frame is not None, timeout=5000)
+    return window
 
 
 def train_a_little(qtbot, page, config=None):

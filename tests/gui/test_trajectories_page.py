@@ -3,11 +3,10 @@ stepped, played and reset, parameters ticked. Expected numbers come from the eng
 
 import numpy as np
 import pytest
-from PySide6.QtCore import QSettings, Qt
+from PySide6.QtCore import Qt
 
 from bpviz.engine.trajectories import MODES, NEURON_PARAMS, NeuronRunConfig, run_neuron_modes
 from bpviz.gui.lessons.trajectories_page import TrajectoriesPage
-from bpviz.gui.main_window import MainWindow
 
 
 @pytest.fixture
@@ -18,16 +17,6 @@ def page(qtbot):
     p.show()
     qtbot.waitExposed(p)
     return p
-
-
-@pytest.fixture
-def window(qtbot):
-    w = MainWindow(QSettings())
-    qtbot.addWidget(w)
-    w.resize(1280, 800)
-    w.show()
-    qtbot.waitExposed(w)
-    return w
 
 
 def trajectories_page(window) -> TrajectoriesPage:
