@@ -361,6 +361,7 @@ def test_the_graph_shown_and_the_expression_come_back_in_the_next_run(qtbot, tmp
     qtbot.addWidget(second)
     page = second.lesson_pages[0]
     assert page.key == "expression" and page.chooser.currentText() == "Your expression"
+    assert second.statusBar().currentMessage() == ""  # restored quietly: nothing said about a hidden page
     assert page.forms["expression"].expression.text() == "a * log(b)"
     assert page.evaluation.output_value == pytest.approx(3 * math.log(2))
     assert page.evaluation.grad("b") == pytest.approx(3 / 2)

@@ -197,10 +197,14 @@ class GraphPage(QWidget):
         if isinstance(expression, str) and isinstance(values, str):
             form = self.forms["expression"]
             default = form.expression.text(), form.values.text()
-            form.set_expression(expression, values)
-            if not self.recompute("expression", quiet=True):
-                form.set_expression(*default)
-                form.clear_error()
+            form.blockSignals(True)  # no status message at start-up: rebuilt quietly below
+            try:
+                form.set_expression(expression, values)
+                if not self.recompute("expression", quiet=True):
+                    form.set_expression(*default)
+                    form.clear_error()
+            finally:
+                form.blockSignals(False)
         key = settings.value("graph/shown")
         if key in self.forms:
             self.choose(key)
