@@ -55,11 +55,11 @@ def export_training(trainer, folder: str) -> list[Path]:
     _qt_app()
     from bpviz.engine.features import FEATURE_LABELS
     from bpviz.engine.grid import GridEvaluator
-    from bpviz.gui.diagram_state import from_parameters
-    from bpviz.gui.export import export_picture
-    from bpviz.gui.widgets.decision_plot import DecisionPlot
-    from bpviz.gui.widgets.loss_plot import LossPlot
-    from bpviz.gui.widgets.network_view import NetworkDiagram
+    from bpviz.models.diagram import from_parameters
+    from bpviz.gui.export.pictures import export_picture
+    from bpviz.gui.widgets.plots.decision_plot import DecisionPlot
+    from bpviz.gui.widgets.plots.loss_plot import LossPlot
+    from bpviz.gui.widgets.diagram.view import NetworkDiagram
 
     snap, config = trainer.snapshot(), trainer.config
     maps = GridEvaluator(config.sizes, config.features, config.activation,
@@ -103,9 +103,9 @@ def export_example(trace, params, update_biases: bool, folder: str) -> list[Path
     out = _folder(folder)
     _qt_app()
     from bpviz.engine.presets import worked_example
-    from bpviz.gui.diagram_state import from_trace
-    from bpviz.gui.export import export_picture
-    from bpviz.gui.widgets.network_view import NetworkDiagram
+    from bpviz.models.diagram import from_trace
+    from bpviz.gui.export.pictures import export_picture
+    from bpviz.gui.widgets.diagram.view import NetworkDiagram
 
     net = worked_example(params, update_biases)
     diagram = _shown(NetworkDiagram(), PICTURE_SIZE)

@@ -64,7 +64,7 @@ def add_parser(sub) -> None:
 
 def run(args) -> int:
     from bpviz.engine.warmup import WarmupSizes, initial_arrays, lesson_pass
-    from bpviz.engine.warmup_training import SeedLoop, WarmupRun, relative_difference
+    from bpviz.training.warmup import SeedLoop, WarmupRun, relative_difference
 
     try:
         sizes = WarmupSizes(*args.sizes) if args.sizes else WarmupSizes()

@@ -8,7 +8,7 @@ gradient line by matrix calculus. The lesson's three parts:
   seed's code, the maths, the shape algebra that makes the product compatible, the result's shape and its
   values. Shapes are read from the engine's arrays and checked against the formula's shape algebra; a
   disagreement raises ``ShapeError`` instead of being shown;
-- training in slices for a worker thread, and the seed's own loop to compare with: ``bpviz.engine.warmup_training``.
+- training in slices for a worker thread, and the seed's own loop to compare with: ``bpviz.training.warmup``.
 
 The loss reported for iteration t is computed before that iteration's update, as the seed's ``print(t, loss)``.
 """

@@ -15,7 +15,7 @@ def create_app(argv=None) -> QApplication:
     app.setOrganizationName("bpviz")
     app.setApplicationDisplayName("bpviz")
     app.setDesktopFileName(APP_ID)  # ties the window to its .desktop entry (icon in docks and task bars)
-    from bpviz.gui.export import install_svg_workaround
+    from bpviz.gui.export.pictures import install_svg_workaround
 
     install_svg_workaround()  # pyqtgraph's own Export… (a plot's menu) fails on Qt >= 6.11 without it
     return app

@@ -181,8 +181,8 @@ class FileMenu(QObject):
         return folder / f"{stem}{suffix}"
 
     def export_dialog(self, key: str) -> bool:
-        from bpviz.gui.export import picture_size
-        from bpviz.gui.export_dialog import PictureExportDialog
+        from bpviz.gui.export.pictures import picture_size
+        from bpviz.gui.export.dialog import PictureExportDialog
 
         text, stem, target = self.pictures()[key]
         dialog = PictureExportDialog(text.lower(), self._default_path(stem, ".png"), picture_size(target), self.window)
@@ -192,7 +192,7 @@ class FileMenu(QObject):
         return self.export_to(key, path, size)
 
     def export_to(self, key: str, path, size=None) -> bool:
-        from bpviz.gui.export import export_picture
+        from bpviz.gui.export.pictures import export_picture
 
         try:
             written = export_picture(self.pictures()[key][2], path, size)

@@ -10,10 +10,10 @@ from PySide6.QtWidgets import QLabel, QMainWindow, QMessageBox, QTabWidget, QToo
 
 from bpviz import __version__
 from bpviz.gui import help_dialogs
-from bpviz.gui.example_page import ExamplePage
+from bpviz.gui.pages.example import ExamplePage
 from bpviz.gui.file_menu import FileMenu
-from bpviz.gui.lessons import make_pages
-from bpviz.gui.playground_page import PlaygroundPage
+from bpviz.gui.pages import make_pages
+from bpviz.gui.pages.playground import PlaygroundPage
 from bpviz.gui.resources import resource_path
 
 DEFAULT_SIZE = QSize(1280, 800)

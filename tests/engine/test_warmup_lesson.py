@@ -16,7 +16,7 @@ from bpviz.engine.datasets import warmup_data
 from bpviz.engine.network import Network
 from bpviz.engine.presets import WARMUP_LR, warmup_network
 from bpviz.engine.warmup import GRADIENT_LINES, ShapeError, WarmupArrays, WarmupSizes, initial_arrays, lesson_pass
-from bpviz.engine.warmup_training import SeedLoop, WarmupRun, relative_difference
+from bpviz.training.warmup import SeedLoop, WarmupRun, relative_difference
 from warmup_seed_program import seed_draws, seed_loop
 
 # The seed's code as the article prints it (the lines the lesson must quote verbatim).

@@ -8,7 +8,7 @@ from PySide6.QtGui import QColor
 
 from bpviz.engine.datasets import DOMAIN, DatasetSpec
 from bpviz.gui import palette
-from bpviz.gui.widgets.decision_plot import EXTENT, DecisionPlot
+from bpviz.gui.widgets.plots.decision_plot import EXTENT, DecisionPlot
 
 
 @pytest.fixture

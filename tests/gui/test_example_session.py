@@ -4,7 +4,7 @@ import numpy as np
 import pytest
 
 from bpviz.engine.presets import ExampleParams
-from bpviz.gui.example_session import ExampleSession
+from bpviz.models.example import ExampleSession
 
 
 def test_default_trace_has_the_published_numbers():

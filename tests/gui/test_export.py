@@ -16,14 +16,14 @@ from bpviz.engine.datasets import DatasetSpec
 from bpviz.engine.grid import GridEvaluator
 from bpviz.engine.presets import ExampleParams, worked_example
 from bpviz.engine.trace import trace_pass
-from bpviz.gui import svg_fixes
-from bpviz.gui.diagram_state import from_parameters, from_trace
-from bpviz.gui.export import export_picture, picture_size, svg_workaround
+from bpviz.gui.export import svg as svg_fixes
+from bpviz.models.diagram import from_parameters, from_trace
+from bpviz.gui.export.pictures import export_picture, picture_size, svg_workaround
 from bpviz.gui.main_window import MainWindow
-from bpviz.gui.widgets.decision_plot import DecisionPlot
-from bpviz.gui.widgets.loss_plot import LossPlot
-from bpviz.gui.widgets.network_view import NetworkDiagram
-from bpviz.gui.widgets.stepper import StepperPanel
+from bpviz.gui.widgets.plots.decision_plot import DecisionPlot
+from bpviz.gui.widgets.plots.loss_plot import LossPlot
+from bpviz.gui.widgets.diagram.view import NetworkDiagram
+from bpviz.gui.widgets.controls.stepper import StepperPanel
 from bpviz.training import TrainConfig, Trainer
 
 SIZES = [(1600, 1000), (800, 600)]

@@ -15,7 +15,7 @@ from PySide6.QtGui import QImage
 from PySide6.QtWidgets import QLabel
 
 from bpviz.files import FileError, write_text
-from bpviz.gui.export import export_picture
+from bpviz.gui.export.pictures import export_picture
 
 
 @pytest.fixture
@@ -94,7 +94,7 @@ READ_ONLY_CHILD = textwrap.dedent(r"""
     from PySide6.QtWidgets import QApplication, QLabel
     app = QApplication([])
     from bpviz.files import FileError, atomic_write, write_text
-    from bpviz.gui.export import export_picture
+    from bpviz.gui.export.pictures import export_picture
     label = QLabel("read-only"); label.resize(120, 40)
     folder = sys.argv[1]
     for warm in ("warm.png", "warm.svg"):  # every lazy import and font done while still root (~root is private)

@@ -9,7 +9,7 @@ from PySide6.QtCore import Qt
 from PySide6.QtGui import QImage
 from PySide6.QtWidgets import QWidget
 
-from bpviz.gui.export_dialog import PictureExportDialog
+from bpviz.gui.export.dialog import PictureExportDialog
 
 
 @pytest.fixture

@@ -9,11 +9,11 @@ from PySide6.QtCore import QObject, QPoint, QSettings, Qt, Signal
 from bpviz.engine.broken_backward import broken_gradients
 from bpviz.engine.datasets import DatasetSpec
 from bpviz.engine.gradcheck import ParamCheck, GradCheckResult
-from bpviz.gui.lessons.gradcheck_page import EXAMPLE, PLAYGROUND, GradCheckPage
-from bpviz.gui.lessons.gradcheck_problem import playground_problem
-from bpviz.gui.lessons.gradcheck_report import summary, verdict
+from bpviz.gui.pages.gradcheck import EXAMPLE, PLAYGROUND, GradCheckPage
+from bpviz.models.gradcheck_problem import playground_problem
+from bpviz.models.gradcheck_report import summary, verdict
 from bpviz.gui.main_window import MainWindow
-from bpviz.gui.worker import Frame
+from bpviz.gui.workers.training import Frame
 from bpviz.training import TrainConfig, Trainer
 
 

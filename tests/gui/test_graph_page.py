@@ -13,10 +13,10 @@ from PySide6.QtWidgets import QApplication
 
 from bpviz.engine.graph_builtins import shopping_graph, sigmoid_graph, softmax_loss_graph
 from bpviz.engine.expression import evaluate_expression, parse_values
-from bpviz.gui.lessons.graph_inputs import EXAMPLES
-from bpviz.gui.lessons.graph_page import GraphPage
-from bpviz.gui.widgets.graph_layout import OUTPUT_STUB
-from bpviz.gui.widgets.graph_view import GraphView
+from bpviz.gui.widgets.graph.inputs import EXAMPLES
+from bpviz.gui.pages.graph import GraphPage
+from bpviz.gui.widgets.graph.layout import OUTPUT_STUB
+from bpviz.gui.widgets.graph.view import GraphView
 
 
 @pytest.fixture

@@ -4,7 +4,7 @@ import numpy as np
 from PySide6.QtCore import Qt
 
 from bpviz.engine.presets import ExampleParams, run_example
-from bpviz.gui.widgets.iterate_panel import IteratePanel
+from bpviz.gui.widgets.controls.iterate_panel import IteratePanel
 
 
 def test_run_request_and_display(qtbot):

@@ -6,7 +6,7 @@ import math
 import numpy as np
 import pytest
 
-from bpviz.gui.widgets.loss_plot import _BINS, _RAW_LIMIT, LossPlot
+from bpviz.gui.widgets.plots.loss_plot import _BINS, _RAW_LIMIT, LossPlot
 
 
 def _history(start, n, steps_per_epoch=10):

@@ -4,7 +4,7 @@ import pytest
 from PySide6.QtCore import Qt
 
 from bpviz.engine.presets import ExampleParams
-from bpviz.gui.widgets.params_editor import ParamsEditor
+from bpviz.gui.widgets.controls.params_editor import ParamsEditor
 
 
 @pytest.fixture

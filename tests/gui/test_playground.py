@@ -7,7 +7,7 @@ from PySide6.QtCore import QSettings, Qt
 
 from bpviz.engine.datasets import DatasetSpec
 from bpviz.gui.main_window import MainWindow
-from bpviz.gui.playground_page import PlaygroundPage
+from bpviz.gui.pages.playground import PlaygroundPage
 from bpviz.training import TrainConfig
 
 

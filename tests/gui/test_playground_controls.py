@@ -8,7 +8,7 @@ from PySide6.QtWidgets import (
 )
 
 from bpviz.engine.datasets import DatasetSpec
-from bpviz.gui.widgets.playground_controls import SETTLE_MS, PlaygroundControls
+from bpviz.gui.widgets.controls.playground import SETTLE_MS, PlaygroundControls
 from bpviz.training import MAX_LAYERS, MAX_WIDTH, TrainConfig
 
 QUIET_MS = SETTLE_MS + 150  # long enough for a coalesced emit to have happened

@@ -10,7 +10,7 @@ from bpviz.engine.presets import ExampleParams, worked_example
 from bpviz.engine.trace import trace_pass
 from bpviz.gui import palette
 from bpviz.gui.formula import MINUS, name_html, plain_text, to_html
-from bpviz.gui.widgets.stepper import StepperPanel
+from bpviz.gui.widgets.controls.stepper import StepperPanel
 
 # The published worked example (DESIGN.md "Reference numbers")
 # (as printed there, to as many decimals as printed: the shown value rounds to them)

@@ -6,7 +6,7 @@ import pytest
 from PySide6.QtCore import Qt
 
 from bpviz.engine.trajectories import MODES, NEURON_PARAMS, NeuronRunConfig, run_neuron_modes
-from bpviz.gui.lessons.trajectories_page import TrajectoriesPage
+from bpviz.gui.pages.trajectories import TrajectoriesPage
 
 
 @pytest.fixture

@@ -10,7 +10,7 @@ import pytest
 from PySide6.QtCore import QSettings, Qt
 
 from bpviz.gui.formula import plain_text
-from bpviz.gui.lessons.warmup_page import WarmupPage
+from bpviz.gui.pages.warmup import WarmupPage
 from bpviz.gui.main_window import MainWindow
 from warmup_seed_program import seed_program_losses
 

@@ -1,0 +1,168 @@
+"""The worked-example page: diagram, stepper, starting numbers and iterations, wired to an ExampleSession.
+
+Wiring only: the session asks the engine; the widgets draw what they are given.
+"""
+
+from __future__ import annotations
+
+from PySide6.QtCore import QSettings, Qt, Signal, Slot
+from PySide6.QtGui import QAction, QKeySequence
+from PySide6.QtWidgets import QApplication, QSplitter, QStyle, QTabWidget, QVBoxLayout, QWidget
+
+from bpviz.models.example import ExampleSession
+from bpviz.gui.widgets.controls.iterate_panel import IteratePanel
+from bpviz.gui.widgets.diagram.view import NetworkDiagram
+from bpviz.gui.widgets.controls.params_editor import ParamsEditor
+from bpviz.gui.widgets.controls.stepper import StepperPanel
+
+
+class ExamplePage(QWidget):
+    statusMessage = Signal(str)
+
+    def __init__(self, session: ExampleSession | None = None, parent=None):
+        super().__init__(parent)
+        self.session = session or ExampleSession()
+        self.diagram = NetworkDiagram()
+        self.diagram.setObjectName("example_diagram")
+        self.stepper = StepperPanel()
+        self.params = ParamsEditor()
+        self.iterate = IteratePanel()
+
+        self.bottom = QTabWidget()
+        self.bottom.setObjectName("example_bottom_tabs")
+        self.bottom.addTab(self.params, "Starting numbers")
+        self.bottom.addTab(self.iterate, "Run many passes")
+        self.left = QSplitter(Qt.Vertical)
+        self.left.addWidget(self.diagram)
+        self.left.addWidget(self.bottom)
+        self.left.setStretchFactor(0, 3)
+        self.left.setStretchFactor(1, 1)
+        self.main = QSplitter(Qt.Horizontal)
+        self.main.addWidget(self.left)
+        self.main.addWidget(self.stepper)
+        self.main.setStretchFactor(0, 3)
+        self.main.setStretchFactor(1, 1)
+        for splitter in (self.left, self.main):
+            splitter.setChildrenCollapsible(False)
+        self.main.setSizes([860, 420])  # the defaults at 1280x800; QSettings may restore others
+        self.left.setSizes([540, 200])
+        layout = QVBoxLayout(self)
+        layout.setContentsMargins(0, 0, 0, 0)
+        layout.addWidget(self.main)
+
+        icon = self.style().standardIcon
+        self.apply_update_action = QAction(icon(QStyle.SP_MediaSeekForward), "Apply update, next pass", self)
+        self.apply_update_action.setShortcut(QKeySequence("Ctrl+N"))
+        self.apply_update_action.setShortcutContext(Qt.WindowShortcut)
+        self.apply_update_action.setToolTip("Start a new pass from the updated weights w⁺ (Ctrl+N)")
+        self.apply_update_action.triggered.connect(self.apply_update)
+        self.reset_params_action = QAction(icon(QStyle.SP_BrowserReload), "Reset to published values", self)
+        self.reset_params_action.setToolTip("Back to the published starting numbers (w1 = 0.15 ... η = 0.5)")
+        self.reset_params_action.triggered.connect(self.reset_params)
+
+        self._active = True  # shortcuts live (False while another page is shown)
+        self.stepper.positionChanged.connect(self._show_position)
+        self.diagram.weightEdited.connect(self.edit_param)
+        self.params.paramEdited.connect(self.edit_param)
+        self.params.updateBiasesToggled.connect(self.set_update_biases)
+        self.params.resetRequested.connect(self.reset_params)
+        self.iterate.runRequested.connect(self.run_passes)
+        self.iterate.continueRequested.connect(self.continue_from_run)
+        self._refresh()
+
+    # ------------------------------------------------------------------ reactions
+    def _refresh(self) -> None:
+        s = self.session
+        self.stepper.set_trace(s.trace)
+        self.params.set_params(s.params, s.update_biases)
+        self._show_position(self.stepper.position())
+
+    def set_active(self, active: bool) -> None:
+        """Shortcuts only while this page is shown (Right is Step on the playground)."""
+        self._active = active
+        self.stepper.set_active(active)
+        self.reset_params_action.setEnabled(active)
+        self._show_position(self.stepper.position())
+
+    @Slot(int)
+    def _show_position(self, position: int) -> None:
+        self.diagram.set_state(self.session.diagram_state(position))
+        self.apply_update_action.setEnabled(self._active and position == len(self.session.trace) - 1)
+
+    @Slot(str, float)
+    def edit_param(self, name: str, value: float) -> None:
+        try:
+            self.session.set_param(name, value)
+        except ValueError as exc:
+            self.params.refuse(name, str(exc))
+            self.statusMessage.emit(f"Refused: {exc}")
+            return
+        self.params.clear_message()
+        self._refresh()
+        q = self.session.trace.quantities
+        self.statusMessage.emit(f"{name} = {value:.12g}: out_o1 = {q['out_o1']:.9g}, out_o2 = {q['out_o2']:.9g}, "
+                                f"E_total = {q['E_total']:.9g}")
+
+    @Slot(bool)
+    def set_update_biases(self, on: bool) -> None:
+        self.session.set_update_biases(on)
+        self._refresh()
+        self.statusMessage.emit("Biases b1 and b2 are updated too" if on else "Biases stay fixed (as published)")
+
+    @Slot()
+    def reset_params(self) -> None:
+        self.session.reset_params()
+        self.iterate.clear()
+        self._refresh()
+        self.statusMessage.emit("Starting numbers reset to the published example")
+
+    @Slot()
+    def apply_update(self) -> None:
+        self.session.apply_update()
+        self.stepper.reset()
+        self._refresh()
+        q = self.session.trace.quantities
+        self.statusMessage.emit(f"New pass from the updated weights: E_total will be {q['E_total']:.9g}")
+
+    @Slot(int)
+    def run_passes(self, passes: int) -> None:
+        QApplication.setOverrideCursor(Qt.WaitCursor)
+        try:
+            run = self.session.run(passes)
+        finally:
+            QApplication.restoreOverrideCursor()
+        self.iterate.show_run(run, self.session.params)
+        self.statusMessage.emit(f"Ran {passes:,} passes: E_total = {run.final_error:.10f}")
+
+    @Slot()
+    def continue_from_run(self) -> None:
+        self.session.continue_from_last_run()
+        self.stepper.reset()
+        self._refresh()
+        self.statusMessage.emit("Starting numbers set to the weights reached by the last run")
+
+    # ------------------------------------------------------------------ sessions
+    def session_state(self):
+        from bpviz.session import ExampleState
+
+        return ExampleState(self.session.params, self.session.update_biases)
+
+    def load_state(self, state) -> None:
+        self.session.set_params(state.params)
+        self.session.set_update_biases(state.update_biases)
+        self.iterate.clear()
+        self.stepper.reset()
+        self._refresh()
+
+    # ------------------------------------------------------------------ layout memory
+    def save_layout(self, settings: QSettings) -> None:
+        settings.setValue("example/main_splitter", self.main.saveState())
+        settings.setValue("example/left_splitter", self.left.saveState())
+        settings.setValue("example/bottom_tab", self.bottom.currentIndex())
+
+    def restore_layout(self, settings: QSettings) -> None:
+        for key, splitter in (("example/main_splitter", self.main), ("example/left_splitter", self.left)):
+            state = settings.value(key)
+            if state is not None:
+                splitter.restoreState(state)
+        self.bottom.setCurrentIndex(int(settings.value("example/bottom_tab", 0)))

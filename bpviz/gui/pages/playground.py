@@ -1,0 +1,259 @@
+"""The training playground: settings, a background training thread, and live views of the network.
+
+Wiring only. The worker (another thread) trains and sends frames; this page hands each frame's copies to
+the views: network diagram with per-neuron maps, decision region with the points, loss curve, figures.
+A regression run (plane, multi-Gaussian) shows the output value instead of P(blue) and no accuracy.
+"""
+
+from __future__ import annotations
+
+import math
+
+from PySide6.QtCore import QTimer, Qt, Signal, Slot
+from PySide6.QtGui import QAction, QKeySequence
+from PySide6.QtWidgets import QHBoxLayout, QLabel, QSplitter, QStyle, QVBoxLayout, QWidget
+
+from bpviz.engine.features import FEATURE_LABELS
+from bpviz.gui import palette
+from bpviz.models.diagram import from_parameters
+from bpviz.gui.workers.sliced import join_thread, start_thread
+from bpviz.gui.widgets.plots.decision_plot import DecisionPlot
+from bpviz.gui.widgets.plots.loss_plot import LossPlot
+from bpviz.gui.widgets.diagram.view import NetworkDiagram
+from bpviz.gui.widgets.controls.playground import PlaygroundControls
+from bpviz.gui.widgets.text_line import TextLine
+from bpviz.gui.workers.training import Frame, TrainingWorker
+from bpviz.training import TrainConfig
+
+LOSS_REDRAW_MS = 500
+OUTPUT_TITLES = {False: "<b>Output</b> · decision region and points",
+                 True: "<b>Output</b> · predicted value over the plane and the points' targets"}
+
+
+class PlaygroundPage(QWidget):
+    statusMessage = Signal(str)
+    frameShown = Signal(object)  # the Frame just drawn (tests and the status bar use it)
+    # commands to the worker: queued across threads, run between its training slices
+    _play = Signal()
+    _pause = Signal()
+    _step = Signal()
+    _reset = Signal()
+    _reconfigure = Signal(object)
+    _lr = Signal(float)
+    _batch = Signal(int)
+    _reg = Signal(str, float)
+    _stop = Signal()
+    _load = Signal(object)
+    _param = Signal(str, float)
+
+    def __init__(self, config: TrainConfig | None = None, parent=None):
+        super().__init__(parent)
+        self.controls = PlaygroundControls()
+        if config is not None:
+            self.controls.set_config(config)
+        self.diagram = NetworkDiagram()
+        self.diagram.setObjectName("playground_diagram")
+        self.decision = DecisionPlot()
+        self.loss = LossPlot()
+        self.banner = QLabel()
+        self.banner.setObjectName("divergence_banner")
+        self.banner.setWordWrap(True)
+        self.banner.setStyleSheet(f"color: white; background: {palette.ERROR_COLOR}; padding: 6px; border-radius: 4px;")
+        self.banner.hide()
+        self.figures = TextLine()  # changes with every frame: a QLabel would re-lay out the whole window
+        self.figures.setObjectName("playground_figures")
+        self._build_layout()
+        self._build_actions()
+        self.frame: Frame | None = None
+        self._generation = 0
+        self._running = False
+        self._loss_timer = QTimer(self)
+        self._loss_timer.setInterval(LOSS_REDRAW_MS)
+        self._loss_timer.timeout.connect(self.loss.draw)
+        self._loss_timer.start()
+
+        self.worker = TrainingWorker(self.controls.config())
+        for signal, slot in ((self._play, self.worker.play), (self._pause, self.worker.pause),
+                             (self._step, self.worker.step), (self._reset, self.worker.reset),
+                             (self._reconfigure, self.worker.reconfigure), (self._lr, self.worker.set_lr),
+                             (self._batch, self.worker.set_batch_size), (self._reg, self.worker.set_regularization),
+                             (self._stop, self.worker.stop), (self._load, self.worker.load_state),
+                             (self._param, self.worker.set_parameter)):
+            signal.connect(slot)
+        self.worker.frameReady.connect(self.show_frame)
+        self.worker.diverged.connect(self.show_divergence)
+        self.diagram.weightEdited.connect(self._param)
+        self.controls.configChanged.connect(self.reconfigure)
+        self.controls.lrChanged.connect(self._lr)
+        self.controls.batchSizeChanged.connect(self._batch)
+        self.controls.regularizationChanged.connect(self._reg)
+        self.thread = start_thread(self, self.worker, "bpviz-training")
+
+    def _build_layout(self) -> None:
+        right = QWidget()
+        column = QVBoxLayout(right)
+        column.setContentsMargins(4, 0, 0, 0)
+        self.output_title = QLabel(OUTPUT_TITLES[False])
+        self.output_title.setObjectName("output_title")
+        column.addWidget(self.output_title)
+        column.addWidget(self.decision, 3)
+        column.addWidget(self.figures)
+        column.addWidget(self.loss, 2)
+        centre = QWidget()
+        middle = QVBoxLayout(centre)
+        middle.setContentsMargins(0, 0, 0, 0)
+        middle.addWidget(self.banner)
+        middle.addWidget(self.diagram, 1)
+        self.split = QSplitter(Qt.Horizontal)
+        self.split.addWidget(self.controls)
+        self.split.addWidget(centre)
+        self.split.addWidget(right)
+        self.split.setChildrenCollapsible(False)
+        self.split.setStretchFactor(1, 3)
+        self.split.setStretchFactor(2, 2)
+        self.split.setSizes([290, 560, 430])
+        layout = QHBoxLayout(self)
+        layout.setContentsMargins(0, 0, 0, 0)
+        layout.addWidget(self.split)
+
+    def _build_actions(self) -> None:
+        icon = self.style().standardIcon
+        self.play_action = QAction(icon(QStyle.SP_MediaPlay), "Play", self)
+        self.play_action.setShortcut(QKeySequence(Qt.Key_Space))
+        self.play_action.setToolTip("Train continuously / pause (Space)")
+        self.play_action.triggered.connect(self.toggle_play)
+        self.step_action = QAction(icon(QStyle.SP_MediaSkipForward), "Step", self)
+        self.step_action.setShortcut(QKeySequence(Qt.Key_Right))
+        self.step_action.setToolTip("One gradient step on one batch (Right arrow)")
+        self.step_action.triggered.connect(self.step)
+        self.reset_action = QAction(icon(QStyle.SP_MediaSkipBackward), "Reset", self)
+        self.reset_action.setShortcut(QKeySequence("Ctrl+R"))
+        self.reset_action.setToolTip("Back to the initial weights of this seed, history cleared (Ctrl+R)")
+        self.reset_action.triggered.connect(self.reset)
+        self.actions_list = [self.reset_action, self.play_action, self.step_action]
+        for action in self.actions_list:
+            action.setShortcutContext(Qt.WindowShortcut)
+            self.addAction(action)
+
+    def set_active(self, active: bool) -> None:
+        """Shortcuts work on the visible page only (Right is Next on the worked example, Step here)."""
+        for action in self.actions_list:
+            action.setEnabled(active)
+
+    # ------------------------------------------------------------------ commands
+    @Slot()
+    def toggle_play(self) -> None:
+        (self._pause if self._running else self._play).emit()
+
+    def play(self) -> None:
+        self._play.emit()
+
+    def pause(self) -> None:
+        self._pause.emit()
+
+    @Slot()
+    def step(self) -> None:
+        self._step.emit()
+
+    @Slot()
+    def reset(self) -> None:
+        self.banner.hide()
+        self._reset.emit()
+
+    @Slot(object)
+    def reconfigure(self, config: TrainConfig) -> None:
+        self.banner.hide()
+        self._reconfigure.emit(config)
+
+    # ------------------------------------------------------------------ sessions
+    def session_state(self):
+        """What the page shows, as a session's PlaygroundState: the last frame's network and the whole loss
+        history the page holds (every frame carried the entries the page lacked)."""
+        from bpviz.session import PlaygroundState
+
+        if self.frame is None:
+            return None
+        s = self.frame.snapshot
+        steps, train, test = self.loss.history()
+        return PlaygroundState(self.frame.config, s.weights, s.biases, s.step, s.epoch, steps, train, test)
+
+    def load_state(self, state) -> None:
+        """Show and continue a saved PlaygroundState (training paused)."""
+        self.banner.hide()
+        self.controls.set_config(state.config)
+        self._load.emit(state)
+
+    # ------------------------------------------------------------------ frames
+    @Slot(object)
+    def show_frame(self, frame: Frame) -> None:
+        snap = frame.snapshot
+        if frame.generation != self._generation:  # a new run: new points, empty history
+            self._generation = frame.generation
+            self.loss.clear()
+            d, regression = frame.data, frame.config.is_regression
+            self.decision.set_data(d.X_train, d.y_train, d.X_test, d.y_test, regression=regression)
+            self.output_title.setText(OUTPUT_TITLES[regression])
+        # The loss curve changes little in 1/30 s and is costly to repaint: while training runs, a timer of its
+        # own draws it twice a second, between frames rather than on top of one.
+        self.loss.append(snap.history_start, snap.history_steps, snap.history_train, snap.history_test,
+                         draw=not frame.running)
+        if frame.maps is not None:
+            self.decision.set_region(frame.maps.region, frame.maps.extent)
+        self.diagram.set_state(from_parameters(
+            frame.config.sizes, snap.weights, snap.biases, weight_grads=snap.grad_weights,
+            bias_grads=snap.grad_biases if snap.step else None, editable=not frame.running,
+            neuron_images=frame.maps.neurons if frame.maps is not None else None,
+            input_labels=tuple(FEATURE_LABELS[f] for f in frame.config.features)))
+        self.figures.setText(figures_text(snap, frame.config.is_regression))
+        self._set_running(frame.running)
+        self.frame = frame
+        self.worker.frame_taken()
+        self.frameShown.emit(frame)
+
+    def _set_running(self, running: bool) -> None:
+        if running == self._running and self.frame is not None:
+            return  # setIcon always signals a change: the toolbar, then the whole window, would repaint
+        self._running = running
+        icon = self.style().standardIcon(QStyle.SP_MediaPause if running else QStyle.SP_MediaPlay)
+        self.play_action.setIcon(icon)
+        self.play_action.setText("Pause" if running else "Play")
+
+    @Slot(str)
+    def show_divergence(self, message: str) -> None:
+        self.banner.setText(message)
+        self.banner.show()
+        self.statusMessage.emit(message)
+
+    def status_text(self) -> str:
+        if self.frame is None:
+            return ""
+        s = self.frame.snapshot
+        rate = f" · {self.frame.steps_per_second:,.0f} steps/s" if self.frame.running else ""
+        return f"Epoch {s.epoch:,} · step {s.step:,} · loss {s.train_loss:.4f}{rate}"
+
+    # ------------------------------------------------------------------ closing
+    def closeEvent(self, event) -> None:
+        self.shutdown()
+        super().closeEvent(event)
+
+    def __del__(self):
+        # Deleted without being closed (e.g. garbage-collected): still join the thread, or Qt aborts with
+        # "QThread: Destroyed while thread is still running". Python runs this before the C++ destructor.
+        try:
+            self.shutdown()
+        except RuntimeError:  # the C++ object is already gone
+            pass
+
+    def shutdown(self) -> None:
+        """Stop training and join the thread."""
+        join_thread(self.thread, self._stop.emit)
+
+
+def figures_text(snap, regression: bool) -> str:
+    """The line under the output: losses, and the test accuracy for classification (a regression has none).
+    Without a test set, its loss and accuracy say so instead of showing nan."""
+    test = f"<b>{snap.test_loss:.4f}</b>" if math.isfinite(snap.test_loss) else "– (no test set)"
+    text = f"Test loss {test} · training loss <b>{snap.train_loss:.4f}</b>"
+    if not regression and math.isfinite(snap.test_accuracy):
+        text += f" · test accuracy <b>{100 * snap.test_accuracy:.1f} %</b>"
+    return text

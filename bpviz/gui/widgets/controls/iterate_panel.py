@@ -1,0 +1,121 @@
+"""Run the worked example for N passes and watch the error fall and the outputs approach the targets."""
+
+from __future__ import annotations
+
+import numpy as np
+from PySide6.QtCore import Qt, Signal
+from PySide6.QtWidgets import (
+    QCheckBox, QComboBox, QHBoxLayout, QLabel, QPushButton, QVBoxLayout, QWidget,
+)
+import pyqtgraph as pg
+
+from bpviz.engine.presets import ExampleParams, ExampleRun
+from bpviz.gui import palette
+from bpviz.gui.widgets.plots.fast_plot import FastPlotWidget
+
+PASS_CHOICES = ("1", "10", "100", "1000", "10000", "100000")
+MAX_PASSES = 100_000
+
+ARTICLE_NOTE = (
+    "Why does the article print 0.291027924 after the first update? Here all weights move at once from the "
+    "gradients of the original weights (the method the article describes), which gives 0.291027774. The "
+    "article's own number comes out only if w1..w4 are updated with gradients that already use the new w5..w8."
+)
+
+
+class IteratePanel(QWidget):
+    runRequested = Signal(int)
+    continueRequested = Signal()
+
+    def __init__(self, parent=None):
+        super().__init__(parent)
+        layout = QVBoxLayout(self)
+        layout.setContentsMargins(6, 6, 6, 6)
+        controls = QHBoxLayout()
+        controls.addWidget(QLabel("Passes:"))
+        self.passes = QComboBox()
+        self.passes.setEditable(True)
+        self.passes.addItems(PASS_CHOICES)
+        self.passes.setCurrentText("10000")
+        self.passes.setToolTip(f"How many full passes (forward, backward, update) to run, 1 to {MAX_PASSES:,}")
+        self.passes.lineEdit().returnPressed.connect(self._request)
+        controls.addWidget(self.passes)
+        self.run_button = QPushButton("Run")
+        self.run_button.setToolTip("Train the example from the current starting numbers and plot E_total")
+        self.run_button.clicked.connect(self._request)
+        controls.addWidget(self.run_button)
+        self.log_y = QCheckBox("log y")
+        self.log_y.setChecked(True)
+        self.log_y.setToolTip("Logarithmic error axis: the fall over thousands of passes stays visible")
+        self.log_y.toggled.connect(lambda on: self.plot.setLogMode(False, on))
+        controls.addWidget(self.log_y)
+        controls.addStretch(1)
+        self.continue_button = QPushButton("Continue from here")
+        self.continue_button.setToolTip("Make the weights reached by the last run the stepper's starting numbers")
+        self.continue_button.setEnabled(False)
+        self.continue_button.clicked.connect(self.continueRequested)
+        controls.addWidget(self.continue_button)
+        layout.addLayout(controls)
+
+        self.plot = FastPlotWidget(background=palette.BACKGROUND)
+        self.plot.setObjectName("error_curve")
+        item = self.plot.getPlotItem()
+        item.setLabel("bottom", "pass")
+        item.setLabel("left", "E_total")
+        item.showGrid(x=True, y=True, alpha=0.25)
+        item.setLogMode(False, True)
+        item.getViewBox().setMouseEnabled(x=True, y=False)
+        self.curve = item.plot(pen=pg.mkPen(palette.POSITIVE, width=2))
+        self.curve.setDownsampling(auto=True, method="peak")
+        self.curve.setClipToView(True)
+        self.plot.setMinimumHeight(140)
+        layout.addWidget(self.plot, 1)
+
+        self.summary = QLabel("Run passes to see the error fall and the outputs approach the targets.")
+        self.summary.setObjectName("run_summary")
+        self.summary.setWordWrap(True)
+        self.summary.setTextInteractionFlags(Qt.TextSelectableByMouse)
+        layout.addWidget(self.summary)
+        self.message = QLabel()
+        self.message.setStyleSheet(f"color: {palette.ERROR_COLOR};")
+        layout.addWidget(self.message)
+        note = QLabel(ARTICLE_NOTE)
+        note.setWordWrap(True)
+        note.setStyleSheet(f"color: {palette.MUTED};")
+        layout.addWidget(note)
+
+    def requested_passes(self) -> int:
+        """The number typed or chosen; ValueError with a sentence if it is not 1..MAX_PASSES."""
+        text = self.passes.currentText().strip().replace(",", "").replace("_", "")
+        try:
+            n = int(text)
+        except ValueError:
+            raise ValueError(f"passes: {text!r} is not a whole number") from None
+        if not 1 <= n <= MAX_PASSES:
+            raise ValueError(f"passes must be between 1 and {MAX_PASSES:,}, got {n:,}")
+        return n
+
+    def _request(self) -> None:
+        try:
+            n = self.requested_passes()
+        except ValueError as exc:
+            self.message.setText(f"Refused: {exc}.")
+            return
+        self.message.clear()
+        self.runRequested.emit(n)
+
+    def show_run(self, run: ExampleRun, params: ExampleParams) -> None:
+        n = len(run.errors)
+        self.curve.setData(np.arange(1, n + 1), run.errors)
+        self.plot.getPlotItem().enableAutoRange()
+        o1, o2 = run.outputs
+        self.summary.setText(
+            f"Pass {n:,}: E_total = {run.final_error:.10f} · out_o1 = {o1:.9f} (target {params.t1:g}) · "
+            f"out_o2 = {o2:.9f} (target {params.t2:g}) · first pass E_total = {run.errors[0]:.9f}"
+        )
+        self.continue_button.setEnabled(True)
+
+    def clear(self) -> None:
+        self.curve.setData([], [])
+        self.continue_button.setEnabled(False)
+        self.summary.setText("Run passes to see the error fall and the outputs approach the targets.")

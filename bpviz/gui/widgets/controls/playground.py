@@ -1,0 +1,405 @@
+"""Every setting of a training-playground run, laid out as TensorFlow Playground users expect.
+
+Two kinds of change: the learning rate, the batch size and the regularization are *live* (``lrChanged``,
+``batchSizeChanged``, ``regularizationChanged``: the run goes on with the new value); everything else (data,
+features, layers, activation, loss, seed) makes a new run, announced once per user action by ``configChanged``
+with the whole new ``TrainConfig``. A slider emits when it is released, a click at once; keys and spin arrows
+are coalesced over a short pause, so holding a key down does not restart training on every tick.
+``set_config`` shows a configuration without emitting anything.
+
+The problem type follows the data set: choosing a regression set (plane, multi-Gaussian) leaves one loss in the
+loss box, the squared error with a linear output; choosing a classification set again brings back the
+classification loss chosen before.
+"""
+
+from __future__ import annotations
+
+import random
+
+from PySide6.QtCore import QSize, Qt, QTimer, Signal
+from PySide6.QtWidgets import (
+    QAbstractSlider, QAbstractSpinBox, QComboBox, QFrame, QGridLayout, QLabel, QPushButton, QScrollArea, QSpinBox,
+    QVBoxLayout, QWidget,
+)
+
+from bpviz.engine.datasets import DatasetSpec, is_regression
+from bpviz.gui import palette
+from bpviz.gui.widgets.controls.layer_editor import DatasetChooser, FeatureChooser, HiddenLayersEditor
+from bpviz.gui.widgets.controls.panel_parts import (
+    WheelGuard, buddy_label, make_combo, number_text, panel_section, select_data, select_number,
+)
+from bpviz.gui.widgets.controls.slider_row import SliderRow
+from bpviz.training import TrainConfig
+
+LEARNING_RATES = (0.00001, 0.0001, 0.001, 0.003, 0.01, 0.03, 0.1, 0.3, 1.0, 3.0, 10.0)
+REG_RATES = (0.0, 0.001, 0.003, 0.01, 0.03, 0.1, 0.3, 1.0, 3.0, 10.0)
+ACTIVATIONS = (("tanh", "Tanh"), ("relu", "ReLU"), ("sigmoid", "Sigmoid"), ("linear", "Linear"))
+LOSSES = (("bce", "cross-entropy (sigmoid output)"), ("half_sse", "squared error ½(y−t)²"),
+          ("softmax_ce", "softmax cross-entropy (2 outputs)"))  # classification
+REGRESSION_LOSSES = (("half_sse", "squared error (linear output)"),)
+LOSS_TIPS = {
+    "bce": "Binary cross-entropy −t·ln y − (1−t)·ln(1−y) on one sigmoid output y = P(blue)",
+    "half_sse": "½(y−t)² averaged over the points, on one sigmoid output y = P(blue) (the worked example's error)",
+    "softmax_ce": "Cross-entropy on two softmax outputs, one per class (red, blue)",
+    "regression": "½(y−t)² averaged over the points; the output neuron is linear, so y can take any value",
+}
+REGULARIZATIONS = (("none", "None"), ("l1", "L1"), ("l2", "L2"))
+POINTS_RANGE, SEED_RANGE = (50, 2000), (0, 99_999)
+RATIO_STEP, NOISE_STEP, NOISE_MAX = 10, 5, 50  # percent
+SETTLE_MS = 250  # keys and spin arrows: emit once the user pauses this long
+
+#: the panel's defaults (TensorFlow Playground's, with the CLI's seed 1 for the points and the weights)
+DEFAULT_CONFIG_ARGS = dict(hidden=(4, 4), activation="tanh", loss="bce", lr=0.03, batch_size=10,
+                           regularization="none", reg_rate=0.0, seed=1, features=("x1", "x2"))
+DEFAULT_DATASET = DatasetSpec(name="circle", n_samples=200, noise=0.1, test_ratio=0.5, seed=1)
+
+TIPS = {
+    "ratio": "Share of the points used for training; the rest are test points the network never learns from",
+    "noise": "How much the points are jittered: 0 = clean shapes, 50 = the classes overlap (regression: how far "
+             "from each point its target value is read)",
+    "batch": "Samples per step: 1 = stochastic gradient descent, all = full batch (applies at once)",
+    "points": "Number of points in the data set, training and test together (50 to 2000)",
+    "seed": "Random seed of the points, the starting weights and the batch order: same seed, same run",
+    "new_seed": "Pick a new random seed: new points and new starting weights",
+    "lr": "Step size η of gradient descent, w ← w − η·∂E/∂w (applies at once, without restarting)",
+    "activation": "Activation function of the hidden neurons",
+    "loss": "The error E that training minimises, with the output layer it implies",
+    "loss_regression": "Regression: the output neuron is linear and E is the squared error ½(y−t)² averaged over "
+                       "the points (the one loss for predicting a value)",
+    "regularization": "Penalty on large weights added to the error: L1 pushes weights to 0, L2 shrinks them "
+                      "(applies at once)",
+    "reg_rate": "Strength λ of the regularization penalty; 0 turns it off (applies at once)",
+}
+
+
+def _n_train(n_samples: int, test_ratio: float) -> int:
+    """Exactly as DatasetSpec.make splits the points."""
+    return n_samples - min(round(n_samples * test_ratio), n_samples - 1)
+
+
+class PlaygroundControls(QWidget):
+    configChanged = Signal(object)  # a TrainConfig whose data or architecture differs: the page resets training
+    lrChanged = Signal(float)  # live
+    batchSizeChanged = Signal(int)  # live; 0 = full batch
+    regularizationChanged = Signal(str, float)  # live: kind ("none", "l1", "l2") and rate
+
+    def __init__(self, parent=None):
+        super().__init__(parent)
+        self._data_seed = DEFAULT_DATASET.seed  # the Seed box sets both seeds; a loaded config may hold two
+        self._regression_losses = False  # which losses the loss box offers
+        self._classification_loss = DEFAULT_CONFIG_ARGS["loss"]  # brought back when leaving regression
+        self._exact: dict[str, float] = {}  # loaded values between two slider steps, until the user moves it
+        self._emit_timer = QTimer(self)
+        self._emit_timer.setSingleShot(True)
+        self._emit_timer.timeout.connect(self._emit_config)
+
+        outer = QVBoxLayout(self)
+        outer.setContentsMargins(0, 0, 0, 0)
+        self.scroll = QScrollArea()
+        self.scroll.setWidgetResizable(True)
+        self.scroll.setHorizontalScrollBarPolicy(Qt.ScrollBarAsNeeded)  # only if squeezed below ~255 px
+        self.scroll.setFrameShape(QFrame.NoFrame)
+        outer.addWidget(self.scroll)
+        body = QWidget()
+        body.setObjectName("playground_controls_body")
+        self.scroll.setWidget(body)
+        column = QVBoxLayout(body)
+        column.setContentsMargins(8, 6, 8, 8)
+        column.setSpacing(10)
+        # Training first: the learning rate and friends are what users change most while watching, and the
+        # whole panel does not fit at 1280x800 (TensorFlow Playground keeps them in its top bar).
+        column.addWidget(self._training_section())
+        column.addWidget(self._data_section())
+        column.addWidget(self._features_section())
+        column.addWidget(self._layers_section())
+        self.training_hint = QLabel("Training is running: a change to the data, features, layers, activation or "
+                                    "loss starts a new run; rate, batch size and regularization apply at once.")
+        self.training_hint.setObjectName("training_hint")
+        self.training_hint.setWordWrap(True)
+        self.training_hint.setStyleSheet(f"color: {palette.MUTED};")
+        self.training_hint.setVisible(False)
+        column.addWidget(self.training_hint)
+        column.addStretch(1)
+        self.wheel_guard = WheelGuard(self.scroll)
+        self.wheel_guard.guard(w for kind in (QComboBox, QAbstractSpinBox, QAbstractSlider)
+                               for w in body.findChildren(kind))
+        self.set_config(TrainConfig(dataset=DEFAULT_DATASET, **DEFAULT_CONFIG_ARGS))
+
+    def sizeHint(self) -> QSize:
+        return QSize(290, 780)
+
+    def minimumSizeHint(self) -> QSize:
+        return QSize(200, 200)  # narrower than the contents (~255 px) only by scrolling sideways
+
+    # ------------------------------------------------------------------ building
+    def _data_section(self) -> QWidget:
+        section, layout = panel_section("Data", "data_section")
+        self.datasets = DatasetChooser()
+        self.dataset_buttons = self.datasets.buttons
+        self.datasets.changed.connect(self._dataset_chosen)
+        layout.addWidget(self.datasets)
+
+        self.ratio = SliderRow("Ratio of training to test data", "ratio", TIPS["ratio"])
+        self.ratio.slider.setRange(1, 90 // RATIO_STEP)  # steps of 10 % of training data
+        self.ratio.format = lambda _v: f"{self._train_percent():g}%"
+        self.noise = SliderRow("Noise", "noise", TIPS["noise"])
+        self.noise.slider.setRange(0, NOISE_MAX // NOISE_STEP)
+        self.noise.format = lambda _v: f"{self._noise_percent():g}"
+        for name, row in (("ratio", self.ratio), ("noise", self.noise)):
+            row.slider.setPageStep(1)
+            row.touched.connect(lambda n=name: self._slider_touched(n))
+            row.committed.connect(lambda settle: self._user_changed(settle))
+        self.batch = SliderRow("Batch size", "batch", TIPS["batch"])
+        self.batch.format = self._batch_text
+        self.batch.committed.connect(self._batch_committed)
+        self.ratio_slider, self.noise_slider, self.batch_slider = self.ratio.slider, self.noise.slider, \
+            self.batch.slider
+        for row in (self.ratio, self.noise, self.batch):
+            layout.addWidget(row)
+
+        form = QGridLayout()
+        form.setHorizontalSpacing(6)
+        form.setVerticalSpacing(4)
+        self.points_spin = self._spin("points_spin", POINTS_RANGE, TIPS["points"], step=50)
+        self.points_spin.valueChanged.connect(lambda _v: self._user_changed(settle=True))
+        self.seed_spin = self._spin("seed_spin", SEED_RANGE, TIPS["seed"])
+        self.seed_spin.valueChanged.connect(self._seed_edited)
+        self.new_seed_button = QPushButton("New seed")
+        self.new_seed_button.setObjectName("new_seed")
+        self.new_seed_button.setToolTip(TIPS["new_seed"])
+        self.new_seed_button.clicked.connect(self._new_seed)
+        form.addWidget(buddy_label("Points", self.points_spin), 0, 0)
+        form.addWidget(self.points_spin, 0, 1)
+        form.addWidget(buddy_label("Seed", self.seed_spin), 1, 0)
+        form.addWidget(self.seed_spin, 1, 1)
+        form.addWidget(self.new_seed_button, 1, 2)
+        form.setColumnStretch(1, 1)
+        layout.addLayout(form)
+        return section
+
+    @staticmethod
+    def _spin(name: str, limits: tuple[int, int], tip: str, step: int = 1) -> QSpinBox:
+        spin = QSpinBox()
+        spin.setObjectName(name)
+        spin.setRange(*limits)
+        spin.setSingleStep(step)
+        spin.setKeyboardTracking(False)  # typing 1500 is one change, not 1, 15, 150, 1500
+        spin.setAlignment(Qt.AlignRight)
+        spin.setToolTip(tip)
+        return spin
+
+    def _features_section(self) -> QWidget:
+        section, layout = panel_section("Features", "features_section")
+        note = QLabel("Inputs computed from each point (x₁, x₂):")
+        note.setWordWrap(True)
+        note.setStyleSheet(f"color: {palette.MUTED};")
+        layout.addWidget(note)
+        self.features = FeatureChooser()
+        self.feature_buttons = self.features.buttons
+        self.features.changed.connect(lambda _f: self._user_changed())
+        layout.addWidget(self.features)
+        return section
+
+    def _layers_section(self) -> QWidget:
+        section, layout = panel_section("Hidden layers", "layers_section")
+        self.layers = HiddenLayersEditor()
+        self.layers.changed.connect(lambda _h: self._user_changed())
+        layout.addWidget(self.layers)
+        return section
+
+    def _training_section(self) -> QWidget:
+        section, layout = panel_section("Training", "training_section")
+        grid = QGridLayout()
+        grid.setHorizontalSpacing(8)
+        grid.setVerticalSpacing(2)
+        self.lr_combo = make_combo("lr_combo", [(v, number_text(v)) for v in LEARNING_RATES], TIPS["lr"])
+        self.activation_combo = make_combo("activation_combo", ACTIVATIONS, TIPS["activation"])
+        self.loss_combo = make_combo("loss_combo", LOSSES, TIPS["loss"])
+        self._loss_item_tips()
+        self.reg_combo = make_combo("regularization_combo", REGULARIZATIONS, TIPS["regularization"])
+        self.reg_rate_combo = make_combo("reg_rate_combo", [(v, number_text(v)) for v in REG_RATES], TIPS["reg_rate"])
+        cells = ((0, 0, 1, "Learning rate", self.lr_combo), (0, 1, 1, "Activation", self.activation_combo),
+                 (2, 0, 1, "Regularization", self.reg_combo), (2, 1, 1, "Regularization rate", self.reg_rate_combo),
+                 (4, 0, 2, "Loss", self.loss_combo))
+        for row, col, span, text, combo in cells:
+            grid.addWidget(buddy_label(text, combo), row, col, 1, span)
+            grid.addWidget(combo, row + 1, col, 1, span)
+            if row:
+                grid.setRowMinimumHeight(row, 24)  # a gap above each pair of labels
+        grid.setColumnStretch(0, 1)
+        grid.setColumnStretch(1, 1)
+        self.loss_label = grid.itemAtPosition(4, 0).widget()  # its tooltip follows the problem type
+        layout.addLayout(grid)
+        self.lr_combo.activated.connect(self._lr_chosen)
+        self.activation_combo.activated.connect(lambda _i: self._user_changed())
+        self.loss_combo.activated.connect(self._loss_chosen)
+        self.reg_combo.activated.connect(self._reg_chosen)
+        self.reg_rate_combo.activated.connect(self._reg_chosen)
+        return section
+
+    # ------------------------------------------------------------------ API
+    def config(self) -> TrainConfig:
+        """The settings shown, as a TrainConfig."""
+        dataset = DatasetSpec(name=self.datasets.name(), n_samples=self.points_spin.value(),
+                              noise=self._noise_percent() / 100, test_ratio=self._test_ratio(), seed=self._data_seed)
+        return TrainConfig(dataset=dataset, hidden=self.layers.hidden(),
+                           activation=self.activation_combo.currentData(), loss=self.loss_combo.currentData(),
+                           lr=float(self.lr_combo.currentData()), batch_size=self._batch_size(),
+                           regularization=self.reg_combo.currentData(),
+                           reg_rate=float(self.reg_rate_combo.currentData()), seed=self.seed_spin.value(),
+                           features=self.features.features())
+
+    def set_config(self, config: TrainConfig) -> None:
+        """Show ``config`` (a loaded session, a reset) without emitting any signal. Values between two slider
+        steps (a session written by the CLI) are shown and kept exactly until the user moves that slider."""
+        self._emit_timer.stop()
+        d = config.dataset
+        self.features.set_features(config.features)  # first: it refuses an empty or unknown feature list
+        self.datasets.set_name(d.name)
+        self._exact = {}
+        for name, row, percent, step in (("ratio", self.ratio, 100 * (1 - d.test_ratio), RATIO_STEP),
+                                         ("noise", self.noise, 100 * d.noise, NOISE_STEP)):
+            percent = round(percent, 6)
+            slider = row.slider
+            position = min(max(round(percent / step), slider.minimum()), slider.maximum())
+            if percent != position * step:
+                self._exact[name] = percent
+            row.set_value(position)
+        for spin, value, (lo, hi) in ((self.points_spin, d.n_samples, POINTS_RANGE),
+                                      (self.seed_spin, config.seed, SEED_RANGE)):
+            spin.blockSignals(True)
+            spin.setRange(min(lo, value), max(hi, value))  # a session made elsewhere is shown as it is
+            spin.setValue(value)
+            spin.blockSignals(False)
+        self._data_seed = d.seed
+        self._update_batch_range(0 if config.batch_size > self._n_train() else config.batch_size)
+        self.layers.set_hidden(config.hidden)
+        select_number(self.lr_combo, config.lr)
+        select_data(self.activation_combo, config.activation)
+        self._offer_losses(config.is_regression, config.loss)
+        select_data(self.reg_combo, config.regularization)
+        select_number(self.reg_rate_combo, config.reg_rate)
+        shown = self.config()
+        self._emitted = self._reset_key(shown)
+        self._lr, self._batch, self._reg = shown.lr, shown.batch_size, (shown.regularization, shown.reg_rate)
+
+    def set_enabled_while_training(self, training: bool) -> None:
+        """Nothing is disabled (a change simply starts a new run); while training, a note says which changes
+        restart and which apply at once."""
+        self.training_hint.setVisible(bool(training))
+
+    # ------------------------------------------------------------------ reading the widgets
+    def _train_percent(self) -> float:
+        return self._exact.get("ratio", self.ratio.slider.value() * RATIO_STEP)
+
+    def _test_ratio(self) -> float:
+        return round(1 - self._train_percent() / 100, 6)
+
+    def _noise_percent(self) -> float:
+        return self._exact.get("noise", self.noise.slider.value() * NOISE_STEP)
+
+    def _n_train(self) -> int:
+        return _n_train(self.points_spin.value(), self._test_ratio())
+
+    def _batch_is_all(self) -> bool:
+        return self.batch.slider.value() == self.batch.slider.maximum()
+
+    def _batch_size(self) -> int:
+        return 0 if self._batch_is_all() else self.batch.slider.value()
+
+    def _batch_text(self, value: int) -> str:
+        return f"all ({self._n_train()})" if value == self.batch.slider.maximum() else str(value)
+
+    @staticmethod
+    def _reset_key(c: TrainConfig) -> tuple:
+        """What makes a new run (the live settings left out)."""
+        return c.dataset, c.hidden, c.activation, c.loss, c.seed, tuple(c.features)
+
+    def _update_batch_range(self, batch_size: int) -> None:
+        """Positions 1..n_train, then one more for "all" (0); a chosen size is kept, clamped to n_train."""
+        n = self._n_train()
+        self.batch.slider.setPageStep(max(1, n // 10))
+        self.batch.set_value(n + 1 if batch_size == 0 else min(batch_size, n), limits=(1, n + 1))
+
+    # ------------------------------------------------------------------ user actions
+    def _slider_touched(self, name: str) -> None:
+        """The user moves a slider that showed a loaded in-between value: from now on its steps count."""
+        if self._exact.pop(name, None) is not None:
+            getattr(self, name).refresh()
+            self._user_changed(settle=True)  # even if the position does not move, the value did
+
+    def _user_changed(self, settle: bool = False) -> None:
+        """Something that makes a new run changed: emit once the action is over (coalesced, deduplicated)."""
+        self.features.show_message("")  # an old refusal is no longer news
+        self._update_batch_range(self._batch_size())  # n_train may have changed
+        self._emit_timer.start(SETTLE_MS if settle else 0)
+
+    def _emit_config(self) -> None:
+        config = self.config()
+        key = self._reset_key(config)
+        if key != self._emitted:
+            self._emitted = key
+            self._batch = config.batch_size  # a clamped batch size travels with the new config
+            self.configChanged.emit(config)
+
+    def _offer_losses(self, regression: bool, loss: str) -> None:
+        """Fill the loss box with the losses of the problem type (if it changed) and select ``loss``."""
+        if regression != self._regression_losses:
+            self._regression_losses = regression
+            self.loss_combo.clear()
+            for data, text in REGRESSION_LOSSES if regression else LOSSES:
+                self.loss_combo.addItem(text, data)
+            for widget in (self.loss_combo, self.loss_label):
+                widget.setToolTip(TIPS["loss_regression" if regression else "loss"])
+            self._loss_item_tips()
+        select_data(self.loss_combo, loss)
+        if not regression:
+            self._classification_loss = loss
+
+    def _loss_item_tips(self) -> None:
+        for i in range(self.loss_combo.count()):
+            tip = LOSS_TIPS["regression" if self._regression_losses else self.loss_combo.itemData(i)]
+            self.loss_combo.setItemData(i, tip, Qt.ToolTipRole)
+
+    def _dataset_chosen(self, name: str) -> None:
+        regression = is_regression(name)
+        if regression != self._regression_losses:
+            self._offer_losses(regression, REGRESSION_LOSSES[0][0] if regression else self._classification_loss)
+        self._user_changed()
+
+    def _loss_chosen(self, _index: int) -> None:
+        if not self._regression_losses:
+            self._classification_loss = self.loss_combo.currentData()
+        self._user_changed()
+
+    def _seed_edited(self, value: int) -> None:
+        self._data_seed = value
+        self._user_changed(settle=True)
+
+    def _new_seed(self) -> None:
+        current, value = self.seed_spin.value(), self.seed_spin.value()
+        while value == current:
+            value = random.randint(*SEED_RANGE)
+        self.seed_spin.blockSignals(True)
+        self.seed_spin.setValue(value)
+        self.seed_spin.blockSignals(False)
+        self._data_seed = value
+        self._user_changed()
+
+    def _batch_committed(self, _settle: bool) -> None:
+        size = self._batch_size()
+        if size != self._batch:
+            self._batch = size
+            self.batchSizeChanged.emit(size)
+
+    def _lr_chosen(self, _index: int) -> None:
+        lr = float(self.lr_combo.currentData())
+        if lr != self._lr:
+            self._lr = lr
+            self.lrChanged.emit(lr)
+
+    def _reg_chosen(self, _index: int) -> None:
+        reg = (self.reg_combo.currentData(), float(self.reg_rate_combo.currentData()))
+        if reg != self._reg:
+            self._reg = reg
+            self.regularizationChanged.emit(*reg)

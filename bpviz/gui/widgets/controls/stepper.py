@@ -1,0 +1,410 @@
+"""The step-by-step panel of the worked example: one named quantity of the pass at a time.
+
+The panel shows a ``Trace`` (plain data from the engine) and a position in it; it computes nothing. The main
+window owns the engine calls and the diagram, listens to ``positionChanged`` and puts the panel's ``actions``
+in its toolbar and menu (they are the same QAction objects, so their shortcuts work window-wide).
+"""
+
+from __future__ import annotations
+
+from PySide6.QtCore import QSize, Qt, Signal, Slot
+from PySide6.QtGui import QAction, QColor, QFont, QKeySequence
+from PySide6.QtWidgets import (
+    QAbstractItemView, QFrame, QGridLayout, QLabel, QSizePolicy, QStyle, QToolButton, QTreeWidgetItem, QVBoxLayout,
+    QWidget,
+)
+
+from bpviz.engine.trace import PHASES, Step, Trace
+from bpviz.gui import palette
+from bpviz.gui.formula import name_html, number_html, plain_text, to_html
+from bpviz.gui.widgets.controls.step_list import HTML_ROLE, INDEX_ROLE, StepTree
+
+PHASE_TITLES = {"forward": "Forward pass", "error": "Error", "backward": "Backward pass", "update": "Update"}
+#: colour of a value by the step's kind: gradients purple, updated parameters green (as on the diagram)
+KIND_COLORS = {"grad_out": palette.GRADIENT, "deriv": palette.GRADIENT, "delta": palette.GRADIENT,
+               "grad_param": palette.GRADIENT, "update": palette.NEW_VALUE}
+MINIMUM_WIDTH = 300  # px
+PREFERRED_WIDTH = 420  # px: room for the buttons on one row and most formulas on one or two lines
+BUTTON_ORDER = ("previous", "next", "run_all", "reset")
+
+
+def value_color(step: Step) -> str:
+    return KIND_COLORS.get(step.kind, palette.TEXT)
+
+
+class StepperPanel(QWidget):
+    """Next / Previous / Run whole pass / Reset through the named steps of one pass, the current step's formula,
+    the formula with the numbers put in and its value, and every step grouped by phase."""
+
+    positionChanged = Signal(int)  # -1 = before the first step, 0..len-1 = that step is the current one
+
+    def __init__(self, parent: QWidget | None = None):
+        super().__init__(parent)
+        self.setObjectName("stepper")
+        self._trace: Trace | None = None
+        self._position = -1
+        self._items: list[QTreeWidgetItem] = []
+        self._phase_items: dict[str, QTreeWidgetItem] = {}
+        self._syncing = False
+        self._active = True  # shortcuts live (False while another page is shown)
+        self.actions: dict[str, QAction] = {}  # shadows QWidget.actions() on purpose: the main window's API
+        self._make_actions()
+
+        layout = QVBoxLayout(self)
+        layout.setContentsMargins(6, 6, 6, 6)
+        layout.setSpacing(8)
+        self._header = QLabel()
+        self._header.setObjectName("stepper_header")
+        self._header.setTextFormat(Qt.RichText)
+        self._header.setWordWrap(True)
+        header_font = QFont(self.font())
+        header_font.setPointSizeF(self.font().pointSizeF() * 1.1)
+        self._header.setFont(header_font)
+        layout.addWidget(self._header)
+        self._card = self._make_card()
+        layout.addWidget(self._card)
+        layout.addLayout(self._make_buttons())
+        self._tree = self._make_tree()
+        layout.addWidget(self._tree, 1)
+        self._refresh()
+
+    # ------------------------------------------------------------------ construction
+    def _make_actions(self) -> None:
+        style = self.style()
+        specs = (
+            ("previous", "Previous", QStyle.SP_ArrowLeft, [QKeySequence(Qt.Key_Left)],
+             "Previous step (Left arrow)", self.previous),
+            ("next", "Next", QStyle.SP_ArrowRight, [QKeySequence(Qt.Key_Right)],
+             "Next step: compute the next quantity (Right arrow)", self.next),
+            ("run_all", "Run whole pass", QStyle.SP_MediaSkipForward,
+             [QKeySequence(Qt.Key_End), QKeySequence("Ctrl+Return")],
+             "Run whole pass: show every step at once (End or Ctrl+Return)", self.run_all),
+            ("reset", "Reset", QStyle.SP_MediaSkipBackward, [QKeySequence(Qt.Key_Home)],
+             "Reset: back to before the first step (Home)", self.reset),
+        )
+        for key, text, icon, shortcuts, tip, slot in specs:
+            action = QAction(style.standardIcon(icon), text, self)
+            action.setObjectName(f"stepper_{key}")
+            action.setShortcuts(shortcuts)
+            action.setShortcutContext(Qt.WindowShortcut)
+            action.setToolTip(tip)
+            action.setStatusTip(tip)
+            action.triggered.connect(slot)
+            self.addAction(action)
+            self.actions[key] = action
+
+    def _make_card(self) -> QFrame:
+        card = QFrame()
+        card.setObjectName("stepper_card")
+        card.setFrameShape(QFrame.StyledPanel)
+        card.setStyleSheet(f"QFrame#stepper_card {{ background: {palette.NODE_FILL}; border: 1px solid #d3d8de;"
+                           f" border-radius: 4px; }}")
+        grid = QGridLayout(card)
+        grid.setContentsMargins(12, 10, 12, 10)
+        grid.setHorizontalSpacing(5)
+        grid.setVerticalSpacing(4)
+        base = self.font().pointSizeF()
+
+        def label(name: str, scale: float, bold: bool = False, align=Qt.AlignLeft) -> QLabel:
+            lab = QLabel()
+            lab.setObjectName(name)
+            lab.setTextFormat(Qt.RichText)
+            lab.setWordWrap(True)
+            lab.setAlignment(align | Qt.AlignTop)
+            lab.setTextInteractionFlags(Qt.TextSelectableByMouse)
+            lab.setStyleSheet("background: transparent; border: none;")
+            font = QFont(self.font())
+            font.setPointSizeF(base * scale)
+            font.setBold(bold)
+            lab.setFont(font)
+            return lab
+
+        self._name_label = label("stepper_name", 1.2, align=Qt.AlignRight)
+        self._name_label.setWordWrap(False)
+        self._name_label.setSizePolicy(QSizePolicy.Maximum, QSizePolicy.Preferred)
+        self._formula_label = label("stepper_formula", 1.2)
+        self._numbers_label = label("stepper_numbers", 1.2)
+        self._value_label = label("stepper_value", 1.45, bold=True)
+        self._note_label = label("stepper_note", 1.0)
+        self._hint_label = label("stepper_hint", 1.1)
+        for lab in (self._formula_label, self._numbers_label, self._value_label):
+            lab.setSizePolicy(QSizePolicy.Ignored, QSizePolicy.Preferred)  # wrap instead of widening the panel
+        # "=" in a column of its own, so a wrapped formula continues under its own start, not under "="
+        self._equals = [label(f"stepper_eq{r}", 1.45 if r == 2 else 1.2, bold=r == 2) for r in range(3)]
+        for r, (eq, lab) in enumerate(zip(self._equals, (self._formula_label, self._numbers_label,
+                                                         self._value_label))):
+            eq.setText("=")
+            eq.setWordWrap(False)
+            eq.setSizePolicy(QSizePolicy.Maximum, QSizePolicy.Preferred)
+            grid.addWidget(eq, r, 1)
+            grid.addWidget(lab, r, 2)
+        grid.addWidget(self._name_label, 0, 0)
+        grid.addWidget(self._note_label, 3, 0, 1, 3)
+        grid.addWidget(self._hint_label, 4, 0, 1, 3)
+        grid.setColumnStretch(2, 1)
+        return card
+
+    def _make_buttons(self) -> QGridLayout:
+        grid = QGridLayout()
+        grid.setHorizontalSpacing(4)
+        grid.setVerticalSpacing(4)
+        self.buttons: dict[str, QToolButton] = {}
+        for key in BUTTON_ORDER:
+            button = QToolButton()
+            button.setObjectName(f"stepper_{key}_button")
+            button.setDefaultAction(self.actions[key])
+            button.setToolButtonStyle(Qt.ToolButtonTextBesideIcon)
+            button.setSizePolicy(QSizePolicy.Preferred, QSizePolicy.Fixed)
+            button.setMinimumWidth(button.sizeHint().height())  # the layout may squeeze; resizeEvent rearranges
+            self.buttons[key] = button
+        self._button_grid, self._button_columns = grid, 0
+        self._arrange_buttons(4)
+        hints = [self.buttons[k].sizeHint().width() for k in BUTTON_ORDER]
+        # narrowest readable panel: two rows of two buttons, a formula column and a value column of some width
+        two_rows = max(hints[0] + hints[1], hints[2] + hints[3]) + grid.horizontalSpacing() + 12
+        self._minimum_width = max(two_rows, MINIMUM_WIDTH)
+        return grid
+
+    def _arrange_buttons(self, columns: int) -> bool:
+        """The buttons on one row, or two rows of two when the panel is too narrow for one (True if moved)."""
+        if columns == self._button_columns:
+            return False
+        grid = self._button_grid
+        for button in self.buttons.values():
+            grid.removeWidget(button)
+        for k, key in enumerate(BUTTON_ORDER):
+            grid.addWidget(self.buttons[key], k // columns, k % columns)
+        for c in range(5):
+            grid.setColumnStretch(c, 0)
+        grid.setColumnStretch(columns, 1)  # buttons keep their natural size, left-aligned
+        self._button_columns = columns
+        return True
+
+    def resizeEvent(self, event) -> None:
+        margins = self.layout().contentsMargins()
+        needed = sum(b.sizeHint().width() for b in self.buttons.values()) + 3 * self._button_grid.horizontalSpacing()
+        super().resizeEvent(event)
+        if self._arrange_buttons(4 if event.size().width() - margins.left() - margins.right() >= needed else 2):
+            self.layout().activate()  # the layout already placed the old arrangement for this size
+
+    def _make_tree(self) -> StepTree:
+        tree = StepTree()
+        tree.itemSelectionChanged.connect(self._on_selection)
+        tree.stepKey.connect(lambda delta: self.set_position(self._position + delta))
+        return tree
+
+    def _rebuild_tree(self) -> None:
+        tree = self._tree
+        self._syncing = True
+        try:
+            tree.clear()
+            self._items, self._phase_items = [], {}
+            if self._trace is None:
+                return
+            for phase in PHASES:
+                steps = [i for i, s in enumerate(self._trace.steps) if s.phase == phase]
+                if not steps:
+                    continue
+                head = QTreeWidgetItem(tree)
+                count = f"{len(steps)} step{'s' if len(steps) != 1 else ''}"
+                head.setText(0, f"{PHASE_TITLES.get(phase, phase)} · {count}")
+                head.setData(0, HTML_ROLE, f"<b>{to_html(PHASE_TITLES.get(phase, phase))}</b>"
+                                           f" <span style='color:{palette.MUTED}'>· {count}</span>")
+                head.setData(0, INDEX_ROLE, None)
+                head.setFlags(Qt.ItemIsEnabled)
+                head.setFirstColumnSpanned(True)
+                self._phase_items[phase] = head
+            for i, step in enumerate(self._trace.steps):
+                item = QTreeWidgetItem(self._phase_items[step.phase])
+                item.setText(0, step.symbol)
+                item.setData(0, INDEX_ROLE, i)
+                item.setData(0, HTML_ROLE, name_html(step.name))
+                item.setFlags(Qt.ItemIsEnabled | Qt.ItemIsSelectable)
+                self._items.append(item)
+            tree.expandAll()
+        finally:
+            self._syncing = False
+
+    # ------------------------------------------------------------------ API
+    def set_trace(self, trace: Trace | None) -> None:
+        """Show ``trace`` (new numbers, or a new shape when biases start or stop updating). The current step
+        stays the current one: same name if the new trace has it, else the same index clamped."""
+        old, old_position = self._trace, self._position
+        self._trace = trace
+        shape = lambda t: None if t is None else tuple((s.phase, s.name) for s in t.steps)  # noqa: E731
+        if shape(old) != shape(trace):
+            position = -1
+            if trace is not None and old is not None and old_position >= 0:
+                name = old.steps[old_position].name
+                try:
+                    position = trace.index(name)
+                except KeyError:
+                    position = min(old_position, len(trace) - 1)
+            self._position = position
+            self._rebuild_tree()
+        self._refresh()
+        if self._position != old_position:
+            self.positionChanged.emit(self._position)
+
+    def trace(self) -> Trace | None:
+        return self._trace
+
+    def position(self) -> int:
+        return self._position
+
+    def set_position(self, index: int) -> None:
+        """Make step ``index`` the current one (clamped to -1..len-1; -1 = nothing computed yet)."""
+        last = len(self._trace) - 1 if self._trace is not None else -1
+        index = max(-1, min(int(index), last))
+        if index == self._position:
+            self._refresh_selection()
+            return
+        self._position = index
+        self._refresh()
+        self.positionChanged.emit(index)
+
+    @Slot()
+    def next(self) -> None:
+        self.set_position(self._position + 1)
+
+    @Slot()
+    def previous(self) -> None:
+        self.set_position(self._position - 1)
+
+    @Slot()
+    def run_all(self) -> None:
+        self.set_position(len(self._trace) - 1 if self._trace is not None else -1)
+
+    @Slot()
+    def reset(self) -> None:
+        self.set_position(-1)
+
+    # ------------------------------------------------------------------ display
+    def current_step(self) -> Step | None:
+        if self._trace is None or self._position < 0:
+            return None
+        return self._trace.steps[self._position]
+
+    def value_text(self) -> str:
+        """The value as shown on the card ('' before the first step)."""
+        step = self.current_step()
+        return plain_text(number_html(step.value)) if step is not None else ""
+
+    def set_active(self, active: bool) -> None:
+        """Shortcuts only while the panel's page is shown (another page may use the same keys)."""
+        self._active = active
+        self._refresh()
+
+    def _refresh(self) -> None:
+        trace, pos = self._trace, self._position
+        n = len(trace) if trace is not None else 0
+        a, active = self.actions, self._active
+        a["previous"].setEnabled(active and pos > -1)
+        a["reset"].setEnabled(active and pos > -1)
+        a["next"].setEnabled(active and pos < n - 1)
+        a["run_all"].setEnabled(active and pos < n - 1)
+        step = self.current_step()
+        if trace is None:
+            self._header.setText("<b>No example loaded</b>")
+        elif step is None:
+            self._header.setText(f"<b>Step 0 of {n}</b> · nothing computed yet")
+        else:
+            self._header.setText(f"<b>Step {pos + 1} of {n}</b> · {PHASE_TITLES.get(step.phase, step.phase)}")
+        for lab in (self._name_label, self._formula_label, self._numbers_label, self._value_label, *self._equals):
+            lab.setVisible(step is not None)
+        if step is not None:
+            self._name_label.setText(name_html(step.name))
+            self._formula_label.setText(to_html(step.formula))
+            self._numbers_label.setText(to_html(step.numbers))
+            for lab in (self._formula_label, self._numbers_label):
+                lab.setMinimumWidth(self._widest_chunk(lab))
+            color = value_color(step)
+            self._value_label.setText(f"<span style='color:{color}'>{number_html(step.value)}</span>")
+            self._equals[2].setText(f"<span style='color:{color}'>=</span>")
+        note = self._note_html(step)
+        self._note_label.setText(note)
+        self._note_label.setVisible(bool(note))
+        hint = self._hint_html(step)
+        self._hint_label.setText(hint)
+        self._hint_label.setVisible(bool(hint))
+        self._card.layout().activate()  # size the card for the new text now, not one frame late
+        self._refresh_items()
+
+    @staticmethod
+    def _widest_chunk(label: QLabel) -> int:
+        """Width of the longest run of a label's text that word wrap cannot break: the label may wrap, but
+        never get narrower than that (so a squeezed panel does not cut a number in half)."""
+        metrics = label.fontMetrics()
+        chunks = plain_text(label.text()).split()
+        return max((metrics.horizontalAdvance(c) for c in chunks), default=0) + 4
+
+    def sizeHint(self) -> QSize:
+        hint = super().sizeHint()
+        return QSize(max(hint.width(), PREFERRED_WIDTH), hint.height())
+
+    def minimumSizeHint(self) -> QSize:
+        # not setMinimumWidth: that would override the layout's minimum, which grows with an unbreakable formula
+        hint = super().minimumSizeHint()
+        return QSize(max(hint.width(), self._minimum_width), hint.height())
+
+    def _note_html(self, step: Step | None) -> str:
+        if step is None or not step.note:
+            return ""
+        return f"<i style='color:{palette.MUTED}'>{to_html(step.note)}</i>"
+
+    def _hint_html(self, step: Step | None) -> str:
+        trace, muted = self._trace, palette.MUTED
+        if trace is None or len(trace) == 0:
+            return ""
+        if step is None:
+            first = trace.steps[0]
+            phase = PHASE_TITLES.get(first.phase, first.phase).lower()
+            return (f"Press <b>Next</b> (→) to compute {name_html(first.name)}, the first quantity of the "
+                    f"{phase}.<br><span style='color:{muted}'>Run whole pass (End) shows every step at once.</span>")
+        if self._position == len(trace) - 1:
+            return (f"<span style='color:{muted}'>That was the last step of the pass. Apply the update (Ctrl+N) "
+                    f"to start the next pass from w⁺, or Reset (Home) to step through this one again.</span>")
+        return ""
+
+    def _refresh_items(self) -> None:
+        if self._trace is None:
+            return
+        muted, text = QColor(palette.MUTED), QColor(palette.TEXT)
+        for i, (item, step) in enumerate(zip(self._items, self._trace.steps)):
+            reached = i <= self._position
+            item.setForeground(0, text if reached else muted)
+            item.setForeground(1, QColor(value_color(step)) if reached else muted)
+            item.setText(1, plain_text(number_html(step.value)) if reached else "")
+            item.setToolTip(0, to_html(f"{step.symbol} = {step.formula}"))
+            item.setToolTip(1, to_html(f"= {step.numbers}") if reached else "not computed yet")
+        self._refresh_selection()
+
+    def _refresh_selection(self) -> None:
+        tree = self._tree
+        self._syncing = True
+        try:
+            if 0 <= self._position < len(self._items):
+                item = self._items[self._position]
+                tree.setCurrentItem(item, 0)
+                ahead = item  # keep the next rows in view too: what comes next matters when stepping
+                for _ in range(2):
+                    ahead = tree.itemBelow(ahead) or ahead
+                tree.scrollToItem(ahead, QAbstractItemView.EnsureVisible)
+                tree.scrollToItem(item, QAbstractItemView.EnsureVisible)
+            else:
+                tree.clearSelection()
+                tree.setCurrentItem(None)
+                tree.scrollToTop()
+        finally:
+            self._syncing = False
+
+    @Slot()
+    def _on_selection(self) -> None:
+        if self._syncing:
+            return
+        selected = self._tree.selectedItems()
+        index = selected[0].data(0, INDEX_ROLE) if selected else None
+        if index is None:
+            self._refresh_selection()  # keep the current step selected
+            return
+        self.set_position(index)

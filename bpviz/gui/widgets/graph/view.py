@@ -1,0 +1,350 @@
+"""The computation graph drawn left to right: leaves on the left, the output on the right (seeds 002, 004).
+
+Operation nodes are circles (or stadiums when the symbol is long) with the operation inside and the node's
+name above; leaves are boxes with their name, value and, once the backward pass reaches them, their gradient.
+Every edge carries its forward value above it (blue) and, once the step that computes it has been taken, the
+gradient it sends back below it (purple). The node of the current step is highlighted and its input edges
+drawn thick. Numbers are shortened to 4 significant digits; tooltips give them exactly.
+
+The view draws an ``Evaluation`` (plain data) and a position in its backward steps; it computes nothing.
+"""
+
+from __future__ import annotations
+
+from PySide6.QtCore import QEvent, QPointF, QRectF, Qt, Signal
+from PySide6.QtGui import QBrush, QColor, QFontMetricsF, QPainter, QPainterPath, QPen, QPolygonF, QTransform
+from PySide6.QtWidgets import (QGraphicsPathItem, QGraphicsPolygonItem, QGraphicsRectItem, QGraphicsScene,
+                               QGraphicsSimpleTextItem, QGraphicsTextItem, QGraphicsView)
+
+from bpviz.engine.compgraph import Evaluation, format_number
+from bpviz.gui import palette
+from bpviz.gui.formula import to_html
+from bpviz.gui.widgets.diagram.items import pixel_font, tint
+from bpviz.gui.widgets.graph.layout import OUTPUT_STUB, NodeSpec, layout_graph
+
+DIGITS = 4  # significant digits on the drawing
+FONT_PX = 13
+NODE_H = 34.0
+EDGE_COLOR = "#8d969f"
+CURRENT_FILL = tint(palette.READ, 0.28)
+LEAF_FILL = "#eef4fa"
+CONSTANT_FILL = "#f5f5f5"
+MIN_SCALE, MAX_SCALE = 0.5, 1.6
+NAME_ROLE = 0  # QGraphicsItem.data key holding a node's name
+
+
+def short(value: float) -> str:
+    return format_number(value, DIGITS)
+
+
+def exact(value: float) -> str:
+    """Every digit a float64 holds (the shortest text that reads back as the same number)."""
+    text = repr(float(value))
+    return "\u2212" + text[1:] if text.startswith("-") else text
+
+
+class GraphView(QGraphicsView):
+    """Draws one Evaluation; ``set_position`` shows the backward pass up to that step."""
+
+    nodeClicked = Signal(str)
+
+    def __init__(self, parent=None):
+        super().__init__(parent)
+        self.setObjectName("graph_view")
+        self.setScene(QGraphicsScene(self))
+        self.setRenderHints(QPainter.Antialiasing | QPainter.TextAntialiasing)
+        self.setBackgroundBrush(QColor(palette.BACKGROUND))
+        self.setAlignment(Qt.AlignCenter)
+        self.setMinimumSize(360, 260)
+        self.font_normal = pixel_font(FONT_PX)
+        self.font_bold = pixel_font(FONT_PX + 2, bold=True)
+        self.font_small = pixel_font(FONT_PX - 1)
+        self.evaluation: Evaluation | None = None
+        self.position = -1
+        self._clear_items()
+
+    def _clear_items(self) -> None:
+        self._nodes: dict[str, QGraphicsPathItem] = {}
+        self._leaf_grads: dict[str, QGraphicsSimpleTextItem] = {}
+        self._edges: dict[tuple, QGraphicsPathItem] = {}
+        self._arrows: dict[tuple, QGraphicsPolygonItem] = {}
+        self._forward: dict[tuple, QGraphicsSimpleTextItem] = {}
+        self._grads: dict[tuple, QGraphicsSimpleTextItem] = {}
+        self._grad_boxes: dict[tuple, QGraphicsRectItem] = {}
+        self._step_of_edge: dict[tuple, int] = {}  # the step that sends the edge's gradient
+        self._step_of_node: dict[str, int] = {}
+
+    # ------------------------------------------------------------------ building
+    def set_evaluation(self, evaluation: Evaluation, position: int = -1) -> None:
+        self.evaluation = evaluation
+        scene = self.scene()
+        scene.clear()
+        self._clear_items()
+        ev = evaluation
+        metrics, bold = QFontMetricsF(self.font_normal), QFontMetricsF(self.font_bold)
+        line_h = metrics.height()
+        specs, label_sizes = [], {}
+        for node in ev.nodes:
+            if node.is_leaf:
+                texts = [node.name, short(node.value), short(node.grad) + "…"]
+                w = max(metrics.horizontalAdvance(t) for t in texts) + 16
+                specs.append(NodeSpec(node.name, (), max(w, 44.0), 3 * line_h + 8, 0.0, round=False))
+            else:
+                w = max(NODE_H, bold.horizontalAdvance(node.label) + 18)
+                caption = self._html_item(to_html(node.name), self.font_small, palette.MUTED).boundingRect()
+                specs.append(NodeSpec(node.name, node.inputs, w, NODE_H, caption.height() - 2,
+                                      caption.width() + 2))
+        sent = {(s.node, e.slot): e.sent for s in ev.steps for e in s.edges}
+        for node in ev.nodes:
+            for slot, source in enumerate(node.inputs):
+                texts = (short(ev.value(source)), short(sent[(node.name, slot)]))
+                label_sizes[(node.name, slot)] = (max(metrics.horizontalAdvance(t) for t in texts) + 4, line_h)
+        label_sizes[(OUTPUT_STUB, 0)] = (metrics.horizontalAdvance(short(ev.output_value)) + 4, line_h)
+        self.layout = layout = layout_graph(specs, ev.output, label_sizes)
+        for step in ev.steps:
+            self._step_of_node[step.node] = step.index
+            for e in step.edges:
+                self._step_of_edge[(step.node, e.slot)] = step.index
+        scene.clear()  # the captions made to measure them
+        for key, points in layout.routes.items():
+            self._add_edge(key, points)
+        for node in ev.nodes:
+            self._add_node(node)
+        legend = self._add_legend(layout.height)
+        rect = QRectF(0, 0, max(layout.width, legend.boundingRect().width() + 24),
+                      layout.height + legend.boundingRect().height() + 4)
+        scene.setSceneRect(rect)
+        self.set_position(position)
+        self.fit()
+
+    def _add_node(self, node) -> None:
+        scene, layout = self.scene(), self.layout
+        r = layout.node_rect(node.name)
+        rect = QRectF(r.left, r.top, r.width, r.height)
+        path = QPainterPath()
+        radius = r.height / 2 if not node.is_leaf else 6.0
+        path.addRoundedRect(rect, radius, radius)
+        item = QGraphicsPathItem(path)
+        item.setData(NAME_ROLE, node.name)
+        item.setZValue(3)
+        item.setCursor(Qt.PointingHandCursor)
+        item.setToolTip(self._node_tooltip(node))
+        scene.addItem(item)
+        self._nodes[node.name] = item
+        if node.is_leaf:
+            line_h = QFontMetricsF(self.font_normal).height()
+            name = self._html_item(to_html(node.name), self.font_normal, palette.TEXT, item)
+            name.setPos(rect.center().x() - name.boundingRect().width() / 2, rect.top() + 3)
+            value = self._text_item(short(node.value), self.font_normal, palette.POSITIVE, item)
+            value.setPos(rect.center().x() - value.boundingRect().width() / 2, rect.top() + 4 + line_h)
+            grad = self._text_item(short(node.grad), self.font_normal, palette.GRADIENT, item)
+            grad.setPos(rect.center().x() - grad.boundingRect().width() / 2, rect.top() + 4 + 2 * line_h)
+            self._leaf_grads[node.name] = grad
+        else:
+            label = self._text_item(node.label, self.font_bold, palette.TEXT, item)
+            box = label.boundingRect()
+            label.setPos(rect.center().x() - box.width() / 2, rect.center().y() - box.height() / 2)
+            caption = self._html_item(to_html(node.name), self.font_small, palette.MUTED, item)
+            spot, cap = layout.captions[node.name], caption.boundingRect()
+            caption.setPos(spot.left + (spot.width - cap.width()) / 2, spot.top + (spot.height - cap.height()) / 2)
+
+    def _add_edge(self, key, points) -> None:
+        scene, ev = self.scene(), self.evaluation
+        path = QPainterPath(QPointF(*points[0]))
+        for p in points[1:]:
+            path.lineTo(QPointF(*p))
+        line = QGraphicsPathItem(path)
+        line.setZValue(1)
+        scene.addItem(line)
+        self._edges[key] = line
+        (x0, y0), (x1, y1) = points[-2], points[-1]
+        length = max(((x1 - x0) ** 2 + (y1 - y0) ** 2) ** 0.5, 1e-9)
+        ux, uy = (x1 - x0) / length, (y1 - y0) / length
+        size = 7.0
+        wing = size * 0.45
+        head = QPolygonF([QPointF(x1, y1), QPointF(x1 - ux * size - uy * wing, y1 - uy * size + ux * wing),
+                          QPointF(x1 - ux * size + uy * wing, y1 - uy * size - ux * wing)])
+        arrow = QGraphicsPolygonItem(head)
+        arrow.setZValue(1)
+        scene.addItem(arrow)
+        self._arrows[key] = arrow
+        if key[0] == OUTPUT_STUB:
+            source, forward_value, grad_value = ev.output, ev.output_value, 1.0
+            grad_tip = f"∂{ev.output}/∂{ev.output} = 1: the backward pass starts here"
+        else:
+            target, slot = key
+            source = ev.node(target).inputs[slot]
+            forward_value = ev.value(source)
+            step = ev.steps[self._step_of_edge[key]]
+            edge = step.edges[slot]
+            grad_value = edge.sent
+            grad_tip = (f"gradient sent from {target} to {source}: ∂{ev.output}/∂{target} · {edge.formula}\n"
+                        f"= {exact(step.upstream)} · {exact(edge.local)} = {exact(edge.sent)}")
+            if edge.fanout > 1:
+                grad_tip += (f"\n({source} feeds {edge.fanout} edges; its gradient is their sum: "
+                             f"{exact(ev.grad(source))})")
+        above, below = self.layout.above[key], self.layout.below[key]
+        fwd = self._text_item(short(forward_value), self.font_normal, palette.POSITIVE)
+        fwd.setToolTip(f"forward value of {source} = {exact(forward_value)}")
+        self._center(fwd, above)
+        self._backdrop(fwd).setBrush(QColor(palette.BACKGROUND))  # lines crossing the label pass behind it
+        grad = self._text_item(short(grad_value), self.font_normal, palette.GRADIENT)
+        grad.setToolTip(grad_tip)
+        self._center(grad, below)
+        box = self._backdrop(grad)
+        self._forward[key], self._grads[key], self._grad_boxes[key] = fwd, grad, box
+
+    def _add_legend(self, top: float) -> QGraphicsTextItem:
+        ev = self.evaluation
+        forward = f"<span style='color:{palette.POSITIVE}'>■ above an edge: the value flowing forward</span>"
+        backward = (f"<span style='color:{palette.GRADIENT}'>■ below: the gradient "
+                    f"{to_html(f'∂{ev.output}/' + chr(0x2060) + '∂(value)')} sent back</span>")
+        legend = self._html_item(f"{forward}&nbsp;&nbsp;&nbsp;{backward}", self.font_small, palette.MUTED)
+        if legend.boundingRect().width() > self.layout.width - 16:  # one line each under a narrow graph
+            legend.setHtml(f"{forward}<br>{backward}")
+        legend.setPos(8, top)
+        return legend
+
+    def _text_item(self, text: str, font, color: str, parent=None) -> QGraphicsSimpleTextItem:
+        item = QGraphicsSimpleTextItem(text, parent)
+        item.setFont(font)
+        item.setBrush(QColor(color))
+        item.setZValue(5)
+        if parent is None:
+            self.scene().addItem(item)
+        return item
+
+    def _html_item(self, html: str, font, color: str, parent=None) -> QGraphicsTextItem:
+        item = QGraphicsTextItem()
+        if parent is not None:
+            item.setParentItem(parent)  # (QGraphicsTextItem(parent) does not hand the item to its parent)
+        item.setFont(font)
+        item.setDefaultTextColor(QColor(color))
+        item.document().setDocumentMargin(0)
+        item.setHtml(html)
+        item.setZValue(5)
+        item.setAcceptHoverEvents(False)
+        if parent is None:
+            self.scene().addItem(item)
+        return item
+
+    def _backdrop(self, text: QGraphicsSimpleTextItem) -> QGraphicsRectItem:
+        """An opaque box just behind ``text``, a little larger."""
+        box = QGraphicsRectItem(text.sceneBoundingRect().adjusted(-2, 0, 2, 0))
+        box.setPen(Qt.NoPen)
+        box.setZValue(4)
+        self.scene().addItem(box)
+        return box
+
+    @staticmethod
+    def _center(item, rect) -> None:
+        box = item.boundingRect()
+        item.setPos(rect.left + (rect.width - box.width()) / 2, rect.top + (rect.height - box.height()) / 2)
+
+    def _node_tooltip(self, node) -> str:
+        ev, lines = self.evaluation, []
+        if node.note:
+            lines.append(node.note)
+        lines.append(node.formula + (f" = {node.numbers}" if node.numbers else ""))
+        lines.append(f"value = {exact(node.value)}")
+        lines.append(f"∂{ev.output}/∂{node.name} = {exact(node.grad)}")
+        if node.name in self._step_of_node:
+            lines.append(f"(backward step {self._step_of_node[node.name] + 1}; click to jump there)")
+        return "\n".join(lines)
+
+    # ------------------------------------------------------------------ state
+    def set_position(self, position: int) -> None:
+        """Show the backward pass up to step ``position`` (-1: forward values only)."""
+        self.position = position
+        ev = self.evaluation
+        if ev is None:
+            return
+        current = ev.steps[position].node if 0 <= position < len(ev.steps) else None
+        for key, line in self._edges.items():
+            index = 0 if key[0] == OUTPUT_STUB else self._step_of_edge[key]
+            done = position >= index
+            active = key[0] == current
+            color = QColor(palette.GRADIENT if active else EDGE_COLOR)
+            line.setPen(QPen(color, 2.6 if active else 1.4, Qt.SolidLine, Qt.RoundCap, Qt.RoundJoin))
+            self._arrows[key].setPen(QPen(color, 1))
+            self._arrows[key].setBrush(color)
+            self._grads[key].setVisible(done)
+            self._grad_boxes[key].setVisible(done)
+            self._grad_boxes[key].setBrush(tint(palette.GRADIENT, 0.16) if active else QColor(palette.BACKGROUND))
+        received = {n.name: 0 for n in ev.nodes}
+        partial = {n.name: 0.0 for n in ev.nodes}
+        for step in ev.steps[: position + 1]:
+            for e in step.edges:
+                received[e.source] += 1
+                partial[e.source] = e.after
+        for node in ev.nodes:
+            item = self._nodes[node.name]
+            is_current = node.name == current
+            complete = received[node.name] == len(node.consumers) and (position >= 0)
+            fill = CURRENT_FILL if is_current else QColor(
+                palette.NODE_FILL if not node.is_leaf else LEAF_FILL if node.op == "input" else CONSTANT_FILL)
+            border = palette.READ if is_current else palette.GRADIENT if complete else palette.NODE_BORDER
+            pen = QPen(QColor(border), 2.6 if is_current else 1.8 if complete else 1.2)
+            if node.op == "constant" and not is_current and not complete:
+                pen.setStyle(Qt.DashLine)
+            item.setPen(pen)
+            item.setBrush(QBrush(fill))
+            if node.is_leaf:
+                grad = self._leaf_grads[node.name]
+                grad.setVisible(received[node.name] > 0)
+                # a sum still growing (a value used twice, half way): "…" and a paler purple
+                grad.setText(short(partial[node.name]) + ("" if complete else "…") if received[node.name] else "")
+                grad.setBrush(QColor(palette.GRADIENT) if complete else tint(palette.GRADIENT, 0.6))
+                rect = item.path().boundingRect()
+                grad.setX(rect.center().x() - grad.boundingRect().width() / 2)
+                grad.setToolTip(f"∂{ev.output}/∂{node.name} = {exact(partial[node.name])}"
+                                + ("" if complete else f" so far ({received[node.name]} of "
+                                                       f"{len(node.consumers)} edges)"))
+
+    # ------------------------------------------------------------------ reading (tests, the page)
+    def edge_texts(self) -> dict[tuple, tuple[str, str]]:
+        """Per edge (target, slot): (forward text, gradient text, or '' while not yet computed)."""
+        return {key: (self._forward[key].text(), self._grads[key].text() if self._grads[key].isVisible() else "")
+                for key in self._edges}
+
+    def leaf_gradient_text(self, name: str) -> str:
+        item = self._leaf_grads[name]
+        return item.text() if item.isVisible() else ""
+
+    def node_item(self, name: str) -> QGraphicsPathItem:
+        return self._nodes[name]
+
+    def highlighted_node(self) -> str | None:
+        ev = self.evaluation
+        return ev.steps[self.position].node if ev is not None and 0 <= self.position < len(ev.steps) else None
+
+    # ------------------------------------------------------------------ view
+    def fit(self) -> None:
+        rect = self.sceneRect()
+        if rect.isEmpty():
+            return
+        viewport = self.viewport().rect()
+        scale = min((viewport.width() - 8) / rect.width(), (viewport.height() - 8) / rect.height())
+        self.setTransform(QTransform.fromScale(*(2 * [max(MIN_SCALE, min(MAX_SCALE, scale))])))
+
+    def resizeEvent(self, event) -> None:
+        super().resizeEvent(event)
+        self.fit()
+
+    def event(self, event) -> bool:
+        # The scene would take the arrow keys for scrolling; the page's step shortcuts want them.
+        if event.type() == QEvent.ShortcutOverride and event.key() in (Qt.Key_Left, Qt.Key_Right, Qt.Key_Home,
+                                                                          Qt.Key_End):
+            event.ignore()
+            return False
+        return super().event(event)
+
+    def mousePressEvent(self, event) -> None:
+        item = self.itemAt(event.position().toPoint())
+        while item is not None and item.data(NAME_ROLE) is None:
+            item = item.parentItem()
+        if item is not None and event.button() == Qt.LeftButton:
+            self.nodeClicked.emit(str(item.data(NAME_ROLE)))
+            event.accept()
+            return
+        super().mousePressEvent(event)

@@ -1,0 +1,349 @@
+"""The decision region over the input plane with the data points on top (TensorFlow Playground's output panel).
+
+The worker evaluates the network on a grid (``bpviz.engine.grid``) and sends P(blue) ~30 times a second; this
+view only hands that array to one ``ImageItem`` with a fixed diverging look-up table (orange, white, blue, all
+light so the points stay visible) and moves nothing else. Points change only with the dataset: four scatter
+items (train/test × class), each with one pen and brush, so even 10^5 points draw from cached symbols.
+
+Regression (``set_data(..., regression=True)``): the region is the network's output value, −1 orange … +1 blue,
+clipped; the points are coloured by their target on the same scale (``value_colors``: 41 steps, so few brushes),
+in two more scatter items (train, test) with the same rims as the classes'. "Discretize output" shows the sign.
+"""
+
+from __future__ import annotations
+
+import numpy as np
+from PySide6.QtCore import QPointF, QRectF, QSize, Qt, Slot
+from PySide6.QtGui import QColor, QImage, QLinearGradient, QPainter, QPen, QPixmap, QTransform
+from PySide6.QtWidgets import (
+    QCheckBox, QGraphicsItem, QGraphicsPixmapItem, QGraphicsRectItem, QHBoxLayout, QSizePolicy,
+    QVBoxLayout, QWidget,
+)
+import pyqtgraph as pg
+
+from bpviz.engine.datasets import DOMAIN
+from bpviz.gui import palette
+from bpviz.gui.widgets.plots.fast_plot import FastPlotWidget
+from bpviz.gui.widgets.pixmap_label import PixmapLabel
+from bpviz.gui.widgets.value_colors import level_colors, value_levels
+
+EXTENT = (DOMAIN[0], DOMAIN[1], DOMAIN[0], DOMAIN[1])  # xmin, xmax, ymin, ymax
+REGION_STRENGTH = 0.55  # P = 0 or 1 shows the class colour mixed this much into white
+TRAIN_SIZE, TEST_SIZE = 8.0, 7.0  # the white rim of a train point melts into the region: one pixel larger
+TRAIN_RIM, TEST_RIM = ("#ffffff", 1.0), (palette.TEXT, 1.0)
+POINT_STYLES = {"train": (TRAIN_SIZE, *TRAIN_RIM), "test": (TEST_SIZE, *TEST_RIM)}
+TICKS = (-1, 0, 1)
+VALUE = "value"  # the label of the regression points' items: ("train", VALUE), ("test", VALUE)
+KEY_TIPS = {
+    False: "Filled dots with a white rim: training points; dots with a dark rim: test points.\n"
+           "Background: the network's P(blue) at each place, orange < 0.5 < blue.",
+    True: "Filled dots with a white rim: training points; dots with a dark rim: test points. A dot's colour is\n"
+          "its target value, −1 orange … 0 grey … +1 blue. Background: the network's output at each place on\n"
+          "the same scale (values beyond ±1 show as ±1).",
+}
+DISCRETIZE_TIPS = {
+    False: "Two flat colours: the class the network predicts (P(blue) > 0.5) at each place",
+    True: "Two flat colours: the sign of the network's output at each place (blue > 0, orange ≤ 0)",
+}
+
+
+def _mix(hex_color: str, amount: float) -> np.ndarray:
+    """``amount`` of the colour, the rest white, as RGB floats 0..255."""
+    c = QColor(hex_color)
+    rgb = np.array([c.red(), c.green(), c.blue()], float)
+    return 255.0 + amount * (rgb - 255.0)
+
+
+def region_lut(n: int = 256) -> np.ndarray:
+    """(n, 4) uint8 RGBA: P(blue) 0 → light orange, 0.5 → white, 1 → light blue."""
+    t = np.linspace(-1.0, 1.0, n)[:, None]
+    neg, pos = _mix(palette.NEGATIVE, REGION_STRENGTH), _mix(palette.POSITIVE, REGION_STRENGTH)
+    white = np.full(3, 255.0)
+    rgb = np.where(t < 0, white + (-t) * (neg - white), white + t * (pos - white))
+    lut = np.empty((n, 4), np.uint8)
+    lut[:, :3] = np.round(rgb)
+    lut[:, 3] = 255
+    return lut
+
+
+REGION_LUT = region_lut()
+#: the same colours as 0xFFRRGGBB words: one NumPy lookup turns P(blue) into the pixels of a QImage
+REGION_ARGB = (np.uint32(0xFF000000) | (REGION_LUT[:, 0].astype(np.uint32) << 16)
+               | (REGION_LUT[:, 1].astype(np.uint32) << 8) | REGION_LUT[:, 2].astype(np.uint32))
+
+
+class _Key(PixmapLabel):
+    """A one-line key: the train and test markers of both classes, and the colour ramp of P(blue). Drawn
+    into a pixmap when it changes (see PixmapLabel): repainting it next to a region that changes 30 times a
+    second runs no Python."""
+
+    def __init__(self, parent=None):
+        super().__init__(parent)
+        self.setSizePolicy(QSizePolicy.Preferred, QSizePolicy.Fixed)
+        self.regression = False
+        self.setToolTip(KEY_TIPS[False])
+
+    def set_regression(self, on: bool) -> None:
+        """The ramp of P(blue) 0 … 1, or of the output value −1 … +1."""
+        if bool(on) != self.regression:
+            self.regression = bool(on)
+            self.setToolTip(KEY_TIPS[self.regression])
+            self._render()
+
+    def sizeHint(self) -> QSize:
+        return QSize(300, self.fontMetrics().height() + 6)
+
+    def minimumSizeHint(self) -> QSize:
+        return QSize(200, self.fontMetrics().height() + 6)
+
+    def _draw(self, p: QPainter, width: int, h: int) -> None:
+        p.setRenderHint(QPainter.Antialiasing)
+        fm = self.fontMetrics()
+        cy = h / 2
+        x = 2.0
+        text_pen = QPen(QColor(palette.MUTED))
+        for label, (size, rim, width) in POINT_STYLES.items():
+            r = size / 2
+            for color in (palette.NEGATIVE, palette.POSITIVE):
+                p.setPen(QPen(QColor(rim), width))
+                p.setBrush(QColor(color))
+                p.drawEllipse(QPointF(x + r, cy), r, r)
+                x += 2 * r + 2
+            p.setPen(text_pen)
+            p.drawText(QPointF(x + 2, cy + fm.ascent() / 2 - 1), label)
+            x += fm.horizontalAdvance(label) + 14
+        label, low, high = ("output", "−1", "+1") if self.regression else ("P(blue)", "0", "1")
+        p.drawText(QPointF(x, cy + fm.ascent() / 2 - 1), label)
+        x += fm.horizontalAdvance(label) + 6
+        p.drawText(QPointF(x, cy + fm.ascent() / 2 - 1), low)
+        x += fm.horizontalAdvance(low) + 3
+        bar_w = max(40.0, min(90.0, width - x - fm.horizontalAdvance(high) - 8))
+        grad = QLinearGradient(x, 0, x + bar_w, 0)
+        for i in (0, 64, 128, 192, 255):
+            r_, g_, b_, _ = REGION_LUT[i]
+            grad.setColorAt(i / 255, QColor(int(r_), int(g_), int(b_)))
+        bar = QRectF(x, cy - 5, bar_w, 10)
+        p.setPen(QPen(QColor(palette.NEUTRAL), 0.8))
+        p.setBrush(grad)
+        p.drawRect(bar)
+        p.setPen(text_pen)
+        p.drawText(QPointF(x + bar_w + 3, cy + fm.ascent() / 2 - 1), high)
+
+
+class DecisionPlot(QWidget):
+    def __init__(self, parent=None):
+        super().__init__(parent)
+        self._extent = EXTENT
+        self._probabilities: np.ndarray | None = None  # what the region shows on the 0..1 scale of the LUT
+        self._values: np.ndarray | None = None  # regression: the output values as given
+        self._regression = False
+        self._rect_key = None  # (image shape, extent) the image rect was set for
+        self._counts = {("train", 0): 0, ("train", 1): 0, ("test", 0): 0, ("test", 1): 0}
+        self._build()
+
+    # ------------------------------------------------------------------ building
+    def _build(self) -> None:
+        layout = QVBoxLayout(self)
+        layout.setContentsMargins(0, 0, 0, 0)
+        layout.setSpacing(2)
+        self.plot = FastPlotWidget(background=palette.BACKGROUND, prepare_on_paint=False)
+        self.plot.setObjectName("decision_region")
+        item = self.plot.getPlotItem()
+        item.hideButtons()
+        item.setMenuEnabled(False)
+        vb = item.getViewBox()
+        vb.setMouseEnabled(x=False, y=False)  # a fixed map of the plane: nothing to pan
+        vb.setAspectLocked(True, 1.0)
+        vb.enableAutoRange(enable=False)
+        for name in ("left", "bottom"):
+            axis = item.getAxis(name)
+            axis.setPen(pg.mkPen(palette.NEUTRAL))
+            axis.setTextPen(pg.mkPen(palette.MUTED))
+            axis.setTicks([[(t, f"{t:g}".replace("-", "−")) for t in TICKS], []])
+            # Outward ticks keep each axis's bounding rect off the plane: otherwise every new region (30 a
+            # second) repaints both axes too (~2 ms each).
+            axis.setStyle(tickLength=4)
+            axis.setCacheMode(QGraphicsItem.DeviceCoordinateCache)  # exposed but unchanged: a blit, no Python paint
+        item.getAxis("left").setWidth(30)  # room for "−1" beside the outward ticks
+        item.getAxis("bottom").setHeight(20)
+
+        # A native pixmap item, not pyqtgraph's ImageItem: its painting (30 times a second) runs no Python,
+        # so it does not compete for the GIL with the training thread. Bilinear scaling: no staircase edges.
+        self.image = QGraphicsPixmapItem()
+        self.image.setTransformationMode(Qt.SmoothTransformation)
+        self.image.setZValue(-10)
+        self.image.hide()
+        item.addItem(self.image)
+        self.frame = QGraphicsRectItem()  # outlines the plane when the locked aspect leaves a margin beside it
+        self.frame.setPen(pg.mkPen(palette.NEUTRAL, width=1))
+        self.frame.setZValue(0)  # over the region, under the points
+        item.addItem(self.frame)
+
+        self.points: dict[tuple[str, int], pg.ScatterPlotItem] = {}
+        for z, (kind, (size, rim, width)) in enumerate(POINT_STYLES.items(), start=1):
+            for label in (0, 1):
+                spots = pg.ScatterPlotItem(size=size, symbol="o", pxMode=True,
+                                           pen=pg.mkPen(rim, width=width),
+                                           brush=pg.mkBrush(palette.CLASS_COLORS[label]))
+                spots.setZValue(z)
+                # The points lie over the region that changes 30 times a second: Qt blits them from a cache
+                # instead of calling their (Python) paint each time.
+                spots.setCacheMode(QGraphicsItem.DeviceCoordinateCache)
+                item.addItem(spots)
+                self.points[(kind, label)] = spots
+            # regression: one item per kind, one brush per point (from few distinct colours)
+            values = pg.ScatterPlotItem(size=size, symbol="o", pxMode=True, pen=pg.mkPen(rim, width=width))
+            values.setZValue(z)
+            values.setCacheMode(QGraphicsItem.DeviceCoordinateCache)
+            item.addItem(values)
+            self.points[(kind, VALUE)] = values
+        self._value_brushes = [pg.mkBrush(c) for c in level_colors()]
+        self._set_view(self._extent)
+        self.plot.setMinimumSize(160, 160)
+        self.plot.setSizePolicy(QSizePolicy.Expanding, QSizePolicy.Expanding)
+        layout.addWidget(self.plot, 1)
+
+        self.key = _Key()
+        layout.addWidget(self.key)
+        options = QHBoxLayout()
+        options.setContentsMargins(4, 0, 4, 0)
+        self.show_test = QCheckBox("Show test data")
+        self.show_test.setChecked(True)
+        self.show_test.setToolTip("Draw the held-out test points (dark rim) over the region")
+        self.show_test.toggled.connect(self._show_test_changed)
+        options.addWidget(self.show_test)
+        self.discretize = QCheckBox("Discretize output")
+        self.discretize.setToolTip(DISCRETIZE_TIPS[False])
+        self.discretize.toggled.connect(self._redraw_region)
+        options.addWidget(self.discretize)
+        options.addStretch(1)
+        layout.addLayout(options)
+
+    def _set_view(self, extent) -> None:
+        xmin, xmax, ymin, ymax = extent
+        self.plot.getPlotItem().getViewBox().setRange(xRange=(xmin, xmax), yRange=(ymin, ymax), padding=0)
+        self.frame.setRect(QRectF(xmin, ymin, xmax - xmin, ymax - ymin))
+        self.plot.scene().prepareForPaint()  # apply the new range now: this plot's paints do not
+
+    # ------------------------------------------------------------------ public API
+    def set_data(self, X_train, y_train, X_test, y_test, regression: bool = False) -> None:
+        """The points of a dataset: (n, 2) coordinates and labels 0.0 (orange) / 1.0 (blue); with
+        ``regression``, target values coloured on the scale −1 orange … +1 blue (and the region's values too)."""
+        self._set_regression(regression)
+        for kind, X, y in (("train", X_train, y_train), ("test", X_test, y_test)):
+            X = np.asarray(X, float).reshape(-1, 2)
+            y = np.asarray(y, float).reshape(-1)
+            if regression:
+                brushes = [self._value_brushes[i] for i in value_levels(y)]
+                self.points[(kind, VALUE)].setData(x=X[:, 0], y=X[:, 1], brush=brushes)
+                self._counts[(kind, VALUE)] = len(X)
+                parts = ((0, X[:0]), (1, X[:0]))
+            else:
+                self.points[(kind, VALUE)].setData(x=[], y=[])
+                blue = y > 0.5
+                parts = ((0, X[~blue]), (1, X[blue]))
+            for label, pts in parts:
+                self.points[(kind, label)].setData(x=pts[:, 0], y=pts[:, 1])
+                if not regression:
+                    self._counts[(kind, label)] = len(pts)
+        self._show_test_changed(self.show_test.isChecked())
+
+    @property
+    def regression(self) -> bool:
+        """The region shows an output value on −1 … +1 (True) or P(blue) (False); set with the data."""
+        return self._regression
+
+    def _set_regression(self, on: bool) -> None:
+        on = bool(on)
+        if on == self._regression:
+            return
+        self._regression = on
+        self.key.set_regression(on)
+        self.discretize.setToolTip(DISCRETIZE_TIPS[on])
+        self._counts = ({(k, VALUE): 0 for k in ("train", "test")} if on else
+                        {(k, label): 0 for k in ("train", "test") for label in (0, 1)})
+        self.clear_region()  # a region of the other kind means nothing on the new scale
+
+    def set_region(self, probabilities: np.ndarray, extent: tuple[float, float, float, float]) -> None:
+        """P(blue) over the plane, (res, res), row 0 at ymin and column 0 at xmin; extent (xmin, xmax, ymin, ymax).
+        In regression mode: the network's output values (unbounded; coloured as if clipped to [-1, 1])."""
+        p = np.asarray(probabilities, dtype=np.float32)
+        if p.ndim != 2:
+            raise ValueError(f"probabilities must be a 2-D array, got shape {p.shape}")
+        if self._regression:
+            self._values = p
+            with np.errstate(invalid="ignore"):
+                p = (np.clip(p, -1.0, 1.0) + 1.0) / 2.0  # the LUT's scale: −1 → 0, 0 → 0.5, +1 → 1
+        if not np.isfinite(p).all():  # a diverged network: undecided (white) rather than garbage
+            p = np.nan_to_num(p, nan=0.5, posinf=1.0, neginf=0.0)
+        self._probabilities = p
+        extent = tuple(float(v) for v in extent)
+        if extent != self._extent:
+            self._extent = extent
+            self._set_view(extent)
+        self._redraw_region()
+
+    def clear_region(self) -> None:
+        self._probabilities = self._values = None
+        self._rect_key = None
+        self.image.hide()
+
+    def test_points_visible(self) -> bool:
+        return all(item.isVisible() for (kind, _), item in self.points.items() if kind == "test")
+
+    def point_counts(self) -> dict[tuple[str, int | str], int]:
+        """(kind, label) → number of points drawn, kind "train" or "test", label 0 (orange) or 1 (blue); in
+        regression mode the label is ``VALUE`` (one item per kind, each point coloured by its value)."""
+        return dict(self._counts)
+
+    def point_colors(self, kind: str) -> list[str]:
+        """Regression mode: the fill colour ("#rrggbb") of each point of ``kind``, in the order given."""
+        item = self.points[(kind, VALUE)]
+        return [QColor(b.color()).name() for b in item.data["brush"]] if len(item.data) else []
+
+    def region_values(self) -> np.ndarray | None:
+        """Regression mode: the output values last given to ``set_region`` (before clipping); else None."""
+        return self._values
+
+    def extent(self) -> tuple[float, float, float, float]:
+        return self._extent
+
+    def region_image(self) -> np.ndarray:
+        """The region as drawn: (res, res, 4) uint8 RGBA, row 0 at the bottom (ymin); (0, 0, 4) when cleared."""
+        if self._probabilities is None:
+            return np.zeros((0, 0, 4), np.uint8)
+        return REGION_LUT[self._levels(self._shown())]
+
+    # ------------------------------------------------------------------ internals
+    @Slot(bool)
+    def _show_test_changed(self, on: bool) -> None:
+        for (kind, _), item in self.points.items():
+            if kind == "test":
+                item.setVisible(bool(on))
+
+    def _shown(self) -> np.ndarray:
+        p = self._probabilities  # regression: (v + 1) / 2, so > 0.5 is the sign of the output v
+        return (p > 0.5).astype(np.float32) if self.discretize.isChecked() else p
+
+    @staticmethod
+    def _levels(p: np.ndarray) -> np.ndarray:
+        return np.clip(p * 255.0 + 0.5, 0.0, 255.0).astype(np.uint8)
+
+    @Slot()
+    def _redraw_region(self, *_args) -> None:
+        if self._probabilities is None:
+            return
+        argb = np.ascontiguousarray(REGION_ARGB[self._levels(self._shown())])
+        h, w = argb.shape
+        # Row 0 at local y = 0: the view box's y axis points up, so row 0 (ymin) is drawn at the bottom.
+        self.image.setPixmap(QPixmap.fromImage(QImage(argb.data, w, h, 4 * w, QImage.Format_RGB32)))
+        key = (argb.shape, self._extent)
+        if key != self._rect_key:  # a new resolution or extent: the image's scale changes
+            xmin, xmax, ymin, ymax = self._extent
+            self.image.setTransform(QTransform((xmax - xmin) / w, 0, 0, (ymax - ymin) / h, xmin, ymin))
+            self._rect_key = key
+        self.image.show()
+
+    def image_rect(self) -> QRectF:
+        """Where the region image lies in plot coordinates."""
+        return self.image.mapRectToParent(self.image.boundingRect())

@@ -1,0 +1,90 @@
+"""The warm-up run's loss against the iteration, on a log scale (it falls by ten orders of magnitude in 500
+iterations: on a linear axis everything after iteration 20 is a flat line at zero).
+
+The worker sends the losses the curve does not have yet; they live in a growing buffer. Only finite, positive
+losses can sit on a log axis: the others (a diverged run) are kept but not drawn.
+"""
+
+from __future__ import annotations
+
+import math
+
+import numpy as np
+from PySide6.QtWidgets import QVBoxLayout, QWidget
+import pyqtgraph as pg
+
+from bpviz.gui import palette
+from bpviz.gui.widgets.plots.fast_plot import FastPlotWidget
+
+
+class WarmupLossCurve(QWidget):
+    def __init__(self, parent=None):
+        super().__init__(parent)
+        self._losses = np.empty(1024)
+        self._n = 0
+        layout = QVBoxLayout(self)
+        layout.setContentsMargins(0, 0, 0, 0)
+        self.plot = FastPlotWidget(background=palette.BACKGROUND)
+        self.plot.setObjectName("warmup_loss_curve")
+        self.plot.setToolTip("The loss printed at each iteration (log scale). Wheel or drag to zoom; the small "
+                             "'A' button (bottom left) fits the whole run again")
+        self.plot.setMinimumHeight(140)
+        item = self.plot.getPlotItem()
+        item.setMenuEnabled(False)
+        item.setLogMode(False, True)
+        item.setLabel("left", "loss (log scale)", color=palette.MUTED)
+        item.setLabel("bottom", "iteration t", color=palette.MUTED)
+        item.showGrid(x=False, y=True, alpha=0.15)
+        for name in ("left", "bottom"):
+            axis = item.getAxis(name)
+            axis.setPen(pg.mkPen(palette.NEUTRAL))
+            axis.setTextPen(pg.mkPen(palette.MUTED))
+            axis.enableAutoSIPrefix(False)
+        item.getViewBox().setMouseEnabled(x=True, y=False)
+        item.getViewBox().setAutoVisible(y=True)
+        self.curve = item.plot(pen=pg.mkPen(palette.TEXT, width=1.6))
+        self.last_point = item.plot(pen=None, symbol="o", symbolSize=7, symbolBrush=palette.POSITIVE,
+                                    symbolPen=pg.mkPen(palette.POSITIVE))
+        layout.addWidget(self.plot)
+        self.clear()
+
+    def clear(self, iterations: int = 500) -> None:
+        """No losses; the empty axes span the run to come (iterations, and 10⁻⁸..10⁸ on the log axis)."""
+        self._n = 0
+        self.curve.setData([], [])
+        self.last_point.setData([], [])
+        item = self.plot.getPlotItem()
+        item.setXRange(0, max(iterations, 1), padding=0.04)
+        item.setYRange(-8, 8, padding=0)  # log10 units
+
+    def append(self, start: int, losses) -> None:
+        """Losses of iterations ``start``, ``start + 1``, ...; a ``start`` before the end replaces from there."""
+        losses = np.asarray(losses, dtype=np.float64)
+        start = min(int(start), self._n)
+        n = start + len(losses)
+        if n > len(self._losses):
+            grown = np.empty(max(n, 2 * len(self._losses)))
+            grown[: self._n] = self._losses[: self._n]
+            self._losses = grown
+        self._losses[start:n] = losses
+        if self._n == 0 and n:
+            self.plot.getPlotItem().enableAutoRange()  # the first losses: follow the data from now on
+        self._n = n
+        self._redraw()
+
+    def _redraw(self) -> None:
+        y = self._losses[: self._n]
+        keep = np.isfinite(y) & (y > 0)
+        x = np.flatnonzero(keep)
+        self.curve.setData(x, y[keep])
+        if len(x):
+            self.last_point.setData(x[-1:], y[keep][-1:])
+        else:
+            self.last_point.setData([], [])
+
+    def losses(self) -> np.ndarray:
+        """A copy of every loss held (index = iteration)."""
+        return self._losses[: self._n].copy()
+
+    def last(self) -> float:
+        return float(self._losses[self._n - 1]) if self._n else math.nan

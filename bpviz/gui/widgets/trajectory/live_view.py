@@ -1,0 +1,344 @@
+"""The playground network's parameters over training: a checkable list of every weight and bias, and plots of the
+chosen ones and of their gradients against the training step, live.
+
+Every frame the playground draws is recorded (a TrajectoryRecorder: a few microseconds, bounded memory), also
+while this view is hidden, so a curve has its whole history the moment it is ticked. Drawing happens at most
+``REDRAW_MS`` apart and only while the view is shown; a paused run's frames (a Step, a Reset) draw at once.
+"""
+
+from __future__ import annotations
+
+from PySide6.QtCore import Qt, QTimer, Signal, Slot
+from PySide6.QtGui import QAction, QColor, QIcon, QKeySequence, QPixmap
+from PySide6.QtWidgets import (
+    QFrame, QHBoxLayout, QHeaderView, QLabel, QPushButton, QStyle, QToolButton, QTreeWidget, QTreeWidgetItem, QVBoxLayout,
+    QWidget,
+)
+
+from bpviz.engine.features import FEATURE_LABELS
+from bpviz.engine.naming import NetworkNames
+from bpviz.engine.trajectories import RECORDER_CAPACITY, TrajectoryRecorder
+from bpviz.gui import palette
+from bpviz.gui.widgets.trajectory.neuron_view import heading, note
+from bpviz.gui.widgets.text_line import TextLine
+from bpviz.gui.widgets.trajectory.plots import SERIES_COLORS, LivePlots
+
+REDRAW_MS = 100  # at most 10 redraws a second
+NAME_ROLE = Qt.UserRole
+
+
+def describe(names: NetworkNames, name: str, input_labels) -> str:
+    """'x₁ → h1' for a weight, 'bias of h1' for a bias (inputs by their feature names)."""
+    ref = names.params[name]
+
+    def neuron(layer, j):
+        return input_labels[j] if layer == 0 and j < len(input_labels) else names.neuron(layer, j)
+
+    if ref.kind == "w":
+        return f"{neuron(ref.layer, ref.src)} → {neuron(ref.layer + 1, ref.dst)}"
+    if ref.dst is None:
+        return f"bias of layer {ref.layer + 1}"
+    return f"bias of {neuron(ref.layer + 1, ref.dst)}"
+
+
+def default_selection(names: NetworkNames) -> list[str]:
+    """The weights into the first neuron of the first layer, and its bias."""
+    return [names.weight(0, src, 0) for src in range(names.sizes[0])] + [names.bias(0, 0)]
+
+
+def _swatch(color: str | None) -> QIcon:
+    pixmap = QPixmap(14, 14)
+    pixmap.fill(QColor(color) if color else Qt.transparent)
+    return QIcon(pixmap)
+
+
+class LiveTrajectoriesView(QWidget):
+    statusMessage = Signal(str)
+
+    def __init__(self, playground=None, parent=None):
+        super().__init__(parent)
+        self.playground = playground
+        self.recorder: TrajectoryRecorder | None = None
+        self.names: NetworkNames | None = None
+        self._shape = None  # (sizes, features) of the recorded network
+        self._generation = None
+        self._colors: dict[str, str] = {}  # the ticked parameters, in ticking order, and their colours
+        self._drawn = None  # recorder version last drawn
+        self._active = False
+        self._running = False
+        self.plots = LivePlots()
+        self._build_actions()
+        self._build_layout()
+        self._timer = QTimer(self)
+        self._timer.setInterval(REDRAW_MS)
+        self._timer.timeout.connect(self.redraw)
+        self._show_empty()
+
+    # ------------------------------------------------------------------ building
+    def _build_actions(self) -> None:
+        icon = self.style().standardIcon
+        self.play_action = QAction(icon(QStyle.SP_MediaPlay), "Play", self)
+        self.play_action.setShortcut(QKeySequence(Qt.Key_Space))
+        self.play_action.setToolTip("Train the playground network continuously / pause (Space)")
+        self.play_action.triggered.connect(self.toggle_play)
+        self.step_action = QAction(icon(QStyle.SP_MediaSkipForward), "Step", self)
+        self.step_action.setShortcut(QKeySequence(Qt.Key_Right))
+        self.step_action.setToolTip("One gradient step of the playground network (Right arrow)")
+        self.step_action.triggered.connect(self.step)
+        self.reset_action = QAction(icon(QStyle.SP_MediaSkipBackward), "Reset", self)
+        self.reset_action.setShortcut(QKeySequence("Ctrl+R"))
+        self.reset_action.setToolTip("Back to the initial weights; the recorded curves are cleared (Ctrl+R)")
+        self.reset_action.triggered.connect(self.reset)
+        self.actions_list = [self.reset_action, self.play_action, self.step_action]
+        for action in self.actions_list:
+            action.setShortcutContext(Qt.WindowShortcut)
+            action.setEnabled(False)
+            self.addAction(action)
+
+    def _build_layout(self) -> None:
+        panel = QWidget()
+        panel.setFixedWidth(270)
+        column = QVBoxLayout(panel)
+        column.setContentsMargins(8, 4, 8, 8)
+        column.setSpacing(6)
+        column.addWidget(heading("Playground network"))
+        column.addWidget(note("The parameters of the network on the Training playground tab, recorded at every "
+                              "frame while it trains, also while this page is hidden. Tick the ones to plot. "
+                              "A gradient is that of the last step before the frame (one mini-batch)."))
+        buttons = QHBoxLayout()
+        for action in self.actions_list:
+            button = QToolButton()
+            button.setDefaultAction(action)
+            button.setToolButtonStyle(Qt.ToolButtonTextBesideIcon)
+            buttons.addWidget(button)
+        buttons.addStretch(1)
+        column.addLayout(buttons)
+        column.addWidget(heading("Parameters"))
+        self.tree = QTreeWidget()
+        self.tree.setObjectName("trajectory_parameters")
+        self.tree.setHeaderHidden(True)
+        self.tree.setColumnCount(2)
+        self.tree.setRootIsDecorated(True)
+        self.tree.setUniformRowHeights(True)
+        self.tree.header().setSectionResizeMode(0, QHeaderView.ResizeToContents)  # names never cut short
+        self.tree.setToolTip("Tick a weight or bias to plot its value and its gradient ∂E/∂· against the step")
+        self.tree.itemChanged.connect(self._item_changed)
+        column.addWidget(self.tree, 1)
+        row = QHBoxLayout()
+        self.defaults_button = QPushButton("First neuron")
+        self.defaults_button.setToolTip("Plot the weights into the first hidden neuron and its bias")
+        self.defaults_button.clicked.connect(self.select_defaults)
+        self.none_button = QPushButton("None")
+        self.none_button.setToolTip("Untick every parameter")
+        self.none_button.clicked.connect(lambda: self.select([]))
+        row.addWidget(self.defaults_button)
+        row.addWidget(self.none_button)
+        column.addLayout(row)
+        # changed up to 10 times a second: TextLines, which repaint themselves only (no window relayout)
+        self.status = TextLine()
+        self.status.setObjectName("trajectory_recording")
+        self.status.setToolTip("Frames are what the playground draws (about 30 a second while it trains); past "
+                               f"{RECORDER_CAPACITY[1]:,} kept, every second one is dropped to bound the memory")
+        self.steps_line = TextLine()
+        self.steps_line.setObjectName("trajectory_steps")
+        column.addWidget(self.status)
+        column.addWidget(self.steps_line)
+
+        right = QWidget()
+        stack = QVBoxLayout(right)
+        stack.setContentsMargins(4, 4, 4, 4)
+        self.empty = QLabel()
+        self.empty.setObjectName("trajectory_empty")
+        self.empty.setAlignment(Qt.AlignCenter)
+        self.empty.setWordWrap(True)
+        self.empty.setStyleSheet(f"color: {palette.MUTED}; padding: 6px;")
+        stack.addWidget(self.empty)
+        stack.addWidget(self.plots, 1)
+        layout = QHBoxLayout(self)
+        layout.setContentsMargins(0, 0, 0, 0)
+        layout.setSpacing(0)
+        layout.addWidget(panel)
+        rule = QFrame()
+        rule.setFrameShape(QFrame.VLine)
+        rule.setStyleSheet("color: #d4d8dc;")
+        layout.addWidget(rule)
+        layout.addWidget(right, 1)
+
+    # ------------------------------------------------------------------ the playground
+    @Slot()
+    def toggle_play(self) -> None:
+        if self.playground is not None:
+            self.playground.toggle_play()
+
+    @Slot()
+    def step(self) -> None:
+        if self.playground is not None:
+            self.playground.step()
+
+    @Slot()
+    def reset(self) -> None:
+        if self.playground is not None:
+            self.playground.reset()
+
+    @Slot(object)
+    def add_frame(self, frame) -> None:
+        """Record one playground Frame (cheap: this runs for every frame, shown or not)."""
+        config = frame.config
+        shape = (tuple(config.sizes), tuple(config.features))
+        if shape != self._shape:
+            self._rebuild(shape)
+        elif frame.generation != self._generation:  # the run restarted: its history starts again
+            self.recorder.clear()
+            self.plots.clear_data()
+        self._generation = frame.generation
+        self.recorder.add_snapshot(frame.snapshot)
+        if frame.running != self._running:
+            self._running = frame.running
+            self.play_action.setText("Pause" if frame.running else "Play")
+            self.play_action.setIcon(self.style().standardIcon(
+                QStyle.SP_MediaPause if frame.running else QStyle.SP_MediaPlay))
+        if self._active and not frame.running:
+            self.redraw()  # a Step or a Reset: show it at once (the timer covers a running session)
+
+    def _rebuild(self, shape) -> None:
+        sizes, features = shape
+        kept = list(self._colors)
+        if self.names is not None and set(kept) == set(default_selection(self.names)):
+            kept = []  # the old network's defaults: take the new network's
+        self._shape = shape
+        self.names = NetworkNames(sizes)
+        self.recorder = TrajectoryRecorder(sizes)
+        labels = [FEATURE_LABELS.get(f, f) for f in features]
+        self.tree.blockSignals(True)
+        self.tree.clear()
+        n_layers = len(sizes) - 1
+        for layer in range(n_layers):
+            src = "inputs" if layer == 0 else f"hidden {layer}" if n_layers > 2 else "hidden"
+            dst = "output" if layer == n_layers - 1 else f"hidden {layer + 1}" if n_layers > 2 else "hidden"
+            group = QTreeWidgetItem(self.tree, [f"Layer {layer + 1}: {src} → {dst}", ""])
+            group.setFlags(Qt.ItemIsEnabled)
+            group.setFirstColumnSpanned(True)
+            for name, ref in self.names.params.items():
+                if ref.layer != layer:
+                    continue
+                item = QTreeWidgetItem(group, [name, describe(self.names, name, labels)])
+                item.setData(0, NAME_ROLE, name)
+                item.setFlags(Qt.ItemIsEnabled | Qt.ItemIsUserCheckable | Qt.ItemIsSelectable)
+                item.setCheckState(0, Qt.Unchecked)
+                item.setToolTip(0, f"{name}: {'weight' if ref.kind == 'w' else 'bias'} "
+                                   f"{describe(self.names, name, labels)}")
+                item.setForeground(1, QColor(palette.MUTED))
+            group.setExpanded(layer == 0)
+        self.tree.blockSignals(False)
+        kept = [n for n in kept if n in self.names.params]
+        self._colors = {}
+        self.plots.set_series({})
+        self.select(kept or default_selection(self.names))
+        self._show_empty()
+
+    # ------------------------------------------------------------------ selection
+    def items(self) -> dict[str, QTreeWidgetItem]:
+        out = {}
+        for g in range(self.tree.topLevelItemCount()):
+            group = self.tree.topLevelItem(g)
+            for i in range(group.childCount()):
+                out[group.child(i).data(0, NAME_ROLE)] = group.child(i)
+        return out
+
+    def selected(self) -> list[str]:
+        return list(self._colors)
+
+    def select(self, names) -> None:
+        """Tick exactly these parameters."""
+        wanted = set(names)
+        self.tree.blockSignals(True)
+        for name, item in self.items().items():
+            item.setCheckState(0, Qt.Checked if name in wanted else Qt.Unchecked)
+        self.tree.blockSignals(False)
+        self._colors = {n: c for n, c in self._colors.items() if n in wanted}
+        for name in names:
+            self._assign_color(name)
+        self._selection_changed()
+
+    @Slot()
+    def select_defaults(self) -> None:
+        if self.names is not None:
+            self.select(default_selection(self.names))
+
+    @Slot(QTreeWidgetItem, int)
+    def _item_changed(self, item: QTreeWidgetItem, column: int) -> None:
+        name = item.data(0, NAME_ROLE)
+        if name is None or column != 0:
+            return
+        if item.checkState(0) == Qt.Checked:
+            self._assign_color(name)
+        else:
+            self._colors.pop(name, None)
+        self._selection_changed()
+
+    def _assign_color(self, name: str) -> None:
+        if name in self._colors:
+            return
+        used = set(self._colors.values())
+        free = [c for c in SERIES_COLORS if c not in used]
+        self._colors[name] = free[0] if free else SERIES_COLORS[len(self._colors) % len(SERIES_COLORS)]
+
+    def _selection_changed(self) -> None:
+        self.tree.blockSignals(True)
+        for name, item in self.items().items():
+            item.setIcon(0, _swatch(self._colors.get(name)))
+        self.tree.blockSignals(False)
+        labels = {n: f"{n} ({describe(self.names, n, [FEATURE_LABELS.get(f, f) for f in self._shape[1]])})"
+                  for n in self._colors} if self.names is not None else {}
+        self.plots.set_series(dict(self._colors), labels)
+        self._drawn = None
+        if self._active:
+            self.redraw()
+
+    # ------------------------------------------------------------------ drawing
+    def set_active(self, active: bool) -> None:
+        """Shown (draws live, shortcuts on) or hidden (records only)."""
+        self._active = bool(active)
+        for action in self.actions_list:
+            action.setEnabled(self._active and self.playground is not None)
+        if self._active:
+            self._timer.start()
+            self.redraw()
+        else:
+            self._timer.stop()
+
+    @Slot()
+    def redraw(self) -> None:
+        rec = self.recorder
+        if rec is None or rec.version == self._drawn:
+            return
+        self._drawn = rec.version
+        steps = rec.steps()
+        for name in self._colors:
+            self.plots.set_data(name, steps, rec.values(name), rec.gradients(name))
+        self._show_empty()
+        if len(rec):
+            thinned = f" (1 in {rec.stride:,} kept)" if rec.stride > 1 else ""
+            self.status.setText(f'<span style="color:{palette.MUTED}">Recorded {len(rec):,} frames{thinned}</span>')
+            self.steps_line.setText(f'<span style="color:{palette.MUTED}">Steps {int(steps[0]):,} to '
+                                    f"{int(steps[-1]):,}</span>")
+
+    def _show_empty(self) -> None:
+        rec = self.recorder
+        if self.playground is None:
+            text = "No playground network to follow."
+        elif rec is None or rec.last_step in (None, 0):
+            text = ("Nothing has been trained yet. Press Play (Space) or Step (Right arrow) here or on the "
+                    "Training playground tab, and the ticked parameters move.")
+        elif not self._colors:
+            text = "Tick a parameter on the left to plot it."
+        else:
+            text = ""
+        self.empty.setText(text)
+        self.empty.setVisible(bool(text))
+        if rec is None or not len(rec):
+            self.status.setText(f'<span style="color:{palette.MUTED}">Nothing recorded yet</span>')
+            self.steps_line.setText("")
+
+    def stop(self) -> None:
+        self._timer.stop()

@@ -1,0 +1,345 @@
+"""Seed 001's single neuron trained three ways (batch, mini-batch, stochastic): settings on the left, the grid of
+trajectories on the right.
+
+A run of the defaults takes well under 0.1 s and happens in the GUI thread, so Run answers at once; a bigger
+run (more than ``SYNC_STEPS`` steps) goes to a worker thread (a QObject moved to a QThread, as the playground's
+trainer) with a progress bar and Cancel, and the window stays responsive.
+"""
+
+from __future__ import annotations
+
+import time
+
+from PySide6.QtCore import QObject, QThread, Qt, Signal, Slot
+from PySide6.QtWidgets import (
+    QCheckBox, QComboBox, QDoubleSpinBox, QFrame, QGridLayout, QHBoxLayout, QLabel, QProgressBar, QPushButton,
+    QSizePolicy, QSpinBox, QVBoxLayout, QWidget,
+)
+
+from bpviz.engine.trajectories import NeuronRunConfig, RunCancelled, run_neuron_modes
+from bpviz.gui import palette
+from bpviz.gui.workers.sliced import join_thread, start_thread
+from bpviz.gui.widgets.trajectory.plots import NEURON_COLORS, NEURON_LABELS, ModeGrid
+
+SYNC_STEPS = 5000  # about 0.1 s: up to this many steps (three modes together) run without a thread
+ACTIVATION_ITEMS = (("linear", "None (linear)"), ("sigmoid", "Sigmoid"), ("tanh", "Tanh"),
+                    ("relu", "ReLU"))
+LIMITS = {"epochs": (1, 1000), "batch_size": (1, 1000), "n_samples": (1, 1000), "seed": (0, 99_999)}
+
+INTRO = ("Seed 001's neuron: a = f(w<sub>1</sub>x<sub>1</sub> + w<sub>2</sub>x<sub>2</sub> + "
+         "w<sub>3</sub>x<sub>3</sub> + b). Each sample has three 0/1 features and the target is the first one "
+         "(“the other two do not matter”), so w<sub>1</sub> should grow while w<sub>2</sub>, w<sub>3</sub> fade. "
+         "Loss ½(a − y)², averaged over the samples. The three modes start from the same weights and see the "
+         "samples in the same order.")
+OUTCOME = {
+    "linear": "Without an activation the best fit is w<sub>1</sub> = 1 and w<sub>2</sub> = w<sub>3</sub> = b = 0.",
+    "sigmoid": "With a sigmoid the best fit lies at infinity: w<sub>1</sub> keeps growing and b turns negative "
+               "(σ(b) → 0 when x<sub>1</sub> = 0, σ(w<sub>1</sub> + b) → 1 when x<sub>1</sub> = 1).",
+    "tanh": "With tanh, b stays near 0 (tanh(0) = 0) and w<sub>1</sub> keeps growing towards tanh(w<sub>1</sub>) = 1.",
+    "relu": "A ReLU neuron behaves like the linear one while its input stays positive: w<sub>1</sub> → 1.",
+}
+
+
+def heading(title: str) -> QLabel:
+    """A heading in capitals, as the playground's columns."""
+    label = QLabel(title.upper())
+    font = label.font()
+    font.setBold(True)
+    font.setLetterSpacing(font.SpacingType.PercentageSpacing, 108)
+    label.setFont(font)
+    label.setStyleSheet(f"color: {palette.TEXT}; padding-top: 4px;")
+    return label
+
+
+def note(html: str) -> QLabel:
+    label = QLabel(html)
+    label.setTextFormat(Qt.RichText)
+    label.setWordWrap(True)
+    label.setStyleSheet(f"color: {palette.MUTED};")
+    return label
+
+
+def key_html() -> str:
+    """The colour key of the curves (the headers and tooltips repeat it)."""
+    parts = [f'<span style="color:{NEURON_COLORS[n]}">{"╍╍" if n == "b" else "━━"}</span>&nbsp;{NEURON_LABELS[n]}'
+             for n in NEURON_COLORS]
+    parts.append(f'<span style="color:{palette.GRADIENT}">━━</span>&nbsp;loss')
+    return "&nbsp;&nbsp; ".join(parts)
+
+
+class _Runner(QObject):
+    """Runs a NeuronRunConfig in the worker thread; results go back as signals to the GUI thread."""
+
+    progressed = Signal(int, int, int)  # request, steps done, steps in all
+    finished = Signal(int, object)  # request, NeuronRuns
+    failed = Signal(int, str)
+
+    def __init__(self):
+        super().__init__()
+        self.cancel_through = 0  # requests up to this number are cancelled (written by the GUI thread)
+
+    @Slot(int, object)
+    def run(self, request: int, config) -> None:
+        last = [0.0]
+
+        def progress(done, total) -> bool:
+            now = time.perf_counter()
+            if now - last[0] > 0.05:  # a few updates a second, not one per epoch
+                last[0] = now
+                self.progressed.emit(request, done, total)
+            return request > self.cancel_through
+
+        if request <= self.cancel_through:
+            return
+        try:
+            self.finished.emit(request, run_neuron_modes(config, progress))
+        except RunCancelled:
+            pass
+        except (ValueError, MemoryError) as exc:
+            self.failed.emit(request, str(exc) or type(exc).__name__)
+
+
+class NeuronTrajectoriesView(QWidget):
+    statusMessage = Signal(str)
+    resultShown = Signal(object)  # the NeuronRuns just drawn
+    _start = Signal(int, object)
+
+    def __init__(self, parent=None):
+        super().__init__(parent)
+        self.grid = ModeGrid()
+        self.result = None
+        self._request = 0
+        self._shown_config = None
+        self._thread: QThread | None = None
+        self._runner: _Runner | None = None
+        panel = self._build_controls()
+        layout = QHBoxLayout(self)
+        layout.setContentsMargins(0, 0, 0, 0)
+        layout.setSpacing(0)
+        layout.addWidget(panel)
+        rule = QFrame()
+        rule.setFrameShape(QFrame.VLine)
+        rule.setStyleSheet("color: #d4d8dc;")
+        layout.addWidget(rule)
+        layout.addWidget(self.grid, 1)
+
+    # ------------------------------------------------------------------ controls
+    def _build_controls(self) -> QWidget:
+        panel = QWidget()
+        panel.setObjectName("neuron_controls")
+        panel.setFixedWidth(270)
+        column = QVBoxLayout(panel)
+        column.setContentsMargins(8, 4, 8, 8)
+        column.setSpacing(6)
+        column.addWidget(heading("Single neuron (seed 001)"))
+        column.addWidget(note(INTRO))
+        self.outcome = note("")
+        self.outcome.setObjectName("neuron_outcome")
+        column.addWidget(heading("Training"))
+        d = NeuronRunConfig()
+        form = QGridLayout()
+        form.setHorizontalSpacing(8)
+        form.setVerticalSpacing(5)
+        self.activation = QComboBox()
+        for data, text in ACTIVATION_ITEMS:
+            self.activation.addItem(text, data)
+        self.activation.setToolTip("The neuron's activation f. The article's neuron has none (a = wᵀx + b); "
+                                   "its later sections add sigmoid, tanh and ReLU.")
+        self.lr = QDoubleSpinBox()
+        self.lr.setDecimals(4)
+        self.lr.setRange(0.0001, 10.0)
+        self.lr.setSingleStep(0.01)
+        self.lr.setValue(d.lr)
+        self.lr.setToolTip("Learning rate λ of w ← w − λ·∇L(w) (the article: “usually around 0.05”)")
+        self.epochs = self._spin("epochs", d.epochs, "Passes over the training set; the x axis of the plots")
+        self.batch_size = self._spin("batch_size", d.batch_size, "Samples per step of the mini-batch mode "
+                                     "(batch uses them all, stochastic one)")
+        self.n_samples = self._spin("n_samples", d.n_samples, "Training samples: random 0/1 features, the "
+                                    "target is the first feature")
+        self.seed = self._spin("seed", d.seed, "Seed of the samples, the initial weights and the sample order")
+        rows = (("Activation", self.activation), ("Learning rate", self.lr), ("Epochs", self.epochs),
+                ("Mini-batch size", self.batch_size), ("Samples", self.n_samples), ("Seed", self.seed))
+        for r, (text, widget) in enumerate(rows):
+            label = QLabel(text)
+            label.setBuddy(widget)
+            label.setToolTip(widget.toolTip())
+            widget.setObjectName(f"neuron_{text.lower().replace(' ', '_').replace('-', '_')}")
+            form.addWidget(label, r, 0)
+            form.addWidget(widget, r, 1)
+        column.addLayout(form)
+        buttons = QHBoxLayout()
+        self.run_button = QPushButton("Run")
+        self.run_button.setObjectName("neuron_run")
+        self.run_button.setDefault(True)
+        self.run_button.setToolTip("Train the three modes with these settings (Ctrl+Enter)")
+        self.run_button.clicked.connect(self.run)
+        self.cancel_button = QPushButton("Cancel")
+        self.cancel_button.setToolTip("Stop the run in progress")
+        self.cancel_button.clicked.connect(self.cancel)
+        self.cancel_button.hide()
+        buttons.addWidget(self.run_button, 1)
+        buttons.addWidget(self.cancel_button)
+        column.addLayout(buttons)
+        self.progress = QProgressBar()
+        self.progress.setObjectName("neuron_progress")
+        self.progress.setTextVisible(True)
+        self.progress.hide()
+        column.addWidget(self.progress)
+        self.message = QLabel()
+        self.message.setObjectName("neuron_message")
+        self.message.setWordWrap(True)
+        self.message.setStyleSheet(f"color: {palette.MUTED};")
+        column.addWidget(self.message)
+        column.addWidget(heading("What to see"))
+        column.addWidget(self.outcome)
+        self.per_epoch = note("")
+        column.addWidget(self.per_epoch)
+        self.log_loss = QCheckBox("Log scale for the loss")
+        self.log_loss.setToolTip("Show the loss on a logarithmic axis: the steady fall of each mode is a straight "
+                                 "line, and the tiny losses at the end stay visible")
+        self.log_loss.toggled.connect(self.grid.set_log_loss)
+        column.addWidget(self.log_loss)
+        key = QLabel(key_html())
+        key.setObjectName("neuron_key")
+        key.setToolTip("Rows: the parameters, the gradients the steps applied, the loss on all the samples. "
+                       "Hover over a plot to read the values at that epoch in the headers.")
+        column.addWidget(key)
+        column.addStretch(1)
+        for widget in (self.activation,):
+            widget.currentIndexChanged.connect(self._settings_changed)
+        for widget in (self.lr, self.epochs, self.batch_size, self.n_samples, self.seed):
+            widget.valueChanged.connect(self._settings_changed)
+        self._settings_changed()
+        return panel
+
+    def _spin(self, field: str, value: int, tip: str) -> QSpinBox:
+        spin = QSpinBox()
+        spin.setRange(*LIMITS[field])
+        spin.setValue(value)
+        spin.setGroupSeparatorShown(True)
+        spin.setToolTip(tip)
+        spin.setSizePolicy(QSizePolicy.Expanding, QSizePolicy.Fixed)
+        return spin
+
+    def config(self) -> NeuronRunConfig:
+        return NeuronRunConfig(epochs=self.epochs.value(), lr=self.lr.value(), batch_size=self.batch_size.value(),
+                               n_samples=self.n_samples.value(), seed=self.seed.value(),
+                               activation=self.activation.currentData())
+
+    def set_config(self, config: NeuronRunConfig) -> None:
+        """Show these settings (nothing runs until Run)."""
+        self.activation.setCurrentIndex(self.activation.findData(config.activation))
+        self.lr.setValue(config.lr)
+        self.epochs.setValue(config.epochs)
+        self.batch_size.setValue(config.batch_size)
+        self.n_samples.setValue(config.n_samples)
+        self.seed.setValue(config.seed)
+
+    @Slot()
+    def _settings_changed(self) -> None:
+        c = self.config()
+        self.outcome.setText(OUTCOME[c.activation])
+        self.per_epoch.setText(
+            f"Per epoch: batch takes 1 step, mini-batch {c.steps_per_epoch('mini-batch'):,}, stochastic "
+            f"{c.steps_per_epoch('stochastic'):,}: compare how far each gets on the same epoch axis.")
+        stale = self._shown_config is not None and c != self._shown_config
+        self.run_button.setText("Run (settings changed)" if stale else "Run")
+
+    # ------------------------------------------------------------------ running
+    @Slot()
+    def run(self) -> None:
+        config = self.config()
+        self._request += 1
+        if config.total_steps() <= SYNC_STEPS:
+            self._cancel_pending()
+            started = time.perf_counter()
+            result = run_neuron_modes(config)
+            self._show(result, time.perf_counter() - started)
+            return
+        self._ensure_thread()
+        self._cancel_pending(keep=self._request)
+        self.progress.setRange(0, config.total_steps())
+        self.progress.setValue(0)
+        self.progress.setFormat(f"0 of {config.total_steps():,} steps")
+        self.progress.show()
+        self.cancel_button.show()
+        self.message.setText("Training the three modes…")
+        self._started = time.perf_counter()
+        self._start.emit(self._request, config)
+
+    @Slot()
+    def cancel(self) -> None:
+        self._cancel_pending()
+        self.message.setText("Run cancelled: the plots show the previous run.")
+        self.statusMessage.emit("Trajectory run cancelled")
+
+    def _cancel_pending(self, keep: int | None = None) -> None:
+        """Cancel the worker's runs older than ``keep`` (all of them when None)."""
+        if self._runner is not None:
+            self._runner.cancel_through = (keep - 1) if keep is not None else self._request
+        self.progress.hide()
+        self.cancel_button.hide()
+
+    def _ensure_thread(self) -> None:
+        if self._thread is not None:
+            return
+        self._runner = _Runner()
+        self._start.connect(self._runner.run)
+        self._runner.progressed.connect(self._progressed)
+        self._runner.finished.connect(self._finished)
+        self._runner.failed.connect(self._failed)
+        self._thread = start_thread(self, self._runner, "bpviz-trajectories")
+
+    @Slot(int, int, int)
+    def _progressed(self, request: int, done: int, total: int) -> None:
+        if request == self._request and self.progress.isVisible():
+            self.progress.setValue(done)
+            self.progress.setFormat(f"{done:,} of {total:,} steps")  # %v would print 6260, not 6,260
+
+    @Slot(int, object)
+    def _finished(self, request: int, result) -> None:
+        if request != self._request:
+            return  # an older run finished after a newer one started
+        self.progress.hide()
+        self.cancel_button.hide()
+        self._show(result, time.perf_counter() - self._started)
+
+    @Slot(int, str)
+    def _failed(self, request: int, message: str) -> None:
+        if request == self._request:
+            self._cancel_pending()
+            self.message.setText(f'<span style="color:{palette.ERROR_COLOR}">The run failed: {message}</span>')
+
+    def _show(self, result, seconds: float) -> None:
+        self.result = result
+        self._shown_config = result.config
+        self.grid.show_result(result)
+        diverged = [m for m, t in result.runs.items() if t.diverged_at is not None]
+        steps = result.config.total_steps()
+        if diverged:
+            self.message.setText(
+                f'<span style="color:{palette.ERROR_COLOR}">{", ".join(diverged).capitalize()} diverged: the '
+                f"values grew beyond floating point. The plots stop at the last finite step; lower the learning "
+                f"rate.</span>")
+        else:
+            self.message.setText(f"{steps:,} steps in {seconds:.2f} s. Hover over a plot to read the values.")
+        self._settings_changed()
+        self.statusMessage.emit(f"Trained the single neuron three ways: {steps:,} steps in {seconds:.2f} s")
+        self.resultShown.emit(result)
+
+    def busy(self) -> bool:
+        return self.progress.isVisible()
+
+    def __del__(self):
+        # Garbage-collected without shutdown(): still join the thread, or Qt aborts with "QThread: Destroyed
+        # while thread is still running" (as the playground page does).
+        try:
+            self.shutdown()
+        except RuntimeError:  # the C++ object is already gone
+            pass
+
+    def shutdown(self) -> None:
+        """Cancel any run and join the thread."""
+        if self._runner is not None:
+            self._runner.cancel_through = self._request
+        join_thread(self._thread, timeout_ms=10000)

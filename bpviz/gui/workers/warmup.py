@@ -1,0 +1,129 @@
+"""The warm-up run in a background thread: a QObject moved to a QThread (DESIGN.md, "Threading").
+
+Two jobs, one after the other, in time slices of ~10 ms between which the thread's event loop delivers the
+GUI's commands (queued slot calls: train, pause, reset, stop):
+1. the engine trains the warm-up net up to the target iteration (``WarmupRun``);
+2. the seed's own loop runs from the same initial arrays for as many iterations (``SeedLoop``), and its
+   losses are compared with the engine's: the page can then say that both printed the same numbers.
+Frames (the losses the GUI lacks, the state, and copies of the weights when training is not running) leave at
+most ``fps`` times a second, and only once the GUI has taken the previous one.
+"""
+
+from __future__ import annotations
+
+from dataclasses import dataclass
+
+import numpy as np
+from PySide6.QtCore import Slot
+
+from bpviz.engine.warmup import WarmupArrays, initial_arrays
+from bpviz.training.warmup import SeedLoop, WarmupRun, relative_difference
+from bpviz.gui.workers.sliced import SlicedWorker
+
+SLICE_SECONDS = 0.010
+
+
+@dataclass(frozen=True)
+class WarmupFrame:
+    generation: int  # grows with every reset: older frames belong to another run
+    seed: int
+    arrays: WarmupArrays  # the run's data and initial weights (never changed)
+    start: int  # the iteration of losses[0]
+    losses: np.ndarray  # the engine's losses the GUI does not have yet
+    iteration: int  # updates done by the engine
+    target: int
+    state: str  # ready, training, checking, paused, finished, diverged
+    checked: int  # iterations of the seed's own loop done
+    seed_loss: float | None  # the seed loop's loss at iteration checked - 1
+    rel_difference: float | None  # largest relative difference of the losses over the checked iterations
+    weights: tuple | None  # copies of (w1, w2) now, when the engine is not training
+
+    @property
+    def running(self) -> bool:
+        return self.state in ("training", "checking")
+
+
+class WarmupWorker(SlicedWorker):
+    def __init__(self, seed: int = 0, fps: float = 30.0):
+        super().__init__(fps)
+        self._seed = seed
+        self._generation = 0
+        self._target = 0
+
+    # ------------------------------------------------------------------ in the worker thread
+    @Slot()
+    def start(self) -> None:
+        """Build the slice timer and the first run; the thread's started signal calls this."""
+        self._make_timer()
+        self._restart(self._seed)
+
+    def _restart(self, seed: int) -> None:
+        self._halt()
+        self._seed = seed
+        self.arrays = initial_arrays(seed)
+        self.run = WarmupRun(self.arrays)
+        self.check = SeedLoop(self.arrays)
+        self._target = 0
+        self._generation += 1
+        self._sent = 0
+        self._emit(force=True)
+
+    @Slot(int)
+    def train(self, target: int) -> None:
+        """Train (or go on training) up to ``target`` iterations; a finished run of as many starts again."""
+        if self.run.diverged:
+            self._emit(force=True)
+            return
+        if self.run.iteration >= target and self.check.iteration >= self.run.iteration:
+            self._restart(self._seed)  # nothing left to do: Train means a new run from the same arrays
+        self._target = target
+        self._go()
+        self._emit(force=True)
+
+    @Slot()
+    def pause(self) -> None:
+        self._halt()
+        self._emit(force=True)
+
+    @Slot(int)
+    def reset(self, seed: int) -> None:
+        """Back to iteration 0 with the arrays of ``seed`` (paused)."""
+        self._restart(seed)
+
+    def _slice(self) -> None:
+        if not self._running:
+            return
+        run, check = self.run, self.check
+        if run.iteration < self._target and not run.diverged:
+            run.run_for(SLICE_SECONDS, self._target - run.iteration)
+        elif check.iteration < run.iteration and not check.diverged:
+            check.run_for(SLICE_SECONDS, run.iteration - check.iteration)
+        else:
+            self._halt()
+        self._emit(force=not self._running)  # the last frame of a run must not be throttled away
+
+    def _state(self) -> str:
+        if self.run.diverged:
+            return "diverged"
+        if self._running:
+            return "training" if self.run.iteration < self._target else "checking"
+        if self.run.iteration == 0:
+            return "ready"
+        done = self.run.iteration >= self._target and self.check.iteration >= self.run.iteration
+        return "finished" if done else "paused"
+
+    def _emit(self, force: bool = False) -> None:
+        if not self._frame_due(force):
+            return
+        run, check = self.run, self.check
+        start, losses = self._sent, run.losses_since(self._sent)
+        self._sent = run.iteration
+        checked = check.iteration
+        seed_loss = rel = None
+        if checked:
+            seed_losses = check.losses_since(0)
+            seed_loss = float(seed_losses[-1])
+            rel = relative_difference(run.losses_since(0)[:checked], seed_losses)
+        weights = None if self._running else run.weights()
+        self._send(WarmupFrame(self._generation, self._seed, self.arrays, start, losses, run.iteration,
+                               self._target, self._state(), checked, seed_loss, rel, weights))

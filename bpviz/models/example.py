@@ -1,0 +1,83 @@
+"""The worked example's state behind the window: starting numbers, bias option, the trace of one pass.
+
+No Qt: the engine computes, this object only holds the user's choices and asks the engine again when they
+change. The window shows ``trace`` and ``diagram_state(position)``.
+"""
+
+from __future__ import annotations
+
+from dataclasses import replace
+
+from bpviz.engine.presets import ExampleParams, ExampleRun, run_example, worked_example
+from bpviz.engine.trace import Trace, trace_pass
+from bpviz.models.diagram import DiagramState, from_trace
+
+WEIGHT_NAMES = tuple(f"w{k}" for k in range(1, 9))
+
+
+class ExampleSession:
+    def __init__(self, params: ExampleParams | None = None, update_biases: bool = False):
+        self._params = params or ExampleParams()
+        self._update_biases = update_biases
+        self.last_run: ExampleRun | None = None
+        self._recompute()
+
+    @property
+    def params(self) -> ExampleParams:
+        return self._params
+
+    @property
+    def update_biases(self) -> bool:
+        return self._update_biases
+
+    @property
+    def trace(self) -> Trace:
+        return self._trace
+
+    def _recompute(self) -> None:
+        self._network = worked_example(self._params, self._update_biases)
+        self._trace = trace_pass(self._network, self._params.inputs, self._params.targets, self._params.lr)
+
+    def set_param(self, name: str, value: float) -> None:
+        """Change one starting number (i1 i2 t1 t2 w1..w8 b1 b2 lr); ValueError names the problem."""
+        self._params = ExampleParams.from_dict({**self._params.to_dict(), name: value})
+        self._recompute()
+
+    def set_params(self, params: ExampleParams) -> None:
+        self._params = params
+        self._recompute()
+
+    def set_update_biases(self, on: bool) -> None:
+        self._update_biases = bool(on)
+        self._recompute()
+
+    def reset_params(self) -> None:
+        """Back to the published example's numbers."""
+        self.set_params(ExampleParams())
+
+    def apply_update(self) -> None:
+        """Start the next pass from this pass's updated weights (w1+ ... w8+, and b1+ b2+ if they move)."""
+        q = self._trace.quantities
+        changes = {w: q[f"{w}+"] for w in WEIGHT_NAMES}
+        if self._update_biases:
+            changes.update(b1=q["b1+"], b2=q["b2+"])
+        self.set_params(replace(self._params, **changes))
+
+    def run(self, passes: int) -> ExampleRun:
+        """``passes`` full passes from the current starting numbers (the stepper's pass is the first)."""
+        self.last_run = run_example(self._params, passes, self._update_biases)
+        return self.last_run
+
+    def continue_from_last_run(self) -> None:
+        """Make the weights reached by the last ``run`` the new starting numbers."""
+        if self.last_run is None:
+            return
+        net = self.last_run.network
+        (W1, W2), (B1, B2) = net.weights, net.biases
+        self.set_params(replace(
+            self._params, w1=W1[0, 0], w2=W1[1, 0], w3=W1[0, 1], w4=W1[1, 1],
+            w5=W2[0, 0], w6=W2[1, 0], w7=W2[0, 1], w8=W2[1, 1], b1=B1[0], b2=B2[0]))
+
+    def diagram_state(self, position: int) -> DiagramState:
+        return from_trace(self._trace, position, self._network.weights, self._network.biases,
+                          self._params.inputs, self._params.targets)
