@@ -85,10 +85,11 @@ def build_deb(bundle: Path) -> Path:
     os.symlink("/opt/bpviz/bpviz", root / "usr" / "bin" / "bpviz")
     share = root / "usr" / "share"
     res = ROOT / "resources"
+    icons = share / "icons" / "hicolor"
     for src, dest in ((res / f"{APP_ID}.desktop", share / "applications" / f"{APP_ID}.desktop"),
                       (res / f"{APP_ID}.metainfo.xml", share / "metainfo" / f"{APP_ID}.metainfo.xml"),
                       (res / f"{APP_ID}.mime.xml", share / "mime" / "packages" / f"{APP_ID}.xml"),
-                      (res / "icons" / "bpviz.svg", share / "icons" / "hicolor" / "scalable" / "apps" / f"{APP_ID}.svg")):
+                      (res / "icons" / "bpviz.svg", icons / "scalable" / "apps" / f"{APP_ID}.svg")):
         dest.parent.mkdir(parents=True, exist_ok=True)
         shutil.copy2(src, dest)
     for png in sorted((BUILD / "icons").glob("bpviz-*.png")):

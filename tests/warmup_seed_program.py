@@ -21,7 +21,7 @@ def seed_loop(x, y, w1, w2, iterations=500):
     """The seed's training loop; ``w1`` and ``w2`` are updated in place, as in the seed. Returns the losses."""
     losses = []
     learning_rate = 1e-6
-    for t in range(iterations):
+    for t in range(iterations):  # noqa: B007 (the seed's own line, kept literally)
         # Forward pass: compute predicted y
         h = x.dot(w1)
         h_relu = np.maximum(h, 0)

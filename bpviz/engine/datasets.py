@@ -116,7 +116,7 @@ class DatasetSpec:
         """The points carry values in [-1, 1] to predict (plane, multi_gaussian), not red/blue classes."""
         return is_regression(self.name)
 
-    def make(self) -> "Dataset":
+    def make(self) -> Dataset:
         rng = np.random.default_rng(self.seed)
         X, y = make_points(self.name, self.n_samples, self.noise, rng)
         n_test = min(round(self.n_samples * self.test_ratio), self.n_samples - 1)  # train never empty
@@ -128,7 +128,7 @@ class DatasetSpec:
         return {f.name: getattr(self, f.name) for f in fields(self)}
 
     @classmethod
-    def from_dict(cls, data) -> "DatasetSpec":
+    def from_dict(cls, data) -> DatasetSpec:
         """Missing fields take their defaults; unknown fields and wrong types raise ValueError."""
         allowed = [f.name for f in fields(cls)]
         if not isinstance(data, Mapping):

@@ -128,5 +128,6 @@ class GridEvaluator:
                 peak = np.abs(a).max(axis=1)
                 shown = [x / m if m > 0 and np.isfinite(m) else np.zeros_like(x) for x, m in zip(a, peak)]
             for j, m in enumerate(shown):
-                maps[self.names.neuron(l + 1, j)] = np.nan_to_num(m, nan=0.0).reshape(r, r).astype(np.float32, copy=True)
+                image = np.nan_to_num(m, nan=0.0).reshape(r, r)
+                maps[self.names.neuron(l + 1, j)] = image.astype(np.float32, copy=True)
         return maps

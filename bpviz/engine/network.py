@@ -79,7 +79,7 @@ class Batch:
     Get one with ``net.batch(n)``, fill it with ``load`` or ``gather``, train with ``net.train_batch``. Data
     that does not change (full-batch training) is loaded once, not copied at every step."""
 
-    def __init__(self, net: "Network", n: int):
+    def __init__(self, net: Network, n: int):
         sizes, L = net.sizes, net.n_layers
         self.n = n
         self.scale = net.loss.scale(n)  # the loss's 1/N (or 1 for a summed loss)
@@ -115,7 +115,7 @@ class Batch:
                                                              self.D[l - 1], self.tmp[l - 1])
         self.owner = net
 
-    def load(self, X, Y=None) -> "Batch":
+    def load(self, X, Y=None) -> Batch:
         """Copy inputs (n, n_in) and, if given, targets (n, n_out) or (n,) into the batch."""
         if not (type(X) is np.ndarray and X.shape == self.X.shape):  # the common case skips all conversion
             X = np.asarray(X, dtype=np.float64)
@@ -134,7 +134,7 @@ class Batch:
             np.copyto(self.T, Y)
         return self
 
-    def gather(self, X: np.ndarray, Y: np.ndarray, index: np.ndarray) -> "Batch":
+    def gather(self, X: np.ndarray, Y: np.ndarray, index: np.ndarray) -> Batch:
         """Fill the batch with rows ``index`` of X and Y: float64 arrays (M, n_in) and (M, n_out), as the
         Trainer keeps them. An index out of range raises IndexError."""
         X.take(index, 0, self.X, "raise")  # the method form: half the overhead of np.take
@@ -299,7 +299,7 @@ class Network:
             raise ValueError("regularization rate must be >= 0")
         self._reg_rate = rate
 
-    def copy(self) -> "Network":
+    def copy(self) -> Network:
         """An independent network with the same configuration, parameters and last gradients."""
         clone = copy.copy(self)
         clone._bind(self._params.copy(), self._grad.copy())

@@ -45,7 +45,7 @@ class ExampleParams:
             raise ValueError(f"lr (the learning rate) must be > 0, got {self.lr:g}")
 
     @classmethod
-    def from_dict(cls, data) -> "ExampleParams":
+    def from_dict(cls, data) -> ExampleParams:
         """Defaults overridden by any of i1 i2 t1 t2 w1..w8 b1 b2 lr; other keys are refused."""
         if not isinstance(data, dict):
             raise ValueError("expected a JSON object of parameters such as {\"w5\": 0.4}")

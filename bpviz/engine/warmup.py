@@ -168,11 +168,13 @@ LINE_SPECS = (
              "Here dL = tr(2(ŷ − y)ᵀ dŷ), so ∂L/∂ŷ = 2(ŷ − y)."),
     LineSpec("grad_w2", "backward", "grad_w2 = h_relu.T.dot(grad_y_pred)", "∂L/∂W2 = h_reluᵀ · ∂L/∂ŷ", "matmul",
              (("h_relu", True), ("grad_y_pred", False)), "grad_w2",
-             "dŷ = h_relu·d\u2009W2 gives dL = tr((∂L/∂ŷ)ᵀ h_relu d\u2009W2) = tr((h_reluᵀ ∂L/∂ŷ)ᵀ d\u2009W2): the gradient "
+             "dŷ = h_relu·d\u2009W2 gives dL = tr((∂L/∂ŷ)ᵀ h_relu d\u2009W2) = tr((h_reluᵀ ∂L/∂ŷ)ᵀ d\u2009W2): "
+             "the gradient "
              "is h_reluᵀ·∂L/∂ŷ, and it has W2's shape. The transpose sums over the N samples."),
     LineSpec("grad_h_relu", "backward", "grad_h_relu = grad_y_pred.dot(w2.T)", "∂L/∂h_relu = ∂L/∂ŷ · W2ᵀ",
              "matmul", (("grad_y_pred", False), ("w2", True)), "grad_h_relu",
-             "dŷ = d\u2009h_relu·W2 gives dL = tr(W2 (∂L/∂ŷ)ᵀ d\u2009h_relu) = tr((∂L/∂ŷ W2ᵀ)ᵀ d\u2009h_relu): the gradient "
+             "dŷ = d\u2009h_relu·W2 gives dL = tr(W2 (∂L/∂ŷ)ᵀ d\u2009h_relu) = tr((∂L/∂ŷ W2ᵀ)ᵀ d\u2009h_relu): "
+             "the gradient "
              "is ∂L/∂ŷ·W2ᵀ, with h_relu's shape."),
     LineSpec("grad_h", "backward", "grad_h = grad_h_relu.copy()\ngrad_h[h < 0] = 0",
              "∂L/∂h = ∂L/∂h_relu ⊙ 1[h ≥ 0]", "mask", (("grad_h_relu", False), ("h", False)), "grad_h",

@@ -181,8 +181,8 @@ class FileMenu(QObject):
         return folder / f"{stem}{suffix}"
 
     def export_dialog(self, key: str) -> bool:
-        from bpviz.gui.export.pictures import picture_size
         from bpviz.gui.export.dialog import PictureExportDialog
+        from bpviz.gui.export.pictures import picture_size
 
         text, stem, target = self.pictures()[key]
         dialog = PictureExportDialog(text.lower(), self._default_path(stem, ".png"), picture_size(target), self.window)

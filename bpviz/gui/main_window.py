@@ -10,9 +10,9 @@ from PySide6.QtWidgets import QLabel, QMainWindow, QMessageBox, QTabWidget, QToo
 
 from bpviz import __version__
 from bpviz.gui import help_dialogs
-from bpviz.gui.pages.example import ExamplePage
 from bpviz.gui.file_menu import FileMenu
 from bpviz.gui.pages import make_pages
+from bpviz.gui.pages.example import ExamplePage
 from bpviz.gui.pages.playground import PlaygroundPage
 from bpviz.gui.resources import resource_path
 
@@ -293,11 +293,3 @@ class MainWindow(QMainWindow):
             page.shutdown()
         super().closeEvent(event)
 
-    def __del__(self):
-        # Garbage-collected without being closed: the C++ side would delete the playground's running thread.
-        try:
-            self.playground.shutdown()
-            for page in self.lesson_pages:
-                page.shutdown()
-        except (RuntimeError, AttributeError):  # already gone, or never built
-            pass

@@ -6,8 +6,16 @@ keeps the loss history in bounded memory and makes snapshots for the views.
 """
 
 from bpviz.training.trainer import (
-    CLASSIFICATION_LOSSES, LOSS_WORDS, MAX_LAYERS, MAX_WIDTH, REGRESSION_LOSSES, History, Snapshot, TrainConfig,
-    Trainer, targets_for,
+    CLASSIFICATION_LOSSES,
+    LOSS_WORDS,
+    MAX_LAYERS,
+    MAX_WIDTH,
+    REGRESSION_LOSSES,
+    History,
+    Snapshot,
+    TrainConfig,
+    Trainer,
+    targets_for,
 )
 
 __all__ = ["CLASSIFICATION_LOSSES", "History", "LOSS_WORDS", "MAX_LAYERS", "MAX_WIDTH", "REGRESSION_LOSSES",

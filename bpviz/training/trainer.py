@@ -52,7 +52,8 @@ class TrainConfig:
         if len(self.hidden) > MAX_LAYERS or not all(
             isinstance(h, (int, np.integer)) and not isinstance(h, bool) and 1 <= h <= MAX_WIDTH for h in self.hidden
         ):
-            raise ValueError(f"hidden layers: at most {MAX_LAYERS} layers of 1 to {MAX_WIDTH} neurons, got {self.hidden}")
+            raise ValueError(f"hidden layers: at most {MAX_LAYERS} layers of 1 to {MAX_WIDTH} neurons, "
+                             f"got {self.hidden}")
         if self.activation not in HIDDEN_ACTIVATIONS:
             raise ValueError(f"unknown activation {self.activation!r} (choose from {', '.join(HIDDEN_ACTIVATIONS)})")
         if self.loss not in CLASSIFICATION_LOSSES:
@@ -62,12 +63,12 @@ class TrainConfig:
                              f"{self.dataset.name} is a regression data set (a value per point, not a class): "
                              f"use {', '.join(REGRESSION_LOSSES)} (squared error with a linear output)")
         _check_number("learning rate", self.lr, low=0.0, low_open=True)
-        if isinstance(self.batch_size, bool) or not isinstance(self.batch_size, (int, np.integer)) or self.batch_size < 0:
+        if not _is_whole(self.batch_size) or self.batch_size < 0:
             raise ValueError(f"batch size must be a whole number >= 1 (0 = full batch), got {self.batch_size!r}")
         if self.regularization not in ("none", "l1", "l2"):
             raise ValueError(f"unknown regularization {self.regularization!r} (choose from none, l1, l2)")
         _check_number("regularization rate", self.reg_rate, low=0.0)
-        if isinstance(self.seed, bool) or not isinstance(self.seed, (int, np.integer)) or self.seed < 0:
+        if not _is_whole(self.seed) or self.seed < 0:
             raise ValueError(f"seed must be a whole number >= 0, got {self.seed!r}")
 
     @property
@@ -101,7 +102,7 @@ class TrainConfig:
         return d
 
     @classmethod
-    def from_dict(cls, data: dict) -> "TrainConfig":
+    def from_dict(cls, data: dict) -> TrainConfig:
         if not isinstance(data, dict):
             raise ValueError("the training configuration must be a JSON object")
         known = {f for f in cls.__dataclass_fields__}
@@ -119,8 +120,14 @@ class TrainConfig:
         return cls(**data)
 
 
+def _is_whole(value) -> bool:
+    """An integer (Python or NumPy), not a bool."""
+    return isinstance(value, (int, np.integer)) and not isinstance(value, bool)
+
+
 def _check_number(what, value, low=None, low_open=False):
-    if isinstance(value, bool) or not isinstance(value, (int, float, np.floating, np.integer)) or not math.isfinite(value):
+    if isinstance(value, bool) or not isinstance(value, (int, float, np.floating, np.integer)) \
+            or not math.isfinite(value):
         raise ValueError(f"{what} must be a finite number, got {value!r}")
     if low is not None and (value <= low if low_open else value < low):
         raise ValueError(f"{what} must be {'>' if low_open else '>='} {low:g}, got {value:g}")

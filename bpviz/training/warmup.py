@@ -16,6 +16,7 @@ import numpy as np
 from bpviz.engine.presets import WARMUP_LR
 from bpviz.engine.warmup import WarmupArrays, warmup_net
 
+
 class _Losses:
     """Training in slices: ``run(n)`` returns the next n losses; ``losses[t]`` is the loss computed at
     iteration t, before its update (the seed's ``print(t, loss)``). Subclasses define ``_iterate()``."""

@@ -295,7 +295,7 @@ def seed_loop(x, y, w1, w2, iterations):
     """Seed 000's loop, literally (the print replaced by keeping the losses)."""
     learning_rate = 1e-6
     losses = []
-    for t in range(iterations):
+    for _t in range(iterations):
         # Forward pass: compute predicted y
         h = x.dot(w1)
         h_relu = np.maximum(h, 0)

@@ -11,7 +11,13 @@ import pytest
 
 from bpviz.engine import Network, NetworkNames
 from bpviz.engine.broken_backward import (
-    FAULT_NAMES, FAULTS, broken_gradients, changed_parameters, get_fault, name_ranges, with_analytic,
+    FAULT_NAMES,
+    FAULTS,
+    broken_gradients,
+    changed_parameters,
+    get_fault,
+    name_ranges,
+    with_analytic,
 )
 from bpviz.engine.gradcheck import gradcheck
 from bpviz.engine.presets import ExampleParams, worked_example

@@ -9,7 +9,11 @@ import pytest
 
 from bpviz.engine import Network
 from bpviz.engine.datasets import (
-    ALL_DATASETS, DATASETS, REGRESSION_DATASETS, DatasetSpec, make_points,
+    ALL_DATASETS,
+    DATASETS,
+    REGRESSION_DATASETS,
+    DatasetSpec,
+    make_points,
 )
 from bpviz.engine.features import make_features
 from bpviz.engine.grid import GridEvaluator
@@ -202,7 +206,7 @@ def test_the_grid_holds_the_output_value_unbounded():
     out = maps.neurons["o1"]  # the output neuron's own map: the value on −1 … +1
     assert out.min() >= -1.0 and out.max() <= 1.0 and np.isclose(np.abs(out).max(), 1.0)
     with pytest.raises(AttributeError, match="not a probability"):
-        maps.probability
+        _ = maps.probability
     classification = GridEvaluator((2, 3, 1), ("x1", "x2"), "tanh", "sigmoid", res=5).evaluate(
         net.weights, net.biases)
     assert not classification.regression and classification.probability is classification.region

@@ -9,9 +9,16 @@ from bpviz.engine.datasets import DatasetSpec
 from bpviz.engine.presets import ExampleParams
 from bpviz.files import FileError
 from bpviz.session import (
-    ExampleState, PlaygroundState, Session, SessionError, load_session, parse_session, save_session, to_json,
+    ExampleState,
+    PlaygroundState,
+    Session,
+    SessionError,
+    load_session,
+    parse_session,
+    save_session,
+    to_json,
 )
-from bpviz.training import Trainer, TrainConfig
+from bpviz.training import TrainConfig, Trainer
 
 
 def trained_state(test_ratio=0.5):

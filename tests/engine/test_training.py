@@ -6,7 +6,7 @@ import numpy as np
 import pytest
 
 from bpviz.engine.datasets import DatasetSpec
-from bpviz.training import Trainer, TrainConfig
+from bpviz.training import TrainConfig, Trainer
 
 
 def config(name="xor", **kw):

@@ -10,6 +10,7 @@ from __future__ import annotations
 
 import numpy as np
 import pytest
+from warmup_seed_program import seed_draws, seed_loop
 
 from bpviz.engine import warmup
 from bpviz.engine.datasets import warmup_data
@@ -17,7 +18,6 @@ from bpviz.engine.network import Network
 from bpviz.engine.presets import WARMUP_LR, warmup_network
 from bpviz.engine.warmup import GRADIENT_LINES, ShapeError, WarmupArrays, WarmupSizes, initial_arrays, lesson_pass
 from bpviz.training.warmup import SeedLoop, WarmupRun, relative_difference
-from warmup_seed_program import seed_draws, seed_loop
 
 # The seed's code as the article prints it (the lines the lesson must quote verbatim).
 SEED_CODE = """

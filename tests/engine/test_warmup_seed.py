@@ -9,9 +9,9 @@ from __future__ import annotations
 
 import numpy as np
 import pytest
+from warmup_seed_program import seed_draws, seed_loop
 
 from bpviz.engine.presets import WARMUP_LR, WARMUP_SIZES, warmup_network
-from warmup_seed_program import seed_draws, seed_loop
 
 N, D_in, H, D_out = 64, 1000, 100, 10
 ITERATIONS = 500

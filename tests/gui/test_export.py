@@ -9,6 +9,7 @@ from PySide6 import __version_info__ as PYSIDE_VERSION
 from PySide6.QtCore import QSettings
 from PySide6.QtGui import QImage
 from PySide6.QtWidgets import QGraphicsItem
+
 import pyqtgraph as pg
 from pyqtgraph.exporters import SVGExporter
 
@@ -17,13 +18,13 @@ from bpviz.engine.grid import GridEvaluator
 from bpviz.engine.presets import ExampleParams, worked_example
 from bpviz.engine.trace import trace_pass
 from bpviz.gui.export import svg as svg_fixes
-from bpviz.models.diagram import from_parameters, from_trace
 from bpviz.gui.export.pictures import export_picture, picture_size, svg_workaround
 from bpviz.gui.main_window import MainWindow
+from bpviz.gui.widgets.controls.stepper import StepperPanel
+from bpviz.gui.widgets.diagram.view import NetworkDiagram
 from bpviz.gui.widgets.plots.decision_plot import DecisionPlot
 from bpviz.gui.widgets.plots.loss_plot import LossPlot
-from bpviz.gui.widgets.diagram.view import NetworkDiagram
-from bpviz.gui.widgets.controls.stepper import StepperPanel
+from bpviz.models.diagram import from_parameters, from_trace
 from bpviz.training import TrainConfig, Trainer
 
 SIZES = [(1600, 1000), (800, 600)]

@@ -8,12 +8,12 @@ from PySide6.QtCore import QObject, QPoint, QSettings, Qt, Signal
 
 from bpviz.engine.broken_backward import broken_gradients
 from bpviz.engine.datasets import DatasetSpec
-from bpviz.engine.gradcheck import ParamCheck, GradCheckResult
+from bpviz.engine.gradcheck import GradCheckResult, ParamCheck
+from bpviz.gui.main_window import MainWindow
 from bpviz.gui.pages.gradcheck import EXAMPLE, PLAYGROUND, GradCheckPage
+from bpviz.gui.workers.training import Frame
 from bpviz.models.gradcheck_problem import playground_problem
 from bpviz.models.gradcheck_report import summary, verdict
-from bpviz.gui.main_window import MainWindow
-from bpviz.gui.workers.training import Frame
 from bpviz.training import TrainConfig, Trainer
 
 

@@ -11,10 +11,10 @@ from PySide6.QtCore import QSettings, Qt
 from PySide6.QtGui import QTextDocument
 from PySide6.QtWidgets import QApplication
 
-from bpviz.engine.graph_builtins import shopping_graph, sigmoid_graph, softmax_loss_graph
 from bpviz.engine.expression import evaluate_expression, parse_values
-from bpviz.gui.widgets.graph.inputs import EXAMPLES
+from bpviz.engine.graph_builtins import shopping_graph, sigmoid_graph, softmax_loss_graph
 from bpviz.gui.pages.graph import GraphPage
+from bpviz.gui.widgets.graph.inputs import EXAMPLES
 from bpviz.gui.widgets.graph.layout import OUTPUT_STUB
 from bpviz.gui.widgets.graph.view import GraphView
 

@@ -4,7 +4,7 @@ Expected numbers are the published worked example's (DESIGN.md), or the engine's
 """
 
 import pytest
-from PySide6.QtCore import QSettings, Qt, QThread, QTimer
+from PySide6.QtCore import QSettings, Qt, QTimer
 from PySide6.QtWidgets import QApplication, QMessageBox
 
 from bpviz import __version__
@@ -228,13 +228,14 @@ def test_a_lesson_page_shows_its_figures_in_the_status_bar_and_only_while_shown(
 
 def test_run_opens_the_window_on_the_page_asked_for_and_quits_cleanly(qapp):
     from bpviz.gui import app as app_module
+    from bpviz.gui.workers.sliced import running_threads
 
     seen = {}
 
     def look_and_quit():
         window = next(w for w in QApplication.topLevelWidgets() if isinstance(w, MainWindow) and w.isVisible())
         seen["page"] = window.tabs.currentWidget().page_name
-        seen["threads"] = window.findChildren(QThread)  # the playground's and the warm-up's workers
+        seen["threads"] = running_threads()  # the playground's and the warm-up's workers
         window.close()
         qapp.quit()
 

@@ -4,7 +4,12 @@ import pytest
 from PySide6.QtCore import QPoint, Qt
 from PySide6.QtTest import QTest
 from PySide6.QtWidgets import (
-    QAbstractButton, QComboBox, QSlider, QSpinBox, QStyle, QStyleOptionSlider,
+    QAbstractButton,
+    QComboBox,
+    QSlider,
+    QSpinBox,
+    QStyle,
+    QStyleOptionSlider,
 )
 
 from bpviz.engine.datasets import DatasetSpec
@@ -251,7 +256,7 @@ def test_the_last_feature_cannot_be_unchecked(qtbot, controls, rec):
 
 def test_layers_plus_minus_within_limits(qtbot, controls, rec):
     layers = controls.layers
-    for k in range(MAX_LAYERS - 2):
+    for _ in range(MAX_LAYERS - 2):
         click(qtbot, layers.add_layer_button)
     assert layers.hidden() == (4, 4, 2, 2, 2, 2)
     assert not layers.add_layer_button.isEnabled() and "maximum" in layers.add_layer_button.toolTip()

@@ -12,13 +12,13 @@ from bpviz.engine.datasets import DatasetSpec
 from bpviz.engine.features import make_features
 from bpviz.engine.gradcheck import gradcheck
 from bpviz.gui import palette
-from bpviz.models.gradcheck_problem import playground_problem
 from bpviz.gui.main_window import MainWindow
 from bpviz.gui.pages.playground import PlaygroundPage
-from bpviz.gui.widgets.plots.decision_plot import EXTENT, VALUE, DecisionPlot
 from bpviz.gui.widgets.controls.playground import SETTLE_MS, PlaygroundControls
+from bpviz.gui.widgets.plots.decision_plot import EXTENT, VALUE, DecisionPlot
 from bpviz.gui.widgets.value_colors import MID
 from bpviz.gui.workers.training import Frame
+from bpviz.models.gradcheck_problem import playground_problem
 from bpviz.training import TrainConfig, Trainer
 
 REGRESSION = TrainConfig(dataset=DatasetSpec("multi_gaussian", n_samples=300, noise=0.0, seed=3), hidden=(6, 6),

@@ -6,7 +6,11 @@ import xml.dom.minidom
 import pytest
 
 from bpviz.gui.export.svg import (
-    _ORIGINAL_CORRECT_COORDINATES, bake_cosmetic_strokes, fix_closed_paths, rects_to_paths, strip_close_path,
+    _ORIGINAL_CORRECT_COORDINATES,
+    bake_cosmetic_strokes,
+    fix_closed_paths,
+    rects_to_paths,
+    strip_close_path,
 )
 
 

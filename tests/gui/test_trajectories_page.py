@@ -95,7 +95,7 @@ def test_a_long_run_goes_to_a_thread_with_progress(qtbot, page):
         y = view.grid.curves[mode]["w1"].getOriginalDataset()[1]
         assert y[-1] == expected[mode].params[-1, 0]
     page.shutdown()
-    assert not view._thread.isRunning()
+    assert not page._thread.isRunning()
 
 
 def test_cancel_keeps_the_previous_picture(qtbot, page):
@@ -112,7 +112,7 @@ def test_cancel_keeps_the_previous_picture(qtbot, page):
     qtbot.wait(300)
     assert view.result is before
     page.shutdown()  # returns promptly: the run stops at the end of its current epoch
-    assert not view._thread.isRunning()
+    assert not page._thread.isRunning()
 
 
 def test_a_diverging_run_says_so(qtbot, page):

@@ -8,11 +8,11 @@ from __future__ import annotations
 import numpy as np
 import pytest
 from PySide6.QtCore import QSettings, Qt
+from warmup_seed_program import seed_program_losses
 
 from bpviz.gui.formula import plain_text
-from bpviz.gui.pages.warmup import WarmupPage
 from bpviz.gui.main_window import MainWindow
-from warmup_seed_program import seed_program_losses
+from bpviz.gui.pages.warmup import WarmupPage
 
 LINES = ["h", "h_relu", "y_pred", "loss", "grad_y_pred", "grad_w2", "grad_h_relu", "grad_h", "grad_w1",
          "update_w1", "update_w2"]

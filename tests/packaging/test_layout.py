@@ -26,7 +26,7 @@ def test_pyside6_6_12_0_is_kept_out():
 
 
 def test_engine_and_trainer_import_no_qt():
-    for path in list((ROOT / "bpviz" / "engine").glob("*.py")) + list((ROOT / "bpviz" / "training").glob("*.py")) + list((ROOT / "bpviz" / "models").glob("*.py")):
+    for path in [p for d in ("engine", "models", "training") for p in (ROOT / "bpviz" / d).glob("*.py")]:
         for node in ast.walk(ast.parse(path.read_text())):
             names = [a.name for a in node.names] if isinstance(node, ast.Import) else \
                 [node.module or ""] if isinstance(node, ast.ImportFrom) else []

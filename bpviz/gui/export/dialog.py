@@ -5,8 +5,17 @@ from __future__ import annotations
 from pathlib import Path
 
 from PySide6.QtWidgets import (
-    QComboBox, QDialog, QDialogButtonBox, QFileDialog, QFormLayout, QHBoxLayout, QLabel, QLineEdit, QPushButton,
-    QSpinBox, QWidget,
+    QComboBox,
+    QDialog,
+    QDialogButtonBox,
+    QFileDialog,
+    QFormLayout,
+    QHBoxLayout,
+    QLabel,
+    QLineEdit,
+    QPushButton,
+    QSpinBox,
+    QWidget,
 )
 
 FORMATS = {"PNG image": ".png", "SVG vector drawing": ".svg"}
@@ -48,7 +57,8 @@ class PictureExportDialog(QDialog):
         sizes.addWidget(self.height_box)
         for scale in (1, 2, 3):
             button = QPushButton(f"{scale}×")
-            button.setToolTip(f"{scale} times the size on screen ({scale * default_size[0]} × {scale * default_size[1]})")
+            w, h = scale * default_size[0], scale * default_size[1]
+            button.setToolTip(f"{scale} times the size on screen ({w} × {h})")
             button.clicked.connect(lambda _=False, s=scale: self.width_box.setValue(s * self._default_size[0]))
             sizes.addWidget(button)
         self.size_row = size_row

@@ -34,9 +34,14 @@ from PySide6.QtWidgets import QGraphicsItem, QGraphicsView, QWidget
 from bpviz import __version__
 from bpviz.files import FileError, atomic_write
 from bpviz.gui.export.sources import _HINTS, _PlotSource, _rounded, _Source, _source
+
 # re-exported: the app (install_svg_workaround) and the tests import the SVG repairs from here
 from bpviz.gui.export.svg import (
-    bake_cosmetic_strokes, fix_closed_paths, install_svg_workaround, rects_to_paths, strip_close_path,
+    bake_cosmetic_strokes,
+    fix_closed_paths,
+    install_svg_workaround,
+    rects_to_paths,
+    strip_close_path,
     svg_workaround,
 )
 

@@ -109,7 +109,7 @@ def bake_cosmetic_strokes(node) -> int:
         if any("url(" in x.getAttribute("fill") + x.getAttribute("stroke") for x in (group, *kids)):
             continue
 
-        def mapped(match) -> str:
+        def mapped(match, a=a, b=b, c=c, d=d, e=e, f=f) -> str:
             x, y = float(match.group(1)), float(match.group(2))
             return f"{a * x + c * y + e:.6g},{b * x + d * y + f:.6g}"
 

@@ -10,7 +10,8 @@ Every page is a QWidget with
   ``statusTextChanged()`` signal;
 - ``menu_actions()``: its commands (QActions with their shortcuts) for the window's Lessons menu;
 - ``save_settings(QSettings)`` / ``restore_settings(QSettings)`` (optional): what it keeps between runs;
-- ``export_pictures()`` (optional): its views for File > Export, ``{"<page_name>/<view>": (menu text, file stem, widget)}``
+- ``export_pictures()`` (optional): its views for File > Export,
+  ``{"<page_name>/<view>": (menu text, file stem, widget)}``
   (a pyqtgraph PlotItem/PlotWidget, a QGraphicsView or any widget; see bpviz.gui.export.sources).
 Pages that read the playground's network get the PlaygroundPage and listen to its ``frameShown`` signal.
 """

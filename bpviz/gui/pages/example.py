@@ -9,11 +9,11 @@ from PySide6.QtCore import QSettings, Qt, Signal, Slot
 from PySide6.QtGui import QAction, QKeySequence
 from PySide6.QtWidgets import QApplication, QSplitter, QStyle, QTabWidget, QVBoxLayout, QWidget
 
-from bpviz.models.example import ExampleSession
 from bpviz.gui.widgets.controls.iterate_panel import IteratePanel
-from bpviz.gui.widgets.diagram.view import NetworkDiagram
 from bpviz.gui.widgets.controls.params_editor import ParamsEditor
 from bpviz.gui.widgets.controls.stepper import StepperPanel
+from bpviz.gui.widgets.diagram.view import NetworkDiagram
+from bpviz.models.example import ExampleSession
 
 
 class ExamplePage(QWidget):

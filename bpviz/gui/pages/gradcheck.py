@@ -16,19 +16,28 @@ import time
 from PySide6.QtCore import Qt, QTimer, Signal, Slot
 from PySide6.QtGui import QAction, QKeySequence
 from PySide6.QtWidgets import (
-    QCheckBox, QComboBox, QFormLayout, QGroupBox, QHBoxLayout, QLabel, QPushButton, QSpinBox, QSplitter,
-    QVBoxLayout, QWidget,
+    QCheckBox,
+    QComboBox,
+    QFormLayout,
+    QGroupBox,
+    QHBoxLayout,
+    QLabel,
+    QPushButton,
+    QSpinBox,
+    QSplitter,
+    QVBoxLayout,
+    QWidget,
 )
 
 from bpviz.engine.broken_backward import FAULTS, broken_gradients, changed_parameters, name_ranges, with_analytic
 from bpviz.engine.gradcheck import gradcheck
 from bpviz.engine.presets import ExampleParams
 from bpviz.gui import palette
-from bpviz.models.gradcheck_problem import connections, playground_problem, worked_example_problem
-from bpviz.models.gradcheck_report import BAR_COLORS, VERDICTS, summary
 from bpviz.gui.widgets.plots.gradcheck_plot import GradCheckPlot
 from bpviz.gui.widgets.plots.gradcheck_table import GradCheckTable
 from bpviz.gui.widgets.text_line import TextLine
+from bpviz.models.gradcheck_problem import connections, playground_problem, worked_example_problem
+from bpviz.models.gradcheck_report import BAR_COLORS, VERDICTS, summary
 
 SOURCES = ("Worked example (2-2-2)", "Playground network (current)")
 EXAMPLE, PLAYGROUND = 0, 1

@@ -14,18 +14,31 @@ from __future__ import annotations
 
 from PySide6.QtCore import Qt, Signal, Slot
 from PySide6.QtGui import QAction, QColor, QKeySequence
-from PySide6.QtWidgets import (QAbstractItemView, QComboBox, QFrame, QHBoxLayout, QHeaderView, QLabel,
-                               QScrollArea, QSplitter, QStackedWidget, QStyle, QToolButton, QTreeWidgetItem,
-                               QVBoxLayout, QWidget)
+from PySide6.QtWidgets import (
+    QAbstractItemView,
+    QComboBox,
+    QFrame,
+    QHBoxLayout,
+    QHeaderView,
+    QLabel,
+    QScrollArea,
+    QSplitter,
+    QStackedWidget,
+    QStyle,
+    QToolButton,
+    QTreeWidgetItem,
+    QVBoxLayout,
+    QWidget,
+)
 
 from bpviz.engine.compgraph import Evaluation, format_number
 from bpviz.engine.graph_builtins import BUILTIN_GRAPHS
 from bpviz.gui import palette
 from bpviz.gui.formula import plain_text, to_html
+from bpviz.gui.widgets.controls.step_list import HTML_ROLE, INDEX_ROLE, StepTree
 from bpviz.gui.widgets.graph.explain import check_html, step_html, step_row_html
 from bpviz.gui.widgets.graph.inputs import ExpressionForm, ShoppingForm, SigmoidForm, SoftmaxForm
 from bpviz.gui.widgets.graph.view import GraphView
-from bpviz.gui.widgets.controls.step_list import HTML_ROLE, INDEX_ROLE, StepTree
 
 GRAPHS = (("shopping", "Shopping", ShoppingForm), ("sigmoid", "Sigmoid", SigmoidForm),
           ("softmax_loss", "Softmax with loss", SoftmaxForm), ("expression", "Your expression", ExpressionForm))

@@ -9,20 +9,20 @@ from __future__ import annotations
 
 import math
 
-from PySide6.QtCore import QTimer, Qt, Signal, Slot
+from PySide6.QtCore import Qt, QTimer, Signal, Slot
 from PySide6.QtGui import QAction, QKeySequence
 from PySide6.QtWidgets import QHBoxLayout, QLabel, QSplitter, QStyle, QVBoxLayout, QWidget
 
 from bpviz.engine.features import FEATURE_LABELS
 from bpviz.gui import palette
-from bpviz.models.diagram import from_parameters
-from bpviz.gui.workers.sliced import join_thread, start_thread
+from bpviz.gui.widgets.controls.playground import PlaygroundControls
+from bpviz.gui.widgets.diagram.view import NetworkDiagram
 from bpviz.gui.widgets.plots.decision_plot import DecisionPlot
 from bpviz.gui.widgets.plots.loss_plot import LossPlot
-from bpviz.gui.widgets.diagram.view import NetworkDiagram
-from bpviz.gui.widgets.controls.playground import PlaygroundControls
 from bpviz.gui.widgets.text_line import TextLine
+from bpviz.gui.workers.sliced import join_thread, start_thread
 from bpviz.gui.workers.training import Frame, TrainingWorker
+from bpviz.models.diagram import from_parameters
 from bpviz.training import TrainConfig
 
 LOSS_REDRAW_MS = 500
@@ -235,14 +235,6 @@ class PlaygroundPage(QWidget):
     def closeEvent(self, event) -> None:
         self.shutdown()
         super().closeEvent(event)
-
-    def __del__(self):
-        # Deleted without being closed (e.g. garbage-collected): still join the thread, or Qt aborts with
-        # "QThread: Destroyed while thread is still running". Python runs this before the C++ destructor.
-        try:
-            self.shutdown()
-        except RuntimeError:  # the C++ object is already gone
-            pass
 
     def shutdown(self) -> None:
         """Stop training and join the thread."""

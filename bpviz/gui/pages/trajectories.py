@@ -14,12 +14,20 @@ from __future__ import annotations
 from PySide6.QtCore import Qt, Signal, Slot
 from PySide6.QtGui import QAction, QKeySequence
 from PySide6.QtWidgets import (
-    QComboBox, QHBoxLayout, QLabel, QSizePolicy, QStackedWidget, QVBoxLayout, QWidget,
+    QComboBox,
+    QHBoxLayout,
+    QLabel,
+    QSizePolicy,
+    QStackedWidget,
+    QVBoxLayout,
+    QWidget,
 )
 
 from bpviz.gui import palette
 from bpviz.gui.widgets.trajectory.live_view import LiveTrajectoriesView
 from bpviz.gui.widgets.trajectory.neuron_view import NeuronTrajectoriesView
+from bpviz.gui.workers.neuron_runs import NeuronRunner
+from bpviz.gui.workers.sliced import join_thread, start_thread
 
 SOURCES = (
     ("neuron", "Single neuron (seed 001)",
@@ -38,7 +46,9 @@ class TrajectoriesPage(QWidget):
         super().__init__(parent)
         self.playground = playground
         self._active = False
-        self.neuron = NeuronTrajectoriesView()
+        self._runner: NeuronRunner | None = None
+        self._thread = None
+        self.neuron = NeuronTrajectoriesView(self._neuron_runner)
         self.live = LiveTrajectoriesView(playground)
         self.source = QComboBox()
         self.source.setObjectName("trajectory_source")
@@ -99,10 +109,18 @@ class TrajectoriesPage(QWidget):
                 and not self.neuron.busy():
             self.neuron.run()  # the defaults take a few hundredths of a second: open on a finished picture
 
+    def _neuron_runner(self) -> NeuronRunner:
+        """The worker for long single-neuron runs, in a thread of this page's (started on first use)."""
+        if self._runner is None:
+            self._runner = NeuronRunner()
+            self._thread = start_thread(self, self._runner, "bpviz-trajectories")
+        return self._runner
+
     def shutdown(self) -> None:
         """Cancel a running computation and join its thread; stop redrawing."""
         self.neuron.shutdown()
         self.live.stop()
+        join_thread(self._thread, timeout_ms=10000)
 
     def closeEvent(self, event) -> None:  # shown on its own (tests, embedding): the window calls shutdown()
         self.shutdown()

@@ -9,17 +9,26 @@ from __future__ import annotations
 
 from PySide6.QtCore import Qt, Signal, Slot
 from PySide6.QtGui import QAction, QKeySequence
-from PySide6.QtWidgets import (QGridLayout, QHBoxLayout, QLabel, QSpinBox, QSplitter, QStyle, QToolButton,
-                               QVBoxLayout, QWidget)
+from PySide6.QtWidgets import (
+    QGridLayout,
+    QHBoxLayout,
+    QLabel,
+    QSpinBox,
+    QSplitter,
+    QStyle,
+    QToolButton,
+    QVBoxLayout,
+    QWidget,
+)
 
 from bpviz.engine.warmup import ITERATIONS, WarmupArrays, lesson_pass
 from bpviz.gui import palette
-from bpviz.gui.workers.sliced import join_thread, start_thread
-from bpviz.gui.workers.warmup import WarmupFrame, WarmupWorker
 from bpviz.gui.widgets.matrix.blocks import MatrixBlocksView
-from bpviz.gui.widgets.text_line import TextLine
 from bpviz.gui.widgets.matrix.lines import LineCard, LineList
 from bpviz.gui.widgets.plots.warmup_loss_curve import WarmupLossCurve
+from bpviz.gui.widgets.text_line import TextLine
+from bpviz.gui.workers.sliced import join_thread, start_thread
+from bpviz.gui.workers.warmup import WarmupFrame, WarmupWorker
 
 MAX_ITERATIONS = 100_000
 SAME_LOSSES = 1e-10  # largest relative difference still called "the same losses"
@@ -193,7 +202,8 @@ class WarmupPage(QWidget):
         self.toggle_action.setEnabled(self._active and ready and not diverged)
         self.reset_action.setEnabled(self._active and ready)
         self.previous_action.setEnabled(self._active and self._line > 0)
-        self.next_action.setEnabled(self._active and self.lesson is not None and self._line < len(self.lesson.lines) - 1)
+        last = self.lesson is not None and self._line >= len(self.lesson.lines) - 1
+        self.next_action.setEnabled(self._active and self.lesson is not None and not last)
         self.iterations.setEnabled(not running)
         self.seed.setEnabled(not running)
 
@@ -322,12 +332,6 @@ class WarmupPage(QWidget):
     def closeEvent(self, event) -> None:
         self.shutdown()
         super().closeEvent(event)
-
-    def __del__(self):
-        try:  # garbage-collected without being closed: still join the thread
-            self.shutdown()
-        except RuntimeError:
-            pass
 
     def export_pictures(self) -> dict:
         return {"warmup/blocks": ("NumPy warm-up: matrix blocks", "warmup-blocks", self.blocks),

@@ -1,6 +1,12 @@
 """Background work of the window (DESIGN.md, "Threading"): a worker QObject lives in its own QThread, runs in
 time slices and sends throttled frames; the page that owns it starts the thread and joins it on shutdown.
 
+Threads have no Qt parent: a page deleted (or garbage-collected) without its shutdown would otherwise take a
+running QThread with it, and Qt aborts ("QThread: Destroyed while thread is still running"). This module keeps
+every running thread until it is joined, and joins those still running when the interpreter exits, so a script
+that forgets to close the window ends cleanly. Joining happens only here, called by the owner, never from
+``__del__`` (which runs on whatever thread drops the last reference, possibly the worker's own).
+
 ``SlicedWorker`` is what every such worker shares: a zero-interval timer that calls ``_slice`` while running
 (between two slices the thread's event loop delivers the GUI's queued commands), and frames that leave at
 most ``fps`` times a second and only once the GUI has taken the previous one (``frame_taken``): a slow GUI
@@ -9,6 +15,7 @@ gets fewer frames instead of a growing queue.
 
 from __future__ import annotations
 
+import atexit
 import threading
 import time
 
@@ -70,15 +77,20 @@ class SlicedWorker(QObject):
         self._taken.set()
 
 
+_RUNNING: set[QThread] = set()  # started and not yet joined
+
+
 def start_thread(owner: QObject, worker: QObject, name: str) -> QThread:
-    """Move ``worker`` to a new thread owned by ``owner`` and start it; the thread's start calls the worker's
-    ``start`` slot if it has one, and its end deletes the worker. Connect the worker's signals before."""
-    thread = QThread(owner)
+    """Move ``worker`` to a new thread for ``owner`` (which must join it at shutdown) and start it; the thread's
+    start calls the worker's ``start`` slot if it has one, and its end deletes the worker. Connect the worker's
+    signals before."""
+    thread = QThread()
     thread.setObjectName(name)
     worker.moveToThread(thread)
     if hasattr(worker, "start"):
         thread.started.connect(worker.start)
     thread.finished.connect(worker.deleteLater)
+    _RUNNING.add(thread)
     thread.start()
     return thread
 
@@ -87,9 +99,24 @@ def join_thread(thread: QThread | None, stop=None, timeout_ms: int = 5000) -> No
     """Ask the thread to end (``stop()``, e.g. emitting the worker's stop; else quit its event loop) and wait
     for it: no "QThread: Destroyed while thread is still running". One that does not end in time is
     terminated."""
-    if thread is None or not thread.isRunning():
+    if thread is None:
         return
-    (stop or thread.quit)()
-    if not thread.wait(timeout_ms):
-        thread.terminate()
-        thread.wait()
+    if thread.isRunning():
+        (stop or thread.quit)()
+        if not thread.wait(timeout_ms):
+            thread.terminate()
+            thread.wait()
+    _RUNNING.discard(thread)
+
+
+def running_threads() -> list[QThread]:
+    """The worker threads started and not joined yet (the self-check and the tests look)."""
+    return [t for t in _RUNNING if t.isRunning()]
+
+
+@atexit.register
+def _join_all_at_exit() -> None:
+    """Threads whose owner never shut down (a script that did not close its window): end them before Python
+    and Qt tear down."""
+    for thread in list(_RUNNING):
+        join_thread(thread)

@@ -17,8 +17,8 @@ import numpy as np
 from PySide6.QtCore import Slot
 
 from bpviz.engine.warmup import WarmupArrays, initial_arrays
-from bpviz.training.warmup import SeedLoop, WarmupRun, relative_difference
 from bpviz.gui.workers.sliced import SlicedWorker
+from bpviz.training.warmup import SeedLoop, WarmupRun, relative_difference
 
 SLICE_SECONDS = 0.010
 

@@ -18,15 +18,30 @@ import random
 
 from PySide6.QtCore import QSize, Qt, QTimer, Signal
 from PySide6.QtWidgets import (
-    QAbstractSlider, QAbstractSpinBox, QComboBox, QFrame, QGridLayout, QLabel, QPushButton, QScrollArea, QSpinBox,
-    QVBoxLayout, QWidget,
+    QAbstractSlider,
+    QAbstractSpinBox,
+    QComboBox,
+    QFrame,
+    QGridLayout,
+    QLabel,
+    QPushButton,
+    QScrollArea,
+    QSpinBox,
+    QVBoxLayout,
+    QWidget,
 )
 
 from bpviz.engine.datasets import DatasetSpec, is_regression
 from bpviz.gui import palette
 from bpviz.gui.widgets.controls.layer_editor import DatasetChooser, FeatureChooser, HiddenLayersEditor
 from bpviz.gui.widgets.controls.panel_parts import (
-    WheelGuard, buddy_label, make_combo, number_text, panel_section, select_data, select_number,
+    WheelGuard,
+    buddy_label,
+    make_combo,
+    number_text,
+    panel_section,
+    select_data,
+    select_number,
 )
 from bpviz.gui.widgets.controls.slider_row import SliderRow
 from bpviz.training import TrainConfig

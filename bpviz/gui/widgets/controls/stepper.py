@@ -10,7 +10,15 @@ from __future__ import annotations
 from PySide6.QtCore import QSize, Qt, Signal, Slot
 from PySide6.QtGui import QAction, QColor, QFont, QKeySequence
 from PySide6.QtWidgets import (
-    QAbstractItemView, QFrame, QGridLayout, QLabel, QSizePolicy, QStyle, QToolButton, QTreeWidgetItem, QVBoxLayout,
+    QAbstractItemView,
+    QFrame,
+    QGridLayout,
+    QLabel,
+    QSizePolicy,
+    QStyle,
+    QToolButton,
+    QTreeWidgetItem,
+    QVBoxLayout,
     QWidget,
 )
 

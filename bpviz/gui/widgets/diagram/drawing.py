@@ -14,11 +14,11 @@ from PySide6.QtCore import QPointF, QRectF
 from PySide6.QtGui import QFontMetricsF
 
 from bpviz.gui import palette
-from bpviz.models.diagram import NEURON_QUANTITIES, DiagramState
 from bpviz.gui.widgets.diagram.images import add_captions, show_maps
 from bpviz.gui.widgets.diagram.items import Z_EDGE, Z_HALO, Edge, Label, LineLayer, Node, pixel_font, tint
 from bpviz.gui.widgets.diagram.layout import FONT_PX, DiagramLayout, place_labels, seg_dist
 from bpviz.gui.widgets.diagram.values import fmt4, is_known, param_lines
+from bpviz.models.diagram import NEURON_QUANTITIES, DiagramState
 
 # Room kept for a value: 4 significant digits of -0.01 < v <= -0.001 (rarer, longer ones may spill a little)
 BIG = "−0.008771"
@@ -187,7 +187,7 @@ class DiagramDrawing:
         rects = [QRectF(n.center.x() - n.r - 3, n.center.y() - n.r - 3, 2 * n.r + 6, 2 * n.r + 6)
                  for n in list(self.nodes.values()) + list(self.bias_nodes.values())]
         rects += [n.caption.sceneBoundingRect() for n in self.nodes.values() if n.caption is not None]
-        for name, lab in self._boxes.items():
+        for lab in self._boxes.values():
             rects.append(self._reserve(lab, self._box_reserve))
         for name, lab in self._input_labels.items():
             rects.append(self._reserve(lab, [f"{name} = {self.key[4]}"]))

@@ -2,8 +2,8 @@
 
 A ``Label`` is lines of text on a rounded box; a ``Node`` a neuron or bias circle (or a neuron's map, a rounded
 square) with its read glow; an ``Edge`` one weight or bias line with its highlight line and label; a ``LineLayer``
-draws many lines as a few native path items (all the edges, or all the gradient halos). Each is told where it goes and what to
-show, and knows how to look read, written or not highlighted.
+draws many lines as a few native path items (all the edges, or all the gradient halos). Each is told where it goes
+and what to show, and knows how to look read, written or not highlighted.
 """
 
 from __future__ import annotations
@@ -13,8 +13,7 @@ import math
 import numpy as np
 from PySide6.QtCore import QPointF, QRectF, Qt
 from PySide6.QtGui import QColor, QFont, QFontMetricsF, QPainterPath, QPen
-from PySide6.QtWidgets import (QGraphicsEllipseItem, QGraphicsLineItem, QGraphicsPathItem,
-                               QGraphicsSimpleTextItem)
+from PySide6.QtWidgets import QGraphicsEllipseItem, QGraphicsLineItem, QGraphicsPathItem, QGraphicsSimpleTextItem
 
 from bpviz.gui import palette
 from bpviz.gui.widgets.diagram.images import MapNode

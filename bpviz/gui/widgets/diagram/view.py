@@ -16,16 +16,24 @@ from __future__ import annotations
 import numpy as np
 from PySide6.QtCore import QEvent, QPoint, QRectF, Qt, QTimer, Signal
 from PySide6.QtGui import QColor, QFontMetricsF, QImage, QPainter, QTransform
-from PySide6.QtWidgets import (QAbstractGraphicsShapeItem, QFrame, QGraphicsScene, QGraphicsSimpleTextItem,
-                               QGraphicsView, QLabel, QLineEdit, QToolTip)
+from PySide6.QtWidgets import (
+    QAbstractGraphicsShapeItem,
+    QFrame,
+    QGraphicsScene,
+    QGraphicsSimpleTextItem,
+    QGraphicsView,
+    QLabel,
+    QLineEdit,
+    QToolTip,
+)
 
 from bpviz.gui import palette
-from bpviz.models.diagram import DiagramState
 from bpviz.gui.widgets.diagram.drawing import DiagramDrawing
 from bpviz.gui.widgets.diagram.images import MapNode, map_tooltip
 from bpviz.gui.widgets.diagram.layout import FONT_PX, MAP_VIEW
-from bpviz.gui.widgets.diagram.values import exact, fmt4, param_value, parse_value
 from bpviz.gui.widgets.diagram.legend import DiagramLegend
+from bpviz.gui.widgets.diagram.values import exact, fmt4, param_value, parse_value
+from bpviz.models.diagram import DiagramState
 
 MAX_LABELLED_EDGES = 20
 MAX_SCALE = 1.2

@@ -11,12 +11,22 @@ from __future__ import annotations
 import html
 
 from PySide6.QtCore import Qt, Signal
-from PySide6.QtWidgets import (QDoubleSpinBox, QFormLayout, QGridLayout, QHBoxLayout, QLabel, QLineEdit,
-                               QMenu, QPushButton, QToolButton, QWidget)
+from PySide6.QtWidgets import (
+    QDoubleSpinBox,
+    QFormLayout,
+    QGridLayout,
+    QHBoxLayout,
+    QLabel,
+    QLineEdit,
+    QMenu,
+    QPushButton,
+    QToolButton,
+    QWidget,
+)
 
 from bpviz.engine.compgraph import Evaluation
-from bpviz.engine.graph_builtins import MAX_CLASSES, shopping_graph, sigmoid_graph, softmax_loss_graph
 from bpviz.engine.expression import ExpressionError, parse_expression, parse_values
+from bpviz.engine.graph_builtins import MAX_CLASSES, shopping_graph, sigmoid_graph, softmax_loss_graph
 from bpviz.gui import palette
 
 MAX_DRAWN_NODES = 40  # more nodes than this no longer draw readably on the page (the CLI takes them)

@@ -36,11 +36,11 @@ class Rect:
     def bottom(self) -> float:
         return self.top + self.height
 
-    def intersects(self, other: "Rect", margin: float = 0.0) -> bool:
+    def intersects(self, other: Rect, margin: float = 0.0) -> bool:
         return (self.left < other.right + margin and other.left < self.right + margin
                 and self.top < other.bottom + margin and other.top < self.bottom + margin)
 
-    def overlap(self, other: "Rect") -> float:
+    def overlap(self, other: Rect) -> float:
         w = min(self.right, other.right) - max(self.left, other.left)
         h = min(self.bottom, other.bottom) - max(self.top, other.top)
         return w * h if w > 0 and h > 0 else 0.0

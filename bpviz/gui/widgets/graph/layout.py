@@ -17,11 +17,10 @@ Plain Python (no Qt), so it is cheap to test; the view measures the texts and ha
 
 from __future__ import annotations
 
+from collections.abc import Sequence
 from dataclasses import dataclass, field
-from typing import Sequence
 
-from bpviz.gui.widgets.graph.labels import (NAME_GAP, OUTPUT_STUB, EdgeKey, Point, Rect, place_captions,
-                                            place_labels)
+from bpviz.gui.widgets.graph.labels import NAME_GAP, OUTPUT_STUB, EdgeKey, Point, Rect, place_captions, place_labels
 
 __all__ = ["NodeSpec", "GraphLayout", "layout_graph", "OUTPUT_STUB", "Rect"]
 

@@ -16,15 +16,22 @@ import numpy as np
 from PySide6.QtCore import QPointF, QRectF, QSize, Qt, Slot
 from PySide6.QtGui import QColor, QImage, QLinearGradient, QPainter, QPen, QPixmap, QTransform
 from PySide6.QtWidgets import (
-    QCheckBox, QGraphicsItem, QGraphicsPixmapItem, QGraphicsRectItem, QHBoxLayout, QSizePolicy,
-    QVBoxLayout, QWidget,
+    QCheckBox,
+    QGraphicsItem,
+    QGraphicsPixmapItem,
+    QGraphicsRectItem,
+    QHBoxLayout,
+    QSizePolicy,
+    QVBoxLayout,
+    QWidget,
 )
+
 import pyqtgraph as pg
 
 from bpviz.engine.datasets import DOMAIN
 from bpviz.gui import palette
-from bpviz.gui.widgets.plots.fast_plot import FastPlotWidget
 from bpviz.gui.widgets.pixmap_label import PixmapLabel
+from bpviz.gui.widgets.plots.fast_plot import FastPlotWidget
 from bpviz.gui.widgets.value_colors import level_colors, value_levels
 
 EXTENT = (DOMAIN[0], DOMAIN[1], DOMAIN[0], DOMAIN[1])  # xmin, xmax, ymin, ymax

@@ -11,11 +11,12 @@ from __future__ import annotations
 
 from PySide6.QtCore import QEvent, QObject
 from PySide6.QtWidgets import QGraphicsView
+
 import pyqtgraph as pg
 
 
 class _PrepareForPaint(QObject):
-    def __init__(self, view: "FastPlotWidget"):
+    def __init__(self, view: FastPlotWidget):
         super().__init__(view)
         self._view = view
 

@@ -11,11 +11,12 @@ import math
 
 import numpy as np
 from PySide6.QtCore import Qt  # before pyqtgraph, which takes the binding already imported
+
 import pyqtgraph as pg
 
 from bpviz.gui import palette
-from bpviz.models.gradcheck_report import AGREE, BAR_COLORS, DISAGREE, verdict
 from bpviz.gui.widgets.plots.fast_plot import FastPlotWidget
+from bpviz.models.gradcheck_report import AGREE, BAR_COLORS, DISAGREE, verdict
 
 FLOOR = -16.0  # log10 of the smallest relative error drawn (0 and anything below sit on the floor)
 TOP = 1.0

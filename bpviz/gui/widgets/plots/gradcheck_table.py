@@ -16,6 +16,7 @@ from bpviz.models.gradcheck_report import VERDICTS, explain, verdict
 
 COLUMNS = ("Parameter", "Connection", "Backprop", "Numerical", "|Difference|", "Relative error", "Verdict")
 RELATIVE_ERROR = COLUMNS.index("Relative error")
+_TOP = QModelIndex()  # the invisible root: a flat table has rows only under it
 HEADER_TIPS = (
     "The parameter's name (w1, w2, ... layer by layer as in the worked example; b: biases). Sorts in network order.",
     "Where the parameter sits: the neuron it reads → the neuron it feeds.",
@@ -66,10 +67,10 @@ class GradCheckModel(QAbstractTableModel):
         return next((i for i, c in enumerate(self._rows) if c.name == name), -1)
 
     # ------------------------------------------------------------------ the model interface
-    def rowCount(self, parent=QModelIndex()) -> int:
+    def rowCount(self, parent=_TOP) -> int:
         return 0 if parent.isValid() else len(self._rows)
 
-    def columnCount(self, parent=QModelIndex()) -> int:
+    def columnCount(self, parent=_TOP) -> int:
         return 0 if parent.isValid() else len(COLUMNS)
 
     def headerData(self, section, orientation, role=Qt.DisplayRole):

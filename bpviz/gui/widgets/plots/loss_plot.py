@@ -16,8 +16,15 @@ import math
 import numpy as np
 from PySide6.QtCore import Slot
 from PySide6.QtWidgets import (
-    QCheckBox, QComboBox, QGraphicsItem, QHBoxLayout, QLabel, QVBoxLayout, QWidget,
+    QCheckBox,
+    QComboBox,
+    QGraphicsItem,
+    QHBoxLayout,
+    QLabel,
+    QVBoxLayout,
+    QWidget,
 )
+
 import pyqtgraph as pg
 
 from bpviz.gui import palette

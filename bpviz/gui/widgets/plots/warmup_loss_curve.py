@@ -11,6 +11,7 @@ import math
 
 import numpy as np
 from PySide6.QtWidgets import QVBoxLayout, QWidget
+
 import pyqtgraph as pg
 
 from bpviz.gui import palette

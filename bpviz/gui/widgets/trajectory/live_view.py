@@ -11,7 +11,16 @@ from __future__ import annotations
 from PySide6.QtCore import Qt, QTimer, Signal, Slot
 from PySide6.QtGui import QAction, QColor, QIcon, QKeySequence, QPixmap
 from PySide6.QtWidgets import (
-    QFrame, QHBoxLayout, QHeaderView, QLabel, QPushButton, QStyle, QToolButton, QTreeWidget, QTreeWidgetItem, QVBoxLayout,
+    QFrame,
+    QHBoxLayout,
+    QHeaderView,
+    QLabel,
+    QPushButton,
+    QStyle,
+    QToolButton,
+    QTreeWidget,
+    QTreeWidgetItem,
+    QVBoxLayout,
     QWidget,
 )
 
@@ -19,8 +28,8 @@ from bpviz.engine.features import FEATURE_LABELS
 from bpviz.engine.naming import NetworkNames
 from bpviz.engine.trajectories import RECORDER_CAPACITY, TrajectoryRecorder
 from bpviz.gui import palette
-from bpviz.gui.widgets.trajectory.neuron_view import heading, note
 from bpviz.gui.widgets.text_line import TextLine
+from bpviz.gui.widgets.trajectory.neuron_view import heading, note
 from bpviz.gui.widgets.trajectory.plots import SERIES_COLORS, LivePlots
 
 REDRAW_MS = 100  # at most 10 redraws a second

@@ -10,15 +10,25 @@ from __future__ import annotations
 
 import time
 
-from PySide6.QtCore import QObject, QThread, Qt, Signal, Slot
+from PySide6.QtCore import QObject, Qt, Signal, Slot
 from PySide6.QtWidgets import (
-    QCheckBox, QComboBox, QDoubleSpinBox, QFrame, QGridLayout, QHBoxLayout, QLabel, QProgressBar, QPushButton,
-    QSizePolicy, QSpinBox, QVBoxLayout, QWidget,
+    QCheckBox,
+    QComboBox,
+    QDoubleSpinBox,
+    QFrame,
+    QGridLayout,
+    QHBoxLayout,
+    QLabel,
+    QProgressBar,
+    QPushButton,
+    QSizePolicy,
+    QSpinBox,
+    QVBoxLayout,
+    QWidget,
 )
 
-from bpviz.engine.trajectories import NeuronRunConfig, RunCancelled, run_neuron_modes
+from bpviz.engine.trajectories import NeuronRunConfig, run_neuron_modes
 from bpviz.gui import palette
-from bpviz.gui.workers.sliced import join_thread, start_thread
 from bpviz.gui.widgets.trajectory.plots import NEURON_COLORS, NEURON_LABELS, ModeGrid
 
 SYNC_STEPS = 5000  # about 0.1 s: up to this many steps (three modes together) run without a thread
@@ -67,51 +77,21 @@ def key_html() -> str:
     return "&nbsp;&nbsp; ".join(parts)
 
 
-class _Runner(QObject):
-    """Runs a NeuronRunConfig in the worker thread; results go back as signals to the GUI thread."""
-
-    progressed = Signal(int, int, int)  # request, steps done, steps in all
-    finished = Signal(int, object)  # request, NeuronRuns
-    failed = Signal(int, str)
-
-    def __init__(self):
-        super().__init__()
-        self.cancel_through = 0  # requests up to this number are cancelled (written by the GUI thread)
-
-    @Slot(int, object)
-    def run(self, request: int, config) -> None:
-        last = [0.0]
-
-        def progress(done, total) -> bool:
-            now = time.perf_counter()
-            if now - last[0] > 0.05:  # a few updates a second, not one per epoch
-                last[0] = now
-                self.progressed.emit(request, done, total)
-            return request > self.cancel_through
-
-        if request <= self.cancel_through:
-            return
-        try:
-            self.finished.emit(request, run_neuron_modes(config, progress))
-        except RunCancelled:
-            pass
-        except (ValueError, MemoryError) as exc:
-            self.failed.emit(request, str(exc) or type(exc).__name__)
-
-
 class NeuronTrajectoriesView(QWidget):
     statusMessage = Signal(str)
     resultShown = Signal(object)  # the NeuronRuns just drawn
     _start = Signal(int, object)
 
-    def __init__(self, parent=None):
+    def __init__(self, runner_source=None, parent=None):
+        """``runner_source()``: the worker (a NeuronRunner in its own thread, owned by the page) for runs too
+        long for the GUI thread; asked for on the first such run. None: every run in the GUI thread."""
         super().__init__(parent)
         self.grid = ModeGrid()
         self.result = None
         self._request = 0
         self._shown_config = None
-        self._thread: QThread | None = None
-        self._runner: _Runner | None = None
+        self._runner_source = runner_source
+        self._runner: QObject | None = None
         panel = self._build_controls()
         layout = QHBoxLayout(self)
         layout.setContentsMargins(0, 0, 0, 0)
@@ -250,13 +230,13 @@ class NeuronTrajectoriesView(QWidget):
     def run(self) -> None:
         config = self.config()
         self._request += 1
-        if config.total_steps() <= SYNC_STEPS:
+        if config.total_steps() <= SYNC_STEPS or self._runner_source is None:
             self._cancel_pending()
             started = time.perf_counter()
             result = run_neuron_modes(config)
             self._show(result, time.perf_counter() - started)
             return
-        self._ensure_thread()
+        self._ensure_runner()
         self._cancel_pending(keep=self._request)
         self.progress.setRange(0, config.total_steps())
         self.progress.setValue(0)
@@ -280,15 +260,14 @@ class NeuronTrajectoriesView(QWidget):
         self.progress.hide()
         self.cancel_button.hide()
 
-    def _ensure_thread(self) -> None:
-        if self._thread is not None:
+    def _ensure_runner(self) -> None:
+        if self._runner is not None:
             return
-        self._runner = _Runner()
+        self._runner = self._runner_source()
         self._start.connect(self._runner.run)
         self._runner.progressed.connect(self._progressed)
         self._runner.finished.connect(self._finished)
         self._runner.failed.connect(self._failed)
-        self._thread = start_thread(self, self._runner, "bpviz-trajectories")
 
     @Slot(int, int, int)
     def _progressed(self, request: int, done: int, total: int) -> None:
@@ -330,16 +309,7 @@ class NeuronTrajectoriesView(QWidget):
     def busy(self) -> bool:
         return self.progress.isVisible()
 
-    def __del__(self):
-        # Garbage-collected without shutdown(): still join the thread, or Qt aborts with "QThread: Destroyed
-        # while thread is still running" (as the playground page does).
-        try:
-            self.shutdown()
-        except RuntimeError:  # the C++ object is already gone
-            pass
-
     def shutdown(self) -> None:
-        """Cancel any run and join the thread."""
+        """Cancel any run (the page that owns the worker's thread joins it)."""
         if self._runner is not None:
             self._runner.cancel_through = self._request
-        join_thread(self._thread, timeout_ms=10000)

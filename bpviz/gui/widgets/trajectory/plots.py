@@ -18,6 +18,7 @@ import numpy as np
 from PySide6.QtCore import QEvent, QSize, Qt, Signal, Slot
 from PySide6.QtGui import QPainter, QTextDocument, QTextOption
 from PySide6.QtWidgets import QGridLayout, QSizePolicy, QVBoxLayout, QWidget
+
 import pyqtgraph as pg
 
 from bpviz.engine.trajectories import MODE_TITLES, MODES, NEURON_PARAMS
@@ -105,7 +106,8 @@ def finite_range(arrays, log: bool = False) -> tuple[float, float] | None:
     return lo, hi
 
 
-def make_plot(name: str, left: str | None = None, bottom: str | None = None, count_axis: bool = False) -> FastPlotWidget:
+def make_plot(name: str, left: str | None = None, bottom: str | None = None,
+              count_axis: bool = False) -> FastPlotWidget:
     axes = {"left": ValueAxis("left")}
     if count_axis:
         axes["bottom"] = CountAxis("bottom")
@@ -211,7 +213,7 @@ class ModeGrid(QWidget):
         self._build()
         super().showEvent(event)
 
-    def _build(self) -> "ModeGrid":
+    def _build(self) -> ModeGrid:
         if self._built:
             return self
         self._built = True
