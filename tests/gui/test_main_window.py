@@ -3,6 +3,11 @@
 Expected numbers are the published worked example's (DESIGN.md), or the engine's for other starting numbers.
 """
 
+import os
+import subprocess
+import sys
+import textwrap
+
 import pytest
 from PySide6.QtCore import QSettings, Qt, QTimer
 from PySide6.QtWidgets import QApplication, QMessageBox
@@ -264,3 +269,28 @@ def test_the_lessons_menu_holds_each_lesson_pages_commands_enabled_on_its_page(w
     before = graph.position
     next(c for c in graph.menu_actions() if c.text().startswith("Next")).trigger()
     assert graph.position == before + 1
+
+
+def test_a_script_that_never_closes_the_window_exits_cleanly(tmp_path):
+    """Threads still running at interpreter exit are joined there (no "QThread: Destroyed while thread is still
+    running", no abort), also when the window was garbage-collected first."""
+    script = textwrap.dedent(f"""
+        import gc, time
+        from PySide6.QtCore import QCoreApplication, QSettings
+        from bpviz.gui.app import create_app
+        from bpviz.gui.main_window import MainWindow
+        app = create_app(["bpviz"])
+        kept = MainWindow(QSettings({str(tmp_path / "a.ini")!r}, QSettings.IniFormat))
+        kept.show()
+        dropped = MainWindow(QSettings({str(tmp_path / "b.ini")!r}, QSettings.IniFormat))
+        dropped.playground.play()
+        del dropped
+        gc.collect()
+        end = time.time() + 0.5
+        while time.time() < end:
+            QCoreApplication.processEvents()
+    """)
+    run = subprocess.run([sys.executable, "-c", script], capture_output=True, text=True, timeout=60,
+                         env={**os.environ, "QT_QPA_PLATFORM": "offscreen"})
+    assert run.returncode == 0, run.stderr[-2000:]
+    assert "QThread" not in run.stderr
