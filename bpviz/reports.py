@@ -32,20 +32,19 @@ def _csv(rows) -> str:
     return out.getvalue()
 
 
-def loss_history_csv(steps, train, test, start: int = 0) -> str:
-    """The loss history as CSV: ``epoch,step,train_loss,test_loss``, one row per entry.
+def loss_history_csv(epochs, steps, train, test) -> str:
+    """The loss history as CSV: ``epoch,step,train_loss,test_loss``, one row per entry kept.
 
-    Entry k holds the losses at the end of epoch k (entry 0: before training); ``start`` is the number of the
-    first entry given (a history received from entry ``start`` on). Losses at full precision; a NaN loss (no
-    test set) is an empty field.
+    An entry holds the losses at the end of its epoch (epoch 0: before training); a long run keeps every
+    k-th epoch only (bpviz.training.history). Losses at full precision; a NaN loss (no test set) is an empty field.
     """
-    steps, train, test = list(steps), list(train), list(test)
-    if not len(steps) == len(train) == len(test):
-        raise ValueError(f"steps, train and test must have the same length, got {len(steps)}, {len(train)}, "
-                         f"{len(test)}")
+    epochs, steps, train, test = list(epochs), list(steps), list(train), list(test)
+    if not len(epochs) == len(steps) == len(train) == len(test):
+        raise ValueError(f"epochs, steps, train and test must have the same length, got {len(epochs)}, "
+                         f"{len(steps)}, {len(train)}, {len(test)}")
     rows = [LOSS_HEADER]
-    for k, (s, a, b) in enumerate(zip(steps, train, test)):
-        rows.append((start + k, int(s), _number(a), _number(b)))
+    for e, s, a, b in zip(epochs, steps, train, test):
+        rows.append((int(e), int(s), _number(a), _number(b)))
     return _csv(rows)
 
 

@@ -21,7 +21,7 @@ import numpy as np
 from bpviz import __version__
 from bpviz.engine.presets import ExampleParams
 from bpviz.files import FileError, read_text, write_text
-from bpviz.training import TrainConfig
+from bpviz.training import HistoryArrays, TrainConfig
 
 FORMAT = "bpviz-session"
 SCHEMA = 1
@@ -39,9 +39,7 @@ class PlaygroundState:
     biases: tuple[np.ndarray, ...]
     step: int
     epoch: int
-    history_steps: np.ndarray
-    history_train: np.ndarray
-    history_test: np.ndarray
+    history: HistoryArrays
 
 
 @dataclass(frozen=True)
@@ -73,8 +71,8 @@ def to_json(session: Session) -> str:
                         "biases": [np.asarray(b, float).tolist() for b in p.biases]},
             "step": int(p.step),
             "epoch": int(p.epoch),
-            "history": {"steps": [int(s) for s in p.history_steps], "train_loss": _floats(p.history_train),
-                        "test_loss": _floats(p.history_test)},
+            "history": {"epochs": [int(e) for e in p.history.epochs], "steps": [int(s) for s in p.history.steps],
+                        "train_loss": _floats(p.history.train), "test_loss": _floats(p.history.test)},
         }
     if session.example is not None:
         data["example"] = {"params": session.example.params.to_dict(), "update_biases": session.example.update_biases}
@@ -185,16 +183,34 @@ def _playground(p) -> PlaygroundState:
     h = p.get("history", {"steps": [0], "train_loss": [None], "test_loss": [None]})
     if not isinstance(h, dict):
         raise ValueError("the loss history is not an object")
-    steps = h.get("steps")
-    if not isinstance(steps, list) or not all(isinstance(s, int) and not isinstance(s, bool) for s in steps):
-        raise ValueError("the loss history's steps must be whole numbers")
-    train, test = (np.array([np.nan if v is None else v for v in h.get(k, [])], dtype=float)
+    steps = _whole_numbers(h.get("steps"), "the loss history's steps")
+    epochs = _whole_numbers(h.get("epochs", list(range(len(steps)))), "the loss history's epochs")
+    train, test = (_losses(h.get(k, []), f"the loss history's {k.replace('_', ' ')}")
                    for k in ("train_loss", "test_loss"))
-    if not len(steps) == len(train) == len(test):
+    if not len(epochs) == len(steps) == len(train) == len(test):
         raise ValueError("the loss history's columns have different lengths")
     if np.any(np.diff(steps) < 0):
         raise ValueError("the loss history's steps go backwards")
-    return PlaygroundState(config, tuple(W), tuple(B), step, epoch, np.array(steps, dtype=np.int64), train, test)
+    if np.any(np.diff(epochs) <= 0):
+        raise ValueError("the loss history's epochs do not increase")
+    history = HistoryArrays(np.array(epochs, dtype=np.int64), np.array(steps, dtype=np.int64), train, test)
+    return PlaygroundState(config, tuple(W), tuple(B), step, epoch, history)
+
+
+def _whole_numbers(values, what: str) -> list[int]:
+    if not isinstance(values, list) or not all(isinstance(v, int) and not isinstance(v, bool) for v in values):
+        raise ValueError(f"{what} must be a list of whole numbers")
+    if any(not 0 <= v < 2**63 for v in values):
+        raise ValueError(f"{what} must be whole numbers from 0 to 2^63")
+    return values
+
+
+def _losses(values, what: str) -> np.ndarray:
+    """Losses: numbers, or null where there was none (no test set)."""
+    if not isinstance(values, list) or not all(
+            v is None or (isinstance(v, (int, float)) and not isinstance(v, bool)) for v in values):
+        raise ValueError(f"{what} must be a list of numbers")
+    return np.array([np.nan if v is None else v for v in values], dtype=float)
 
 
 def _example(e) -> ExampleState:

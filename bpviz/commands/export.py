@@ -55,17 +55,18 @@ def export_training(trainer, folder: str) -> list[Path]:
     _qt_app()
     from bpviz.engine.features import FEATURE_LABELS
     from bpviz.engine.grid import GridEvaluator
-    from bpviz.models.diagram import from_parameters
     from bpviz.gui.export.pictures import export_picture
+    from bpviz.gui.widgets.diagram.view import NetworkDiagram
     from bpviz.gui.widgets.plots.decision_plot import DecisionPlot
     from bpviz.gui.widgets.plots.loss_plot import LossPlot
-    from bpviz.gui.widgets.diagram.view import NetworkDiagram
+    from bpviz.models.diagram import from_parameters
 
     snap, config = trainer.snapshot(), trainer.config
+    h = snap.history
     maps = GridEvaluator(config.sizes, config.features, config.activation,
                          trainer.network.output.name).evaluate(snap.weights, snap.biases)
     loss = _shown(LossPlot(), PLOT_SIZE)
-    loss.append(0, snap.history_steps, snap.history_train, snap.history_test)
+    loss.set_history(snap.history)
     decision = _shown(DecisionPlot(), PLOT_SIZE)
     d = trainer.data
     decision.set_data(d.X_train, d.y_train, d.X_test, d.y_test, regression=config.is_regression)
@@ -79,13 +80,12 @@ def export_training(trainer, folder: str) -> list[Path]:
         from bpviz.files import write_text
 
         written.append(write_text(out / "loss-history.csv",
-                                  loss_history_csv(snap.history_steps, snap.history_train, snap.history_test)))
+                                  loss_history_csv(h.epochs, h.steps, h.train, h.test)))
         for name, target, size in (("loss-curve", loss.plot, PLOT_SIZE), ("decision-region", decision.plot, PLOT_SIZE),
                                    ("network", diagram, PICTURE_SIZE)):
             written.append(export_picture(target, out / f"{name}.png", size))
             written.append(export_picture(target, out / f"{name}.svg"))
-        state = PlaygroundState(config, snap.weights, snap.biases, snap.step, snap.epoch, snap.history_steps,
-                                snap.history_train, snap.history_test)
+        state = PlaygroundState(config, snap.weights, snap.biases, snap.step, snap.epoch, snap.history)
         written.append(save_session(out / "session.bpviz", Session(playground=state)))
     except FileError as exc:
         raise UsageError(str(exc)) from None
@@ -103,9 +103,9 @@ def export_example(trace, params, update_biases: bool, folder: str) -> list[Path
     out = _folder(folder)
     _qt_app()
     from bpviz.engine.presets import worked_example
-    from bpviz.models.diagram import from_trace
     from bpviz.gui.export.pictures import export_picture
     from bpviz.gui.widgets.diagram.view import NetworkDiagram
+    from bpviz.models.diagram import from_trace
 
     net = worked_example(params, update_biases)
     diagram = _shown(NetworkDiagram(), PICTURE_SIZE)

@@ -33,6 +33,7 @@ import numpy as np
 from bpviz.engine.datasets import one_neuron_data
 from bpviz.engine.naming import NetworkNames
 from bpviz.engine.presets import single_neuron
+from bpviz.engine.thinning import ThinnedSeries
 
 MODES = ("batch", "mini-batch", "stochastic")
 MODE_TITLES = {"batch": "Batch", "mini-batch": "Mini-batch", "stochastic": "Stochastic"}
@@ -252,11 +253,10 @@ class TrajectoryRecorder:
     step (as bpviz.training.Snapshot holds them). Parameters are named as everywhere in the app
     (``NetworkNames``: w1, w2, ..., b_h1, ...); ``names`` selects which to record (default: all).
 
-    At most ``capacity`` snapshots are kept: when full, every second one is dropped and from then on only every
-    ``stride``-th snapshot is kept, so the series stay evenly thinned however long training runs. The latest
-    snapshot is always held as the last entry (a live plot ends at the current value). A snapshot at the step
-    already held replaces it (a paused run sends frames of the same step); one at an earlier step drops what
-    followed (a diverged run went back to its last finite state). At step 0 there is no gradient yet: NaN.
+    The snapshots go into a ThinnedSeries keyed by the step (bpviz.engine.thinning): at most ``capacity`` kept,
+    evenly thinned however long training runs, the latest always last; a snapshot at the step already held
+    replaces it (a paused run sends frames of the same step), one at an earlier step drops what followed (a
+    diverged run went back to its last finite state). At step 0 there is no gradient yet: NaN.
     """
 
     def __init__(self, sizes, shared_biases: bool = False, names=None, capacity: int | None = None):
@@ -274,27 +274,27 @@ class TrajectoryRecorder:
         if capacity is None:
             low, high = RECORDER_CAPACITY
             capacity = min(max(RECORDER_BUDGET // (2 * max(len(self.names), 1)), low), high)
-        if capacity < 2:
-            raise ValueError(f"capacity must be at least 2, got {capacity}")
-        self.capacity = int(capacity) // 2 * 2  # even: halving keeps the grid of kept snapshots exact
-        self._steps = np.empty(self.capacity + 1, dtype=np.int64)  # + 1: the latest snapshot, off the grid
-        self._values = np.empty((len(self.names), self.capacity + 1))
-        self._grads = np.empty((len(self.names), self.capacity + 1))
-        self.clear()
+        self._series = ThinnedSeries(2 * len(self.names), capacity)  # values, then gradients
+        self.capacity = self._series.capacity
 
     def clear(self) -> None:
-        self._n = 0
-        self._count = 0  # snapshots taken since the start (their index decides which are kept)
-        self.stride = 1
-        self._provisional = False  # the last entry is off the grid (kept only as the latest)
-        self.version = getattr(self, "version", 0) + 1  # changes whenever the series change
+        self._series.clear()
 
     def __len__(self) -> int:
-        return self._n
+        return len(self._series)
+
+    @property
+    def stride(self) -> int:
+        return self._series.stride
+
+    @property
+    def version(self) -> int:
+        """Changes whenever the series change."""
+        return self._series.version
 
     @property
     def last_step(self) -> int | None:
-        return int(self._steps[self._n - 1]) if self._n else None
+        return self._series.last_key
 
     def _flatten(self, weights, biases) -> np.ndarray:
         """All parameters in NetworkNames order: per layer, per destination neuron, per source; then biases."""
@@ -313,44 +313,22 @@ class TrajectoryRecorder:
         step = int(step)
         values = self._flatten(weights, biases)[self._index]
         grads = self._flatten(grad_weights, grad_biases)[self._index] if step > 0 else np.nan
-        n = self._n
-        if n and step <= self._steps[n - 1]:
-            if step == self._steps[n - 1]:  # the same state again: refresh it, keep its place
-                self._values[:, n - 1], self._grads[:, n - 1] = values, grads
-                self.version += 1
-                return
-            n = self._n = int(np.searchsorted(self._steps[:n], step, "left"))  # went back: forget what followed
-            self._provisional = False
-            self._count = n * self.stride if n else 0
-        index = self._count
-        self._count += 1
-        if self._provisional:
-            n -= 1  # the previous latest was off the grid: this one takes its slot
-        on_grid = index % self.stride == 0
-        if on_grid and n == self.capacity:  # full: keep every second entry (snapshots 0, 2·stride, ...)
-            half = n // 2
-            self._steps[:half] = self._steps[0:n:2]
-            self._values[:, :half] = self._values[:, 0:n:2]
-            self._grads[:, :half] = self._grads[:, 0:n:2]
-            n, self.stride = half, 2 * self.stride
-            on_grid = index % self.stride == 0  # always true: capacity is even
-        self._steps[n], self._values[:, n], self._grads[:, n] = step, values, grads
-        self._n = n + 1
-        self._provisional = not on_grid
-        self.version += 1
+        row = np.empty(2 * len(self.names))
+        row[: len(self.names)], row[len(self.names):] = values, grads
+        self._series.add(step, row)
 
     def add_snapshot(self, snapshot) -> None:
         """``add`` from anything with step, weights, biases, grad_weights and grad_biases (a Snapshot)."""
         self.add(snapshot.step, snapshot.weights, snapshot.biases, snapshot.grad_weights, snapshot.grad_biases)
 
     def steps(self) -> np.ndarray:
-        return self._steps[: self._n].copy()
+        return self._series.keys()
 
     def values(self, name: str) -> np.ndarray:
-        return self._values[self._series_row(name), : self._n].copy()
+        return self._series.column(self._series_row(name))
 
     def gradients(self, name: str) -> np.ndarray:
-        return self._grads[self._series_row(name), : self._n].copy()
+        return self._series.column(len(self.names) + self._series_row(name))
 
     def series(self, name: str) -> tuple[np.ndarray, np.ndarray, np.ndarray]:
         """(steps, values, gradients) of one parameter, as copies."""

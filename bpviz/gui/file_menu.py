@@ -205,12 +205,13 @@ class FileMenu(QObject):
         from bpviz.reports import loss_history_csv
 
         path = path or self._ask(self._default_path("loss-history", ".csv"), "CSV table (*.csv)")
-        return bool(path) and self.write_report(path, loss_history_csv(*self.window.playground.loss.history()))
+        h = self.window.playground.model.history
+        return bool(path) and self.write_report(path, loss_history_csv(h.epochs, h.steps, h.train, h.test))
 
     def export_trace(self, kind: str, path=None) -> bool:
         from bpviz.reports import trace_csv, trace_markdown
 
-        s = self.window.example.session
+        s = self.window.example.model
         suffix, label = (".csv", "CSV table (*.csv)") if kind == "csv" else (".md", "Markdown (*.md)")
         path = path or self._ask(self._default_path("worked-example-trace", suffix), label)
         if not path:

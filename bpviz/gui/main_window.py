@@ -11,7 +11,7 @@ from PySide6.QtWidgets import QLabel, QMainWindow, QMessageBox, QTabWidget, QToo
 from bpviz import __version__
 from bpviz.gui import help_dialogs
 from bpviz.gui.file_menu import FileMenu
-from bpviz.gui.pages import make_pages
+from bpviz.gui.pages import make_lesson_pages
 from bpviz.gui.pages.example import ExamplePage
 from bpviz.gui.pages.playground import PlaygroundPage
 from bpviz.gui.resources import resource_path
@@ -37,7 +37,7 @@ class MainWindow(QMainWindow):
         self.tabs.addTab(self.example, "Worked example (2-2-2)")
         self.playground = PlaygroundPage()
         self.tabs.addTab(self.playground, "Training playground")
-        self.lesson_pages = make_pages(self.example, self.playground)
+        self.lesson_pages = make_lesson_pages(self.example.model, self.playground.model)
         for page in self.lesson_pages:
             self.tabs.addTab(page, page.tab_title)
             page.statusMessage.connect(self.show_status)
@@ -45,6 +45,7 @@ class MainWindow(QMainWindow):
                 if hasattr(page, signal):
                     getattr(page, signal).connect(self._update_lesson_label)
         self.setCentralWidget(self.tabs)
+        self._wire_playground_commands()
 
         self._build_actions()
         self._build_menus()
@@ -85,6 +86,16 @@ class MainWindow(QMainWindow):
             action.setShortcut(QKeySequence(f"Ctrl+{index + 1}"))
             action.triggered.connect(lambda _checked=False, i=index: self.tabs.setCurrentIndex(i))
             self.page_actions.append(action)
+
+    def _wire_playground_commands(self) -> None:
+        """Pages that follow the playground's network offer its Play, Step and Reset: they ask, the playground
+        page does."""
+        for page in self.lesson_pages:
+            live = getattr(page, "live", None)
+            if live is not None:
+                live.playRequested.connect(self.playground.toggle_play)
+                live.stepRequested.connect(self.playground.step)
+                live.resetRequested.connect(self.playground.reset)
 
     def _build_menus(self) -> None:
         bar = self.menuBar()
@@ -201,7 +212,7 @@ class MainWindow(QMainWindow):
 
     @Slot(int)
     def _update_error_label(self, position: int) -> None:
-        trace = self.example.session.trace
+        trace = self.example.model.trace
         if position >= trace.index("E_total"):
             self.error_label.setText(f"E_total = {trace.quantities['E_total']:.9g}")
         else:

@@ -58,7 +58,7 @@ def _checks(tmp: Path) -> int:
 
     stepper = window.example.stepper
     stepper.run_all()
-    e_total = window.example.session.trace.quantities["E_total"]
+    e_total = window.example.model.trace.quantities["E_total"]
     check("worked example pass", stepper.position() == len(stepper.trace()) - 1
           and abs(e_total - PUBLISHED_E_TOTAL) < 5e-10, f"E_total = {e_total:.9f}")
 

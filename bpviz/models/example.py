@@ -15,7 +15,7 @@ from bpviz.models.diagram import DiagramState, from_trace
 WEIGHT_NAMES = tuple(f"w{k}" for k in range(1, 9))
 
 
-class ExampleSession:
+class ExampleModel:
     def __init__(self, params: ExampleParams | None = None, update_biases: bool = False):
         self._params = params or ExampleParams()
         self._update_biases = update_biases

@@ -5,18 +5,18 @@ The engine (``bpviz.engine``) knows one step of a network; this package runs man
 keeps the loss history in bounded memory and makes snapshots for the views.
 """
 
+from bpviz.training.history import History, HistoryArrays
 from bpviz.training.trainer import (
     CLASSIFICATION_LOSSES,
     LOSS_WORDS,
     MAX_LAYERS,
     MAX_WIDTH,
     REGRESSION_LOSSES,
-    History,
     Snapshot,
     TrainConfig,
     Trainer,
     targets_for,
 )
 
-__all__ = ["CLASSIFICATION_LOSSES", "History", "LOSS_WORDS", "MAX_LAYERS", "MAX_WIDTH", "REGRESSION_LOSSES",
-           "Snapshot", "TrainConfig", "Trainer", "targets_for"]
+__all__ = ["CLASSIFICATION_LOSSES", "History", "HistoryArrays", "LOSS_WORDS", "MAX_LAYERS", "MAX_WIDTH",
+           "REGRESSION_LOSSES", "Snapshot", "TrainConfig", "Trainer", "targets_for"]

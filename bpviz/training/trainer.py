@@ -24,6 +24,7 @@ from bpviz.engine import HIDDEN_ACTIVATIONS, Network
 from bpviz.engine.datasets import DatasetSpec
 from bpviz.engine.features import check_features, make_features
 from bpviz.engine.naming import NetworkNames
+from bpviz.training.history import History, HistoryArrays
 
 #: losses offered for classification, and the output layer each implies
 CLASSIFICATION_LOSSES = {"bce": ("sigmoid", 1), "half_sse": ("sigmoid", 1), "softmax_ce": ("softmax", 2)}
@@ -147,42 +148,8 @@ class Snapshot:
     test_loss: float
     train_accuracy: float  # NaN for regression (and test_accuracy without a test set)
     test_accuracy: float
-    #: the loss history from entry ``history_start`` on (entry k: the end of epoch k; entry 0: the start)
-    history_start: int
-    history_steps: np.ndarray  # step count of each entry
-    history_train: np.ndarray
-    history_test: np.ndarray
+    history: HistoryArrays  # the whole loss history (bounded: a few thousand entries at most)
     diverged: bool
-
-    @property
-    def history_length(self) -> int:
-        return self.history_start + len(self.history_steps)
-
-
-class History:
-    """The loss after every epoch, in growing NumPy buffers (cheap to slice after 10^6 steps)."""
-
-    def __init__(self, capacity: int = 1024):
-        self._data = np.empty((3, capacity))
-        self.n = 0
-
-    def append(self, step: int, train: float, test: float) -> None:
-        if self.n == self._data.shape[1]:
-            grown = np.empty((3, 2 * self.n))
-            grown[:, : self.n] = self._data
-            self._data = grown
-        self._data[:, self.n] = (step, train, test)
-        self.n += 1
-
-    def since(self, start: int) -> tuple[np.ndarray, np.ndarray, np.ndarray]:
-        """Copies of (steps, train, test) of entries start..n-1."""
-        start = min(max(start, 0), self.n)
-        steps, train, test = self._data[:, start : self.n].copy()
-        return steps.astype(np.int64), train, test
-
-    @property
-    def last_train(self) -> float:
-        return float(self._data[1, self.n - 1])
 
 
 def targets_for(loss: str, y: np.ndarray) -> np.ndarray:
@@ -222,14 +189,12 @@ class Trainer:
         self._start_epoch()
         self._record()
 
-    def restore(self, weights, biases, step: int, epoch: int, history) -> None:
-        """Continue from a saved state (a session): these parameters, counts and (steps, train, test) history."""
+    def restore(self, weights, biases, step: int, epoch: int, history: HistoryArrays) -> None:
+        """Continue from a saved state (a session): these parameters, counts and loss history."""
         self.reset()
         self.network.weights, self.network.biases = weights, biases
         self.step_count, self.epoch = int(step), int(epoch)
-        self.history = History(capacity=max(1024, len(history[0])))
-        for s, tr, te in zip(*history):
-            self.history.append(int(s), float(tr), float(te))
+        self.history.restore(history)
         self._last_good = (self.network.get_parameters(), self.step_count, self.epoch)
 
     def set_parameter(self, name: str, value: float) -> None:
@@ -338,7 +303,7 @@ class Trainer:
         if not (math.isfinite(train) and test_ok and np.isfinite(params).all()):
             self._diverge()
             return False
-        self.history.append(self.step_count, train, test)
+        self.history.append(self.epoch, self.step_count, train, test)
         self._last_good = (params, self.step_count, self.epoch)
         return True
 
@@ -379,12 +344,11 @@ class Trainer:
             "test_accuracy": self._accuracy(self._Xt, self.data.y_test),
         }
 
-    def snapshot(self, history_since: int = 0) -> Snapshot:
-        """The current state; the loss history from entry ``history_since`` on (what the receiver lacks)."""
+    def snapshot(self) -> Snapshot:
+        """The current state, with the whole (bounded) loss history."""
         net = self.network
         dW, db = net.last_gradients()
         m = self.evaluate()
-        steps, train, test = self.history.since(history_since)
         return Snapshot(
             step=self.step_count,
             epoch=self.epoch,
@@ -396,10 +360,7 @@ class Trainer:
             test_loss=m["test_loss"],
             train_accuracy=m["train_accuracy"],
             test_accuracy=m["test_accuracy"],
-            history_start=min(history_since, self.history.n),
-            history_steps=steps,
-            history_train=train,
-            history_test=test,
+            history=self.history.arrays(),
             diverged=self.diverged,
         )
 

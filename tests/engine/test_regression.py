@@ -219,8 +219,7 @@ def test_a_regression_session_reopens_with_the_same_predictions():
     trainer = Trainer(regression_config("multi_gaussian", noise=0.15, hidden=(5, 3), lr=0.1))
     trainer.run_epochs(40)
     s = trainer.snapshot()
-    state = PlaygroundState(trainer.config, s.weights, s.biases, s.step, s.epoch, s.history_steps,
-                            s.history_train, s.history_test)
+    state = PlaygroundState(trainer.config, s.weights, s.biases, s.step, s.epoch, s.history)
     text = to_json(Session(playground=state))
     loaded = parse_session(text, "run.bpviz").playground
     assert loaded.config == trainer.config and loaded.config.output == "linear"

@@ -28,8 +28,9 @@ def rows_of(text: str) -> list[list[str]]:
 def test_loss_history_of_a_real_run_reads_back_exactly():
     trainer = Trainer(TrainConfig(seed=3))
     trainer.run_epochs(12)
-    steps, train, test = trainer.history.since(0)
-    text = loss_history_csv(steps, train, test)
+    h = trainer.history.arrays()
+    steps, train, test = h.steps, h.train, h.test
+    text = loss_history_csv(h.epochs, steps, train, test)
     rows = rows_of(text)
     assert tuple(rows[0]) == LOSS_HEADER == ("epoch", "step", "train_loss", "test_loss")
     assert len(rows) == 1 + len(steps) == 1 + 13  # entry 0 (before training) and one per epoch
@@ -42,18 +43,18 @@ def test_loss_history_of_a_real_run_reads_back_exactly():
     assert "\r" not in text and text.endswith("\n")
 
 
-def test_nan_test_loss_is_an_empty_field_and_start_numbers_the_entries():
+def test_nan_test_loss_is_an_empty_field_and_each_entry_has_its_epoch():
     steps = np.array([0, 10, 20])
     train = np.array([0.7, 0.5, 1e-17])
     test = np.array([math.nan, 0.6, math.nan])
-    rows = rows_of(loss_history_csv(steps, train, test, start=5))
-    assert rows[1:] == [["5", "0", "0.7", ""], ["6", "10", "0.5", "0.6"], ["7", "20", "1e-17", ""]]
+    rows = rows_of(loss_history_csv([0, 4, 8], steps, train, test))  # a thinned history: every 4th epoch
+    assert rows[1:] == [["0", "0", "0.7", ""], ["4", "10", "0.5", "0.6"], ["8", "20", "1e-17", ""]]
 
 
 def test_empty_history_is_just_the_header_and_lengths_must_agree():
-    assert loss_history_csv([], [], []) == "epoch,step,train_loss,test_loss\n"
+    assert loss_history_csv([], [], [], []) == "epoch,step,train_loss,test_loss\n"
     with pytest.raises(ValueError, match="same length"):
-        loss_history_csv([0, 1], [0.5], [0.5])
+        loss_history_csv([0, 1], [0, 1], [0.5], [0.5])
 
 
 # trace ---------------------------------------------------------------------------------------------------

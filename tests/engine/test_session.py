@@ -25,7 +25,7 @@ def trained_state(test_ratio=0.5):
     t = Trainer(TrainConfig(dataset=DatasetSpec("circle", seed=4, test_ratio=test_ratio), hidden=(3, 2), lr=0.1))
     t.run_epochs(7)
     return t, PlaygroundState(t.config, tuple(t.network.weights), tuple(t.network.biases), t.step_count, t.epoch,
-                              *t.history.since(0))
+                              t.history.arrays())
 
 
 def test_round_trip_is_exact(tmp_path):
@@ -35,16 +35,17 @@ def test_round_trip_is_exact(tmp_path):
     for a, b in zip(state.weights + state.biases, back.playground.weights + back.playground.biases):
         np.testing.assert_array_equal(a, b)  # repr floats: the same bits
     assert back.playground.config == t.config and back.playground.step == t.step_count
-    np.testing.assert_array_equal(back.playground.history_train, state.history_train)
+    for a, b in zip(vars(back.playground.history).values(), vars(state.history).values()):
+        np.testing.assert_array_equal(a, b)
     assert back.example == ExampleState(ExampleParams(w5=0.1), True)
 
 
 def test_missing_test_losses_are_stored_as_null_and_read_back_as_nan(tmp_path):
     _, state = trained_state(test_ratio=0.0)
-    assert np.isnan(state.history_test).all()
+    assert np.isnan(state.history.test).all()
     text = to_json(Session(state))
     assert json.loads(text)["playground"]["history"]["test_loss"][0] is None
-    assert np.isnan(parse_session(text, "s").playground.history_test).all()
+    assert np.isnan(parse_session(text, "s").playground.history.test).all()
 
 
 def test_every_truncation_is_reported_as_incomplete():

@@ -20,20 +20,19 @@ def test_small_tanh_net_reaches_95_percent_test_accuracy(name):
     trainer.run_epochs(300)
     m = trainer.evaluate()
     assert m["test_accuracy"] >= 0.95, m
-    assert m["train_loss"] < trainer.history.since(0)[1][0] / 4  # and the loss fell a long way
+    assert m["train_loss"] < trainer.history.arrays().train[0] / 4  # and the loss fell a long way
 
 
 def test_epochs_steps_and_history():
     trainer = Trainer(config(batch_size=10))  # 100 training points
-    assert trainer.step_count == 0 and trainer.history.n == 1  # the initial state is recorded
+    assert trainer.step_count == 0 and len(trainer.history) == 1  # the initial state is recorded
     trainer.run_epochs(3)
     assert trainer.epoch == 3 and trainer.step_count == 30
-    snap = trainer.snapshot()
-    assert snap.history_start == 0 and list(snap.history_steps) == [0, 10, 20, 30]
-    assert len(snap.history_train) == len(snap.history_test) == 4
-    later = trainer.snapshot(history_since=3)  # only what a receiver holding 3 entries lacks
-    assert later.history_start == 3 and list(later.history_steps) == [30] and later.history_length == 4
-    np.testing.assert_array_equal(later.history_train, snap.history_train[3:])
+    h = trainer.snapshot().history
+    assert list(h.epochs) == [0, 1, 2, 3] and list(h.steps) == [0, 10, 20, 30]
+    assert len(h.train) == len(h.test) == 4
+    trainer.run_epochs(1)
+    assert list(h.steps) == [0, 10, 20, 30]  # a snapshot's history is a copy: it does not change later
 
 
 @pytest.mark.parametrize("batch_size,steps_per_epoch", [(1, 100), (7, 15), (100, 1), (0, 1), (500, 1)])
@@ -76,7 +75,7 @@ def test_same_seed_same_run_and_reset_restores_the_initial_weights():
     for wa, wb in zip(a.network.weights, b.network.weights):
         np.testing.assert_array_equal(wa, wb)
     a.reset()
-    assert a.step_count == 0 and a.epoch == 0 and a.history.n == 1
+    assert a.step_count == 0 and a.epoch == 0 and len(a.history) == 1
     for w, w0 in zip(a.network.weights, initial):
         np.testing.assert_array_equal(w, w0)
     a.run_steps(57)
@@ -154,16 +153,21 @@ def test_configuration_round_trips_through_a_dict():
         TrainConfig.from_dict({**c.to_dict(), "momentum": 0.9})
 
 
-def test_history_grows_past_its_first_buffer():
+def test_a_long_run_keeps_the_whole_history_in_bounded_memory():
     from bpviz.training import History
 
-    h = History(capacity=4)
-    for k in range(1000):
-        h.append(k, 1.0 / (k + 1), 2.0 / (k + 1))
-    steps, train, test = h.since(0)
-    assert h.n == 1000 and list(steps[:3]) == [0, 1, 2] and steps[-1] == 999
-    assert train[999] == 1.0 / 1000 and test[10] == 2.0 / 11
-    assert len(h.since(990)[0]) == 10 and len(h.since(5000)[0]) == 0
+    h = History(capacity=64)
+    nbytes = h.nbytes
+    for epoch in range(100_000):
+        h.append(epoch, 10 * epoch, 1.0 / (epoch + 1), 2.0 / (epoch + 1))
+    a = h.arrays()
+    assert len(a) <= 65 and h.nbytes == nbytes  # the same few bytes after 10^5 epochs
+    assert a.epochs[0] == 0 and a.epochs[-1] == 99_999  # from the start to the latest epoch
+    gaps = np.diff(a.epochs[:-1])
+    assert (gaps == h.stride).all() and h.stride >= 100_000 // 64  # evenly thinned over the whole run
+    np.testing.assert_array_equal(a.steps, 10 * a.epochs)
+    np.testing.assert_array_equal(a.train, 1.0 / (a.epochs + 1))
+    np.testing.assert_array_equal(a.test, 2.0 / (a.epochs + 1))
 
 
 def test_features_turn_circle_into_a_problem_one_neuron_solves():

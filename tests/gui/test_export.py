@@ -63,7 +63,7 @@ def shown(qtbot, widget, width, height):
 def loss_plot(qtbot, run):
     trainer, _ = run
     w = shown(qtbot, LossPlot(), 800, 450)
-    w.append(0, *trainer.history.since(0))
+    w.set_history(trainer.history.arrays())
     return w
 
 
@@ -214,7 +214,7 @@ def test_a_never_shown_plot_is_laid_out_for_the_picture(qtbot, run, tmp_path):
     trainer, _ = run
     plot = LossPlot()  # never shown: its PlotWidget is still 640 x 480, its PlotItem not laid out
     qtbot.addWidget(plot)
-    plot.append(0, *trainer.history.since(0))
+    plot.set_history(trainer.history.arrays())
     assert_png(export_picture(plot.plot, tmp_path / "hidden.png", (1200, 500)), (1200, 500))
     root = svg_tree(export_picture(plot.plot, tmp_path / "hidden.svg"))
     assert "loss" in svg_texts(root)

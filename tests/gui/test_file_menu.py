@@ -55,15 +55,15 @@ def test_loss_history_csv_has_one_row_per_recorded_epoch(window, tmp_path):
     path = tmp_path / "loss.csv"
     assert window.files.export_loss_csv(path)
     rows = list(csv.DictReader(io.StringIO(path.read_text())))
-    steps, train, _ = window.playground.loss.history()
-    assert len(rows) == len(steps) == window.playground.frame.snapshot.history_length
-    assert [int(r["step"]) for r in rows] == list(steps) and float(rows[-1]["train_loss"]) == train[-1]
+    h = window.playground.model.history
+    assert len(rows) == len(h) >= 1
+    assert [int(r["step"]) for r in rows] == list(h.steps) and float(rows[-1]["train_loss"]) == h.train[-1]
 
 
 def test_trace_exports(window, tmp_path):
     assert window.files.export_trace("csv", tmp_path / "t.csv")
     rows = [r for r in csv.DictReader(io.StringIO((tmp_path / "t.csv").read_text())) if r["index"]]
-    assert len(rows) == len(window.example.session.trace)
+    assert len(rows) == len(window.example.model.trace)
     assert window.files.export_trace("md", tmp_path / "t.md")
     text = (tmp_path / "t.md").read_text()
     assert "| Phase |" in text.replace("  ", " ") or "Phase" in text

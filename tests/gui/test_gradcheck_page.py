@@ -4,32 +4,18 @@ example and with networks rebuilt here from the Trainer."""
 
 import numpy as np
 import pytest
-from PySide6.QtCore import QObject, QPoint, QSettings, Qt, Signal
+from PySide6.QtCore import QPoint, QSettings, Qt
 
 from bpviz.engine.broken_backward import broken_gradients
 from bpviz.engine.datasets import DatasetSpec
 from bpviz.engine.gradcheck import GradCheckResult, ParamCheck
 from bpviz.gui.main_window import MainWindow
 from bpviz.gui.pages.gradcheck import EXAMPLE, PLAYGROUND, GradCheckPage
-from bpviz.gui.workers.training import Frame
 from bpviz.models.gradcheck_problem import playground_problem
 from bpviz.models.gradcheck_report import summary, verdict
+from bpviz.models.playground import PlaygroundModel
 from bpviz.training import TrainConfig, Trainer
-
-
-class FakePlayground(QObject):
-    """What the page needs of the PlaygroundPage: ``frame`` and ``frameShown``. The real one sends its first
-    frame as soon as its thread starts, so "no frame yet" is only reachable with a stand-in."""
-
-    frameShown = Signal(object)
-
-    def __init__(self):
-        super().__init__()
-        self.frame = None
-
-    def send(self, frame):
-        self.frame = frame
-        self.frameShown.emit(frame)
+from bpviz.training.frames import Frame
 
 
 def make_frame(config=None, steps=0, generation=1):
@@ -41,9 +27,7 @@ def make_frame(config=None, steps=0, generation=1):
 
 @pytest.fixture
 def page(qtbot):
-    playground = FakePlayground()
-    p = GradCheckPage(playground)
-    p._fake = playground  # keep it alive with the page
+    p = GradCheckPage(PlaygroundModel())  # no frame yet: the real playground sends one as soon as it starts
     qtbot.addWidget(p)
     p.resize(1280, 740)
     p.show()
@@ -144,7 +128,7 @@ def test_a_frame_is_kept_and_checked_on_request(qtbot, page):
                          activation="sigmoid", loss="softmax_ce", features=("x1", "x2", "x1*x2"))
     frame, trainer = make_frame(config, steps=7)
     page.set_active(True)
-    page._fake.send(frame)
+    page.playground.take(frame)
     page.source.setCurrentIndex(PLAYGROUND)
     assert page.problem.frame is frame
     assert page.table.model_.rowCount() == trainer.network.get_parameters().size
@@ -155,7 +139,7 @@ def test_a_frame_is_kept_and_checked_on_request(qtbot, page):
     assert float(backprop["w1"].replace("−", "-")) == pytest.approx(dW[0][0, 0], rel=1e-9)
     # a newer frame: not checked until asked, but the page says the check is behind
     newer, _ = make_frame(config, steps=9)
-    page._fake.send(newer)
+    page.playground.take(newer)
     assert page.problem.frame is frame
     assert "step 9 now, step 7 in this check" in page.stale.plain_text() and page.stale.isVisible()
     page.check_action.trigger()
@@ -172,7 +156,7 @@ def test_a_frame_is_kept_and_checked_on_request(qtbot, page):
 def test_a_big_network_is_checked_on_a_sample(qtbot, page):
     config = TrainConfig(hidden=(16,) * 4, activation="tanh", features=("x1", "x2", "x1^2", "x2^2"))
     frame, trainer = make_frame(config)
-    page._fake.send(frame)
+    page.playground.take(frame)
     page.source.setCurrentIndex(PLAYGROUND)
     n = trainer.network.get_parameters().size
     assert n > 300 and page.table.model_.rowCount() == 300
@@ -231,7 +215,7 @@ def test_the_worked_example_source_checks_the_numbers_typed_on_its_page(qtbot):
     window.show_page("gradcheck")
     assert "published starting numbers" in page.description.text()
     window.show_page("example")
-    window.example.session.set_param("w5", 0.9)  # what the starting-numbers panel does on an edit
+    window.example.model.set_param("w5", 0.9)  # what the starting-numbers panel does on an edit
     window.show_page("gradcheck")  # shown again: the check is stale and runs again
     assert "your starting numbers" in page.description.text()
     p = ExampleParams(w5=0.9)

@@ -101,7 +101,7 @@ def test_invalid_parameter_entry_is_refused_with_a_message(qtbot, window):
     qtbot.keyClick(field, Qt.Key_Return)
     assert "learning rate must be greater than 0" in window.example.params.message.text()
     assert field.text() == "0.5"
-    assert window.example.session.params.lr == 0.5
+    assert window.example.model.params.lr == 0.5
 
 
 def test_invalid_weight_typed_on_the_diagram_is_refused(qtbot, window):
@@ -112,7 +112,7 @@ def test_invalid_weight_typed_on_the_diagram_is_refused(qtbot, window):
     qtbot.keyClick(diagram.editor, Qt.Key_Return)
     assert diagram.editing() == "w2" and diagram.editor_error()
     qtbot.keyClick(diagram.editor, Qt.Key_Escape)
-    assert window.example.session.params.w2 == 0.2
+    assert window.example.model.params.w2 == 0.2
 
 
 def test_keyboard_shortcuts_move_through_the_pass(qtbot, window):
@@ -127,7 +127,7 @@ def test_keyboard_shortcuts_move_through_the_pass(qtbot, window):
     assert panel.position() == len(panel.trace()) - 1
     qtbot.keyClick(window, Qt.Key_N, Qt.ControlModifier)  # apply the update: a new pass starts
     assert panel.position() == -1
-    assert f"{window.example.session.trace.quantities['E_total']:.9f}" == "0.291027774"
+    assert f"{window.example.model.trace.quantities['E_total']:.9f}" == "0.291027774"
     qtbot.keyClick(window, Qt.Key_Right)
     qtbot.keyClick(window, Qt.Key_Home)
     assert panel.position() == -1
@@ -140,7 +140,7 @@ def test_run_many_passes(qtbot, window):
     qtbot.mouseClick(page.iterate.run_button, Qt.LeftButton)
     assert "E_total = 0.0000351085" in page.iterate.summary.text()
     qtbot.mouseClick(page.iterate.continue_button, Qt.LeftButton)
-    assert page.session.trace.quantities["E_total"] < 3.6e-5
+    assert page.model.trace.quantities["E_total"] < 3.6e-5
 
 
 def test_update_biases_toggle_adds_the_bias_steps(qtbot, window):

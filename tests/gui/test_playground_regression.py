@@ -17,9 +17,9 @@ from bpviz.gui.pages.playground import PlaygroundPage
 from bpviz.gui.widgets.controls.playground import SETTLE_MS, PlaygroundControls
 from bpviz.gui.widgets.plots.decision_plot import EXTENT, VALUE, DecisionPlot
 from bpviz.gui.widgets.value_colors import MID
-from bpviz.gui.workers.training import Frame
 from bpviz.models.gradcheck_problem import playground_problem
 from bpviz.training import TrainConfig, Trainer
+from bpviz.training.frames import Frame
 
 REGRESSION = TrainConfig(dataset=DatasetSpec("multi_gaussian", n_samples=300, noise=0.0, seed=3), hidden=(6, 6),
                          loss="half_sse", lr=0.1, batch_size=10, seed=3)

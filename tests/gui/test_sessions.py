@@ -45,7 +45,7 @@ def test_saved_session_reopens_the_exact_network(qtbot, window, tmp_path):
     train_a_little(qtbot, page, config)
     saved = page.frame.snapshot
     region = page.decision.region_image().copy()
-    history = page.loss.history()
+    history = page.model.history
     before = predictions(page, config)
     path = tmp_path / "moons.bpviz"
     assert window.files.save_to(path)
@@ -67,8 +67,9 @@ def test_saved_session_reopens_the_exact_network(qtbot, window, tmp_path):
     assert loaded.step == saved.step and loaded.epoch == saved.epoch
     np.testing.assert_array_equal(predictions(page, config), before)
     np.testing.assert_array_equal(page.decision.region_image(), region)  # the same decision region
-    for a, b in zip(page.loss.history(), history):
+    for a, b in zip(vars(page.model.history).values(), vars(history).values()):
         np.testing.assert_array_equal(a, b)
+    np.testing.assert_array_equal(page.loss.curve_data()[1], history.train)  # and the curve shows it
     assert page.controls.config() == config
     # and training goes on from there
     page.step()
@@ -83,7 +84,7 @@ def test_worked_example_numbers_travel_in_the_session(qtbot, window, tmp_path):
     window.example.reset_params()
     window.example.set_update_biases(False)
     assert window.files.open_path(path)
-    assert window.example.session.params.w5 == 0.123 and window.example.session.update_biases
+    assert window.example.model.params.w5 == 0.123 and window.example.model.update_biases
     assert window.example.params.fields["w5"].text() == "0.123"
 
 

@@ -1,35 +1,53 @@
-"""The lessons of the other seeds, one window page each (computation graphs, the warm-up in matrix form,
-gradient checking, parameter trajectories).
+"""The window's six pages, and what a page offers the window (``Page``).
 
-Every page is a QWidget with
-- ``tab_title`` (its tab's text) and ``page_name`` (one of bpviz.cli.PAGES, for ``bpviz gui --page NAME``);
-- ``statusMessage = Signal(str)`` (shown in the status bar);
-- ``set_active(bool)``: its window-wide shortcuts work only while it is shown;
-- ``shutdown()``: stops and joins any thread it runs (the window calls it on close);
-- ``status_text()`` (optional): its figures for the status bar, refreshed on its ``frameShown(object)`` or
-  ``statusTextChanged()`` signal;
-- ``menu_actions()``: its commands (QActions with their shortcuts) for the window's Lessons menu;
-- ``save_settings(QSettings)`` / ``restore_settings(QSettings)`` (optional): what it keeps between runs;
-- ``export_pictures()`` (optional): its views for File > Export,
-  ``{"<page_name>/<view>": (menu text, file stem, widget)}``
-  (a pyqtgraph PlotItem/PlotWidget, a QGraphicsView or any widget; see bpviz.gui.export.sources).
-Pages that read the playground's network get the PlaygroundPage and listen to its ``frameShown`` signal.
+The worked example and the playground come first; the lesson pages of the other seeds follow (computation graphs,
+the warm-up in matrix form, gradient checking, parameter trajectories). Each page owns its Qt-free model
+(bpviz.models) and its worker threads; pages that show the playground's network get its model, not its page.
 """
 
 from __future__ import annotations
 
+from typing import Protocol, runtime_checkable
 
-def make_pages(example, playground) -> list:
-    """The lesson pages in tab order, after the worked example (``example``, an ExamplePage) and the playground
-    (a PlaygroundPage)."""
-    pages = []
-    # one import and one append per lesson page
-    from bpviz.gui.pages.graph import GraphPage
-    pages.append(GraphPage())
-    from bpviz.gui.pages.warmup import WarmupPage
-    pages.append(WarmupPage())
+from PySide6.QtCore import QSettings
+
+
+@runtime_checkable
+class Page(Protocol):
+    """What the main window asks of a page (a QWidget with a ``statusMessage = Signal(str)``)."""
+
+    tab_title: str  # its tab's text
+    page_name: str  # one of bpviz.commands.args.PAGES, for ``bpviz gui --page NAME``
+
+    def set_active(self, active: bool) -> None:
+        """Shown or hidden: its window-wide shortcuts work only while it is shown."""
+
+    def menu_actions(self) -> list:
+        """Its commands (QActions with their shortcuts) for the window's menus."""
+
+    def status_text(self) -> str:
+        """Its figures for the status bar ('' for none), refreshed when it emits ``statusTextChanged``."""
+
+    def export_pictures(self) -> dict:
+        """Its views for File > Export: ``{"<page_name>/<view>": (menu text, file stem, widget)}``."""
+
+    def save_settings(self, settings: QSettings) -> None:
+        """Keep what it remembers between runs."""
+
+    def restore_settings(self, settings: QSettings) -> None:
+        """Take back what it kept."""
+
+    def shutdown(self) -> None:
+        """Stop and join every thread it runs (the window calls it on close)."""
+
+
+def make_lesson_pages(example_model, playground_model) -> list:
+    """The lesson pages in tab order, after the worked example (its ExampleModel ``example_model``) and the
+    playground (its PlaygroundModel ``playground_model``)."""
     from bpviz.gui.pages.gradcheck import GradCheckPage
-    pages.append(GradCheckPage(playground, example.session))
+    from bpviz.gui.pages.graph import GraphPage
     from bpviz.gui.pages.trajectories import TrajectoriesPage
-    pages.append(TrajectoriesPage(playground))
-    return pages
+    from bpviz.gui.pages.warmup import WarmupPage
+
+    return [GraphPage(), WarmupPage(), GradCheckPage(playground_model, example_model),
+            TrajectoriesPage(playground_model)]

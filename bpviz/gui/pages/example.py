@@ -1,6 +1,6 @@
-"""The worked-example page: diagram, stepper, starting numbers and iterations, wired to an ExampleSession.
+"""The worked-example page: diagram, stepper, starting numbers and iterations, wired to an ExampleModel.
 
-Wiring only: the session asks the engine; the widgets draw what they are given.
+Wiring only: the model (bpviz.models.example) asks the engine; the widgets draw what they are given.
 """
 
 from __future__ import annotations
@@ -13,15 +13,15 @@ from bpviz.gui.widgets.controls.iterate_panel import IteratePanel
 from bpviz.gui.widgets.controls.params_editor import ParamsEditor
 from bpviz.gui.widgets.controls.stepper import StepperPanel
 from bpviz.gui.widgets.diagram.view import NetworkDiagram
-from bpviz.models.example import ExampleSession
+from bpviz.models.example import ExampleModel
 
 
 class ExamplePage(QWidget):
     statusMessage = Signal(str)
 
-    def __init__(self, session: ExampleSession | None = None, parent=None):
+    def __init__(self, model: ExampleModel | None = None, parent=None):
         super().__init__(parent)
-        self.session = session or ExampleSession()
+        self.model = model or ExampleModel()
         self.diagram = NetworkDiagram()
         self.diagram.setObjectName("example_diagram")
         self.stepper = StepperPanel()
@@ -72,7 +72,7 @@ class ExamplePage(QWidget):
 
     # ------------------------------------------------------------------ reactions
     def _refresh(self) -> None:
-        s = self.session
+        s = self.model
         self.stepper.set_trace(s.trace)
         self.params.set_params(s.params, s.update_biases)
         self._show_position(self.stepper.position())
@@ -86,57 +86,57 @@ class ExamplePage(QWidget):
 
     @Slot(int)
     def _show_position(self, position: int) -> None:
-        self.diagram.set_state(self.session.diagram_state(position))
-        self.apply_update_action.setEnabled(self._active and position == len(self.session.trace) - 1)
+        self.diagram.set_state(self.model.diagram_state(position))
+        self.apply_update_action.setEnabled(self._active and position == len(self.model.trace) - 1)
 
     @Slot(str, float)
     def edit_param(self, name: str, value: float) -> None:
         try:
-            self.session.set_param(name, value)
+            self.model.set_param(name, value)
         except ValueError as exc:
             self.params.refuse(name, str(exc))
             self.statusMessage.emit(f"Refused: {exc}")
             return
         self.params.clear_message()
         self._refresh()
-        q = self.session.trace.quantities
+        q = self.model.trace.quantities
         self.statusMessage.emit(f"{name} = {value:.12g}: out_o1 = {q['out_o1']:.9g}, out_o2 = {q['out_o2']:.9g}, "
                                 f"E_total = {q['E_total']:.9g}")
 
     @Slot(bool)
     def set_update_biases(self, on: bool) -> None:
-        self.session.set_update_biases(on)
+        self.model.set_update_biases(on)
         self._refresh()
         self.statusMessage.emit("Biases b1 and b2 are updated too" if on else "Biases stay fixed (as published)")
 
     @Slot()
     def reset_params(self) -> None:
-        self.session.reset_params()
+        self.model.reset_params()
         self.iterate.clear()
         self._refresh()
         self.statusMessage.emit("Starting numbers reset to the published example")
 
     @Slot()
     def apply_update(self) -> None:
-        self.session.apply_update()
+        self.model.apply_update()
         self.stepper.reset()
         self._refresh()
-        q = self.session.trace.quantities
+        q = self.model.trace.quantities
         self.statusMessage.emit(f"New pass from the updated weights: E_total will be {q['E_total']:.9g}")
 
     @Slot(int)
     def run_passes(self, passes: int) -> None:
         QApplication.setOverrideCursor(Qt.WaitCursor)
         try:
-            run = self.session.run(passes)
+            run = self.model.run(passes)
         finally:
             QApplication.restoreOverrideCursor()
-        self.iterate.show_run(run, self.session.params)
+        self.iterate.show_run(run, self.model.params)
         self.statusMessage.emit(f"Ran {passes:,} passes: E_total = {run.final_error:.10f}")
 
     @Slot()
     def continue_from_run(self) -> None:
-        self.session.continue_from_last_run()
+        self.model.continue_from_last_run()
         self.stepper.reset()
         self._refresh()
         self.statusMessage.emit("Starting numbers set to the weights reached by the last run")
@@ -145,11 +145,11 @@ class ExamplePage(QWidget):
     def session_state(self):
         from bpviz.session import ExampleState
 
-        return ExampleState(self.session.params, self.session.update_biases)
+        return ExampleState(self.model.params, self.model.update_biases)
 
     def load_state(self, state) -> None:
-        self.session.set_params(state.params)
-        self.session.set_update_biases(state.update_biases)
+        self.model.set_params(state.params)
+        self.model.set_update_biases(state.update_biases)
         self.iterate.clear()
         self.stepper.reset()
         self._refresh()

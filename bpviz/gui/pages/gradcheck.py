@@ -66,14 +66,14 @@ class GradCheckPage(QWidget):
     page_name = "gradcheck"
     statusMessage = Signal(str)
 
-    def __init__(self, playground, example_session=None, parent=None):
-        """``example_session``: the worked-example page's ExampleSession, whose starting numbers (typed in or
-        published) the worked-example source checks; None checks the published numbers."""
+    def __init__(self, playground_model=None, example_model=None, parent=None):
+        """``playground_model``: the playground's PlaygroundModel, whose latest network the playground source
+        checks; ``example_model``: the worked example's ExampleModel, whose starting numbers (typed in or
+        published) the worked-example source checks (None: the published numbers)."""
         super().__init__(parent)
         self.setObjectName("gradcheck_page")
-        self.playground = playground
-        self.example_session = example_session
-        self.latest_frame = getattr(playground, "frame", None)  # only the newest: a reference, no copy
+        self.playground = playground_model
+        self.example_model = example_model
         self.problem = None  # what the table shows
         self.result = None  # the check with backprop's own gradients
         self.shown_result = None  # what the table shows (broken or not)
@@ -84,7 +84,8 @@ class GradCheckPage(QWidget):
         self._build_actions()
         self._retune = QTimer(self, singleShot=True, interval=250)  # the batch spin box: check once typing stops
         self._retune.timeout.connect(self._points_settled)
-        playground.frameShown.connect(self.frame_arrived)
+        if playground_model is not None:
+            playground_model.subscribe("frame", self.frame_arrived)
         self._fault_chosen()
         self._show_info("Press Check (F5) to compare backprop with the numerical derivative.")
 
@@ -244,9 +245,12 @@ class GradCheckPage(QWidget):
         self._retune.stop()
 
     # ------------------------------------------------------------------ the playground
-    @Slot(object)
-    def frame_arrived(self, frame) -> None:
-        self.latest_frame = frame
+    @property
+    def latest_frame(self):
+        """The playground's newest frame (the model's), or None."""
+        return None if self.playground is None else self.playground.frame
+
+    def frame_arrived(self, _frame) -> None:
         if self._active and self.source.currentIndex() == PLAYGROUND:
             self._update_stale()
 
@@ -272,7 +276,7 @@ class GradCheckPage(QWidget):
         self.stale.show()
 
     def _example_params(self):
-        return self.example_session.params if self.example_session is not None else ExampleParams()
+        return self.example_model.params if self.example_model is not None else ExampleParams()
 
     # ------------------------------------------------------------------ checking
     @Slot()

@@ -1,8 +1,9 @@
 """The training playground: settings, a background training thread, and live views of the network.
 
-Wiring only. The worker (another thread) trains and sends frames; this page hands each frame's copies to
-the views: network diagram with per-neuron maps, decision region with the points, loss curve, figures.
-A regression run (plane, multi-Gaussian) shows the output value instead of P(blue) and no accuracy.
+Wiring only. The worker (another thread) trains and sends frames; this page hands each frame to its model
+(bpviz.models.playground, the one owner of the run's state), and draws what the model announces: the network
+diagram with per-neuron maps, the decision region with the points, the loss curve, the figures. A regression run
+(plane, multi-Gaussian) shows the output value instead of P(blue) and no accuracy.
 """
 
 from __future__ import annotations
@@ -21,9 +22,11 @@ from bpviz.gui.widgets.plots.decision_plot import DecisionPlot
 from bpviz.gui.widgets.plots.loss_plot import LossPlot
 from bpviz.gui.widgets.text_line import TextLine
 from bpviz.gui.workers.sliced import join_thread, start_thread
-from bpviz.gui.workers.training import Frame, TrainingWorker
+from bpviz.gui.workers.training import TrainingWorker
 from bpviz.models.diagram import from_parameters
+from bpviz.models.playground import PlaygroundModel
 from bpviz.training import TrainConfig
+from bpviz.training.frames import Frame
 
 LOSS_REDRAW_MS = 500
 OUTPUT_TITLES = {False: "<b>Output</b> · decision region and points",
@@ -48,6 +51,9 @@ class PlaygroundPage(QWidget):
 
     def __init__(self, config: TrainConfig | None = None, parent=None):
         super().__init__(parent)
+        self.model = PlaygroundModel()
+        self.model.subscribe("new_run", self._new_run)
+        self.model.subscribe("frame", self._draw)
         self.controls = PlaygroundControls()
         if config is not None:
             self.controls.set_config(config)
@@ -64,9 +70,7 @@ class PlaygroundPage(QWidget):
         self.figures.setObjectName("playground_figures")
         self._build_layout()
         self._build_actions()
-        self.frame: Frame | None = None
-        self._generation = 0
-        self._running = False
+        self._running = self._running_shown = False
         self._loss_timer = QTimer(self)
         self._loss_timer.setInterval(LOSS_REDRAW_MS)
         self._loss_timer.timeout.connect(self.loss.draw)
@@ -166,16 +170,14 @@ class PlaygroundPage(QWidget):
         self._reconfigure.emit(config)
 
     # ------------------------------------------------------------------ sessions
-    def session_state(self):
-        """What the page shows, as a session's PlaygroundState: the last frame's network and the whole loss
-        history the page holds (every frame carried the entries the page lacked)."""
-        from bpviz.session import PlaygroundState
+    @property
+    def frame(self) -> Frame | None:
+        """The latest frame (the model's)."""
+        return self.model.frame
 
-        if self.frame is None:
-            return None
-        s = self.frame.snapshot
-        steps, train, test = self.loss.history()
-        return PlaygroundState(self.frame.config, s.weights, s.biases, s.step, s.epoch, steps, train, test)
+    def session_state(self):
+        """The run as a session's PlaygroundState (None before the first frame)."""
+        return self.model.session_state()
 
     def load_state(self, state) -> None:
         """Show and continue a saved PlaygroundState (training paused)."""
@@ -186,17 +188,21 @@ class PlaygroundPage(QWidget):
     # ------------------------------------------------------------------ frames
     @Slot(object)
     def show_frame(self, frame: Frame) -> None:
+        """A frame from the worker: to the model, which has the views drawn (``_new_run``, ``_draw``)."""
+        self.model.take(frame)
+        self.worker.frame_taken()
+        self.frameShown.emit(frame)
+
+    def _new_run(self, frame: Frame) -> None:
+        d, regression = frame.data, frame.config.is_regression
+        self.decision.set_data(d.X_train, d.y_train, d.X_test, d.y_test, regression=regression)
+        self.output_title.setText(OUTPUT_TITLES[regression])
+
+    def _draw(self, frame: Frame) -> None:
         snap = frame.snapshot
-        if frame.generation != self._generation:  # a new run: new points, empty history
-            self._generation = frame.generation
-            self.loss.clear()
-            d, regression = frame.data, frame.config.is_regression
-            self.decision.set_data(d.X_train, d.y_train, d.X_test, d.y_test, regression=regression)
-            self.output_title.setText(OUTPUT_TITLES[regression])
         # The loss curve changes little in 1/30 s and is costly to repaint: while training runs, a timer of its
         # own draws it twice a second, between frames rather than on top of one.
-        self.loss.append(snap.history_start, snap.history_steps, snap.history_train, snap.history_test,
-                         draw=not frame.running)
+        self.loss.set_history(snap.history, draw=not frame.running)
         if frame.maps is not None:
             self.decision.set_region(frame.maps.region, frame.maps.extent)
         self.diagram.set_state(from_parameters(
@@ -206,14 +212,11 @@ class PlaygroundPage(QWidget):
             input_labels=tuple(FEATURE_LABELS[f] for f in frame.config.features)))
         self.figures.setText(figures_text(snap, frame.config.is_regression))
         self._set_running(frame.running)
-        self.frame = frame
-        self.worker.frame_taken()
-        self.frameShown.emit(frame)
 
     def _set_running(self, running: bool) -> None:
-        if running == self._running and self.frame is not None:
+        if running == self._running and self._running_shown:
             return  # setIcon always signals a change: the toolbar, then the whole window, would repaint
-        self._running = running
+        self._running, self._running_shown = running, True
         icon = self.style().standardIcon(QStyle.SP_MediaPause if running else QStyle.SP_MediaPlay)
         self.play_action.setIcon(icon)
         self.play_action.setText("Pause" if running else "Play")

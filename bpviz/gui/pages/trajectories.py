@@ -42,14 +42,15 @@ class TrajectoriesPage(QWidget):
     page_name = "trajectories"
     statusMessage = Signal(str)
 
-    def __init__(self, playground=None, parent=None):
+    def __init__(self, playground_model=None, parent=None):
+        """``playground_model``: the Training playground's PlaygroundModel, whose network the live source
+        follows (None: that source has nothing to follow)."""
         super().__init__(parent)
-        self.playground = playground
         self._active = False
         self._runner: NeuronRunner | None = None
         self._thread = None
         self.neuron = NeuronTrajectoriesView(self._neuron_runner)
-        self.live = LiveTrajectoriesView(playground)
+        self.live = LiveTrajectoriesView(playground_model)
         self.source = QComboBox()
         self.source.setObjectName("trajectory_source")
         for key, text, _tip in SOURCES:
@@ -75,10 +76,6 @@ class TrajectoriesPage(QWidget):
         self.neuron.statusMessage.connect(self.statusMessage)
         self.live.statusMessage.connect(self.statusMessage)
         self.source.currentIndexChanged.connect(self._source_changed)
-        if playground is not None:
-            playground.frameShown.connect(self.live.add_frame)
-            if playground.frame is not None:
-                self.live.add_frame(playground.frame)
         self._source_changed(0)
 
     def _build_layout(self) -> None:

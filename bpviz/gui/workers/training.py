@@ -2,9 +2,9 @@
 
 The worker (a SlicedWorker, see bpviz.gui.workers.sliced) runs the Trainer in slices of ~10 ms and, between slices,
 lets its thread's event loop deliver commands (queued slot calls from the GUI: play, pause, step, reset, new
-settings). It sends a Frame (copies: weights, gradients, losses, the new history entries, the maps over the
-plane) at most ``fps`` times a second and only once the GUI has taken the previous one; no history entry is
-lost since each frame carries all entries the GUI does not have yet.
+settings). It sends a Frame (copies: weights, gradients, losses, the loss history, the maps over the plane) at most
+``fps`` times a second and only once the GUI has taken the previous one. The history is bounded (a few thousand
+entries, bpviz.training.history), so every frame carries all of it: a receiver never has to piece it together.
 """
 
 from __future__ import annotations
@@ -12,28 +12,16 @@ from __future__ import annotations
 import math
 import time
 from collections import deque
-from dataclasses import dataclass
 
 import numpy as np
 from PySide6.QtCore import Signal, Slot
 
-from bpviz.engine.datasets import Dataset
-from bpviz.engine.grid import GridEvaluator, GridMaps
+from bpviz.engine.grid import GridEvaluator
 from bpviz.gui.workers.sliced import SlicedWorker
-from bpviz.training import Snapshot, TrainConfig, Trainer
+from bpviz.training import TrainConfig, Trainer
+from bpviz.training.frames import Frame
 
 SLICE_SECONDS = 0.010
-
-
-@dataclass(frozen=True)
-class Frame:
-    generation: int  # grows when training restarts (reset, new settings): older frames belong to another run
-    config: TrainConfig
-    data: Dataset
-    snapshot: Snapshot
-    maps: GridMaps | None
-    steps_per_second: float
-    running: bool
 
 
 class TrainingWorker(SlicedWorker):
@@ -60,12 +48,10 @@ class TrainingWorker(SlicedWorker):
         self._config = config
         self.trainer = Trainer(config)
         if state is not None:
-            self.trainer.restore(state.weights, state.biases, state.step, state.epoch,
-                                 (state.history_steps, state.history_train, state.history_test))
+            self.trainer.restore(state.weights, state.biases, state.step, state.epoch, state.history)
         self._grid = GridEvaluator(config.sizes, config.features, config.activation,
                                    self.trainer.network.output.name, res=self._grid_res)
         self._generation += 1
-        self._sent = 0
         self._rate.clear()
         self._emit(force=True)
 
@@ -168,8 +154,7 @@ class TrainingWorker(SlicedWorker):
     def _emit(self, force: bool = False) -> None:
         if not self._frame_due(force):
             return
-        snap = self.trainer.snapshot(history_since=self._sent)
-        self._sent = snap.history_length
+        snap = self.trainer.snapshot()
         maps = None
         if self._maps_on and all(np.isfinite(w).all() for w in snap.weights):
             maps = self._grid.evaluate(snap.weights, snap.biases)

@@ -1,12 +1,10 @@
 """The live loss curve of the training playground: train and test loss against steps or epochs.
 
-The worker sends the history entries the view does not have yet (entry k: the losses at the end of epoch k,
-entry 0: before training) about 30 times a second, and a run can reach 10^6 entries. So the entries live in
-growing NumPy buffers (amortised doubling), and beside them a min/max envelope of at most ``2 * _BINS`` bins is
-kept up to date incrementally (only the bins a new entry touches are recomputed). While the view follows the
-data (pyqtgraph's auto-range) the curves draw that envelope: a few thousand points whatever the length of the
-run, and pixel-for-pixel the same picture as the raw data. Once the user zooms or pans the x axis, the curves
-get the raw entries and pyqtgraph clips them to the view and peak-downsamples them.
+It draws the history it is given (a HistoryArrays: entry k is the end of epoch k, entry 0 the start) and keeps
+none of its own: the playground's model owns the history, bounded to a few thousand entries however long the run
+(bpviz.training.history), so the curves get every entry as it is, in one ``setData`` each. While training runs
+the page redraws the curve a few times a second (``set_history(history, draw=False)`` then ``draw()`` from a timer):
+its axes are costly to repaint 30 times a second.
 """
 
 from __future__ import annotations
@@ -15,28 +13,19 @@ import math
 
 import numpy as np
 from PySide6.QtCore import Slot
-from PySide6.QtWidgets import (
-    QCheckBox,
-    QComboBox,
-    QGraphicsItem,
-    QHBoxLayout,
-    QLabel,
-    QVBoxLayout,
-    QWidget,
-)
+from PySide6.QtWidgets import QCheckBox, QComboBox, QGraphicsItem, QHBoxLayout, QLabel, QVBoxLayout, QWidget
 
 import pyqtgraph as pg
 
 from bpviz.gui import palette
 from bpviz.gui.widgets.plots.fast_plot import FastPlotWidget
 from bpviz.gui.widgets.text_line import TextLine
+from bpviz.training.history import HistoryArrays
 
 UNITS = ("steps", "epochs")
 _AXIS_LABEL = {"steps": "step", "epochs": "epoch"}
 TRAIN_COLOR = palette.TEXT
 TEST_COLOR = palette.POSITIVE
-_RAW_LIMIT = 8192  # up to this many entries pyqtgraph always gets the raw data
-_BINS = 2048  # the envelope holds between _BINS and 2 * _BINS bins once it is coarsened
 
 
 def format_loss(value: float) -> str:
@@ -45,59 +34,6 @@ def format_loss(value: float) -> str:
     if value == 0 or 1e-3 <= abs(value) < 1e4:
         return f"{value:.4f}"
     return f"{value:.3e}"
-
-
-class _Envelope:
-    """Per-bin maxima and minima of the two loss series, for bins of ``size`` consecutive entries."""
-
-    def __init__(self):
-        self.reset()
-
-    def reset(self) -> None:
-        self.size = 1
-        self.n_bins = 0
-        self.hi = np.empty((2, 2 * _BINS + 2))
-        self.lo = np.empty((2, 2 * _BINS + 2))
-
-    def update(self, ys: np.ndarray, first: int) -> None:
-        """``ys``: (2, n) train and test of all entries held; entries from ``first`` on are new or changed."""
-        n = ys.shape[1]
-        while -(-n // self.size) > 2 * _BINS:  # too many bins: merge neighbours (exact: max of maxima)
-            k = self.n_bins // 2
-            odd = self.n_bins % 2
-            np.fmax(self.hi[:, 0:2 * k:2], self.hi[:, 1:2 * k:2], out=self.hi[:, :k])
-            np.fmin(self.lo[:, 0:2 * k:2], self.lo[:, 1:2 * k:2], out=self.lo[:, :k])
-            if odd:
-                self.hi[:, k] = self.hi[:, 2 * k]
-                self.lo[:, k] = self.lo[:, 2 * k]
-            self.n_bins = k + odd
-            self.size *= 2
-        b0 = min(first // self.size, self.n_bins)
-        b1 = -(-n // self.size)
-        if b1 > b0:
-            seg = ys[:, b0 * self.size : n]
-            pad = (b1 - b0) * self.size - seg.shape[1]
-            if pad:
-                seg = np.concatenate([seg, np.full((2, pad), np.nan)], axis=1)
-            seg = seg.reshape(2, b1 - b0, self.size)
-            np.fmax.reduce(seg, axis=2, out=self.hi[:, b0:b1])  # fmax/fmin skip NaN (no test set)
-            np.fmin.reduce(seg, axis=2, out=self.lo[:, b0:b1])
-        self.n_bins = b1
-
-    def curves(self, x: np.ndarray, n: int, b0: int, b1: int) -> tuple[np.ndarray, np.ndarray, np.ndarray]:
-        """Bins b0..b1-1 as interleaved points: each bin's maximum at its first entry's x, its minimum at its
-        last entry's x (x: the entries' x values, n: how many entries are held)."""
-        b1 = min(b1, self.n_bins)
-        nb = max(b1 - b0, 0)
-        first = np.arange(b0, b0 + nb) * self.size
-        last = np.minimum(first + self.size, n) - 1
-        xs = np.empty(2 * nb, np.int64)
-        xs[0::2] = x[first]
-        xs[1::2] = x[last]
-        ys = np.empty((2, 2 * nb))
-        ys[:, 0::2] = self.hi[:, b0:b1]
-        ys[:, 1::2] = self.lo[:, b0:b1]
-        return xs, ys[0], ys[1]
 
 
 class _LossAxis(pg.AxisItem):
@@ -155,20 +91,10 @@ class LossPlot(QWidget):
         super().__init__(parent)
         self._unit = "steps"
         self._log = False
-        self._n = 0
-        self._dirty = False  # entries stored but not drawn yet (append(draw=False))
-        self._offset = 0  # the entry number of the first entry held (0 unless a history arrived mid-way)
-        self._cap = 0
-        self._x = {u: np.empty(0, np.int64) for u in UNITS}
-        self._y = np.empty((2, 0))  # train, test
-        self._any_test = False  # at least one finite test loss held
-        self._envelope = _Envelope()
-        self._mode = "raw"  # what the curves show: "raw" entries or the "envelope"
-        self._shown_following = True
-        self._reserve(1024)
+        self._history = HistoryArrays.empty()
+        self._dirty = False  # a history given but not drawn yet (set_history(draw=False))
         self._build()
 
-    # ------------------------------------------------------------------ building
     def _build(self) -> None:
         layout = QVBoxLayout(self)
         layout.setContentsMargins(0, 0, 0, 0)
@@ -216,76 +142,36 @@ class LossPlot(QWidget):
         # A key inside the plot, so that an exported picture says which curve is which.
         legend = item.addLegend(offset=(-8, 8), labelTextColor=palette.TEXT, brush=pg.mkBrush(255, 255, 255, 220))
         legend.setCacheMode(QGraphicsItem.DeviceCoordinateCache)
-        self.test_curve = item.plot(pen=pg.mkPen(TEST_COLOR, width=2), name="test", autoDownsampleFactor=1.0)
-        self.train_curve = item.plot(pen=pg.mkPen(TRAIN_COLOR, width=1.5), name="train", autoDownsampleFactor=1.0)
+        # The history holds a few thousand entries at most (bpviz.training.history): drawn as they are, without
+        # pyqtgraph's downsampling and clipping (which fail on some zoomed-out views).
+        self.test_curve = item.plot(pen=pg.mkPen(TEST_COLOR, width=2), name="test")
+        self.train_curve = item.plot(pen=pg.mkPen(TRAIN_COLOR, width=1.5), name="train")
         # Two invisible points at round bounds (x up to the next round number; y to decades or tenths): while
         # the plot follows the data, the auto range then changes only when the data pass those bounds, so most
         # redraws leave the axes as they are, and Qt shows them from cache instead of re-rendering their text.
         self.anchor = item.plot(pen=pg.mkPen((0, 0, 0, 0)))
-        for curve in (self.train_curve, self.test_curve):
-            curve.setDownsampling(auto=True, method="peak")  # with factor 1: max and min of each pixel column
-            curve.setClipToView(True)
-        vb.sigStateChanged.connect(self._view_state_changed)
-        vb.sigXRangeChanged.connect(self._x_range_changed)
         self.plot.setMinimumHeight(120)
         layout.addWidget(self.plot, 1)
         self._show_values()
 
     # ------------------------------------------------------------------ public API
-    def clear(self) -> None:
-        self._dirty = False
-        self._n = 0
-        self._offset = 0
-        self._any_test = False
-        self._envelope.reset()
-        self._refresh()
-        self.plot.getPlotItem().enableAutoRange()
-        self._show_values()
-
-    def append(self, start: int, steps: np.ndarray, train: np.ndarray, test: np.ndarray, draw: bool = True) -> None:
-        """History entries number ``start``, ``start + 1``, ...; ``steps`` the step count of each.
-
-        Entries continue the curve when ``start`` is the number of the next entry. A ``start`` inside the
-        entries held replaces the entries from there on (0: a new run); any other ``start`` replaces them all.
-        ``draw=False`` stores the entries without redrawing (a live view redraws a few times a second and
-        calls ``draw()``; the curve's axes are costly to repaint 30 times a second).
-        """
-        start = int(start)
-        m = len(steps)
-        if not len(train) == len(test) == m:
-            raise ValueError(f"steps, train and test must have the same length, got {m}, {len(train)}, {len(test)}")
-        end = self._offset + self._n
-        if start == end:
-            if m == 0:
-                return
-            first = self._n
-        elif self._offset <= start < end:  # the sender went back: drop what follows, keep what precedes
-            first = start - self._offset
-            self._n = first
-            self._envelope.reset()  # rare: rebuilt from scratch below
-            self._any_test = bool(np.isfinite(self._y[1, :first]).any())
-        else:  # a new run, or a gap we cannot fill
-            self._envelope.reset()
-            self._n = first = 0
-            self._offset = start
-            self._any_test = False
+    def set_history(self, history: HistoryArrays, draw: bool = True) -> None:
+        """Draw ``history`` (now, or at the next ``draw()`` with ``draw=False``). A history that is shorter or
+        starts elsewhere than the one shown (a new run) makes the view follow the data again."""
+        if len(history) < len(self._history) or (len(history) and len(self._history)
+                                                  and history.epochs[0] != self._history.epochs[0]):
             self.plot.getPlotItem().enableAutoRange()
-        n = first + m
-        self._reserve(n)
-        self._x["steps"][first:n] = steps
-        self._x["epochs"][first:n] = np.arange(self._offset + first, self._offset + n)
-        self._y[0, first:n] = train
-        self._y[1, first:n] = test
-        if not self._any_test:
-            self._any_test = bool(np.isfinite(self._y[1, first:n]).any())
-        self._envelope.update(self._y[:, :n], first)  # after a reset it rebuilds every bin
-        self._n = n
+        self._history = history
         self._dirty = True
         if draw:
             self.draw()
 
+    def clear(self) -> None:
+        self.set_history(HistoryArrays.empty())
+        self.plot.getPlotItem().enableAutoRange()
+
     def draw(self) -> None:
-        """Redraw the curves if entries arrived since the last drawing."""
+        """Redraw the curves if a history arrived since the last drawing."""
         if self._dirty:
             self._dirty = False
             self._refresh()
@@ -324,90 +210,46 @@ class LossPlot(QWidget):
         return self._log
 
     def n_entries(self) -> int:
-        return self._n
-
-    def history(self) -> tuple[np.ndarray, np.ndarray, np.ndarray]:
-        """Copies of every entry held: (steps, train, test), whatever the axis shows (to save a session)."""
-        n = self._n
-        return self._x["steps"][:n].copy(), self._y[0, :n].copy(), self._y[1, :n].copy()
+        return len(self._history)
 
     def curve_data(self) -> tuple[np.ndarray, np.ndarray, np.ndarray]:
-        """Copies of (x in the chosen unit, train loss, test loss) of every entry held, as sent (not logged)."""
-        n = self._n
-        return self._x[self._unit][:n].copy(), self._y[0, :n].copy(), self._y[1, :n].copy()
+        """Copies of (x in the chosen unit, train loss, test loss) of every entry shown, as given (not logged)."""
+        h = self._history
+        return self._x().copy(), h.train.copy(), h.test.copy()
 
     def latest(self) -> tuple[float, float]:
-        if self._n == 0:
+        h = self._history
+        if len(h) == 0:
             return math.nan, math.nan
-        return float(self._y[0, self._n - 1]), float(self._y[1, self._n - 1])
+        return float(h.train[-1]), float(h.test[-1])
 
     # ------------------------------------------------------------------ internals
-    def _reserve(self, n: int) -> None:
-        if n <= self._cap:
-            return
-        cap = max(n, 2 * self._cap, 1024)
-        for u in UNITS:
-            grown = np.empty(cap, np.int64)  # integer x: pyqtgraph knows it is finite without looking
-            grown[: self._n] = self._x[u][: self._n]
-            self._x[u] = grown
-        grown = np.empty((2, cap))
-        grown[:, : self._n] = self._y[:, : self._n]
-        self._y = grown
-        self._cap = cap
+    def _x(self) -> np.ndarray:
+        return self._history.steps if self._unit == "steps" else self._history.epochs
+
+    def _any_test(self) -> bool:
+        return bool(np.isfinite(self._history.test).any())
 
     def _following(self) -> bool:
         return bool(self.plot.getPlotItem().getViewBox().autoRangeEnabled()[0])
 
-    @Slot(object)
-    def _view_state_changed(self, _vb=None) -> None:
-        # the user zoomed (auto-range off) or pressed 'A' (auto-range on again)
-        if self._following() != self._shown_following:
-            self._refresh()
-
-    @Slot(object, object)
-    def _x_range_changed(self, _vb=None, _range=None) -> None:
-        if not self._following():  # zoomed or panned: hand over the entries now in view
-            self._refresh()
-
-    def _visible(self) -> tuple[int, int]:
-        """The entries in the x range shown, one more on each side so the lines reach the edges."""
-        n = self._n
-        if self._following():
-            return 0, n
-        x = self._x[self._unit][:n]
-        lo, hi = self.plot.getPlotItem().getViewBox().viewRange()[0]
-        limit = float(2 ** 62)
-        lo = np.int64(math.floor(min(max(lo, -limit), limit)))  # same dtype: searchsorted stays O(log n)
-        hi = np.int64(math.ceil(min(max(hi, -limit), limit)))
-        return max(int(np.searchsorted(x, lo, "left")) - 1, 0), min(int(np.searchsorted(x, hi, "right")) + 1, n)
-
     def _refresh(self) -> None:
-        n = self._n
-        self._shown_following = self._following()
-        if n == 0:
-            self._mode = "raw"
+        h = self._history
+        if len(h) == 0:
             self.train_curve.setData([], [])
             self.test_curve.setData([], [])
+            self.anchor.setData([], [])
             return
-        x = self._x[self._unit]
-        i0, i1 = self._visible()
-        env = self._envelope
-        pixels = max(self.plot.getPlotItem().getViewBox().width(), 100.0)
-        if i1 - i0 > _RAW_LIMIT and (i1 - i0) / env.size >= 1.5 * pixels:
-            self._mode = "envelope"  # still several bins per pixel: draws the same as the raw entries
-            xs, train, test = env.curves(x, n, i0 // env.size, -(-i1 // env.size))
-        else:
-            self._mode = "raw"
-            xs, train, test = x[i0:i1], self._y[0, i0:i1], self._y[1, i0:i1]
-        self.train_curve.setData(xs, train)
-        if self._any_test:
-            self.test_curve.setData(xs, test)
+        x = self._x()
+        self.train_curve.setData(x, h.train)
+        if self._any_test():
+            self.test_curve.setData(x, h.test)
         else:
             self.test_curve.setData([], [])
-        self._set_anchor(x[n - 1] if n else 0, train, test)
+        self._set_anchor(x[-1], h.train, h.test)
 
     def _set_anchor(self, x_last: float, train: np.ndarray, test: np.ndarray) -> None:
-        values = np.concatenate([train, test]) if self._any_test else np.asarray(train)
+        values = np.concatenate([train, test]) if self._any_test() else np.asarray(train)
         values = values[np.isfinite(values) & ((values > 0) if self._log else True)]
         if not self._following() or len(values) == 0:
             self.anchor.setData([], [])
@@ -423,7 +265,7 @@ class LossPlot(QWidget):
     def _show_values(self) -> None:
         train, test = self.latest()
         parts = [f'<span style="color:{TRAIN_COLOR}">train <b>{format_loss(train)}</b></span>']
-        if self._any_test or self._n == 0:
+        if self._any_test() or len(self._history) == 0:
             parts.append(f'<span style="color:{TEST_COLOR}">test <b>{format_loss(test)}</b></span>')
         text = " · ".join(parts)
         if text != self.values.text():

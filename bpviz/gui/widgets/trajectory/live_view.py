@@ -1,9 +1,10 @@
 """The playground network's parameters over training: a checkable list of every weight and bias, and plots of the
 chosen ones and of their gradients against the training step, live.
 
-Every frame the playground draws is recorded (a TrajectoryRecorder: a few microseconds, bounded memory), also
-while this view is hidden, so a curve has its whole history the moment it is ticked. Drawing happens at most
-``REDRAW_MS`` apart and only while the view is shown; a paused run's frames (a Step, a Reset) draw at once.
+The playground's model records every frame (a TrajectoryRecorder: a few microseconds, bounded memory), also
+while this view is hidden, so a curve has its whole history the moment it is ticked. This view only draws the
+model's recorder, at most ``REDRAW_MS`` apart and only while shown; a paused run's frames (a Step, a Reset) draw at
+once. Its Play, Step and Reset ask (signals) for what the playground page does; the window connects them.
 """
 
 from __future__ import annotations
@@ -63,14 +64,16 @@ def _swatch(color: str | None) -> QIcon:
 
 class LiveTrajectoriesView(QWidget):
     statusMessage = Signal(str)
+    playRequested = Signal()  # Play/Pause, Step and Reset of the playground's training
+    stepRequested = Signal()
+    resetRequested = Signal()
 
-    def __init__(self, playground=None, parent=None):
+    def __init__(self, model=None, parent=None):
+        """``model``: the playground's PlaygroundModel (None: nothing to follow)."""
         super().__init__(parent)
-        self.playground = playground
-        self.recorder: TrajectoryRecorder | None = None
+        self.model = model
         self.names: NetworkNames | None = None
-        self._shape = None  # (sizes, features) of the recorded network
-        self._generation = None
+        self._shape = None  # (sizes, features) of the network shown
         self._colors: dict[str, str] = {}  # the ticked parameters, in ticking order, and their colours
         self._drawn = None  # recorder version last drawn
         self._active = False
@@ -82,6 +85,16 @@ class LiveTrajectoriesView(QWidget):
         self._timer.setInterval(REDRAW_MS)
         self._timer.timeout.connect(self.redraw)
         self._show_empty()
+        if model is not None:
+            model.subscribe("new_run", self._new_run)
+            model.subscribe("frame", self._frame)
+            if model.frame is not None:
+                self._new_run(model.frame)
+                self._frame(model.frame)
+
+    @property
+    def recorder(self) -> TrajectoryRecorder | None:
+        return None if self.model is None else self.model.recorder
 
     # ------------------------------------------------------------------ building
     def _build_actions(self) -> None:
@@ -176,31 +189,24 @@ class LiveTrajectoriesView(QWidget):
     # ------------------------------------------------------------------ the playground
     @Slot()
     def toggle_play(self) -> None:
-        if self.playground is not None:
-            self.playground.toggle_play()
+        self.playRequested.emit()
 
     @Slot()
     def step(self) -> None:
-        if self.playground is not None:
-            self.playground.step()
+        self.stepRequested.emit()
 
     @Slot()
     def reset(self) -> None:
-        if self.playground is not None:
-            self.playground.reset()
+        self.resetRequested.emit()
 
-    @Slot(object)
-    def add_frame(self, frame) -> None:
-        """Record one playground Frame (cheap: this runs for every frame, shown or not)."""
-        config = frame.config
-        shape = (tuple(config.sizes), tuple(config.features))
+    def _new_run(self, frame) -> None:
+        shape = (tuple(frame.config.sizes), tuple(frame.config.features))
         if shape != self._shape:
             self._rebuild(shape)
-        elif frame.generation != self._generation:  # the run restarted: its history starts again
-            self.recorder.clear()
+        else:
             self.plots.clear_data()
-        self._generation = frame.generation
-        self.recorder.add_snapshot(frame.snapshot)
+
+    def _frame(self, frame) -> None:
         if frame.running != self._running:
             self._running = frame.running
             self.play_action.setText("Pause" if frame.running else "Play")
@@ -216,7 +222,6 @@ class LiveTrajectoriesView(QWidget):
             kept = []  # the old network's defaults: take the new network's
         self._shape = shape
         self.names = NetworkNames(sizes)
-        self.recorder = TrajectoryRecorder(sizes)
         labels = [FEATURE_LABELS.get(f, f) for f in features]
         self.tree.blockSignals(True)
         self.tree.clear()
@@ -309,7 +314,7 @@ class LiveTrajectoriesView(QWidget):
         """Shown (draws live, shortcuts on) or hidden (records only)."""
         self._active = bool(active)
         for action in self.actions_list:
-            action.setEnabled(self._active and self.playground is not None)
+            action.setEnabled(self._active and self.model is not None)
         if self._active:
             self._timer.start()
             self.redraw()
@@ -334,7 +339,7 @@ class LiveTrajectoriesView(QWidget):
 
     def _show_empty(self) -> None:
         rec = self.recorder
-        if self.playground is None:
+        if self.model is None:
             text = "No playground network to follow."
         elif rec is None or rec.last_step in (None, 0):
             text = ("Nothing has been trained yet. Press Play (Space) or Step (Right arrow) here or on the "

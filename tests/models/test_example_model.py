@@ -1,20 +1,20 @@
-"""The worked example's session: the engine's trace for the user's starting numbers."""
+"""The worked example's model: the engine's trace for the user's starting numbers."""
 
 import numpy as np
 import pytest
 
 from bpviz.engine.presets import ExampleParams
-from bpviz.models.example import ExampleSession
+from bpviz.models.example import ExampleModel
 
 
 def test_default_trace_has_the_published_numbers():
-    s = ExampleSession()
+    s = ExampleModel()
     q = s.trace.quantities
     assert f"{q['out_o1']:.8f}" == "0.75136507" and f"{q['E_total']:.9f}" == "0.298371109"
 
 
 def test_set_param_recomputes_downstream_values():
-    s = ExampleSession()
+    s = ExampleModel()
     s.set_param("w5", 0.1)
     q = s.trace.quantities
     # net_o1 = w5·out_h1 + w6·out_h2 + b2 with the published hidden outputs (unchanged by w5)
@@ -24,8 +24,8 @@ def test_set_param_recomputes_downstream_values():
 
 
 @pytest.mark.parametrize("name,value", [("lr", 0.0), ("lr", -1.0), ("w5", float("nan")), ("zz", 1.0)])
-def test_invalid_values_are_refused_and_keep_the_session(name, value):
-    s = ExampleSession()
+def test_invalid_values_are_refused_and_keep_the_numbers(name, value):
+    s = ExampleModel()
     before = s.params
     with pytest.raises(ValueError):
         s.set_param(name, value)
@@ -33,7 +33,7 @@ def test_invalid_values_are_refused_and_keep_the_session(name, value):
 
 
 def test_apply_update_starts_the_next_pass_from_the_updated_weights():
-    s = ExampleSession()
+    s = ExampleModel()
     s.apply_update()
     assert s.params.w5 == pytest.approx(0.35891648, abs=5e-9)
     assert s.params.w1 == pytest.approx(0.149780716, abs=5e-10)
@@ -41,7 +41,7 @@ def test_apply_update_starts_the_next_pass_from_the_updated_weights():
 
 
 def test_run_and_continue_from_its_weights():
-    s = ExampleSession()
+    s = ExampleModel()
     run = s.run(10_000)
     assert f"{run.final_error:.10f}" == "0.0000351085"
     s.continue_from_last_run()
@@ -52,7 +52,7 @@ def test_run_and_continue_from_its_weights():
 
 
 def test_update_biases_adds_bias_steps():
-    s = ExampleSession()
+    s = ExampleModel()
     s.set_update_biases(True)
     assert "b1+" in s.trace.quantities and "dE/db2" in s.trace.quantities
     s.apply_update()
@@ -60,6 +60,6 @@ def test_update_biases_adds_bias_steps():
 
 
 def test_reset_params_restores_the_published_example():
-    s = ExampleSession(ExampleParams(w1=9.0))
+    s = ExampleModel(ExampleParams(w1=9.0))
     s.reset_params()
     assert s.params == ExampleParams()
