@@ -29,9 +29,7 @@ def run(session: str | None = None, argv=None, page: str | None = None) -> int:
 
     app.setWindowIcon(app_icon())
     window = MainWindow()
-    # Quitting without closing the window (e.g. logout): still join every worker thread.
-    for shown in (window.playground, *window.lesson_pages):
-        app.aboutToQuit.connect(shown.shutdown)
+    app.aboutToQuit.connect(window.shutdown)  # quitting without closing the window (a logout): still join threads
     if page:
         window.show_page(page)
     window.show()

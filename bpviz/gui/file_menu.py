@@ -1,8 +1,9 @@
-"""The File menu: sessions (Open, Open Recent, Save, Save As) and exports of every view.
+"""The File menu: sessions (Open, Open Recent, Save, Save As) and exports of every page's views and tables.
 
-Dialogs choose paths; the work is in ``open_path``/``save_to``/``export_to`` (called directly by tests and
-by ``bpviz FILE.bpviz``). Every failure is a message naming the file and the problem; the open session is
-left untouched and nothing half-written stays on disk (bpviz.files).
+Dialogs choose paths; the work is in ``open_path``/``save_to``/``export_to``/``export_table`` (called directly by
+tests and by ``bpviz FILE.bpviz``). Every failure is a message naming the file and the problem; the open session
+is left untouched and nothing half-written stays on disk (bpviz.files). Every dialog and message box is deleted
+once closed. Sessions are written from the pages' models (bpviz.models), never read back from widgets.
 """
 
 from __future__ import annotations
@@ -11,9 +12,10 @@ from pathlib import Path
 
 from PySide6.QtCore import QObject, QSettings, Qt, Signal
 from PySide6.QtGui import QAction, QKeySequence
-from PySide6.QtWidgets import QFileDialog, QMenu, QMessageBox
+from PySide6.QtWidgets import QFileDialog, QMenu, QMessageBox, QWidget
 
-from bpviz.files import FileError, write_text
+from bpviz.files import FileError
+from bpviz.gui.export.views import Picture, Table, write_picture, write_table
 from bpviz.session import SUFFIX, Session, SessionError, load_session, save_session
 
 MAX_RECENT = 8
@@ -23,9 +25,10 @@ SESSION_FILTER = f"bpviz sessions (*{SUFFIX});;All files (*)"
 class FileMenu(QObject):
     sessionChanged = Signal(str)  # the session file now in use ('' for none)
 
-    def __init__(self, window):
+    def __init__(self, window, pages):
         super().__init__(window)
         self.window = window
+        self.pages = list(pages)
         self.path: Path | None = None
         self.last_error = ""
         self.open_action = self._action("&Open session…", QKeySequence.Open, self.open_dialog,
@@ -55,15 +58,15 @@ class FileMenu(QObject):
     # ------------------------------------------------------------------ sessions
     def current_session(self) -> Session:
         w = self.window
-        return Session(playground=w.playground.session_state(), example=w.example.session_state())
+        return Session(playground=w.playground.model.session_state(), example=w.example.model.session_state())
 
     def save_to(self, path) -> bool:
-        path = Path(path)
-        if path.suffix != SUFFIX:
-            path = path.with_name(path.name + SUFFIX)
         try:
+            path = Path(path)
+            if path.suffix != SUFFIX:
+                path = path.with_name(path.name + SUFFIX)
             save_session(path, self.current_session())
-        except FileError as exc:
+        except (FileError, ValueError) as exc:  # ValueError: a name Path cannot take (an empty one)
             return self.fail("Cannot save the session", str(exc))
         self._use(path)
         self.window.show_status(f"Session saved to {path}")
@@ -100,10 +103,14 @@ class FileMenu(QObject):
     # ------------------------------------------------------------------ recent files
     def recent(self) -> list[str]:
         value = QSettings().value("session/recent", [])
-        return [value] if isinstance(value, str) else list(value or [])
+        paths = [value] if isinstance(value, str) else value if isinstance(value, list) else []
+        return [p for p in paths if isinstance(p, str)][:MAX_RECENT]
 
     def _use(self, path: Path) -> None:
-        self.path = path.resolve()
+        try:
+            self.path = path.resolve()
+        except OSError:  # a name too long to resolve: keep it as given
+            self.path = path.absolute()
         recent = [str(self.path)] + [p for p in self.recent() if p != str(self.path)]
         QSettings().setValue("session/recent", recent[:MAX_RECENT])
         self.sessionChanged.emit(str(self.path))
@@ -119,7 +126,7 @@ class FileMenu(QObject):
             self.recent_menu.addAction("(no sessions yet)").setEnabled(False)
 
     def _open_recent(self, path: str) -> None:
-        if not self.open_path(path) and not Path(path).exists():  # gone: off the list
+        if not self.open_path(path) and not _exists(path):  # gone: off the list
             QSettings().setValue("session/recent", [p for p in self.recent() if p != path])
 
     # ------------------------------------------------------------------ errors
@@ -133,46 +140,39 @@ class FileMenu(QObject):
         return False
 
     # ------------------------------------------------------------------ exports
-    def pictures(self) -> dict:
-        """What can be exported as a picture: key → (menu text, name stem, target widget)."""
-        w = self.window
-        pictures = {
-            "loss": ("Loss curve", "loss-curve", w.playground.loss.plot),
-            "decision": ("Decision region", "decision-region", w.playground.decision.plot),
-            "network": ("Playground network", "network", w.playground.diagram),
-            "example_network": ("Worked-example diagram", "worked-example-diagram", w.example.diagram),
-            "stepper": ("Worked-example step (diagram and formula)", "worked-example-step", w.example.main),
-        }
-        for page in w.lesson_pages:  # each lesson page lists its own views, keyed "<page_name>/<view>"
-            export_pictures = getattr(page, "export_pictures", None)
-            if export_pictures is not None:
-                pictures.update(export_pictures())
-        pictures["window"] = ("Whole window", "bpviz-window", w)
+    def pictures(self) -> dict[str, Picture]:
+        """Every page's views, then the whole window."""
+        pictures = {}
+        for page in self.pages:
+            pictures.update(page.export_pictures())
+        pictures["window"] = Picture("Whole window", "bpviz-window", self.window)
         return pictures
 
-    def build_exports(self, menu: QMenu) -> None:
-        """File > Export, and the same actions in each view's right-click menu."""
-        w = self.window
-        for key, (text, _stem, target) in self.pictures().items():
-            menu.addAction(f"{text}…", lambda k=key: self.export_dialog(k))
-            if key != "window":
-                action = QAction(f"Export {text.lower()}…", target)
-                action.triggered.connect(lambda _=False, k=key: self.export_dialog(k))
-                self._add_context_action(target, action)
-        menu.addSeparator()
-        tables = (("Loss history (CSV)…", self.export_loss_csv, w.playground.loss),
-                  ("Worked-example trace (CSV)…", lambda: self.export_trace("csv"), w.example.stepper),
-                  ("Worked-example trace (Markdown)…", lambda: self.export_trace("md"), w.example.stepper))
-        for text, slot, owner in tables:
-            menu.addAction(text, slot)
-            action = QAction(f"Export {text[0].lower()}{text[1:]}", owner)
-            action.triggered.connect(slot)
-            self._add_context_action(owner.plot if owner is w.playground.loss else owner, action)
+    def tables(self) -> dict[str, Table]:
+        tables = {}
+        for page in self.pages:
+            tables.update(page.export_tables())
+        return tables
 
-    @staticmethod
-    def _add_context_action(widget, action: QAction) -> None:
-        """Right-click menu entry. A graphics view gets right-clicks on its viewport."""
-        widget = widget.viewport() if hasattr(widget, "viewport") else widget
+    def build_exports(self, menu: QMenu) -> None:
+        """File > Export, and the same entries in each view's right-click menu."""
+        for key, picture in self.pictures().items():
+            menu.addAction(f"{picture.text}…", lambda k=key: self.export_dialog(k))
+            if picture.menu_on is not None:
+                self._add_context_action(picture.menu_on, f"Export {picture.text.lower()}…",
+                                         lambda _=False, k=key: self.export_dialog(k))
+        menu.addSeparator()
+        for key, table in self.tables().items():
+            menu.addAction(f"{table.text}…", lambda k=key: self.export_table(k))
+            if table.menu_on is not None:
+                self._add_context_action(table.menu_on, f"Export {table.text[0].lower()}{table.text[1:]}…",
+                                         lambda _=False, k=key: self.export_table(k))
+
+    def _add_context_action(self, widget: QWidget, text: str, slot) -> None:
+        """A right-click menu entry. It goes on the view itself: a scroll area (a plot, a diagram) hands the
+        right-clicks its viewport receives to its own context-menu handling."""
+        action = QAction(text, widget)
+        action.triggered.connect(slot)
         widget.addAction(action)
         widget.setContextMenuPolicy(Qt.ActionsContextMenu)
 
@@ -180,54 +180,44 @@ class FileMenu(QObject):
         folder = self.path.parent if self.path else Path.home()
         return folder / f"{stem}{suffix}"
 
-    def export_dialog(self, key: str) -> bool:
+    def export_dialog(self, key: str) -> None:
+        """Ask where and how big (a dialog that does not block the window), then export."""
         from bpviz.gui.export.dialog import PictureExportDialog
         from bpviz.gui.export.pictures import picture_size
 
-        text, stem, target = self.pictures()[key]
-        dialog = PictureExportDialog(text.lower(), self._default_path(stem, ".png"), picture_size(target), self.window)
-        if dialog.exec() != PictureExportDialog.Accepted:
-            return False
-        path, size = dialog.choice()
-        return self.export_to(key, path, size)
+        picture = self.pictures()[key]
+        dialog = PictureExportDialog(picture.text.lower(), self._default_path(picture.stem, ".png"),
+                                     picture_size(picture.target), self.window)
+        dialog.setAttribute(Qt.WA_DeleteOnClose)
+        dialog.accepted.connect(lambda: self.export_to(key, *dialog.choice()))
+        dialog.open()
 
     def export_to(self, key: str, path, size=None) -> bool:
-        from bpviz.gui.export.pictures import export_picture
-
         try:
-            written = export_picture(self.pictures()[key][2], path, size)
-        except FileError as exc:
+            written = write_picture(self.pictures()[key], path, size)
+        except (FileError, ValueError) as exc:
             return self.fail("Cannot export", str(exc))
         self.window.show_status(f"Exported {written}")
         return True
 
-    def export_loss_csv(self, path=None) -> bool:
-        from bpviz.reports import loss_history_csv
-
-        path = path or self._ask(self._default_path("loss-history", ".csv"), "CSV table (*.csv)")
-        h = self.window.playground.model.history
-        return bool(path) and self.write_report(path, loss_history_csv(h.epochs, h.steps, h.train, h.test))
-
-    def export_trace(self, kind: str, path=None) -> bool:
-        from bpviz.reports import trace_csv, trace_markdown
-
-        s = self.window.example.model
-        suffix, label = (".csv", "CSV table (*.csv)") if kind == "csv" else (".md", "Markdown (*.md)")
-        path = path or self._ask(self._default_path("worked-example-trace", suffix), label)
-        if not path:
-            return False
-        text = (trace_csv(s.trace, s.params.to_dict()) if kind == "csv" else
-                trace_markdown(s.trace, f"Worked example: one pass (η = {s.params.lr:g})"))
-        return self.write_report(path, text)
-
-    def _ask(self, default: Path, filters: str) -> str:
-        path, _ = QFileDialog.getSaveFileName(self.window, "Export", str(default), filters)
-        return path
-
-    def write_report(self, path, text: str) -> bool:
+    def export_table(self, key: str, path=None) -> bool:
+        table = self.tables()[key]
+        if path is None:
+            path, _ = QFileDialog.getSaveFileName(self.window, "Export", str(self._default_path(table.stem,
+                                                                                                 table.suffix)),
+                                                  table.file_filter)
+            if not path:
+                return False
         try:
-            write_text(path, text)
-        except FileError as exc:
+            written = write_table(table, path)
+        except (FileError, ValueError) as exc:
             return self.fail("Cannot export", str(exc))
-        self.window.show_status(f"Exported {path}")
+        self.window.show_status(f"Exported {written}")
         return True
+
+
+def _exists(path: str) -> bool:
+    try:
+        return Path(path).exists()
+    except OSError:
+        return False

@@ -11,6 +11,7 @@ from dataclasses import replace
 from bpviz.engine.presets import ExampleParams, ExampleRun, run_example, worked_example
 from bpviz.engine.trace import Trace, trace_pass
 from bpviz.models.diagram import DiagramState, from_trace
+from bpviz.session import ExampleState
 
 WEIGHT_NAMES = tuple(f"w{k}" for k in range(1, 9))
 
@@ -77,6 +78,10 @@ class ExampleModel:
         self.set_params(replace(
             self._params, w1=W1[0, 0], w2=W1[1, 0], w3=W1[0, 1], w4=W1[1, 1],
             w5=W2[0, 0], w6=W2[1, 0], w7=W2[0, 1], w8=W2[1, 1], b1=B1[0], b2=B2[0]))
+
+    def session_state(self) -> ExampleState:
+        """What a session file keeps of the worked example: the starting numbers and the bias option."""
+        return ExampleState(self._params, self._update_biases)
 
     def diagram_state(self, position: int) -> DiagramState:
         return from_trace(self._trace, position, self._network.weights, self._network.biases,

@@ -347,7 +347,7 @@ def test_every_lesson_view_exports_as_png_and_svg_from_the_file_menu(qtbot, tmp_
     assert {key.split("/")[0] for key in lesson_keys} == {p.page_name for p in w.lesson_pages}
     export_menu = [a.text() for a in w.export_menu.actions()]
     for key in lesson_keys:
-        text, stem, target = w.files.pictures()[key]
+        text, stem = w.files.pictures()[key].text, w.files.pictures()[key].stem
         assert f"{text}…" in export_menu
         w.show_page(key.split("/")[0])  # drawn as the user sees it: on its page, with its numbers
         if key.startswith("trajectories/"):

@@ -5,9 +5,10 @@ import io
 import xml.etree.ElementTree as ET
 
 import pytest
-from PySide6.QtCore import Qt
+from PySide6.QtCore import Qt, QTimer
 from PySide6.QtGui import QImage
-from PySide6.QtWidgets import QWidget
+from PySide6.QtTest import QTest
+from PySide6.QtWidgets import QApplication, QMenu
 
 from bpviz.gui.export.dialog import PictureExportDialog
 
@@ -33,12 +34,39 @@ def test_export_menu_lists_every_picture_and_table(window):
         assert label in texts
 
 
-def test_views_have_export_in_their_right_click_menu(window):
-    p, e = window.playground, window.example
-    for widget in (p.loss.plot.viewport(), p.decision.plot.viewport(), p.diagram.viewport(), e.diagram.viewport(),
-                   e.main, e.stepper):
-        assert widget.contextMenuPolicy() == Qt.ActionsContextMenu
-        assert any(a.text().startswith("Export") for a in QWidget.actions(widget))  # (StepperPanel.actions is a dict)
+def right_click_menu(widget) -> list[str]:
+    """Right-click in the middle of ``widget`` as a user does (through its window, so that Qt makes the
+    context-menu event) and return the texts of the menu that pops up (the menu is then closed)."""
+    seen = []
+
+    def look():
+        menu = QApplication.activePopupWidget()
+        if isinstance(menu, QMenu):
+            seen.extend(a.text() for a in menu.actions())
+            menu.close()
+
+    QTimer.singleShot(100, look)
+    target = widget.viewport() if hasattr(widget, "viewport") else widget
+    where = target.mapTo(target.window(), target.rect().center())
+    QTest.mouseClick(target.window().windowHandle(), Qt.RightButton, Qt.NoModifier, where)
+    QTest.qWait(200)
+    return seen
+
+
+def test_a_right_click_on_each_view_offers_its_exports(window):
+    views = {}
+    for picture in window.files.pictures().values():
+        if picture.menu_on is not None:
+            views.setdefault(picture.menu_on, []).append(f"Export {picture.text.lower()}…")
+    assert len(views) >= 12  # the playground's three views, the example's two, every lesson view
+    for widget, expected in views.items():
+        page = next(p for p in window.pages if p.isAncestorOf(widget))
+        window.tabs.setCurrentWidget(page)
+        if page.page_name == "trajectories" and not widget.isVisible():
+            page.show_source("playground")
+        QTest.qWait(50)
+        texts = right_click_menu(widget)
+        assert all(text in texts for text in expected), (widget.objectName(), texts)
 
 
 @pytest.mark.parametrize("key", ["loss", "decision", "network", "example_network", "stepper", "window"])
@@ -53,7 +81,7 @@ def test_each_picture_exports_as_png_of_the_chosen_size_and_as_svg(window, tmp_p
 
 def test_loss_history_csv_has_one_row_per_recorded_epoch(window, tmp_path):
     path = tmp_path / "loss.csv"
-    assert window.files.export_loss_csv(path)
+    assert window.files.export_table("loss_csv", path)
     rows = list(csv.DictReader(io.StringIO(path.read_text())))
     h = window.playground.model.history
     assert len(rows) == len(h) >= 1
@@ -61,10 +89,10 @@ def test_loss_history_csv_has_one_row_per_recorded_epoch(window, tmp_path):
 
 
 def test_trace_exports(window, tmp_path):
-    assert window.files.export_trace("csv", tmp_path / "t.csv")
+    assert window.files.export_table("trace_csv", tmp_path / "t.csv")
     rows = [r for r in csv.DictReader(io.StringIO((tmp_path / "t.csv").read_text())) if r["index"]]
     assert len(rows) == len(window.example.model.trace)
-    assert window.files.export_trace("md", tmp_path / "t.md")
+    assert window.files.export_table("trace_md", tmp_path / "t.md")
     text = (tmp_path / "t.md").read_text()
     assert "| Phase |" in text.replace("  ", " ") or "Phase" in text
     assert "0.75136507" in text

@@ -10,7 +10,7 @@ import textwrap
 
 import pytest
 from PySide6.QtCore import QSettings, Qt, QTimer
-from PySide6.QtWidgets import QApplication, QMessageBox
+from PySide6.QtWidgets import QApplication, QDialog, QMessageBox
 
 from bpviz import __version__
 from bpviz.engine.presets import ExampleParams, worked_example
@@ -149,17 +149,24 @@ def test_update_biases_toggle_adds_the_bias_steps(qtbot, window):
     assert "dE/db1" in names and "b2+" in names
 
 
-def test_about_shows_the_version(qtbot, window):
-    seen = {}
+def test_about_shows_the_version_and_every_help_dialog_is_deleted_once_closed(qtbot, window):
+    def dialogs():
+        return [d for d in window.findChildren(QDialog) if d.isVisible()]
 
-    def close_box():
-        box = QApplication.activeModalWidget()
-        seen["text"] = box.text() if isinstance(box, QMessageBox) else ""
-        box.close()
-
-    QTimer.singleShot(50, close_box)
     window.show_about()
-    assert f"bpviz {__version__}" in seen["text"] and "lessons" in seen["text"].lower()
+    [box] = dialogs()
+    assert isinstance(box, QMessageBox)
+    assert f"bpviz {__version__}" in box.text() and "lessons" in box.text().lower()
+    for show in (window.show_lessons, window.show_shortcuts):
+        show()
+    assert len(dialogs()) == 3
+    for _ in range(20):  # opened and closed again and again: nothing piles up
+        for show in (window.show_about, window.show_lessons, window.show_shortcuts):
+            show()
+        for dialog in dialogs():
+            dialog.close()
+        qtbot.wait(1)
+    qtbot.waitUntil(lambda: not window.findChildren(QDialog), timeout=2000)
 
 
 def test_lessons_dialog_shows_the_readme(qtbot, window):
@@ -179,7 +186,7 @@ def test_layout_is_remembered_and_closing_is_clean(qtbot, tmp_path):
     first.show()
     qtbot.waitExposed(first)
     first.example.main.setSizes([600, 500])
-    first.panel_actions["params"].setChecked(False)
+    first.example.panel_actions["params"].setChecked(False)
     QApplication.processEvents()  # let the splitter lay out without the hidden panel
     sizes = first.example.main.sizes()
     assert first.close()
@@ -190,7 +197,7 @@ def test_layout_is_remembered_and_closing_is_clean(qtbot, tmp_path):
     assert (second.width(), second.height()) == (796, 620)
     assert second.example.main.sizes() == sizes
     assert not second.example.bottom.isVisible()
-    assert not second.panel_actions["params"].isChecked()
+    assert not second.example.panel_actions["params"].isChecked()
 
 
 # pages -----------------------------------------------------------------------------------------------------
@@ -216,19 +223,19 @@ def test_a_lesson_page_shows_its_figures_in_the_status_bar_and_only_while_shown(
     qtbot.waitUntil(lambda: page.frame is not None, timeout=5000)
     window.show_page("example")
     window.show_page("warmup")
-    assert window.error_label.text() == "Not trained yet · Train runs 500 iterations"  # not "loss nan"
+    assert window.status_label.text() == "Not trained yet · Train runs 500 iterations"  # not "loss nan"
     page.iterations.setValue(20)
-    assert window.error_label.text() == "Not trained yet · Train runs 20 iterations"
+    assert window.status_label.text() == "Not trained yet · Train runs 20 iterations"
     with qtbot.waitSignal(page.frameShown, timeout=5000):
         page.train_button.click()
-    qtbot.waitUntil(lambda: "Iteration 20" in window.error_label.text(), timeout=10000)
+    qtbot.waitUntil(lambda: "Iteration 20" in window.status_label.text(), timeout=10000)
     window.show_page("example")
-    assert window.error_label.text() == "E_total: not computed yet"
+    assert window.status_label.text() == "E_total: not computed yet"
     window.show_page("warmup")
     page.reset_button.click()  # its frame arrives while the example is shown: the example's text stays
     window.show_page("example")
     qtbot.wait(200)
-    assert window.error_label.text() == "E_total: not computed yet"
+    assert window.status_label.text() == "E_total: not computed yet"
 
 
 def test_run_opens_the_window_on_the_page_asked_for_and_quits_cleanly(qapp):

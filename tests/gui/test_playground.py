@@ -152,7 +152,7 @@ def test_shortcuts_follow_the_visible_tab(qtbot):
     qtbot.waitUntil(lambda: page.frame.running, timeout=5000)
     qtbot.keyClick(window, Qt.Key_Space)  # Pause
     qtbot.waitUntil(lambda: not page.frame.running, timeout=5000)
-    assert "Epoch" in window.error_label.text() and "step" in window.error_label.text()
+    assert "Epoch" in window.status_label.text() and "step" in window.status_label.text()
 
 
 def test_a_weight_typed_on_the_paused_diagram_changes_the_network(qtbot):

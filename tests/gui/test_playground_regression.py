@@ -265,7 +265,7 @@ def test_a_regression_session_reopens_exactly(qtbot, tmp_path):
     qtbot.waitUntil(lambda: page.frame.snapshot.step > 300, timeout=10000)
     page.pause()
     qtbot.waitUntil(lambda: not page.frame.running, timeout=5000)
-    assert "accuracy" not in window.error_label.text().lower() and "loss" in window.error_label.text()
+    assert "accuracy" not in window.status_label.text().lower() and "loss" in window.status_label.text()
     saved, region = page.frame.snapshot, page.decision.region_image().copy()
     before = grid_predictions(page.frame, 60)
     path = tmp_path / "bumps.bpviz"

@@ -237,7 +237,7 @@ def test_keyboard_shortcuts_in_the_window(qtbot, window):
 def test_exported_views_are_listed(qtbot, page):
     pictures = page.export_pictures()
     assert set(pictures) == {"trajectories/modes", "trajectories/values", "trajectories/gradients"}
-    assert pictures["trajectories/modes"][2] is page.neuron.grid
+    assert pictures["trajectories/modes"].target is page.neuron.grid
 
 
 def test_the_page_fits_a_small_window(qtbot, page):

@@ -9,15 +9,21 @@ from PySide6.QtCore import QSettings, Qt, Signal, Slot
 from PySide6.QtGui import QAction, QKeySequence
 from PySide6.QtWidgets import QApplication, QSplitter, QStyle, QTabWidget, QVBoxLayout, QWidget
 
+from bpviz.gui.export.views import Picture, Table
+from bpviz.gui.pages import PageDefaults
 from bpviz.gui.widgets.controls.iterate_panel import IteratePanel
 from bpviz.gui.widgets.controls.params_editor import ParamsEditor
 from bpviz.gui.widgets.controls.stepper import StepperPanel
 from bpviz.gui.widgets.diagram.view import NetworkDiagram
 from bpviz.models.example import ExampleModel
+from bpviz.reports import trace_csv, trace_markdown
 
 
-class ExamplePage(QWidget):
+class ExamplePage(PageDefaults, QWidget):
+    tab_title = "Worked example (2-2-2)"
+    page_name = "example"
     statusMessage = Signal(str)
+    statusTextChanged = Signal()
 
     def __init__(self, model: ExampleModel | None = None, parent=None):
         super().__init__(parent)
@@ -59,9 +65,17 @@ class ExamplePage(QWidget):
         self.reset_params_action = QAction(icon(QStyle.SP_BrowserReload), "Reset to published values", self)
         self.reset_params_action.setToolTip("Back to the published starting numbers (w1 = 0.15 ... η = 0.5)")
         self.reset_params_action.triggered.connect(self.reset_params)
+        self.panel_actions = {}  # View menu: show or hide the bottom panels and the step panel
+        for key, title, widget in (("params", "Starting numbers panel", self.bottom),
+                                   ("stepper", "Step panel", self.stepper)):
+            action = QAction(title, self, checkable=True, checked=True)
+            action.toggled.connect(widget.setVisible)
+            self.panel_actions[key] = action
+        self._saved_splitters: dict = {}  # restored on the first show, once the window has its size
 
         self._active = True  # shortcuts live (False while another page is shown)
         self.stepper.positionChanged.connect(self._show_position)
+        self.stepper.positionChanged.connect(self.statusTextChanged)
         self.diagram.weightEdited.connect(self.edit_param)
         self.params.paramEdited.connect(self.edit_param)
         self.params.updateBiasesToggled.connect(self.set_update_biases)
@@ -76,6 +90,7 @@ class ExamplePage(QWidget):
         self.stepper.set_trace(s.trace)
         self.params.set_params(s.params, s.update_biases)
         self._show_position(self.stepper.position())
+        self.statusTextChanged.emit()
 
     def set_active(self, active: bool) -> None:
         """Shortcuts only while this page is shown (Right is Step on the playground)."""
@@ -142,11 +157,6 @@ class ExamplePage(QWidget):
         self.statusMessage.emit("Starting numbers set to the weights reached by the last run")
 
     # ------------------------------------------------------------------ sessions
-    def session_state(self):
-        from bpviz.session import ExampleState
-
-        return ExampleState(self.model.params, self.model.update_biases)
-
     def load_state(self, state) -> None:
         self.model.set_params(state.params)
         self.model.set_update_biases(state.update_biases)
@@ -154,15 +164,71 @@ class ExamplePage(QWidget):
         self.stepper.reset()
         self._refresh()
 
-    # ------------------------------------------------------------------ layout memory
-    def save_layout(self, settings: QSettings) -> None:
+    # ------------------------------------------------------------------ the page contract (bpviz.gui.pages.Page)
+    def menu_actions(self) -> list:
+        actions = self.stepper.actions
+        return [actions["previous"], actions["next"], actions["run_all"], actions["reset"], None,
+                self.apply_update_action, self.reset_params_action]
+
+    def toolbar_actions(self) -> list:
+        return [self.apply_update_action, self.reset_params_action]
+
+    def view_actions(self) -> list:
+        return list(self.panel_actions.values())
+
+    def status_text(self) -> str:
+        trace = self.model.trace
+        if self.stepper.position() >= trace.index("E_total"):
+            return f"E_total = {trace.quantities['E_total']:.9g}"
+        return "E_total: not computed yet"
+
+    def export_pictures(self) -> dict:
+        return {
+            "example_network": Picture("Worked-example diagram", "worked-example-diagram", self.diagram, self.diagram),
+            "stepper": Picture("Worked-example step (diagram and formula)", "worked-example-step", self.main),
+        }
+
+    def export_tables(self) -> dict:
+        m = self.model
+        return {
+            "trace_csv": Table("Worked-example trace (CSV)", "worked-example-trace", ".csv", "CSV table (*.csv)",
+                               lambda: trace_csv(m.trace, m.params.to_dict()), self.stepper),
+            "trace_md": Table("Worked-example trace (Markdown)", "worked-example-trace", ".md", "Markdown (*.md)",
+                              lambda: trace_markdown(m.trace, f"Worked example: one pass (η = {m.params.lr:g})"),
+                              self.stepper),
+        }
+
+    def save_settings(self, settings: QSettings) -> None:
         settings.setValue("example/main_splitter", self.main.saveState())
         settings.setValue("example/left_splitter", self.left.saveState())
         settings.setValue("example/bottom_tab", self.bottom.currentIndex())
+        for key, action in self.panel_actions.items():
+            settings.setValue(f"panels/{key}", action.isChecked())
 
-    def restore_layout(self, settings: QSettings) -> None:
-        for key, splitter in (("example/main_splitter", self.main), ("example/left_splitter", self.left)):
-            state = settings.value(key)
+    def restore_settings(self, settings: QSettings) -> None:
+        for key, action in self.panel_actions.items():
+            action.setChecked(settings.value(f"panels/{key}", True, type=bool))
+        self.bottom.setCurrentIndex(int(settings.value("example/bottom_tab", 0)))
+        self._saved_splitters = {splitter: settings.value(key) for key, splitter in
+                                 (("example/main_splitter", self.main), ("example/left_splitter", self.left))}
+        if self.isVisible():
+            self._restore_splitters()
+
+    def showEvent(self, event) -> None:
+        super().showEvent(event)
+        self._restore_splitters()
+
+    def _restore_splitters(self) -> None:
+        """Splitter sizes fit only once the page has its size: on the first show."""
+        for splitter, state in self._saved_splitters.items():
             if state is not None:
                 splitter.restoreState(state)
-        self.bottom.setCurrentIndex(int(settings.value("example/bottom_tab", 0)))
+        self._saved_splitters = {}
+
+    def reset_layout(self) -> None:
+        for action in self.panel_actions.values():
+            action.setChecked(True)
+        total = self.main.width()
+        self.main.setSizes([int(total * 0.68), total - int(total * 0.68)])
+        height = self.left.height()
+        self.left.setSizes([int(height * 0.7), height - int(height * 0.7)])

@@ -33,6 +33,8 @@ from bpviz.engine.broken_backward import FAULTS, broken_gradients, changed_param
 from bpviz.engine.gradcheck import gradcheck
 from bpviz.engine.presets import ExampleParams
 from bpviz.gui import palette
+from bpviz.gui.export.views import Picture
+from bpviz.gui.pages import PageDefaults
 from bpviz.gui.widgets.plots.gradcheck_plot import GradCheckPlot
 from bpviz.gui.widgets.plots.gradcheck_table import GradCheckTable
 from bpviz.gui.widgets.text_line import TextLine
@@ -61,10 +63,11 @@ def _legend() -> str:
     return "<br>".join(f"<span style='color:{BAR_COLORS[v]}'>■</span>&nbsp;{text}" for v, text in rows)
 
 
-class GradCheckPage(QWidget):
+class GradCheckPage(PageDefaults, QWidget):
     tab_title = "Gradient check"
     page_name = "gradcheck"
     statusMessage = Signal(str)
+    statusTextChanged = Signal()
 
     def __init__(self, playground_model=None, example_model=None, parent=None):
         """``playground_model``: the playground's PlaygroundModel, whose latest network the playground source
@@ -237,8 +240,8 @@ class GradCheckPage(QWidget):
                 self._update_stale()
 
     def export_pictures(self) -> dict:
-        return {"gradcheck/plot": ("Gradient check: relative errors", "gradcheck-errors", self.plot),
-                "gradcheck/table": ("Gradient check: table", "gradcheck-table", self.table)}
+        return {"gradcheck/plot": Picture("Gradient check: relative errors", "gradcheck-errors", self.plot, self.plot),
+                "gradcheck/table": Picture("Gradient check: table", "gradcheck-table", self.table, self.table)}
 
     def shutdown(self) -> None:
         """Nothing to stop: the check runs in the GUI thread (at most ~0.1 s, see SAMPLE_ABOVE)."""

@@ -34,7 +34,9 @@ from PySide6.QtWidgets import (
 from bpviz.engine.compgraph import Evaluation, format_number
 from bpviz.engine.graph_builtins import BUILTIN_GRAPHS
 from bpviz.gui import palette
+from bpviz.gui.export.views import Picture
 from bpviz.gui.formula import plain_text, to_html
+from bpviz.gui.pages import PageDefaults
 from bpviz.gui.widgets.controls.step_list import HTML_ROLE, INDEX_ROLE, StepTree
 from bpviz.gui.widgets.graph.explain import check_html, step_html, step_row_html
 from bpviz.gui.widgets.graph.inputs import ExpressionForm, ShoppingForm, SigmoidForm, SoftmaxForm
@@ -47,10 +49,11 @@ EXPRESSION_HELP = ("Type any expression of numbers and names with + − * /, bra
 _CARD = (f"background: {palette.NODE_FILL}; border: 1px solid #d3d8de; border-radius: 4px;")
 
 
-class GraphPage(QWidget):
+class GraphPage(PageDefaults, QWidget):
     tab_title = "Computation graph"
     page_name = "graph"
     statusMessage = Signal(str)
+    statusTextChanged = Signal()
 
     def __init__(self, parent=None):
         super().__init__(parent)
@@ -190,9 +193,6 @@ class GraphPage(QWidget):
         self._active = active
         self._refresh_actions()
 
-    def shutdown(self) -> None:
-        pass  # no thread: everything here is computed at once
-
     def save_settings(self, settings) -> None:
         """The graph shown and the user's expression, for the next run (QSettings)."""
         form = self.forms["expression"]
@@ -223,7 +223,7 @@ class GraphPage(QWidget):
             self.choose(key)
 
     def export_pictures(self) -> dict:
-        return {"graph/diagram": ("Computation graph", "computation_graph", self.view)}
+        return {"graph/diagram": Picture("Computation graph", "computation_graph", self.view, self.view)}
 
     # ------------------------------------------------------------------ graphs
     @property

@@ -16,6 +16,8 @@ from PySide6.QtWidgets import QHBoxLayout, QLabel, QSplitter, QStyle, QVBoxLayou
 
 from bpviz.engine.features import FEATURE_LABELS
 from bpviz.gui import palette
+from bpviz.gui.export.views import Picture, Table
+from bpviz.gui.pages import PageDefaults
 from bpviz.gui.widgets.controls.playground import PlaygroundControls
 from bpviz.gui.widgets.diagram.view import NetworkDiagram
 from bpviz.gui.widgets.plots.decision_plot import DecisionPlot
@@ -25,6 +27,7 @@ from bpviz.gui.workers.sliced import join_thread, start_thread
 from bpviz.gui.workers.training import TrainingWorker
 from bpviz.models.diagram import from_parameters
 from bpviz.models.playground import PlaygroundModel
+from bpviz.reports import loss_history_csv
 from bpviz.training import TrainConfig
 from bpviz.training.frames import Frame
 
@@ -33,9 +36,12 @@ OUTPUT_TITLES = {False: "<b>Output</b> · decision region and points",
                  True: "<b>Output</b> · predicted value over the plane and the points' targets"}
 
 
-class PlaygroundPage(QWidget):
+class PlaygroundPage(PageDefaults, QWidget):
+    tab_title = "Training playground"
+    page_name = "playground"
     statusMessage = Signal(str)
-    frameShown = Signal(object)  # the Frame just drawn (tests and the status bar use it)
+    statusTextChanged = Signal()
+    frameShown = Signal(object)  # the Frame just drawn (tests wait on it)
     # commands to the worker: queued across threads, run between its training slices
     _play = Signal()
     _pause = Signal()
@@ -139,6 +145,26 @@ class PlaygroundPage(QWidget):
             action.setShortcutContext(Qt.WindowShortcut)
             self.addAction(action)
 
+    # ------------------------------------------------------------------ the page contract (bpviz.gui.pages.Page)
+    def menu_actions(self) -> list:
+        return list(self.actions_list)
+
+    def toolbar_actions(self) -> list:
+        return list(self.actions_list)
+
+    def export_pictures(self) -> dict:
+        return {"loss": Picture("Loss curve", "loss-curve", self.loss.plot, self.loss.plot),
+                "decision": Picture("Decision region", "decision-region", self.decision.plot, self.decision.plot),
+                "network": Picture("Playground network", "network", self.diagram, self.diagram)}
+
+    def export_tables(self) -> dict:
+        def csv() -> str:
+            h = self.model.history
+            return loss_history_csv(h.epochs, h.steps, h.train, h.test)
+
+        return {"loss_csv": Table("Loss history (CSV)", "loss-history", ".csv", "CSV table (*.csv)", csv,
+                                  self.loss.plot)}
+
     def set_active(self, active: bool) -> None:
         """Shortcuts work on the visible page only (Right is Next on the worked example, Step here)."""
         for action in self.actions_list:
@@ -175,10 +201,6 @@ class PlaygroundPage(QWidget):
         """The latest frame (the model's)."""
         return self.model.frame
 
-    def session_state(self):
-        """The run as a session's PlaygroundState (None before the first frame)."""
-        return self.model.session_state()
-
     def load_state(self, state) -> None:
         """Show and continue a saved PlaygroundState (training paused)."""
         self.banner.hide()
@@ -191,6 +213,7 @@ class PlaygroundPage(QWidget):
         """A frame from the worker: to the model, which has the views drawn (``_new_run``, ``_draw``)."""
         self.model.take(frame)
         self.worker.frame_taken()
+        self.statusTextChanged.emit()
         self.frameShown.emit(frame)
 
     def _new_run(self, frame: Frame) -> None:

@@ -24,6 +24,8 @@ from PySide6.QtWidgets import (
 )
 
 from bpviz.gui import palette
+from bpviz.gui.export.views import Picture
+from bpviz.gui.pages import PageDefaults
 from bpviz.gui.widgets.trajectory.live_view import LiveTrajectoriesView
 from bpviz.gui.widgets.trajectory.neuron_view import NeuronTrajectoriesView
 from bpviz.gui.workers.neuron_runs import NeuronRunner
@@ -37,10 +39,11 @@ SOURCES = (
 )
 
 
-class TrajectoriesPage(QWidget):
+class TrajectoriesPage(PageDefaults, QWidget):
     tab_title = "Parameter trajectories"
     page_name = "trajectories"
     statusMessage = Signal(str)
+    statusTextChanged = Signal()
 
     def __init__(self, playground_model=None, parent=None):
         """``playground_model``: the Training playground's PlaygroundModel, whose network the live source
@@ -124,13 +127,14 @@ class TrajectoriesPage(QWidget):
         super().closeEvent(event)
 
     def export_pictures(self) -> dict:
+        grid, values, grads = self.neuron.grid, self.live.plots.values_widget, self.live.plots.grads_widget
         return {
-            "trajectories/modes": ("Parameter trajectories: batch, mini-batch, stochastic", "trajectories-modes",
-                                   self.neuron.grid),
-            "trajectories/values": ("Parameter trajectories: playground values", "trajectories-values",
-                                    self.live.plots.values_widget),
-            "trajectories/gradients": ("Parameter trajectories: playground gradients", "trajectories-gradients",
-                                       self.live.plots.grads_widget),
+            "trajectories/modes": Picture("Parameter trajectories: batch, mini-batch, stochastic",
+                                          "trajectories-modes", grid, grid),
+            "trajectories/values": Picture("Parameter trajectories: playground values", "trajectories-values",
+                                           values, values),
+            "trajectories/gradients": Picture("Parameter trajectories: playground gradients",
+                                              "trajectories-gradients", grads, grads),
         }
 
     # ------------------------------------------------------------------ sources

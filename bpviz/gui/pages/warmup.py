@@ -23,6 +23,8 @@ from PySide6.QtWidgets import (
 
 from bpviz.engine.warmup import ITERATIONS, WarmupArrays, lesson_pass
 from bpviz.gui import palette
+from bpviz.gui.export.views import Picture
+from bpviz.gui.pages import PageDefaults
 from bpviz.gui.widgets.matrix.blocks import MatrixBlocksView
 from bpviz.gui.widgets.matrix.lines import LineCard, LineList
 from bpviz.gui.widgets.plots.warmup_loss_curve import WarmupLossCurve
@@ -34,12 +36,12 @@ MAX_ITERATIONS = 100_000
 SAME_LOSSES = 1e-10  # largest relative difference still called "the same losses"
 
 
-class WarmupPage(QWidget):
+class WarmupPage(PageDefaults, QWidget):
     tab_title = "NumPy warm-up (matrices)"
     page_name = "warmup"
     statusMessage = Signal(str)
     frameShown = Signal(object)  # the WarmupFrame just shown (tests wait on it)
-    statusTextChanged = Signal()  # status_text() changed without a frame (the iterations asked for)
+    statusTextChanged = Signal()  # status_text() changed: a frame, or the iterations asked for
     lineChanged = Signal(int)
     # commands to the worker: queued across threads, run between its slices
     _train = Signal(int)
@@ -276,6 +278,7 @@ class WarmupPage(QWidget):
         self._show_progress(frame)
         self._update_actions()
         self.worker.frame_taken()
+        self.statusTextChanged.emit()
         self.frameShown.emit(frame)
 
     def _show_pass(self, frame: WarmupFrame) -> None:
@@ -334,8 +337,9 @@ class WarmupPage(QWidget):
         super().closeEvent(event)
 
     def export_pictures(self) -> dict:
-        return {"warmup/blocks": ("NumPy warm-up: matrix blocks", "warmup-blocks", self.blocks),
-                "warmup/loss": ("NumPy warm-up: loss curve", "warmup-loss", self.curve.plot)}
+        return {"warmup/blocks": Picture("NumPy warm-up: matrix blocks", "warmup-blocks", self.blocks, self.blocks),
+                "warmup/loss": Picture("NumPy warm-up: loss curve", "warmup-loss", self.curve.plot,
+                                       self.curve.plot)}
 
     def shutdown(self) -> None:
         """Stop training and join the thread."""
