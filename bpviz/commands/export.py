@@ -102,14 +102,12 @@ def export_example(trace, params, update_biases: bool, folder: str) -> list[Path
 
     out = _folder(folder)
     _qt_app()
-    from bpviz.engine.presets import worked_example
     from bpviz.gui.export.pictures import export_picture
     from bpviz.gui.widgets.diagram.view import NetworkDiagram
     from bpviz.models.diagram import from_trace
 
-    net = worked_example(params, update_biases)
     diagram = _shown(NetworkDiagram(), PICTURE_SIZE)
-    diagram.set_state(from_trace(trace, len(trace) - 1, net.weights, net.biases, params.inputs, params.targets))
+    diagram.set_state(from_trace(trace, len(trace) - 1))
     title = (f"Worked example: one pass of the 2-2-2 network (η = {params.lr:g}, biases "
              f"{'updated' if update_biases else 'fixed'})")
     try:

@@ -77,6 +77,14 @@ def worked_example(params: ExampleParams | None = None, update_biases: bool = Fa
     return net
 
 
+def with_weights(params: ExampleParams, weights, biases) -> ExampleParams:
+    """``params`` with the worked example's weights and biases read from a 2-2-2 network's matrices: the inverse
+    of ``worked_example`` (the w1..w8 ↔ W[l][i, j] mapping lives here only)."""
+    (W1, W2), (B1, B2) = weights, biases
+    return replace(params, w1=W1[0, 0], w2=W1[1, 0], w3=W1[0, 1], w4=W1[1, 1],
+                   w5=W2[0, 0], w6=W2[1, 0], w7=W2[0, 1], w8=W2[1, 1], b1=B1[0], b2=B2[0])
+
+
 WARMUP_SIZES = (1000, 100, 10)  # D_in, H, D_out of seed 000; its batch is N = 64
 WARMUP_LR = 1e-6
 

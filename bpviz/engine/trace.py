@@ -4,6 +4,11 @@ A trace is read off the engine: every value comes from ``Network.inspect`` (the 
 trains) and the updated parameters from a real ``Network.step`` on a copy. This module only names, orders
 and formats. Steps follow the published worked example: forward (net_h1, out_h1, ...), error (E_o1, ...,
 E_total), backward (∂E/∂out, ∂out/∂net and δ of each neuron, then ∂E/∂w of the layer), update (w1+, ...).
+
+The trace keeps the pass's arrays (``Trace.arrays``: per layer, one sample) and each step says where its value
+sits in them (``Step.where``); ``Trace.known_from`` gives, for every element of every array, the first step that
+computes it. What is known after step k is then a mask of the arrays (``known_from <= k``): the diagram shows a
+pass part-way through without going back from names to positions.
 """
 
 from __future__ import annotations
@@ -17,6 +22,21 @@ from bpviz.engine.network import Network
 
 PHASES = ("forward", "error", "backward", "update")
 ERROR = "E"  # the element id of the error (the loss node)
+#: the arrays a trace keeps, per weight layer: the parameters, each neuron's quantities, the loss, the update
+ARRAYS = ("W", "b", "nets", "outs", "outs_grad", "derivs", "deltas", "terms", "penalty", "loss", "dW", "db",
+          "new_W", "new_b")
+NOT_YET = np.iinfo(np.int64).max  # known_from of an element no step computes
+
+
+@dataclass(frozen=True)
+class Where:
+    """The place of a step's value in the pass's arrays: ``Trace.arrays[array][layer][index]``. Neuron arrays
+    are indexed by weight layer (layer l holds the neurons that layer l's weights feed); ``index`` None means
+    the whole array (a bias shared by a layer, the loss)."""
+
+    array: str
+    layer: int
+    index: tuple[int, ...] | None
 
 
 @dataclass(frozen=True)
@@ -36,6 +56,7 @@ class Step:
     value: float
     reads: tuple[str, ...]
     writes: tuple[str, ...]
+    where: Where
     note: str = ""
 
     @property
@@ -59,6 +80,17 @@ class Trace:
     steps: tuple[Step, ...]
     names: NetworkNames
     lr: float
+    arrays: dict[str, tuple[np.ndarray, ...]]  # ARRAYS -> one array per weight layer (one sample)
+    known_from: dict[str, tuple[np.ndarray, ...]]  # the same shapes: the index of the step that computes each
+    inputs: np.ndarray  # the sample's inputs and targets
+    targets: np.ndarray
+
+    def known(self, array: str, position: int) -> tuple[np.ndarray, ...]:
+        """``arrays[array]`` as known after step ``position`` (-1: before the first): NaN where not yet."""
+        return tuple(np.where(k <= position, a, np.nan) for a, k in zip(self.arrays[array], self.known_from[array]))
+
+    def any_known(self, array: str, position: int) -> bool:
+        return any(bool((k <= position).any()) for k in self.known_from[array])
 
     @property
     def quantities(self) -> dict[str, float]:
@@ -112,7 +144,23 @@ def trace_pass(net: Network, x, t, lr: float) -> Trace:
     b.error()
     b.backward()
     b.update()
-    return Trace(tuple(b.steps), names, float(lr))
+    arrays = {
+        "W": tuple(np.array(w) for w in net.weights), "b": tuple(np.array(v) for v in net.biases),
+        "nets": tuple(z[0] for z in p.nets), "outs": tuple(a[0] for a in p.outs),
+        "outs_grad": tuple(g[0] for g in p.outs_grad), "derivs": tuple(d[0] for d in p.derivs),
+        "deltas": tuple(d[0] for d in p.deltas), "terms": (p.terms[0] * net.loss.scale(1),),
+        "penalty": (np.array(p.penalty),), "loss": (np.array(p.loss + p.penalty),),
+        "dW": tuple(p.dW), "db": tuple(p.db),
+        "new_W": tuple(np.array(w) for w in after.weights), "new_b": tuple(np.array(v) for v in after.biases),
+    }
+    known_from = {name: tuple(np.full(np.shape(a), NOT_YET, dtype=np.int64) for a in arrays[name])
+                  for name in ARRAYS}
+    known_from["W"] = tuple(np.full(np.shape(a), -1, dtype=np.int64) for a in arrays["W"])  # given, not computed
+    known_from["b"] = tuple(np.full(np.shape(a), -1, dtype=np.int64) for a in arrays["b"])
+    for position, step in reversed(list(enumerate(b.steps))):  # the first step that computes an element wins
+        w = step.where
+        known_from[w.array][w.layer][... if w.index is None else w.index] = position
+    return Trace(tuple(b.steps), names, float(lr), arrays, known_from, p.inputs[0].copy(), p.targets[0].copy())
 
 
 class _Builder:
@@ -122,9 +170,9 @@ class _Builder:
         self.L = net.n_layers
         self.reg = net.regularization if net.reg_rate > 0 else "none"
 
-    def add(self, phase, name, kind, target, formula, numbers, value, reads, writes, note=""):
+    def add(self, phase, name, kind, target, formula, numbers, value, reads, writes, where, note=""):
         self.steps.append(Step(phase, name, kind, target, formula, numbers, float(value),
-                               tuple(reads), tuple(writes), note))
+                               tuple(reads), tuple(writes), where, note))
 
     # names of quantities --------------------------------------------------------------
     def source(self, layer, i):
@@ -160,7 +208,7 @@ class _Builder:
                 nums.append(f"{fmt(B[l][j])}·1")
                 reads.append(bias)
                 self.add("forward", f"net_{n}", "net", n, " + ".join(terms), " + ".join(nums),
-                         self.p.nets[l][0, j], reads, [n])
+                         self.p.nets[l][0, j], reads, [n], Where("nets", l, (j,)))
                 net_sym, net_val = f"net_{n}", self.p.nets[l][0, j]
                 if act.name == "softmax":
                     denom = " + ".join(f"e^(net_{m})" for m in dst_names)
@@ -172,7 +220,8 @@ class _Builder:
                     formula = act.formula.format(net=net_sym)
                     numbers = act.formula.format(net=fmt(net_val))
                     reads_out = [n]
-                self.add("forward", f"out_{n}", "out", n, formula, numbers, self.p.outs[l][0, j], reads_out, [n])
+                self.add("forward", f"out_{n}", "out", n, formula, numbers, self.p.outs[l][0, j], reads_out, [n],
+                         Where("outs", l, (j,)))
 
     def error(self):
         loss = self.net.loss
@@ -183,19 +232,19 @@ class _Builder:
             y, tv = self.p.outs[-1][0, k], self.p.targets[0, k]
             self.add("error", f"E_{o}", "error", ERROR, loss.term_formula.format(out=f"out_{o}", target=t),
                      loss.term_formula.format(out=fmt(y), target=fmt(tv)), self.p.terms[0, k] * scale,
-                     [o, t], [ERROR])
+                     [o, t], [ERROR], Where("terms", 0, (k,)))
         parts = [f"E_{o}" for o in outs]
         values = [self.p.terms[0, k] * scale for k in range(len(outs))]
         total = self.p.loss
         if self.p.penalty > 0:
             sym = "½·λ·Σw²" if self.reg == "l2" else "λ·Σ|w|"
             self.add("error", "E_reg", "error", ERROR, sym, f"λ = {fmt(self.net.reg_rate)}", self.p.penalty,
-                     [], [ERROR])
+                     [], [ERROR], Where("penalty", 0, None))
             parts.append("E_reg")
             values.append(self.p.penalty)
             total += self.p.penalty
         self.add("error", "E_total", "error", ERROR, " + ".join(parts), " + ".join(fmt(v) for v in values),
-                 total, [ERROR], [ERROR])
+                 total, [ERROR], [ERROR], Where("loss", 0, None))
 
     def backward(self):
         for l in range(self.L - 1, -1, -1):
@@ -213,14 +262,15 @@ class _Builder:
                 note = (f"with {net.loss.name} on a {act.name} output, ∂E/∂{out} · ∂{out}/∂{net_sym} "
                         f"simplifies to {out} − {t}")
                 self.add("backward", f"delta_{n}", "delta", n, f"{out} − {t}",
-                         f"{fmt(p.outs[l][0, j])} − {fmt(p.targets[0, j])}", p.deltas[l][0, j], [n, t], [n], note)
+                         f"{fmt(p.outs[l][0, j])} − {fmt(p.targets[0, j])}", p.deltas[l][0, j], [n, t], [n],
+                         Where("deltas", l, (j,)), note)
                 continue
             if last:
                 t = names.target(j)
                 self.add("backward", f"dE/d{out}", "grad_out", n,
                          net.loss.grad_formula.format(out=out, target=t),
                          net.loss.grad_formula.format(out=fmt(p.outs[l][0, j]), target=fmt(p.targets[0, j])),
-                         p.outs_grad[l][0, j], [n, t], [n])
+                         p.outs_grad[l][0, j], [n, t], [n], Where("outs_grad", l, (j,)))
             else:
                 terms, nums, reads = [], [], []
                 for k, m in enumerate(names.layer_neurons(l + 2)):
@@ -229,7 +279,7 @@ class _Builder:
                     nums.append(f"{fmt(p.deltas[l + 1][0, k])}·{fmt(net.weights[l + 1][j, k])}")
                     reads += [m, w]
                 self.add("backward", f"dE/d{out}", "grad_out", n, " + ".join(terms), " + ".join(nums),
-                         p.outs_grad[l][0, j], reads, [n])
+                         p.outs_grad[l][0, j], reads, [n], Where("outs_grad", l, (j,)))
             grad_sym = f"∂E/∂{out}"
             if act.name == "softmax":  # not elementwise: δ_k = out_k·(∂E/∂out_k − Σ_m out_m·∂E/∂out_m)
                 outs = names.layer_neurons(l + 1)
@@ -237,14 +287,15 @@ class _Builder:
                 mix_n = " + ".join(f"{fmt(p.outs[l][0, k])}·{fmt(p.outs_grad[l][0, k])}" for k in range(len(outs)))
                 self.add("backward", f"delta_{n}", "delta", n, f"{out}·({grad_sym} − ({mix}))",
                          f"{fmt(p.outs[l][0, j])}·({fmt(p.outs_grad[l][0, j])} − ({mix_n}))",
-                         p.deltas[l][0, j], outs, [n])
+                         p.deltas[l][0, j], outs, [n], Where("deltas", l, (j,)))
                 continue
             self.add("backward", f"d{out}/d{net_sym}", "deriv", n,
                      act.derivative_formula.format(out=out, net=net_sym),
                      act.derivative_formula.format(out=fmt(p.outs[l][0, j]), net=fmt(p.nets[l][0, j])),
-                     p.derivs[l][0, j], [n], [n])
+                     p.derivs[l][0, j], [n], [n], Where("derivs", l, (j,)))
             self.add("backward", f"delta_{n}", "delta", n, f"{grad_sym} · ∂{out}/∂{net_sym}",
-                     f"{fmt(p.outs_grad[l][0, j])}·{fmt(p.derivs[l][0, j])}", p.deltas[l][0, j], [n], [n])
+                     f"{fmt(p.outs_grad[l][0, j])}·{fmt(p.derivs[l][0, j])}", p.deltas[l][0, j], [n], [n],
+                     Where("deltas", l, (j,)))
 
     def param_grads(self, l):
         p, names, net = self.p, self.names, self.net
@@ -260,7 +311,7 @@ class _Builder:
                                else f"{fmt(net.reg_rate)}·{fmt(float(np.sign(w_val)))}")
                     formula, numbers = f"{formula} + {extra}", f"{numbers} + {extra_n}"
                 self.add("backward", f"dE/d{w}", "grad_param", w, formula, numbers, p.dW[l][i, j],
-                         [n, names.neuron(l, i), w], [w])
+                         [n, names.neuron(l, i), w], [w], Where("dW", l, (i, j)))
         if not net.update_biases:
             return
         for bias, _, j in self.bias_params(l):
@@ -268,7 +319,7 @@ class _Builder:
             idx = range(len(fed)) if j is None else [j]
             self.add("backward", f"dE/d{bias}", "grad_param", bias, " + ".join(f"δ_{m}" for m in fed),
                      " + ".join(fmt(p.deltas[l][0, k]) for k in idx), p.db[l][0 if j is None else j],
-                     fed, [bias])
+                     fed, [bias], Where("db", l, None if j is None else (j,)))
 
     def update(self):
         names, net, after, eta = self.names, self.net, self.after, fmt(self.lr)
@@ -276,10 +327,12 @@ class _Builder:
             if ref.kind == "w":
                 old, grad = net.weights[ref.layer][ref.src, ref.dst], self.p.dW[ref.layer][ref.src, ref.dst]
                 new = after.weights[ref.layer][ref.src, ref.dst]
+                where = Where("new_W", ref.layer, (ref.src, ref.dst))
             elif not net.update_biases:
                 continue
             else:
                 j = 0 if ref.dst is None else ref.dst
                 old, grad, new = net.biases[ref.layer][j], self.p.db[ref.layer][j], after.biases[ref.layer][j]
+                where = Where("new_b", ref.layer, None if ref.dst is None else (ref.dst,))
             self.add("update", f"{name}+", "update", name, f"{name} − η·∂E/∂{name}",
-                     f"{fmt(old)} − {eta}·{fmt(grad)}", new, [name], [name])
+                     f"{fmt(old)} − {eta}·{fmt(grad)}", new, [name], [name], where)

@@ -1,11 +1,13 @@
 """What the network diagram shows, as plain immutable data (no Qt): the diagram draws a DiagramState and
-computes nothing. ``from_trace`` says what is known at a given step of a pass; ``from_parameters`` shows a
-network without a pass (the playground's live weights and gradients).
+computes nothing. ``from_trace`` says what is known at a given step of a pass (the trace's arrays, masked by the
+step that computes each element); ``from_parameters`` shows a network without a pass (the playground's live
+weights and gradients).
 """
 
 from __future__ import annotations
 
 from dataclasses import dataclass, field
+from functools import cached_property
 
 import numpy as np
 
@@ -22,8 +24,10 @@ class DiagramState:
 
     Element ids are the engine's names (``i1``, ``h1``, ``o1``, ``w5``, ``b1`` or ``b_h1``, ``t1``, ``E``).
     ``weight_grads``/``bias_grads`` are None until known; so are ``new_weights``/``new_biases`` (after an
-    update step). ``neuron_values[id]`` lists (label, value) pairs known so far. ``reads``/``writes`` are the
-    elements the current step uses and produces (highlighted)."""
+    update step); unknown entries are NaN. ``neuron_arrays[kind]`` holds one array per weight layer of each
+    neuron's net, out, grad_out, deriv or delta (NaN until known); ``neuron_values[id]`` lists the (kind, value)
+    pairs known of a neuron. ``reads``/``writes`` are the elements the current step uses and produces
+    (highlighted)."""
 
     sizes: tuple[int, ...]
     shared_biases: bool
@@ -33,7 +37,7 @@ class DiagramState:
     bias_grads: tuple[np.ndarray, ...] | None = None
     new_weights: tuple[np.ndarray, ...] | None = None
     new_biases: tuple[np.ndarray, ...] | None = None
-    neuron_values: dict = field(default_factory=dict)
+    neuron_arrays: dict = field(default_factory=dict)
     input_values: tuple[float, ...] | None = None
     targets: tuple[float, ...] | None = None
     error: float | None = None
@@ -51,6 +55,17 @@ class DiagramState:
     def names(self) -> NetworkNames:
         return NetworkNames(self.sizes, self.shared_biases)
 
+    @cached_property
+    def neuron_values(self) -> dict[str, tuple[tuple[str, float], ...]]:
+        """Neuron id -> the (kind, value) pairs known, in the order of NEURON_QUANTITIES."""
+        names, out = self.names, {}
+        for kind, _label in NEURON_QUANTITIES:
+            for layer, values in enumerate(self.neuron_arrays.get(kind, ())):
+                for j, v in enumerate(values):
+                    if np.isfinite(v):
+                        out.setdefault(names.neuron(layer + 1, j), []).append((kind, float(v)))
+        return {n: tuple(v) for n, v in out.items()}
+
 
 def from_parameters(sizes, weights, biases, *, shared_biases=False, weight_grads=None, bias_grads=None,
                     editable=False, neuron_images=None, input_labels=None) -> DiagramState:
@@ -64,53 +79,32 @@ def from_parameters(sizes, weights, biases, *, shared_biases=False, weight_grads
     )
 
 
-def from_trace(trace: Trace, position: int, weights, biases, inputs, targets) -> DiagramState:
-    """The diagram after steps 0..position of ``trace`` (position -1: before the first step).
-
-    ``weights``/``biases`` are the pass's starting parameters; known quantities accumulate: forward values
-    on neurons, ∂E/∂out and δ in the backward phase, ∂E/∂w on edges, new weights after the update."""
+def from_trace(trace: Trace, position: int) -> DiagramState:
+    """The diagram after steps 0..position of ``trace`` (position -1: before the first step): the pass's
+    starting parameters, and what the steps so far computed (forward values on neurons, ∂E/∂out and δ in the
+    backward phase, ∂E/∂w on edges, new weights after the update)."""
     names = trace.names
-    nan_like = [np.full(np.shape(w), np.nan) for w in weights]
-    nan_like_b = [np.full(np.shape(b), np.nan) for b in biases]
-    grads_w, grads_b = [g.copy() for g in nan_like], [g.copy() for g in nan_like_b]
-    new_w, new_b = [g.copy() for g in nan_like], [g.copy() for g in nan_like_b]
-    any_grad = any_new = False
-    values: dict[str, list] = {}
-    error = None
-    refs = names.params
-    for step in trace.steps[: position + 1]:
-        if step.kind in ("net", "out", "grad_out", "deriv", "delta"):
-            values.setdefault(step.target, []).append((step.kind, step.value))
-        elif step.kind == "error" and step.name == "E_total":
-            error = step.value
-        elif step.kind in ("grad_param", "update"):
-            ref = refs[step.target]
-            w_arr, b_arr = (grads_w, grads_b) if step.kind == "grad_param" else (new_w, new_b)
-            if ref.kind == "w":
-                w_arr[ref.layer][ref.src, ref.dst] = step.value
-            elif ref.dst is None:
-                b_arr[ref.layer][:] = step.value
-            else:
-                b_arr[ref.layer][ref.dst] = step.value
-            any_grad |= step.kind == "grad_param"
-            any_new |= step.kind == "update"
     current = trace.steps[position] if position >= 0 else None
+    known = trace.known
+    error = float(trace.arrays["loss"][0]) if trace.any_known("loss", position) else None
     return DiagramState(
         sizes=names.sizes, shared_biases=names.shared_biases,
-        weights=tuple(np.array(w, dtype=float) for w in weights),
-        biases=tuple(np.array(b, dtype=float) for b in biases),
-        weight_grads=tuple(grads_w) if any_grad else None,
-        bias_grads=tuple(grads_b) if any_grad else None,
-        new_weights=tuple(new_w) if any_new else None,
-        new_biases=tuple(new_b) if any_new else None,
-        neuron_values={k: tuple(v) for k, v in values.items()},
-        input_values=tuple(float(x) for x in np.ravel(inputs)),
-        targets=tuple(float(t) for t in np.ravel(targets)),
+        weights=trace.arrays["W"], biases=trace.arrays["b"],
+        weight_grads=known("dW", position) if trace.any_known("dW", position) else None,
+        bias_grads=known("db", position) if trace.any_known("db", position) else None,
+        new_weights=known("new_W", position) if trace.any_known("new_W", position) else None,
+        new_biases=known("new_b", position) if trace.any_known("new_b", position) else None,
+        neuron_arrays={kind: known(array, position) for kind, array in _NEURON_ARRAYS.items()},
+        input_values=tuple(float(x) for x in trace.inputs),
+        targets=tuple(float(t) for t in trace.targets),
         error=error,
         reads=frozenset(current.reads) if current else frozenset(),
         writes=frozenset(current.writes) if current else frozenset(),
         editable=True,
     )
+
+
+_NEURON_ARRAYS = {"net": "nets", "out": "outs", "grad_out": "outs_grad", "deriv": "derivs", "delta": "deltas"}
 
 
 __all__ = ["DiagramState", "ERROR", "NEURON_QUANTITIES", "from_parameters", "from_trace"]

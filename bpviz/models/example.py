@@ -6,14 +6,10 @@ change. The window shows ``trace`` and ``diagram_state(position)``.
 
 from __future__ import annotations
 
-from dataclasses import replace
-
-from bpviz.engine.presets import ExampleParams, ExampleRun, run_example, worked_example
+from bpviz.engine.presets import ExampleParams, ExampleRun, run_example, with_weights, worked_example
 from bpviz.engine.trace import Trace, trace_pass
 from bpviz.models.diagram import DiagramState, from_trace
 from bpviz.session import ExampleState
-
-WEIGHT_NAMES = tuple(f"w{k}" for k in range(1, 9))
 
 
 class ExampleModel:
@@ -58,11 +54,8 @@ class ExampleModel:
 
     def apply_update(self) -> None:
         """Start the next pass from this pass's updated weights (w1+ ... w8+, and b1+ b2+ if they move)."""
-        q = self._trace.quantities
-        changes = {w: q[f"{w}+"] for w in WEIGHT_NAMES}
-        if self._update_biases:
-            changes.update(b1=q["b1+"], b2=q["b2+"])
-        self.set_params(replace(self._params, **changes))
+        after = self._trace.arrays
+        self.set_params(with_weights(self._params, after["new_W"], after["new_b"]))  # new_b = b if biases stay
 
     def run(self, passes: int) -> ExampleRun:
         """``passes`` full passes from the current starting numbers (the stepper's pass is the first)."""
@@ -74,15 +67,11 @@ class ExampleModel:
         if self.last_run is None:
             return
         net = self.last_run.network
-        (W1, W2), (B1, B2) = net.weights, net.biases
-        self.set_params(replace(
-            self._params, w1=W1[0, 0], w2=W1[1, 0], w3=W1[0, 1], w4=W1[1, 1],
-            w5=W2[0, 0], w6=W2[1, 0], w7=W2[0, 1], w8=W2[1, 1], b1=B1[0], b2=B2[0]))
+        self.set_params(with_weights(self._params, net.weights, net.biases))
 
     def session_state(self) -> ExampleState:
         """What a session file keeps of the worked example: the starting numbers and the bias option."""
         return ExampleState(self._params, self._update_biases)
 
     def diagram_state(self, position: int) -> DiagramState:
-        return from_trace(self._trace, position, self._network.weights, self._network.biases,
-                          self._params.inputs, self._params.targets)
+        return from_trace(self._trace, position)

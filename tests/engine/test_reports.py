@@ -4,6 +4,7 @@ import csv
 import io
 import math
 import re
+from dataclasses import replace
 
 import numpy as np
 import pytest
@@ -87,8 +88,9 @@ def test_given_parameters_come_first_with_an_empty_index(trace):
 
 
 def _odd_trace(trace) -> Trace:
-    odd = Step("forward", "q", "net", "h1", 'a, "b" | c\nnext line', "1,5 · \"x\"", -0.5, (), ())
-    return Trace((odd, *trace.steps[:2]), trace.names, trace.lr)
+    odd = Step("forward", "q", "net", "h1", 'a, "b" | c\nnext line', "1,5 · \"x\"", -0.5, (), (),
+               trace.steps[0].where)
+    return replace(trace, steps=(odd, *trace.steps[:2]))
 
 
 def test_commas_quotes_pipes_and_newlines_survive_a_csv_round_trip(trace):

@@ -81,7 +81,7 @@ def decision_plot(qtbot, run):
 def example_diagram(qtbot, example):
     p, net, trace = example
     w = shown(qtbot, NetworkDiagram(), 900, 600)
-    w.set_state(from_trace(trace, trace.index("w5+"), net.weights, net.biases, p.inputs, p.targets))
+    w.set_state(from_trace(trace, trace.index("w5+")))
     return w
 
 

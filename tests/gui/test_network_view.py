@@ -23,7 +23,7 @@ def example():
     def state(k):
         if isinstance(k, str):
             k = tr.index(k)
-        return from_trace(tr, k, net.weights, net.biases, p.inputs, p.targets)
+        return from_trace(tr, k)
 
     state.trace = tr
     return state
