@@ -5,7 +5,7 @@ from __future__ import annotations
 import json
 import shutil
 
-from bpviz.cli import UsageError, positive_int
+from bpviz.commands.args import UsageError, positive_int
 
 PHASE_TITLES = {"forward": "Forward pass", "error": "Error", "backward": "Backward pass", "update": "Update"}
 

@@ -18,25 +18,13 @@ parameter is ``mismatched`` when its relative error (not at a kink, not within r
 
 from __future__ import annotations
 
-import argparse
 import json
 
-from bpviz.cli import UsageError, finite_float, positive_int
-from bpviz.commands.train import add_network_arguments, make_config
+from bpviz.commands.args import (UsageError, add_network_arguments, fault_name, finite_float, make_config,
+                                 positive_int)
 
 TOLERANCE = 1e-7  # GradCheckResult.passed's default
 _WORST_NAMED = 5
-
-
-def fault_name(text: str) -> str:
-    from bpviz.engine.broken_backward import get_fault
-
-    try:
-        return get_fault(text).name
-    except (ValueError, AttributeError):
-        from bpviz.engine.broken_backward import FAULT_NAMES
-
-        raise argparse.ArgumentTypeError(f"unknown fault {text!r} (choose from {', '.join(FAULT_NAMES)})") from None
 
 
 def add_parser(sub) -> None:

@@ -31,7 +31,7 @@ from __future__ import annotations
 
 import json
 
-from bpviz.cli import UsageError, finite_float
+from bpviz.commands.args import UsageError, finite_float, number_list
 
 NAMES = ("shopping", "sigmoid", "softmax_loss")
 
@@ -137,23 +137,14 @@ def parse_lets(items: list[str]) -> dict[str, float]:
     return values
 
 
-def _number_list(text: str, option: str) -> list[float]:
-    parts = [p.strip() for p in text.replace(";", ",").split(",")]
-    try:
-        numbers = [finite_float(p) for p in parts]
-    except Exception:  # argparse.ArgumentTypeError: report which option
-        raise UsageError(f"{option} {text!r} is not a comma-separated list of numbers (e.g. 0.3,2.9,4.0)") from None
-    return numbers
-
-
 def softmax_inputs(scores_text: str | None, targets_text: str | None) -> dict:
     from bpviz.engine.graph_builtins import MAX_CLASSES
 
-    scores = _number_list(scores_text, "--scores") if scores_text else [0.3, 2.9, 4.0]
+    scores = number_list(scores_text, "--scores") if scores_text else [0.3, 2.9, 4.0]
     if not 2 <= len(scores) <= MAX_CLASSES:
         raise UsageError(f"--scores takes 2 to {MAX_CLASSES} numbers, got {len(scores)}")
     if targets_text:
-        targets = _number_list(targets_text, "--targets")
+        targets = number_list(targets_text, "--targets")
     else:
         targets = [0.0] * (len(scores) - 1) + [1.0]
     return {"scores": scores, "targets": targets}

@@ -19,11 +19,7 @@ import math
 import sys
 import time
 
-from bpviz.cli import UsageError, finite_float, layer_widths, learning_rate, positive_int
-
-DATASET_HELP = ("classification: circle, xor, gaussian, spiral, linear or moons; regression: plane or "
-                "multi_gaussian")
-
+from bpviz.commands.args import add_network_arguments, finite_float, learning_rate, make_config, positive_int
 
 def add_parser(sub) -> None:
     p = sub.add_parser("train", help="train a network on a 2-D dataset, without a window",
@@ -40,40 +36,6 @@ def add_parser(sub) -> None:
     p.add_argument("--export", metavar="DIR", help="write the loss history (CSV), the loss curve, decision region and "
                    "network (PNG and SVG) and the session (.bpviz) into DIR")
     p.set_defaults(run=run)
-
-
-def add_network_arguments(p) -> None:
-    """Options shared by train and gradcheck: the data and the network."""
-    p.add_argument("--dataset", default="circle", help=f"{DATASET_HELP} (default circle)")
-    p.add_argument("--samples", type=positive_int, default=200, help="number of points (default 200)")
-    p.add_argument("--noise", type=finite_float, default=0.1, help="0..1 (default 0.1)")
-    p.add_argument("--test-ratio", type=finite_float, default=0.5, help="fraction held out for testing (0.5)")
-    p.add_argument("--hidden", type=layer_widths, default=(4, 4), metavar="W,W",
-                   help="hidden layer widths, e.g. 8,8 ('none' for no hidden layer; default 4,4)")
-    p.add_argument("--activation", default="tanh", help="sigmoid, tanh, relu or linear (default tanh)")
-    p.add_argument("--loss", default=None, help="bce, half_sse or softmax_ce (default bce); regression data sets "
-                   "take half_sse only, with a linear output (their default)")
-    p.add_argument("--seed", type=int, default=1, help="seed of the data, the weights and the batches (1)")
-    p.add_argument("--features", type=feature_list, default=("x1", "x2"), metavar="F,F",
-                   help="network inputs from each point: x1 x2 x1^2 x2^2 x1*x2 sin(x1) sin(x2) (default x1,x2)")
-
-
-def feature_list(text: str) -> tuple[str, ...]:
-    return tuple(part.strip() for part in text.split(",") if part.strip())
-
-
-def make_config(args, **overrides):
-    from bpviz.engine.datasets import DatasetSpec
-    from bpviz.training import TrainConfig
-
-    try:
-        spec = DatasetSpec(name=args.dataset, n_samples=args.samples, noise=args.noise,
-                           test_ratio=args.test_ratio, seed=args.seed)
-        loss = args.loss if args.loss is not None else "half_sse" if spec.is_regression else "bce"
-        return TrainConfig(dataset=spec, hidden=args.hidden, activation=args.activation, loss=loss,
-                           seed=args.seed, features=args.features, **overrides)
-    except ValueError as exc:
-        raise UsageError(str(exc)) from None
 
 
 def run(args) -> int:

@@ -24,7 +24,7 @@ from __future__ import annotations
 
 import json
 
-from bpviz.cli import UsageError, learning_rate, non_negative_int, positive_int
+from bpviz.commands.args import UsageError, learning_rate, non_negative_int, positive_int
 
 CHECKPOINTS = (0, 1, 2, 5, 10, 20, 50, 100, 200, 500, 1000, 2000, 5000, 10000)
 

@@ -22,27 +22,14 @@ seed's own loop, run from the same arrays, printed the same.
 
 from __future__ import annotations
 
-import argparse
 import json
 import math
 
-from bpviz.cli import UsageError, non_negative_int, positive_int
+from bpviz.commands.args import UsageError, non_negative_int, positive_int, warmup_sizes
 
 PHASE_TITLES = {"forward": "Forward pass", "loss": "Loss", "backward": "Backward pass (the five gradient lines)",
                 "update": "Update"}
 SAME_LOSSES = 1e-10  # largest relative difference still called "the same losses"
-
-
-def size_list(text: str) -> tuple[int, int, int, int]:
-    """``64,1000,100,10`` → (64, 1000, 100, 10)."""
-    parts = text.split(",")
-    try:
-        sizes = tuple(int(p) for p in parts)
-    except ValueError:
-        raise argparse.ArgumentTypeError(f"expected N,D_in,H,D_out as four whole numbers, got {text!r}") from None
-    if len(sizes) != 4:
-        raise argparse.ArgumentTypeError(f"expected four sizes N,D_in,H,D_out, got {len(sizes)} in {text!r}")
-    return sizes
 
 
 def add_parser(sub) -> None:
@@ -57,7 +44,7 @@ def add_parser(sub) -> None:
                    help="seed of the random data and weights (x, y, w1, w2 drawn in that order; default 0)")
     p.add_argument("--every", type=positive_int, default=50, metavar="K",
                    help="print the loss every K iterations, and the last (default 50; 1 prints all, as the seed)")
-    p.add_argument("--sizes", type=size_list, metavar="N,D_in,H,D_out",
+    p.add_argument("--sizes", type=warmup_sizes, metavar="N,D_in,H,D_out",
                    help="other sizes than the seed's 64,1000,100,10")
     p.set_defaults(run=run)
 
