@@ -21,6 +21,7 @@ import time
 
 from bpviz.commands.args import add_network_arguments, finite_float, learning_rate, make_config, positive_int
 
+
 def add_parser(sub) -> None:
     p = sub.add_parser("train", help="train a network on a 2-D dataset, without a window",
                        description="Train a network on red/blue points and report loss and accuracy, or on "
@@ -73,7 +74,7 @@ def run(args) -> int:
         print(f"{config.dataset.name}{problem}, {arch} {config.activation} net, {output}{config.loss}, learning rate "
               f"{config.lr:g}, batch size {trainer.effective_batch_size}")
         if trainer.diverged:
-            print(f"training diverged (the loss became infinite or NaN) after epoch {trainer.epoch}: "
+            print(f"training diverged (the loss stopped being a finite number) after epoch {trainer.epoch}: "
                   "lower the learning rate; figures below are of the last finite state")
         print(final_figures(m))
         print(f"{trainer.epoch} epochs, {trainer.step_count} steps in {elapsed:.2f} s")
@@ -83,13 +84,15 @@ def run(args) -> int:
 
 
 def final_figures(m: dict) -> str:
-    """Losses, then accuracies when there are any (not for regression); "none" for a figure without a test set."""
+    """Losses, then accuracies when there are any (not for regression); "none" for a figure without a test set.
+    A loss is readable at any size (``0.2984``, ``3.01e+296``)."""
+    from bpviz.reports import readable
 
     def shown(key: str, percent: bool = False) -> str:
         v = m[key]
         if not math.isfinite(v):
             return "none (no test set)"
-        return f"{100 * v:.1f} %" if percent else f"{v:.4f}"
+        return f"{100 * v:.1f} %" if percent else readable(v, 4)
 
     text = f"train loss {shown('train_loss')}   test loss {shown('test_loss')}"
     if "train_accuracy" in m:
@@ -106,13 +109,15 @@ class ProgressBar:
         self._last = 0.0
 
     def update(self, done: int, loss: float) -> None:
+        from bpviz.reports import readable
+
         now = time.perf_counter()
         if not self.enabled or (now - self._last < 0.1 and done < self.total):
             return
         self._last = now
         filled = round(self.width * done / self.total)
         sys.stderr.write(f"\r[{'#' * filled}{'.' * (self.width - filled)}] {done}/{self.total} epochs"
-                         f"  train loss {loss:.4f}")
+                         f"  train loss {readable(loss, 4)}")
         sys.stderr.flush()
 
     def close(self) -> None:
