@@ -47,16 +47,19 @@ def load_params(path: str | None):
 
 
 def run(args) -> int:
+    import numpy as np
+
     from bpviz.engine.presets import run_example, worked_example
     from bpviz.engine.trace import trace_pass
+    from bpviz.reports import readable
 
     params = load_params(args.params)
-    trace = trace_pass(worked_example(params, args.update_biases), params.inputs, params.targets, params.lr)
-    after = None
-    if args.iterations:
-        result = run_example(params, args.iterations, args.update_biases)
-        after = {"E_total": result.final_error, "out_o1": float(result.outputs[0]),
-                 "out_o2": float(result.outputs[1])}
+    with np.errstate(all="ignore"):  # a number out of range is found below and said in words, not warned about
+        trace = trace_pass(worked_example(params, args.update_biases), params.inputs, params.targets, params.lr)
+        refuse_unrepresentable(trace, args.params)
+        after = None
+        if args.iterations:
+            after = after_passes(run_example(params, args.iterations, args.update_biases))
     exported = []
     if args.export:
         from bpviz.commands.export import export_example
@@ -77,13 +80,40 @@ def run(args) -> int:
         print(json.dumps(out, indent=2, ensure_ascii=False))
     else:
         print(render_table(trace, params, args.update_biases))
-        if after is not None:
+        if after is not None and "diverged_at_pass" in after:
+            print(f"\nAfter {args.iterations} passes: the run diverged: the error stopped being a finite number at "
+                  f"pass {after['diverged_at_pass']} (lower the learning rate or use smaller starting numbers)")
+        elif after is not None:
             print(f"\nAfter {args.iterations} passes (values of pass {args.iterations}, before its update):")
-            print(f"  E_total = {after['E_total']:.10f}   out_o1 = {after['out_o1']:.9g} (target {params.t1:g})"
-                  f"   out_o2 = {after['out_o2']:.9g} (target {params.t2:g})")
+            print(f"  E_total = {readable(after['E_total'], 10)}   out_o1 = {after['out_o1']:.9g} (target "
+                  f"{params.t1:g})   out_o2 = {after['out_o2']:.9g} (target {params.t2:g})")
         if exported:
             print(f"\nExported {len(exported)} files to {args.export}")
     return 0
+
+
+def refuse_unrepresentable(trace, params_path: str | None) -> None:
+    """A UsageError naming the first step whose value is not a finite float64 (its inputs are finite: it
+    overflows), e.g. E_o1 with a target of 1e308."""
+    import math
+
+    bad = next((s for s in trace.steps if not math.isfinite(s.value)), None)
+    if bad is not None:
+        where = f" in {params_path}" if params_path else ""
+        raise UsageError(f"{bad.name} = {bad.numbers} is too large for a float64 (overflow): use smaller starting "
+                         f"numbers{where}")
+
+
+def after_passes(result) -> dict:
+    """``--iterations``' report: the error and outputs of the last pass, or, when the run diverged, null
+    figures and the first pass whose error was not finite (``diverged_at_pass``)."""
+    import numpy as np
+
+    finite = np.isfinite(result.errors)
+    if finite.all():
+        return {"E_total": result.final_error, "out_o1": float(result.outputs[0]),
+                "out_o2": float(result.outputs[1])}
+    return {"E_total": None, "out_o1": None, "out_o2": None, "diverged_at_pass": int(np.argmin(finite)) + 1}
 
 
 def render_table(trace, params, update_biases: bool) -> str:
