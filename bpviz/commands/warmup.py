@@ -50,6 +50,8 @@ def add_parser(sub) -> None:
 
 
 def run(args) -> int:
+    import numpy as np
+
     from bpviz.engine.warmup import WarmupSizes, initial_arrays, lesson_pass
     from bpviz.engine.warmup_training import SeedLoop, WarmupRun, relative_difference
 
@@ -58,11 +60,12 @@ def run(args) -> int:
     except ValueError as exc:
         raise UsageError(f"--sizes: {exc}") from None
     arrays = initial_arrays(args.seed, sizes)
-    lesson = lesson_pass(arrays)
-    engine = WarmupRun(arrays)
-    losses = engine.run(args.iterations)
-    seed_loop = SeedLoop(arrays)
-    seed_losses = seed_loop.run(args.iterations)
+    with np.errstate(all="ignore"):  # a diverging run is said in words below, not warned about
+        lesson = lesson_pass(arrays)
+        engine = WarmupRun(arrays)
+        losses = engine.run(args.iterations)
+        seed_loop = SeedLoop(arrays)
+        seed_losses = seed_loop.run(args.iterations)
     same_length = len(seed_losses) == len(losses)
     rel = relative_difference(losses, seed_losses) if same_length else math.inf
     if args.json:
@@ -78,16 +81,27 @@ def run(args) -> int:
     print(render_lesson(lesson, args.seed))
     print()
     print("Training: the loss at iteration t is computed before update t (the seed's print(t, loss))")
-    last = len(losses) - 1
-    for t in range(len(losses)):
-        if t % args.every == 0 or t == last:
+    shown = len(losses) - 1 if engine.diverged else len(losses)  # a loss that is not finite is said in words
+    for t in range(shown):
+        if t % args.every == 0 or t == shown - 1:
             print(t, repr(float(losses[t])))
     if engine.diverged:
-        print(f"The loss stopped being finite at iteration {last}: training diverged.")
-    verdict = "the same losses" if rel <= SAME_LOSSES else "DIFFERENT losses"
-    print(f"The seed's own loop from the same arrays: {float(seed_losses[-1])!r} at iteration "
-          f"{len(seed_losses) - 1}; largest relative difference over all iterations {rel:.1e}: {verdict}")
+        print(f"The loss stopped being finite at iteration {len(losses) - 1}: training diverged.")
+    print(seed_loop_sentence(seed_losses, rel))
     return 0
+
+
+def seed_loop_sentence(seed_losses, rel: float) -> str:
+    """How the seed's own loop, run from the same arrays, ended, and whether it printed the same losses."""
+    last, final = len(seed_losses) - 1, float(seed_losses[-1])
+    ended = (f"{final!r} at iteration {last}" if math.isfinite(final)
+             else f"it diverged too, at iteration {last}")
+    if not math.isfinite(rel):
+        return (f"The seed's own loop from the same arrays: {ended}; the two runs stop being finite at different "
+                f"iterations: DIFFERENT losses")
+    verdict = "the same losses" if rel <= SAME_LOSSES else "DIFFERENT losses"
+    return (f"The seed's own loop from the same arrays: {ended}; largest relative difference over all iterations "
+            f"{rel:.1e}: {verdict}")
 
 
 def _finite(value):
