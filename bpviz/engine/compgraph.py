@@ -22,8 +22,8 @@ The operations themselves (how each computes and differentiates) are in ``graph_
 from __future__ import annotations
 
 import math
+from collections.abc import Iterable, Sequence
 from dataclasses import dataclass, field
-from typing import Iterable, Sequence
 
 from bpviz.engine.graph_ops import LEAF_OPS, OPS, GraphError, check_forward, format_number, underflows
 from bpviz.engine.graph_ops import num as _num

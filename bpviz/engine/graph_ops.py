@@ -8,8 +8,8 @@ quotient are bracketed: ``1·(−0.5)``, but ``exp(−1)``.
 from __future__ import annotations
 
 import math
+from collections.abc import Callable, Collection, Sequence
 from dataclasses import dataclass
-from typing import Callable, Collection, Sequence
 
 MINUS = "\u2212"
 

@@ -229,7 +229,7 @@ def test_train_export_writes_every_file(tmp_path):
     session = load_session(out / "session.bpviz").playground
     again = Trainer(session.config)  # the same settings and seed train to the same weights
     again.run_epochs(30)
-    for a, b in zip(again.network.weights, session.weights):
+    for a, b in zip(again.network.weights, session.weights, strict=True):
         np.testing.assert_array_equal(a, b)
 
 
