@@ -40,6 +40,8 @@ def add_parser(sub) -> None:
 
 
 def run(args) -> int:
+    import numpy as np
+
     from bpviz.training import Trainer
 
     config = make_config(args, lr=args.lr, batch_size=args.batch_size,
@@ -47,14 +49,15 @@ def run(args) -> int:
     trainer = Trainer(config)
     bar = ProgressBar(args.epochs, enabled=sys.stderr.isatty() and not args.json)
     started = time.perf_counter()
-    for _ in range(args.epochs):
-        trainer.run_epochs(1)
-        if trainer.diverged:
-            break
-        bar.update(trainer.epoch, trainer.history.last_train)
-    bar.close()
-    elapsed = time.perf_counter() - started
-    m = trainer.evaluate()
+    with np.errstate(all="ignore"):  # a diverging run is said in words below, not warned about by NumPy
+        for _ in range(args.epochs):
+            trainer.run_epochs(1)
+            if trainer.diverged:
+                break
+            bar.update(trainer.epoch, trainer.history.last_train)
+        bar.close()
+        elapsed = time.perf_counter() - started
+        m = trainer.evaluate()
     regression = config.is_regression
     if regression:  # accuracy means nothing for a value to predict
         m = {k: v for k, v in m.items() if not k.endswith("_accuracy")}
