@@ -7,6 +7,7 @@ import shutil
 
 from bpviz.commands.args import UsageError, positive_int
 
+MAX_PARAMS_CHARACTERS = 100_000  # fifteen starting numbers take a few hundred; a bigger file is not one
 PHASE_TITLES = {"forward": "Forward pass", "error": "Error", "backward": "Backward pass", "update": "Update"}
 
 
@@ -29,19 +30,34 @@ def add_parser(sub) -> None:
 
 
 def load_params(path: str | None):
+    """The starting numbers of ``--params FILE`` (the published ones without it); every way a file can be
+    wrong (unreadable, not UTF-8, huge, bad JSON of any depth, numbers of any size) is a one-line UsageError."""
     from bpviz.engine.presets import ExampleParams
 
     if path is None:
         return ExampleParams()
     try:
         with open(path, encoding="utf-8") as f:
-            data = json.load(f)
+            text = f.read(MAX_PARAMS_CHARACTERS + 1)
     except OSError as exc:
         raise UsageError(f"cannot read {path}: {exc.strerror or exc}") from None
-    except (json.JSONDecodeError, UnicodeDecodeError) as exc:
+    except UnicodeDecodeError as exc:
         raise UsageError(f"{path} is not valid JSON: {exc}") from None
+    if len(text) > MAX_PARAMS_CHARACTERS:
+        raise UsageError(f"{path} is too large for a file of starting numbers (more than "
+                         f"{MAX_PARAMS_CHARACTERS:,} characters)")
+    try:
+        data = json.loads(text)
+    except json.JSONDecodeError as exc:
+        raise UsageError(f"{path} is not valid JSON: {exc}") from None
+    except RecursionError:
+        raise UsageError(f"{path} is not a JSON object of starting numbers: it is nested too deeply") from None
+    except ValueError:  # an integer of more than 4300 digits
+        raise UsageError(f"{path} is not a JSON object of starting numbers: a number has too many digits") from None
     try:
         return ExampleParams.from_dict(data)
+    except OverflowError:  # an integer beyond float64, e.g. 10**400
+        raise UsageError(f"{path}: a starting number is too large for a float64") from None
     except (ValueError, TypeError) as exc:
         raise UsageError(f"{path}: {exc}") from None
 
