@@ -18,7 +18,7 @@ wrote. A child that makes no progress for ``--hang-after`` seconds is asked for 
 and killed. This module does not import Qt: the parent stays out of the way of what it watches.
 
 Library use (tests/reliability/test_monkey.py): ``run_seed(seed, actions)`` → ``RunReport``;
-``run_seeds(seeds, actions, jobs=2)`` runs children side by side.
+``run_seeds(seeds, actions, jobs=2)`` runs two children side by side.
 """
 
 from __future__ import annotations
@@ -77,7 +77,7 @@ def _wait(process: subprocess.Popen, events: Path, hang_after_s: float) -> bool:
 
 
 def run_seed(seed: int, actions: int, workdir=None, sample_every: int = 1000, faults: str = "",
-             hang_after_s: float = HANG_AFTER_S) -> RunReport:
+             hang_after_s: float = HANG_AFTER_S, time_budget_s: float = 0) -> RunReport:
     """Run the monkey for ``actions`` actions of ``seed`` in a child process; its files go to
     ``workdir/seed-N`` (a temporary folder, removed after a clean run, if ``workdir`` is None)."""
     temporary = workdir is None
@@ -87,7 +87,8 @@ def run_seed(seed: int, actions: int, workdir=None, sample_every: int = 1000, fa
     folder.mkdir(parents=True)
     events, stderr = folder / "events.jsonl", folder / "stderr.txt"
     command = [sys.executable, str(Path(__file__).resolve()), "--child", "--seed", str(seed), "--actions",
-               str(actions), "--workdir", str(folder), "--events", str(events), "--sample-every", str(sample_every)]
+               str(actions), "--workdir", str(folder), "--events", str(events), "--sample-every", str(sample_every),
+               "--time-budget", str(time_budget_s)]
     started = time.monotonic()
     with open(stderr, "wb") as err:
         process = subprocess.Popen(command, env=child_environment(folder, faults), cwd=folder,
@@ -102,7 +103,7 @@ def run_seed(seed: int, actions: int, workdir=None, sample_every: int = 1000, fa
     return report
 
 
-def run_seeds(seeds, actions: int, jobs: int = 2, **options) -> list[RunReport]:
+def run_seeds(seeds, actions: int, jobs: int = 1, **options) -> list[RunReport]:
     """``run_seed`` for each seed, ``jobs`` children at a time; reports in the order of ``seeds``."""
     with ThreadPoolExecutor(max_workers=max(1, jobs)) as pool:
         return list(pool.map(lambda seed: run_seed(seed, actions, **options), seeds))
@@ -115,9 +116,12 @@ def parse_arguments(argv=None):
     parser.add_argument("--stop-after", type=int, metavar="K",
                         help="replay: run only the first K actions of the seed's sequence (those of any run of it)")
     parser.add_argument("--workdir", help="keep each run's files (events, stderr, saved files) in DIR/seed-N")
-    parser.add_argument("--jobs", type=int, default=2, help="children run side by side (default 2)")
+    parser.add_argument("--jobs", type=int, default=1,
+                        help="children run side by side (default 1: on 2 cores, two children stall each other)")
     parser.add_argument("--sample-every", type=int, default=1000, help="memory sample interval (actions)")
     parser.add_argument("--hang-after", type=float, default=HANG_AFTER_S, help="seconds without progress = hang")
+    parser.add_argument("--time-budget", type=float, default=0, metavar="S",
+                        help="stop acting after S seconds (an 'out-of-time' finding); 0: no limit")
     parser.add_argument("--json", action="store_true", help="print the reports as JSON")
     parser.add_argument("--inject-faults", default="", metavar="SPEC",
                         help="check the monkey: plant faults, e.g. 'slot-exception@3,gui-stall@5' (monkey_faults.py)")
@@ -140,7 +144,7 @@ def main(argv=None) -> int:
         return monkey_child.main(options)
     reports = run_seeds(options.seed, options.actions, jobs=options.jobs, workdir=options.workdir,
                         sample_every=options.sample_every, hang_after_s=options.hang_after,
-                        faults=options.inject_faults)
+                        faults=options.inject_faults, time_budget_s=options.time_budget)
     if options.json:
         print(json.dumps([r.to_dict() for r in reports], indent=1, default=str, ensure_ascii=False))
     else:

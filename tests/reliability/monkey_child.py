@@ -81,7 +81,7 @@ class Run:
         self.popups.menu_listeners.append(self.ui.context_menus.menu_shown)
         self.watchdog = StallWatchdog(recorder)
         self.faults = FaultInjector(os.environ.get("MONKEY_FAULTS", ""), self.window)
-        self.by_kind, self.by_page = Counter(), Counter()
+        self.by_kind, self.by_page, self.ms_by_kind = Counter(), Counter(), Counter()
         self.kinds_by_page = defaultdict(Counter)
         self.slowest: list[tuple[float, int, str]] = []  # a heap of the 10 slowest actions
         self.oversized = False
@@ -98,17 +98,25 @@ class Run:
         self.sample(0)
         master = random.Random(o.seed)
         started = time.monotonic()
-        for index in range(o.actions):
+        done = 0
+        while done < o.actions:
             self.rng = random.Random(master.getrandbits(64))
-            self.act(index)
-            if (index + 1) % o.sample_every == 0 or index + 1 == o.actions:
-                self.sample(index + 1)
+            self.act(done)
+            done += 1
+            out_of_time = o.time_budget and time.monotonic() - started > o.time_budget
+            if done % o.sample_every == 0 or done == o.actions or out_of_time:
+                self.sample(done)
+            if out_of_time:
+                self.recorder.finding("out-of-time", f"stopped after {done} of {o.actions} actions: the time budget "
+                                      f"of {o.time_budget:g} s is spent (the app is too slow: see its stalls)")
+                break
         elapsed = time.monotonic() - started
         context_menus = self.ui.context_menus.report()
-        self.recorder.begin(o.actions, "quit", self.ui.page(), "quit through the window's Quit action")
+        self.recorder.begin(done, "quit", self.ui.page(), "quit through the window's Quit action")
         closed = self.quit()
         threads_left, qthreads = self.threads_left()
-        self.recorder.stream.write("end", **self.statistics(elapsed, context_menus, closed, threads_left, qthreads))
+        self.recorder.stream.write("end", **self.statistics(done, elapsed, context_menus, closed, threads_left,
+                                                            qthreads))
 
     def set_up(self) -> None:
         ui = self.ui
@@ -155,11 +163,13 @@ class Run:
         (heapq.heappush if len(self.slowest) < 10 else heapq.heappushpop)(self.slowest, item)
         long_wait = (index + 1) % LONG_SETTLE_EVERY == 0
         wait(self.rng.randint(*LONG_SETTLE_MS) if long_wait else SETTLE_MS)
+        self.popups.drain(wait)
         if planned.after is not None:
             planned.after()
         self.check_window_size()
         self.previous_action = self.recorder.current.describe()
         self.by_kind[planned.kind] += 1
+        self.ms_by_kind[planned.kind] += round(ms)
         self.by_page[page] += 1
         self.kinds_by_page[page][planned.kind] += 1
 
@@ -214,11 +224,11 @@ class Run:
             self.recorder.finding("threads-left", f"QThread '{name}' still running after the window closed")
         return left, qthreads
 
-    def statistics(self, elapsed, context_menus, closed, threads_left, qthreads) -> dict:
+    def statistics(self, done, elapsed, context_menus, closed, threads_left, qthreads) -> dict:
         longest_ms, longest_index, longest_what = self.watchdog.longest
         return {
-            "actions_done": self.options.actions, "elapsed_s": round(elapsed, 1),
-            "by_kind": dict(self.by_kind), "by_page": dict(self.by_page),
+            "actions_done": done, "elapsed_s": round(elapsed, 1),
+            "by_kind": dict(self.by_kind), "by_page": dict(self.by_page), "ms_by_kind": dict(self.ms_by_kind),
             "kinds_by_page": {page: dict(kinds) for page, kinds in self.kinds_by_page.items()},
             "pages": self.page_titles, "message_boxes": dict(self.popups.message_boxes),
             "dialogs": dict(self.popups.dialogs), "other_windows": dict(self.popups.other_windows),

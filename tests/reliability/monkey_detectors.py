@@ -224,14 +224,15 @@ def memory_sample(window) -> dict:
 
 
 def os_threads() -> dict[int, str]:
-    """The process's OS threads: id → name (Qt names its threads; Linux shows the name in /proc)."""
+    """The process's OS threads: id → name (a Python thread's own name; else the OS's, which Qt sets)."""
+    python_names = {t.native_id: f"Python thread '{t.name}'" for t in threading.enumerate()}
     threads = {}
     for t in psutil.Process().threads():
         try:
             with open(f"/proc/self/task/{t.id}/comm") as f:
-                threads[t.id] = f.read().strip()
+                threads[t.id] = python_names.get(t.id, f.read().strip())
         except OSError:
-            threads[t.id] = "?"
+            threads[t.id] = python_names.get(t.id, "?")
     return threads
 
 

@@ -31,6 +31,7 @@ FINDING_KINDS = {
     "context-menu-missing": "a view promises right-click actions that no right-click ever showed",
     "python-warning": "a Python warning (RuntimeWarning, DeprecationWarning...)",
     "threads-left": "a thread still alive after the window was closed",
+    "out-of-time": "the run spent its time budget before doing all its actions",
     "harness-error": "the monkey itself failed (a bug in tests/reliability, not in bpviz)",
     # written by the parent, not the child:
     "crash": "the child process died or exited with a non-zero status",

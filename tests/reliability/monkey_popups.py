@@ -34,6 +34,7 @@ from PySide6.QtWidgets import (
     QLineEdit,
     QMenu,
     QMessageBox,
+    QSpinBox,
 )
 from shiboken6 import isValid
 
@@ -68,10 +69,20 @@ class PopupAnswerer(QObject):
     def stop(self) -> None:
         self._timer.stop()
 
+    def _visible(self) -> list:
+        return [w for w in QApplication.topLevelWidgets()
+                if w is not self.window and w.isVisible() and w.windowType() != Qt.ToolTip]
+
+    def drain(self, wait, timeout_s: float = 3.0) -> None:
+        """Run the event loop (``wait(ms)``) until every popup and dialog is answered and gone: an answer
+        belongs to the action that caused it, and is drawn from that action's random generator."""
+        deadline = time.monotonic() + timeout_s
+        while self._visible() and time.monotonic() < deadline:
+            wait(5)
+
     def _poll(self) -> None:
         now = time.monotonic()
-        visible = [w for w in QApplication.topLevelWidgets()
-                   if w is not self.window and w.isVisible() and w.windowType() != Qt.ToolTip]
+        visible = self._visible()
         for widget in visible:
             answered = self._answered.get(widget)
             if answered is None:
@@ -130,15 +141,7 @@ class PopupAnswerer(QObject):
         title = dialog.windowTitle()
         self.dialogs[title] += 1
         rng = self.rng_source()
-        fields = [f for f in dialog.findChildren(QLineEdit) if f.isVisible() and f.isEnabled() and not f.isReadOnly()
-                  and not isinstance(f.parent(), (QAbstractSpinBox, QComboBox))]
-        if fields and rng.random() < 0.5:
-            field = rng.choice(fields)
-            text = field.text()
-            suffix = text[text.rfind("."):] if "." in text[-6:] else ""
-            field.setFocus()
-            field.selectAll()
-            field.insert(self.odd_save_path(suffix))
+        self._fill_dialog(dialog, rng)
         accept = rng.random() < 0.7
         self.recorder.note(f"dialog '{title}': {'accepted' if accept else 'rejected'}")
         if not accept:
@@ -150,3 +153,26 @@ class PopupAnswerer(QObject):
             QTest.mouseClick(buttons[0], Qt.LeftButton)
         else:
             dialog.accept()
+
+    def _fill_dialog(self, dialog: QDialog, rng) -> None:
+        """Change some of the dialog's choices (the export's format and size) and sometimes put an odd path in
+        a text field (the export's file field), keeping the suffix the dialog shows."""
+        def shown(cls):
+            return [w for w in dialog.findChildren(cls) if w.isVisible() and w.isEnabled()]
+        for combo in shown(QComboBox):
+            if combo.count() and rng.random() < 0.4:
+                combo.setCurrentIndex(rng.randrange(combo.count()))
+                self.recorder.note(f"chose '{combo.currentText()}'")
+        fields = [f for f in shown(QLineEdit) if not f.isReadOnly()
+                  and not isinstance(f.parent(), (QAbstractSpinBox, QComboBox))]
+        if fields and rng.random() < 0.5:
+            field = rng.choice(fields)
+            text = field.text()
+            suffix = text[text.rfind("."):] if "." in text[-6:] else ""
+            field.setFocus()
+            field.selectAll()
+            field.insert(self.odd_save_path(suffix))
+        for box in shown(QSpinBox):
+            if rng.random() < 0.15:
+                box.setValue(rng.choice([box.maximum(), box.minimum(), rng.randint(box.minimum(), box.maximum())]))
+                self.recorder.note(f"set a number field to {box.value()}")

@@ -186,6 +186,7 @@ def format_run_details(report: RunReport) -> str:
         lines.append(f"    {row['target'][:90]} [{row['page']}]: {row['right_clicks']} clicks, {row['menus']} menus"
                      + (f", missing {row['missing']}" if row["missing"] else ""))
     lines.append(f"  actions by kind: {end.get('by_kind', {})}")
+    lines.append(f"  GUI-thread time by kind (ms): {end.get('ms_by_kind', {})}")
     lines.append(f"  actions by page: {end.get('by_page', {})}")
     lines.append(f"  ignored Qt messages: {end.get('ignored_qt_messages', {})}")
     lines.append(f"  threads left: {end.get('threads_left', {})}; QThreads running: {end.get('qthreads_running', [])}")

@@ -23,6 +23,7 @@ pytestmark = [pytest.mark.reliability, pytest.mark.timeout(600)]
 
 SEEDS = (1, 2, 3)
 ACTIONS = 1000
+TIME_BUDGET_S = 150  # per seed (about 40 s when no action stalls): a slow app fails the test, not the suite
 SAMPLE_EVERY = 250
 RSS_GROWTH_LIMIT_MB = 50  # from action 250 (every page built, training on) to the end
 MIN_ACTIONS_PER_PAGE = 20
@@ -34,7 +35,8 @@ def report(request, tmp_path_factory):
     """One run per seed, shared by that seed's tests. Runs go one at a time: each child trains flat out on one
     core while its GUI thread acts on the other; two children at once on a 2-core machine would measure the
     CPU they take from each other, not the app's stalls."""
-    return run_seed(request.param, ACTIONS, workdir=tmp_path_factory.mktemp("monkey"), sample_every=SAMPLE_EVERY)
+    return run_seed(request.param, ACTIONS, workdir=tmp_path_factory.mktemp("monkey"), sample_every=SAMPLE_EVERY,
+                    time_budget_s=TIME_BUDGET_S)
 
 
 def explain(report, kinds) -> str:
@@ -62,15 +64,15 @@ def test_no_thread_left_after_closing(report):
 
 
 def test_memory_and_dialogs_do_not_grow(report):
-    start, end = report.sample_at(SAMPLE_EVERY), report.sample_at(ACTIONS)
-    assert start and end, f"no memory samples at actions {SAMPLE_EVERY} and {ACTIONS}:\n{report.summary()}"
+    start, end = report.sample_at(SAMPLE_EVERY), report.samples[-1] if report.samples else None
+    assert start and end, f"no memory samples at action {SAMPLE_EVERY} and after:\n{report.summary()}"
     problems = []
     growth = end["rss_mb"] - start["rss_mb"]
     if growth > RSS_GROWTH_LIMIT_MB:
-        problems.append(f"RSS grew by {growth:.0f} MB between actions {SAMPLE_EVERY} and {ACTIONS} "
+        problems.append(f"RSS grew by {growth:.0f} MB between actions {SAMPLE_EVERY} and {end['action']} "
                         f"(limit {RSS_GROWTH_LIMIT_MB} MB)")
     if end["dialogs_alive"]:  # every dialog was closed by then; a closed dialog must be deleted
-        problems.append(f"{end['dialogs_alive']} closed dialogs still alive at action {ACTIONS}")
+        problems.append(f"{end['dialogs_alive']} closed dialogs still alive at action {end['action']}")
     assert not problems, "\n".join(problems) + "\n\n" + format_run_details(report)
 
 
@@ -84,7 +86,7 @@ def test_promised_context_menus_appear(report):
 
 def test_the_run_reached_every_page_and_every_kind_of_action(report):
     """The monkey did its job: otherwise the tests above would pass by doing nothing."""
-    problems = [f"harness error: {f['message']}" for f in report.of_kind("harness-error")]
+    problems = [f"{f['kind']}: {f['message']}" for f in report.of_kind("harness-error", "out-of-time")]
     end = report.end
     assert end is not None, f"the run did not end ({report.actions_done} actions)\n" + "\n".join(problems)
     problems += [f"{end['by_page'].get(page, 0)} actions on the page '{page}'"
