@@ -20,6 +20,8 @@ class UsageError(Exception):
 # The window's pages, as `bpviz gui --page NAME` names them (MainWindow.show_page).
 PAGES = ("example", "playground", "graph", "warmup", "gradcheck", "trajectories")
 
+MAX_PASSES = 1_000_000  # --iterations, --epochs: a million passes of the worked example take about a minute
+
 DATASET_HELP = ("classification: circle, xor, gaussian, spiral, linear or moons; regression: plane or "
                 "multi_gaussian")
 
@@ -37,6 +39,15 @@ def _whole_number(text: str, low: int, wanted: str) -> int:
 
 def positive_int(text: str) -> int:
     return _whole_number(text, 1, "at least 1")
+
+
+def pass_count(text: str) -> int:
+    """Passes, iterations or epochs of a headless run: 1 to MAX_PASSES (a typo of many digits must not ask for
+    a run of years or an array of terabytes)."""
+    value = positive_int(text)
+    if value > MAX_PASSES:
+        raise argparse.ArgumentTypeError(f"must be at most {MAX_PASSES:,}")
+    return value
 
 
 def non_negative_int(text: str) -> int:

@@ -5,7 +5,7 @@ from __future__ import annotations
 import json
 import shutil
 
-from bpviz.commands.args import UsageError, positive_int
+from bpviz.commands.args import UsageError, pass_count
 
 MAX_PARAMS_CHARACTERS = 100_000  # fifteen starting numbers take a few hundred; a bigger file is not one
 PHASE_TITLES = {"forward": "Forward pass", "error": "Error", "backward": "Backward pass", "update": "Update"}
@@ -19,7 +19,7 @@ def add_parser(sub) -> None:
         "name, formula, formula with the numbers put in, value.",
     )
     p.add_argument("--json", action="store_true", help="print one JSON object instead of the table")
-    p.add_argument("--iterations", type=positive_int, metavar="N",
+    p.add_argument("--iterations", type=pass_count, metavar="N",
                    help="also run N full passes and report the error and outputs of the N-th")
     p.add_argument("--update-biases", action="store_true", help="update b1 and b2 too (the article keeps them)")
     p.add_argument("--params", metavar="FILE",
@@ -43,6 +43,8 @@ def load_params(path: str | None):
         raise UsageError(f"cannot read {path}: {exc.strerror or exc}") from None
     except UnicodeDecodeError as exc:
         raise UsageError(f"{path} is not valid JSON: {exc}") from None
+    except ValueError:  # a NUL character in the name
+        raise UsageError(f"cannot read {path!r}: a file name cannot hold a NUL character") from None
     if len(text) > MAX_PARAMS_CHARACTERS:
         raise UsageError(f"{path} is too large for a file of starting numbers (more than "
                          f"{MAX_PARAMS_CHARACTERS:,} characters)")

@@ -25,7 +25,7 @@ from __future__ import annotations
 import json
 import math
 
-from bpviz.commands.args import UsageError, non_negative_int, positive_int, warmup_sizes
+from bpviz.commands.args import UsageError, non_negative_int, pass_count, positive_int, warmup_sizes
 
 PHASE_TITLES = {"forward": "Forward pass", "loss": "Loss", "backward": "Backward pass (the five gradient lines)",
                 "update": "Update"}
@@ -38,7 +38,7 @@ def add_parser(sub) -> None:
                        "their shapes, each gradient line with its formula and shape algebra, and the loss of a "
                        "training run as the seed's print(t, loss) prints it.")
     p.add_argument("--json", action="store_true", help="print one JSON object instead of the text")
-    p.add_argument("--iterations", type=positive_int, default=500, metavar="N",
+    p.add_argument("--iterations", type=pass_count, default=500, metavar="N",
                    help="training iterations (default 500, as the seed)")
     p.add_argument("--seed", type=non_negative_int, default=0, metavar="S",
                    help="seed of the random data and weights (x, y, w1, w2 drawn in that order; default 0)")

@@ -154,6 +154,20 @@ def test_gradcheck_whose_loss_overflows_is_one_line(capsys):
     assert "overflows" in err and "--reg-rate" in err  # was a table of nan and "MISMATCH ... 0 of 37 disagree"
 
 
+@pytest.mark.parametrize("args", [
+    ["example", "--iterations", "99999999999999999999999"],  # was "ValueError: Maximum allowed dimension exceeded"
+    ["example", "--iterations", "999999999999"],  # was "Unable to allocate 7.28 TiB"
+    ["warmup", "--iterations", "1000001"],
+    ["train", "--epochs", "1000001"],
+])
+def test_a_run_of_more_than_a_million_passes_is_refused(capsys, args):
+    assert "must be at most 1,000,000" in single_line_error(capsys, *args)
+
+
+def test_a_params_file_name_with_a_nul_character_is_refused(capsys):
+    assert "NUL character" in single_line_error(capsys, "example", "--params", "x\x00y")  # was ValueError
+
+
 # ------------------------------------------------------------------------------------------- odd arguments
 ODD_ARGUMENTS = [
     # example
