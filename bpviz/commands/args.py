@@ -103,6 +103,14 @@ def warmup_sizes(text: str) -> tuple[int, int, int, int]:
     return sizes
 
 
+def path_name(text: str) -> str:
+    """A file or folder name as typed; refused only when no file system can hold it (a NUL character), the rest
+    is for the operating system to judge when the file is opened."""
+    if "\x00" in text:
+        raise argparse.ArgumentTypeError("a file or folder name cannot hold a NUL character")
+    return text
+
+
 def fault_name(text: str) -> str:
     """A broken backward of bpviz.engine.broken_backward, by name."""
     from bpviz.engine.broken_backward import FAULT_NAMES, get_fault

@@ -5,7 +5,7 @@ from __future__ import annotations
 import json
 import shutil
 
-from bpviz.commands.args import UsageError, pass_count
+from bpviz.commands.args import UsageError, pass_count, path_name
 
 MAX_PARAMS_CHARACTERS = 100_000  # fifteen starting numbers take a few hundred; a bigger file is not one
 PHASE_TITLES = {"forward": "Forward pass", "error": "Error", "backward": "Backward pass", "update": "Update"}
@@ -20,11 +20,12 @@ def add_parser(sub) -> None:
     )
     p.add_argument("--json", action="store_true", help="print one JSON object instead of the table")
     p.add_argument("--iterations", type=pass_count, metavar="N",
-                   help="also run N full passes and report the error and outputs of the N-th")
+                   help="also run N full passes (at most 1,000,000) and report the error and outputs of the N-th")
     p.add_argument("--update-biases", action="store_true", help="update b1 and b2 too (the article keeps them)")
-    p.add_argument("--params", metavar="FILE",
+    p.add_argument("--params", type=path_name, metavar="FILE",
                    help="JSON object with any of i1 i2 t1 t2 w1..w8 b1 b2 lr (others keep the published values)")
-    p.add_argument("--export", metavar="DIR", help="write the trace as CSV and Markdown and the diagram of the "
+    p.add_argument("--export", type=path_name, metavar="DIR",
+                   help="write the trace as CSV and Markdown and the diagram of the "
                    "finished pass (PNG and SVG) into DIR")
     p.set_defaults(run=run)
 
@@ -43,8 +44,6 @@ def load_params(path: str | None):
         raise UsageError(f"cannot read {path}: {exc.strerror or exc}") from None
     except UnicodeDecodeError as exc:
         raise UsageError(f"{path} is not valid JSON: {exc}") from None
-    except ValueError:  # a NUL character in the name
-        raise UsageError(f"cannot read {path!r}: a file name cannot hold a NUL character") from None
     if len(text) > MAX_PARAMS_CHARACTERS:
         raise UsageError(f"{path} is too large for a file of starting numbers (more than "
                          f"{MAX_PARAMS_CHARACTERS:,} characters)")

@@ -19,7 +19,7 @@ import math
 import sys
 import time
 
-from bpviz.commands.args import add_network_arguments, finite_float, learning_rate, make_config, pass_count
+from bpviz.commands.args import add_network_arguments, finite_float, learning_rate, make_config, pass_count, path_name
 
 
 def add_parser(sub) -> None:
@@ -30,11 +30,12 @@ def add_parser(sub) -> None:
     p.add_argument("--lr", type=learning_rate, default=0.03, help="learning rate (default 0.03)")
     p.add_argument("--batch-size", type=int, default=10, metavar="N",
                    help="samples per step: 1 = stochastic, 0 = the whole training set (default 10)")
-    p.add_argument("--epochs", type=pass_count, default=200, help="passes over the training set (default 200)")
+    p.add_argument("--epochs", type=pass_count, default=200, help="passes over the training set (default 200, at most 1,000,000)")
     p.add_argument("--regularization", choices=("none", "l1", "l2"), default="none")
     p.add_argument("--reg-rate", type=finite_float, default=0.0, metavar="RATE", help="regularization rate")
     p.add_argument("--json", action="store_true", help="print the final figures as JSON")
-    p.add_argument("--export", metavar="DIR", help="write the loss history (CSV), the loss curve, decision region and "
+    p.add_argument("--export", type=path_name, metavar="DIR",
+                   help="write the loss history (CSV), the loss curve, decision region and "
                    "network (PNG and SVG) and the session (.bpviz) into DIR")
     p.set_defaults(run=run)
 

@@ -39,7 +39,7 @@ def add_parser(sub) -> None:
                        "training run as the seed's print(t, loss) prints it.")
     p.add_argument("--json", action="store_true", help="print one JSON object instead of the text")
     p.add_argument("--iterations", type=pass_count, default=500, metavar="N",
-                   help="training iterations (default 500, as the seed)")
+                   help="training iterations (default 500, as the seed; at most 1,000,000)")
     p.add_argument("--seed", type=non_negative_int, default=0, metavar="S",
                    help="seed of the random data and weights (x, y, w1, w2 drawn in that order; default 0)")
     p.add_argument("--every", type=positive_int, default=50, metavar="K",

@@ -164,8 +164,10 @@ def test_a_run_of_more_than_a_million_passes_is_refused(capsys, args):
     assert "must be at most 1,000,000" in single_line_error(capsys, *args)
 
 
-def test_a_params_file_name_with_a_nul_character_is_refused(capsys):
-    assert "NUL character" in single_line_error(capsys, "example", "--params", "x\x00y")  # was ValueError
+@pytest.mark.parametrize("args", [["example", "--params", "x\x00y"], ["example", "--export", "x\x00y"],
+                                  ["train", "--epochs", "1", "--export", "x\x00y"]])
+def test_a_file_name_with_a_nul_character_is_refused(capsys, args):
+    assert "NUL character" in single_line_error(capsys, *args)  # was ValueError: embedded null byte
 
 
 # ------------------------------------------------------------------------------------------- odd arguments
