@@ -30,7 +30,8 @@ def add_parser(sub) -> None:
     p.add_argument("--lr", type=learning_rate, default=0.03, help="learning rate (default 0.03)")
     p.add_argument("--batch-size", type=int, default=10, metavar="N",
                    help="samples per step: 1 = stochastic, 0 = the whole training set (default 10)")
-    p.add_argument("--epochs", type=pass_count, default=200, help="passes over the training set (default 200, at most 1,000,000)")
+    p.add_argument("--epochs", type=pass_count, default=200,
+                   help="passes over the training set (default 200, at most 1,000,000)")
     p.add_argument("--regularization", choices=("none", "l1", "l2"), default="none")
     p.add_argument("--reg-rate", type=finite_float, default=0.0, metavar="RATE", help="regularization rate")
     p.add_argument("--json", action="store_true", help="print the final figures as JSON")
