@@ -1,5 +1,7 @@
-"""The ``bpviz`` command: the window by default, and the headless lessons (example, train, gradcheck).
+"""The ``bpviz`` command: builds the parser and dispatches to the window (the default) or to a headless lesson.
 
+Nothing else lives here: each subcommand is a module of ``bpviz.commands`` and the argument converters and
+``UsageError`` are in ``bpviz.commands.args`` (re-exported here for scripts that import them from ``bpviz.cli``).
 Every error a user can cause is one line on stderr and exit status 2, never a traceback. Qt is imported only
 when the window opens, so the headless commands start fast and run without a display.
 """
@@ -11,69 +13,15 @@ import os
 import sys
 
 from bpviz import __version__
+from bpviz.commands.args import PAGES, UsageError
 
-
-class UsageError(Exception):
-    """A mistake in what the user asked for: reported as one line, exit status 2."""
+__all__ = ["COMMANDS", "PAGES", "UsageError", "build_parser", "main"]
 
 
 class _Parser(argparse.ArgumentParser):
     def error(self, message):  # argparse prints usage + message; we want one line
         raise UsageError(f"{message} (see {self.prog} --help)")
 
-
-def _whole_number(text: str, low: int, wanted: str) -> int:
-    try:
-        value = int(text)
-    except ValueError:
-        raise argparse.ArgumentTypeError(f"expected a whole number, got {text!r}") from None
-    if value < low:
-        raise argparse.ArgumentTypeError(f"must be {wanted}, got {value}")
-    return value
-
-
-def positive_int(text: str) -> int:
-    return _whole_number(text, 1, "at least 1")
-
-
-def non_negative_int(text: str) -> int:
-    """Seeds and the like: 0, 1, 2, ..."""
-    return _whole_number(text, 0, "0 or more")
-
-
-def finite_float(text: str) -> float:
-    try:
-        value = float(text)
-    except ValueError:
-        raise argparse.ArgumentTypeError(f"expected a number, got {text!r}") from None
-    if value != value or value in (float("inf"), float("-inf")):
-        raise argparse.ArgumentTypeError(f"expected a finite number, got {text!r}")
-    return value
-
-
-def learning_rate(text: str) -> float:
-    value = finite_float(text)
-    if value <= 0:
-        raise argparse.ArgumentTypeError(f"the learning rate must be > 0, got {text}")
-    return value
-
-
-def layer_widths(text: str) -> tuple[int, ...]:
-    """``8,8`` → (8, 8); an empty string or ``none`` → no hidden layer."""
-    if text.strip().lower() in ("", "none"):
-        return ()
-    try:
-        widths = tuple(int(part) for part in text.split(","))
-    except ValueError:
-        raise argparse.ArgumentTypeError(
-            f"{text!r} is not a comma-separated list of layer widths (e.g. 8,8)") from None
-    if any(w < 1 for w in widths):
-        raise argparse.ArgumentTypeError(f"every layer needs at least 1 neuron, got {text!r}")
-    return widths
-
-
-# The window's pages, as `bpviz gui --page NAME` names them (MainWindow.show_page).
-PAGES = ("example", "playground", "graph", "warmup", "gradcheck", "trajectories")
 
 # Sub-commands after `gui`, in --help order; each module of bpviz.commands has add_parser(sub) and run(args).
 COMMANDS = ("example", "train", "gradcheck", "graph", "warmup", "trajectories")

@@ -1,7 +1,9 @@
-"""Tables a teacher takes away: the loss history and one backprop pass as CSV, the pass as a Markdown table.
+"""Tables a teacher takes away: the loss history and one backprop pass as CSV, the pass as a Markdown table; and
+the two rules for every number the command line prints in a sentence or a table (``readable``, ``text_table``).
 
 Plain text only (no Qt, no files): the window's File > Export and the CLI write what these return through
-``bpviz.files.write_text``.
+``bpviz.files.write_text``. A diverged run makes numbers of any size: in fixed point a result would then be
+hundreds of characters long, and in a column of fixed width it would run into its neighbour; neither is used.
 """
 
 from __future__ import annotations
@@ -9,7 +11,7 @@ from __future__ import annotations
 import csv
 import io
 import math
-from collections.abc import Mapping
+from collections.abc import Mapping, Sequence
 
 from bpviz.engine.trace import Trace, display_name
 
@@ -43,7 +45,7 @@ def loss_history_csv(epochs, steps, train, test) -> str:
         raise ValueError(f"epochs, steps, train and test must have the same length, got {len(epochs)}, "
                          f"{len(steps)}, {len(train)}, {len(test)}")
     rows = [LOSS_HEADER]
-    for e, s, a, b in zip(epochs, steps, train, test):
+    for e, s, a, b in zip(epochs, steps, train, test, strict=True):
         rows.append((int(e), int(s), _number(a), _number(b)))
     return _csv(rows)
 
@@ -66,6 +68,33 @@ def trace_csv(trace: Trace, params: Mapping[str, float] | None = None) -> str:
     for i, step in enumerate(trace.steps, start=1):
         rows.append((i, step.phase, step.name, step.symbol, step.formula, step.numbers, _number(step.value)))
     return _csv(rows)
+
+
+def readable(value: float, decimals: int = 4) -> str:
+    """A result for people: fixed point with ``decimals`` places while that shows the number (``0.2984``;
+    ``0.0000351085`` with 10), else scientific with 3 significant digits (``3.01e+296``, ``1.2e-09``): never
+    longer than about 20 characters. A value that is not finite is said in words (``not finite``); callers say
+    that a run diverged in a sentence of their own."""
+    v = float(value)
+    if not math.isfinite(v):
+        return "not finite"
+    if v == 0 or 10.0 ** -decimals <= abs(v) < 1e6:
+        return f"{v:.{decimals}f}"
+    return f"{v:.3g}"
+
+
+def text_table(header: Sequence[str], rows: Sequence[Sequence[str]], align: str,
+               min_widths: Sequence[int] = (), indent: str = "") -> list[str]:
+    """The lines of a plain-text table, the header first. Column k is ``min_widths[k]`` wide, or one character
+    wider than its widest cell, whichever is more, so that no cell ever touches its neighbour, however long its
+    number. ``align`` holds one ``<`` (left) or ``>`` (right) per column."""
+    if len(align) != len(header):
+        raise ValueError(f"align needs one '<' or '>' per column: {len(header)} columns, got {align!r}")
+    table = [[str(cell) for cell in header], *([str(cell) for cell in row] for row in rows)]
+    widths = [max([min_widths[k] if k < len(min_widths) else 0] + [len(r[k]) + 1 for r in table])
+              for k in range(len(header))]
+    return [(indent + "".join(f"{cell:{a}{w}}" for cell, a, w in zip(r, align, widths, strict=True))).rstrip()
+            for r in table]
 
 
 def _cell(text) -> str:
@@ -91,7 +120,7 @@ def trace_markdown(trace: Trace, title: str | None = None) -> str:
 
     def line(cells) -> str:
         return "| " + " | ".join(c.rjust(w) if k in right else c.ljust(w)
-                                 for k, (c, w) in enumerate(zip(cells, widths))) + " |"
+                                 for k, (c, w) in enumerate(zip(cells, widths, strict=True))) + " |"
 
     sep = "| " + " | ".join(("-" * (w - 1) + ":") if k in right else "-" * w
                             for k, w in enumerate(widths)) + " |"
@@ -106,4 +135,5 @@ def trace_markdown(trace: Trace, title: str | None = None) -> str:
     return "\n".join(out) + "\n"
 
 
-__all__ = ["LOSS_HEADER", "TRACE_HEADER", "loss_history_csv", "trace_csv", "trace_markdown"]
+__all__ = ["LOSS_HEADER", "TRACE_HEADER", "loss_history_csv", "readable", "text_table", "trace_csv",
+           "trace_markdown"]

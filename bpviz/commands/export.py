@@ -9,7 +9,7 @@ from __future__ import annotations
 import os
 from pathlib import Path
 
-from bpviz.cli import UsageError
+from bpviz.commands.args import UsageError
 
 PICTURE_SIZE = (1200, 800)
 PLOT_SIZE = (900, 600)

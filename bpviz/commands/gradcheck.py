@@ -18,25 +18,13 @@ parameter is ``mismatched`` when its relative error (not at a kink, not within r
 
 from __future__ import annotations
 
-import argparse
 import json
+import math
 
-from bpviz.cli import UsageError, finite_float, positive_int
-from bpviz.commands.train import add_network_arguments, make_config
+from bpviz.commands.args import UsageError, add_network_arguments, fault_name, finite_float, make_config, positive_int
 
 TOLERANCE = 1e-7  # GradCheckResult.passed's default
 _WORST_NAMED = 5
-
-
-def fault_name(text: str) -> str:
-    from bpviz.engine.broken_backward import get_fault
-
-    try:
-        return get_fault(text).name
-    except (ValueError, AttributeError):
-        from bpviz.engine.broken_backward import FAULT_NAMES
-
-        raise argparse.ArgumentTypeError(f"unknown fault {text!r} (choose from {', '.join(FAULT_NAMES)})") from None
 
 
 def add_parser(sub) -> None:
@@ -59,6 +47,8 @@ def add_parser(sub) -> None:
 
 
 def run(args) -> int:
+    import numpy as np
+
     from bpviz.engine.broken_backward import FAULTS, broken_gradients, changed_parameters, name_ranges
     from bpviz.engine.gradcheck import gradcheck
     from bpviz.engine.naming import NetworkNames
@@ -76,9 +66,11 @@ def run(args) -> int:
             raise UsageError(f"the training set has only {len(X)} points; use --batch {len(X)} or more --samples")
         what = f"a {'-'.join(map(str, net.sizes))} {net.hidden.name} network ({net.loss.name}) on {len(X)} points"
     fault = FAULTS[args.broken] if args.broken else None
-    analytic = broken_gradients(net, X, Y, fault) if fault else None
-    result = gradcheck(net, X, Y, max_params=args.max_params, seed=args.seed if not args.example else 0,
-                       analytic=analytic)
+    with np.errstate(all="ignore"):  # a loss out of range is refused below in words, not warned about
+        analytic = broken_gradients(net, X, Y, fault) if fault else None
+        result = gradcheck(net, X, Y, max_params=args.max_params, seed=args.seed if not args.example else 0,
+                           analytic=analytic)
+    refuse_unrepresentable(result, args)
     worst = sorted(result.checks, key=lambda c: (c.counted_error, c.kink, c.abs_error), reverse=True)
     mismatched = [c.name for c in worst if c.counted_error >= TOLERANCE]
     order = list(NetworkNames(net.sizes, net.shared_biases).params)
@@ -129,3 +121,13 @@ def run(args) -> int:
         else:
             print(f"the fault changes no gradient of this network on this batch. {fault.invisible_when}")
     return 0
+
+
+def refuse_unrepresentable(result, args) -> None:
+    """A UsageError when a gradient, its central difference or their difference is not a finite float64 (a
+    regularization rate of 1e308 makes the loss overflow): a check of such numbers shows nothing."""
+    for c in result.checks:
+        if not all(math.isfinite(v) for v in (c.analytic, c.numeric, c.abs_error, c.rel_error)):
+            hint = f": lower --reg-rate ({args.reg_rate:g} is too large)" if getattr(args, "reg_rate", 0) else ""
+            raise UsageError(f"the loss overflows a float64 with these settings, so the gradient of {c.name} "
+                             f"cannot be checked{hint}")

@@ -31,7 +31,7 @@ from __future__ import annotations
 
 import json
 
-from bpviz.cli import UsageError, finite_float
+from bpviz.commands.args import UsageError, finite_float, number_list
 
 NAMES = ("shopping", "sigmoid", "softmax_loss")
 
@@ -65,7 +65,7 @@ def run(args) -> int:
             print(json.dumps({"graphs": [{"name": k, "title": v[0], "description": v[1]}
                                          for k, v in BUILTIN_GRAPHS.items()]}, indent=2, ensure_ascii=False))
         else:
-            for key, (title, description, _builder) in BUILTIN_GRAPHS.items():
+            for key, (_title, description, _builder) in BUILTIN_GRAPHS.items():
                 print(f"{key:<14}{description}")
             print(f"{'--expr EXPR':<14}your own expression, with --let NAME=VALUE for its names")
         return 0
@@ -85,8 +85,8 @@ def run(args) -> int:
 def evaluate(args):
     """The Evaluation the arguments ask for; every mistake is a UsageError."""
     from bpviz.engine.compgraph import GraphError
-    from bpviz.engine.graph_builtins import builtin
     from bpviz.engine.expression import ExpressionError, parse_expression
+    from bpviz.engine.graph_builtins import builtin
 
     if (args.name is None) == (args.expr is None):
         raise UsageError("give a graph NAME (shopping, sigmoid, softmax_loss) or --expr \"EXPRESSION\", not both"
@@ -137,23 +137,14 @@ def parse_lets(items: list[str]) -> dict[str, float]:
     return values
 
 
-def _number_list(text: str, option: str) -> list[float]:
-    parts = [p.strip() for p in text.replace(";", ",").split(",")]
-    try:
-        numbers = [finite_float(p) for p in parts]
-    except Exception:  # argparse.ArgumentTypeError: report which option
-        raise UsageError(f"{option} {text!r} is not a comma-separated list of numbers (e.g. 0.3,2.9,4.0)") from None
-    return numbers
-
-
 def softmax_inputs(scores_text: str | None, targets_text: str | None) -> dict:
     from bpviz.engine.graph_builtins import MAX_CLASSES
 
-    scores = _number_list(scores_text, "--scores") if scores_text else [0.3, 2.9, 4.0]
+    scores = number_list(scores_text, "--scores") if scores_text else [0.3, 2.9, 4.0]
     if not 2 <= len(scores) <= MAX_CLASSES:
         raise UsageError(f"--scores takes 2 to {MAX_CLASSES} numbers, got {len(scores)}")
     if targets_text:
-        targets = _number_list(targets_text, "--targets")
+        targets = number_list(targets_text, "--targets")
     else:
         targets = [0.0] * (len(scores) - 1) + [1.0]
     return {"scores": scores, "targets": targets}
@@ -180,17 +171,16 @@ def _op_text(node) -> str:
 def render(ev) -> str:
     """The node table, then the backward steps with the chain rule in numbers."""
     from bpviz.engine.compgraph import format_number as fmt
+    from bpviz.reports import text_table
 
     out = ev.output
     d = f"∂{out}/∂"
     lines = [f"Graph: {ev.title}", f"Output {out} = {ev.output_value:.10g}", "", "Nodes (forward order)"]
-    name_w = max(6, *(len(n.name) for n in ev.nodes)) + 2
-    formula_w = min(44, max(len(n.formula) for n in ev.nodes)) + 2
-    lines.append(f"  {'node':<{name_w}}{'operation':<11}{'formula':<{formula_w}}{'value':>16}"
-                 f"{'gradient ' + d + 'node':>{max(22, len(d) + 15)}}")
-    for n in ev.nodes:
-        lines.append(f"  {n.name:<{name_w}}{_op_text(n):<11}{n.formula:<{formula_w}}{n.value:>16.10g}"
-                     f"{n.grad:>{max(22, len(d) + 15)}.10g}")
+    min_widths = (max(6, *(len(n.name) for n in ev.nodes)) + 2, 11,
+                  min(44, max(len(n.formula) for n in ev.nodes)) + 2, 16, max(22, len(d) + 15))
+    rows = [(n.name, _op_text(n), n.formula, f"{n.value:.10g}", f"{n.grad:.10g}") for n in ev.nodes]
+    lines += text_table(("node", "operation", "formula", "value", f"gradient {d}node"), rows, "<<<>>", min_widths,
+                        indent="  ")
     lines += ["", f"Backward steps (from the output back; {d}{out} = 1)"]
     if not ev.steps:
         lines.append(f"  none: the output {out} is a leaf itself")
@@ -212,7 +202,8 @@ def render(ev) -> str:
                       f"{check['y']:.10g}) = {check['y_times_1_minus_y']:.10g}"]
     elif ev.name == "softmax_loss":
         lines += ["", "Check: ∂L/∂a = y − t"]
-        for k, (y, t, grad, diff) in enumerate(zip(check["y"], check["t"], check["dL_da"], check["y_minus_t"]), 1):
+        columns = zip(check["y"], check["t"], check["dL_da"], check["y_minus_t"], strict=True)
+        for k, (y, t, grad, diff) in enumerate(columns, 1):
             lines.append(f"  a{k}: ∂L/∂a{k} = {grad:>+.10f}   y{k} − t{k} = {y:.10f} − {t:g} = {diff:>+.10f}")
     return "\n".join(lines)
 

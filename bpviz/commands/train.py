@@ -19,10 +19,7 @@ import math
 import sys
 import time
 
-from bpviz.cli import UsageError, finite_float, layer_widths, learning_rate, positive_int
-
-DATASET_HELP = ("classification: circle, xor, gaussian, spiral, linear or moons; regression: plane or "
-                "multi_gaussian")
+from bpviz.commands.args import add_network_arguments, finite_float, learning_rate, make_config, pass_count, path_name
 
 
 def add_parser(sub) -> None:
@@ -33,50 +30,20 @@ def add_parser(sub) -> None:
     p.add_argument("--lr", type=learning_rate, default=0.03, help="learning rate (default 0.03)")
     p.add_argument("--batch-size", type=int, default=10, metavar="N",
                    help="samples per step: 1 = stochastic, 0 = the whole training set (default 10)")
-    p.add_argument("--epochs", type=positive_int, default=200, help="passes over the training set (default 200)")
+    p.add_argument("--epochs", type=pass_count, default=200,
+                   help="passes over the training set (default 200, at most 1,000,000)")
     p.add_argument("--regularization", choices=("none", "l1", "l2"), default="none")
     p.add_argument("--reg-rate", type=finite_float, default=0.0, metavar="RATE", help="regularization rate")
     p.add_argument("--json", action="store_true", help="print the final figures as JSON")
-    p.add_argument("--export", metavar="DIR", help="write the loss history (CSV), the loss curve, decision region and "
+    p.add_argument("--export", type=path_name, metavar="DIR",
+                   help="write the loss history (CSV), the loss curve, decision region and "
                    "network (PNG and SVG) and the session (.bpviz) into DIR")
     p.set_defaults(run=run)
 
 
-def add_network_arguments(p) -> None:
-    """Options shared by train and gradcheck: the data and the network."""
-    p.add_argument("--dataset", default="circle", help=f"{DATASET_HELP} (default circle)")
-    p.add_argument("--samples", type=positive_int, default=200, help="number of points (default 200)")
-    p.add_argument("--noise", type=finite_float, default=0.1, help="0..1 (default 0.1)")
-    p.add_argument("--test-ratio", type=finite_float, default=0.5, help="fraction held out for testing (0.5)")
-    p.add_argument("--hidden", type=layer_widths, default=(4, 4), metavar="W,W",
-                   help="hidden layer widths, e.g. 8,8 ('none' for no hidden layer; default 4,4)")
-    p.add_argument("--activation", default="tanh", help="sigmoid, tanh, relu or linear (default tanh)")
-    p.add_argument("--loss", default=None, help="bce, half_sse or softmax_ce (default bce); regression data sets "
-                   "take half_sse only, with a linear output (their default)")
-    p.add_argument("--seed", type=int, default=1, help="seed of the data, the weights and the batches (1)")
-    p.add_argument("--features", type=feature_list, default=("x1", "x2"), metavar="F,F",
-                   help="network inputs from each point: x1 x2 x1^2 x2^2 x1*x2 sin(x1) sin(x2) (default x1,x2)")
-
-
-def feature_list(text: str) -> tuple[str, ...]:
-    return tuple(part.strip() for part in text.split(",") if part.strip())
-
-
-def make_config(args, **overrides):
-    from bpviz.engine.datasets import DatasetSpec
-    from bpviz.training import TrainConfig
-
-    try:
-        spec = DatasetSpec(name=args.dataset, n_samples=args.samples, noise=args.noise,
-                           test_ratio=args.test_ratio, seed=args.seed)
-        loss = args.loss if args.loss is not None else "half_sse" if spec.is_regression else "bce"
-        return TrainConfig(dataset=spec, hidden=args.hidden, activation=args.activation, loss=loss,
-                           seed=args.seed, features=args.features, **overrides)
-    except ValueError as exc:
-        raise UsageError(str(exc)) from None
-
-
 def run(args) -> int:
+    import numpy as np
+
     from bpviz.training import Trainer
 
     config = make_config(args, lr=args.lr, batch_size=args.batch_size,
@@ -84,14 +51,15 @@ def run(args) -> int:
     trainer = Trainer(config)
     bar = ProgressBar(args.epochs, enabled=sys.stderr.isatty() and not args.json)
     started = time.perf_counter()
-    for _ in range(args.epochs):
-        trainer.run_epochs(1)
-        if trainer.diverged:
-            break
-        bar.update(trainer.epoch, trainer.history.last_train)
-    bar.close()
-    elapsed = time.perf_counter() - started
-    m = trainer.evaluate()
+    with np.errstate(all="ignore"):  # a diverging run is said in words below, not warned about by NumPy
+        for _ in range(args.epochs):
+            trainer.run_epochs(1)
+            if trainer.diverged:
+                break
+            bar.update(trainer.epoch, trainer.history.last_train)
+        bar.close()
+        elapsed = time.perf_counter() - started
+        m = trainer.evaluate()
     regression = config.is_regression
     if regression:  # accuracy means nothing for a value to predict
         m = {k: v for k, v in m.items() if not k.endswith("_accuracy")}
@@ -111,7 +79,7 @@ def run(args) -> int:
         print(f"{config.dataset.name}{problem}, {arch} {config.activation} net, {output}{config.loss}, learning rate "
               f"{config.lr:g}, batch size {trainer.effective_batch_size}")
         if trainer.diverged:
-            print(f"training diverged (the loss became infinite or NaN) after epoch {trainer.epoch}: "
+            print(f"training diverged (the loss stopped being a finite number) after epoch {trainer.epoch}: "
                   "lower the learning rate; figures below are of the last finite state")
         print(final_figures(m))
         print(f"{trainer.epoch} epochs, {trainer.step_count} steps in {elapsed:.2f} s")
@@ -121,13 +89,15 @@ def run(args) -> int:
 
 
 def final_figures(m: dict) -> str:
-    """Losses, then accuracies when there are any (not for regression); "none" for a figure without a test set."""
+    """Losses, then accuracies when there are any (not for regression); "none" for a figure without a test set.
+    A loss is readable at any size (``0.2984``, ``3.01e+296``)."""
+    from bpviz.reports import readable
 
     def shown(key: str, percent: bool = False) -> str:
         v = m[key]
         if not math.isfinite(v):
             return "none (no test set)"
-        return f"{100 * v:.1f} %" if percent else f"{v:.4f}"
+        return f"{100 * v:.1f} %" if percent else readable(v, 4)
 
     text = f"train loss {shown('train_loss')}   test loss {shown('test_loss')}"
     if "train_accuracy" in m:
@@ -144,13 +114,15 @@ class ProgressBar:
         self._last = 0.0
 
     def update(self, done: int, loss: float) -> None:
+        from bpviz.reports import readable
+
         now = time.perf_counter()
         if not self.enabled or (now - self._last < 0.1 and done < self.total):
             return
         self._last = now
         filled = round(self.width * done / self.total)
         sys.stderr.write(f"\r[{'#' * filled}{'.' * (self.width - filled)}] {done}/{self.total} epochs"
-                         f"  train loss {loss:.4f}")
+                         f"  train loss {readable(loss, 4)}")
         sys.stderr.flush()
 
     def close(self) -> None:

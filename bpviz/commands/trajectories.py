@@ -24,7 +24,7 @@ from __future__ import annotations
 
 import json
 
-from bpviz.cli import UsageError, learning_rate, non_negative_int, positive_int
+from bpviz.commands.args import UsageError, learning_rate, non_negative_int, positive_int
 
 CHECKPOINTS = (0, 1, 2, 5, 10, 20, 50, 100, 200, 500, 1000, 2000, 5000, 10000)
 
@@ -66,7 +66,7 @@ def run(args) -> int:
         out = {
             "config": {"epochs": config.epochs, "lr": config.lr, "batch_size": config.batch_size,
                        "n_samples": config.n_samples, "seed": config.seed, "activation": config.activation},
-            "initial": dict(zip(("w1", "w2", "w3", "b"), result.initial.tolist())),
+            "initial": dict(zip(("w1", "w2", "w3", "b"), result.initial.tolist(), strict=True)),
             "modes": {mode: traj.to_dict() for mode, traj in result.runs.items()},
         }
         print(json.dumps(out, allow_nan=False))
@@ -75,43 +75,45 @@ def run(args) -> int:
     return 0
 
 
-def _num(value: float, width: int) -> str:
-    return f"{value:>{width}.5g}" if abs(value) >= 1e-4 or value == 0 else f"{value:>{width}.2e}"
+def _num(value: float) -> str:
+    return f"{value:.5g}" if abs(value) >= 1e-4 or value == 0 else f"{value:.2e}"
 
 
 def render(result) -> str:
-    """The plain-text report: the set-up, the final values per mode, w1 and the loss at a few epochs."""
+    """The plain-text report: the set-up, the final values per mode, w1 and the loss at a few epochs. The columns
+    widen for long numbers (a diverging run reaches 1e+300) so that they never run into each other."""
     from bpviz.engine.trajectories import MODES, NEURON_PARAMS
+    from bpviz.reports import text_table
 
     c = result.config
-    start = "  ".join(f"{n} = {v:.5g}" for n, v in zip(NEURON_PARAMS, result.initial))
+    start = "  ".join(f"{n} = {v:.5g}" for n, v in zip(NEURON_PARAMS, result.initial, strict=True))
     lines = [
         f"Single neuron (seed 001): a = {c.activation}(w1·x1 + w2·x2 + w3·x3 + b), target y = x1",
-        f"loss ½(a − y)² averaged over the {c.n_samples} training sample{'s' if c.n_samples != 1 else ''}; learning rate {c.lr:g}; {c.epochs} "
-        f"epochs; seed {c.seed}",
+        f"loss ½(a − y)² averaged over the {c.n_samples} training sample{'s' if c.n_samples != 1 else ''}; "
+        f"learning rate {c.lr:g}; {c.epochs} epochs; seed {c.seed}",
         f"same start for every mode: {start}",
         "",
-        f"{'mode':<12}{'samples/step':>13}{'steps':>9}" + "".join(f"{n:>12}" for n in (*NEURON_PARAMS, "loss")),
     ]
-    for mode in MODES:
-        t = result[mode]
-        f = t.final
-        lines.append(f"{mode:<12}{t.samples_per_step:>13}{t.steps[-1]:>9,}"
-                     + "".join(_num(f[n], 12) for n in (*NEURON_PARAMS, "loss")))
-        if t.diverged_at is not None:
-            lines.append(f"{'':<12}diverged at step {t.diverged_at:,}: the values above are the last finite "
-                         "ones (lower the learning rate)")
-    epochs = sorted({e for e in CHECKPOINTS if e <= c.epochs} | {c.epochs})
-    lines += ["", "w1 and the loss (whole training set) at the end of these epochs:",
-              f"{'epoch':>7}" + "".join(f"{m + ' w1':>16}{'loss':>11}" for m in MODES)]
-    for e in epochs:
-        row = f"{e:>7}"
-        for mode in MODES:
-            t = result[mode]
-            k = e * c.steps_per_epoch(mode)
-            if k < len(t.steps):
-                row += _num(t.params[k, 0], 16) + _num(t.loss[k], 11)
-            else:
-                row += f"{'—':>16}{'—':>11}"
+    values = (*NEURON_PARAMS, "loss")
+    rows = [(mode, result[mode].samples_per_step, f"{result[mode].steps[-1]:,}",
+             *(_num(result[mode].final[n]) for n in values)) for mode in MODES]
+    header, *table = text_table(("mode", "samples/step", "steps", *values), rows, "<>>" + ">" * len(values),
+                                (12, 13, 9) + (12,) * len(values))
+    lines.append(header)
+    for mode, row in zip(MODES, table, strict=True):
         lines.append(row)
+        if result[mode].diverged_at is not None:
+            lines.append(f"{'':<12}diverged at step {result[mode].diverged_at:,}: the values above are the last "
+                         "finite ones (lower the learning rate)")
+    epochs = sorted({e for e in CHECKPOINTS if e <= c.epochs} | {c.epochs})
+    rows = []
+    for e in epochs:
+        row = [str(e)]
+        for mode in MODES:
+            t, k = result[mode], e * c.steps_per_epoch(mode)
+            row += [_num(t.params[k, 0]), _num(t.loss[k])] if k < len(t.steps) else ["—", "—"]
+        rows.append(row)
+    header = ["epoch", *(name for m in MODES for name in (f"{m} w1", "loss"))]
+    lines += ["", "w1 and the loss (whole training set) at the end of these epochs:",
+              *text_table(header, rows, ">" * len(header), (7,) + (16, 11) * len(MODES))]
     return "\n".join(lines)

@@ -22,27 +22,14 @@ seed's own loop, run from the same arrays, printed the same.
 
 from __future__ import annotations
 
-import argparse
 import json
 import math
 
-from bpviz.cli import UsageError, non_negative_int, positive_int
+from bpviz.commands.args import UsageError, non_negative_int, pass_count, positive_int, warmup_sizes
 
 PHASE_TITLES = {"forward": "Forward pass", "loss": "Loss", "backward": "Backward pass (the five gradient lines)",
                 "update": "Update"}
 SAME_LOSSES = 1e-10  # largest relative difference still called "the same losses"
-
-
-def size_list(text: str) -> tuple[int, int, int, int]:
-    """``64,1000,100,10`` → (64, 1000, 100, 10)."""
-    parts = text.split(",")
-    try:
-        sizes = tuple(int(p) for p in parts)
-    except ValueError:
-        raise argparse.ArgumentTypeError(f"expected N,D_in,H,D_out as four whole numbers, got {text!r}") from None
-    if len(sizes) != 4:
-        raise argparse.ArgumentTypeError(f"expected four sizes N,D_in,H,D_out, got {len(sizes)} in {text!r}")
-    return sizes
 
 
 def add_parser(sub) -> None:
@@ -51,18 +38,20 @@ def add_parser(sub) -> None:
                        "their shapes, each gradient line with its formula and shape algebra, and the loss of a "
                        "training run as the seed's print(t, loss) prints it.")
     p.add_argument("--json", action="store_true", help="print one JSON object instead of the text")
-    p.add_argument("--iterations", type=positive_int, default=500, metavar="N",
-                   help="training iterations (default 500, as the seed)")
+    p.add_argument("--iterations", type=pass_count, default=500, metavar="N",
+                   help="training iterations (default 500, as the seed; at most 1,000,000)")
     p.add_argument("--seed", type=non_negative_int, default=0, metavar="S",
                    help="seed of the random data and weights (x, y, w1, w2 drawn in that order; default 0)")
     p.add_argument("--every", type=positive_int, default=50, metavar="K",
                    help="print the loss every K iterations, and the last (default 50; 1 prints all, as the seed)")
-    p.add_argument("--sizes", type=size_list, metavar="N,D_in,H,D_out",
+    p.add_argument("--sizes", type=warmup_sizes, metavar="N,D_in,H,D_out",
                    help="other sizes than the seed's 64,1000,100,10")
     p.set_defaults(run=run)
 
 
 def run(args) -> int:
+    import numpy as np
+
     from bpviz.engine.warmup import WarmupSizes, initial_arrays, lesson_pass
     from bpviz.training.warmup import SeedLoop, WarmupRun, relative_difference
 
@@ -71,11 +60,12 @@ def run(args) -> int:
     except ValueError as exc:
         raise UsageError(f"--sizes: {exc}") from None
     arrays = initial_arrays(args.seed, sizes)
-    lesson = lesson_pass(arrays)
-    engine = WarmupRun(arrays)
-    losses = engine.run(args.iterations)
-    seed_loop = SeedLoop(arrays)
-    seed_losses = seed_loop.run(args.iterations)
+    with np.errstate(all="ignore"):  # a diverging run is said in words below, not warned about
+        lesson = lesson_pass(arrays)
+        engine = WarmupRun(arrays)
+        losses = engine.run(args.iterations)
+        seed_loop = SeedLoop(arrays)
+        seed_losses = seed_loop.run(args.iterations)
     same_length = len(seed_losses) == len(losses)
     rel = relative_difference(losses, seed_losses) if same_length else math.inf
     if args.json:
@@ -91,16 +81,27 @@ def run(args) -> int:
     print(render_lesson(lesson, args.seed))
     print()
     print("Training: the loss at iteration t is computed before update t (the seed's print(t, loss))")
-    last = len(losses) - 1
-    for t in range(len(losses)):
-        if t % args.every == 0 or t == last:
+    shown = len(losses) - 1 if engine.diverged else len(losses)  # a loss that is not finite is said in words
+    for t in range(shown):
+        if t % args.every == 0 or t == shown - 1:
             print(t, repr(float(losses[t])))
     if engine.diverged:
-        print(f"The loss stopped being finite at iteration {last}: training diverged.")
-    verdict = "the same losses" if rel <= SAME_LOSSES else "DIFFERENT losses"
-    print(f"The seed's own loop from the same arrays: {float(seed_losses[-1])!r} at iteration "
-          f"{len(seed_losses) - 1}; largest relative difference over all iterations {rel:.1e}: {verdict}")
+        print(f"The loss stopped being finite at iteration {len(losses) - 1}: training diverged.")
+    print(seed_loop_sentence(seed_losses, rel))
     return 0
+
+
+def seed_loop_sentence(seed_losses, rel: float) -> str:
+    """How the seed's own loop, run from the same arrays, ended, and whether it printed the same losses."""
+    last, final = len(seed_losses) - 1, float(seed_losses[-1])
+    ended = (f"{final!r} at iteration {last}" if math.isfinite(final)
+             else f"it diverged too, at iteration {last}")
+    if not math.isfinite(rel):
+        return (f"The seed's own loop from the same arrays: {ended}; the two runs stop being finite at different "
+                f"iterations: DIFFERENT losses")
+    verdict = "the same losses" if rel <= SAME_LOSSES else "DIFFERENT losses"
+    return (f"The seed's own loop from the same arrays: {ended}; largest relative difference over all iterations "
+            f"{rel:.1e}: {verdict}")
 
 
 def _finite(value):

@@ -11,6 +11,10 @@ each input edge the local derivative ∂(node)/∂(input) (as text and value) an
 and ``after`` show the sum growing. Reverse construction order is a reverse topological order, so every node's
 gradient is complete before its own step runs.
 
+Every number an ``Evaluation`` holds is a finite float64: a forward value, local derivative, gradient sent down
+an edge or gradient summed over edges that overflows, and a division by (or the log of) a number that underflowed
+to 0, is a ``GraphError`` naming the node, so that no view or table ever shows inf or nan as a result.
+
 The operations themselves (how each computes and differentiates) are in ``graph_ops``; the seeds' graphs
 (shopping, sigmoid, softmax_loss) in ``graph_builtins``; graphs typed by the user come from ``expression``.
 """
@@ -18,10 +22,11 @@ The operations themselves (how each computes and differentiates) are in ``graph_
 from __future__ import annotations
 
 import math
+from collections.abc import Iterable, Sequence
 from dataclasses import dataclass, field
-from typing import Iterable, Sequence
 
-from bpviz.engine.graph_ops import LEAF_OPS, OPS, GraphError, check_forward, format_number, num as _num
+from bpviz.engine.graph_ops import LEAF_OPS, OPS, GraphError, check_forward, format_number, underflows
+from bpviz.engine.graph_ops import num as _num
 
 __all__ = ["Graph", "GraphError", "Evaluation", "NodeResult", "BackwardStep", "EdgeGrad", "format_number"]
 
@@ -239,13 +244,31 @@ class Graph:
         if unknown:
             raise GraphError(f"not leaves of graph {self.name}: {', '.join(sorted(unknown))}")
         nodes = [n for n in self._nodes.values() if n.name in self._ancestors(self.output)]
+        forward = self._forward(nodes, values)
+        consumers: dict[str, list[str]] = {n.name: [] for n in nodes}
+        for node in nodes:
+            for source in node.inputs:
+                consumers[source].append(node.name)
+        grads, steps = self._backward(nodes, forward, consumers)
+
+        results = tuple(NodeResult(
+            name=n.name, op=n.op, label=self._label(n), inputs=n.inputs, value=forward[n.name],
+            grad=grads[n.name], consumers=tuple(consumers[n.name]), formula=self._formula(n),
+            numbers="" if n.op in LEAF_OPS else self._numbers(n, [forward[s] for s in n.inputs]),
+            note=n.note, column=n.column) for n in nodes)
+        return Evaluation(self.name, self.title, self.output, results, tuple(steps))
+
+    def _forward(self, nodes: list[_Node], values: dict[str, float]) -> dict[str, float]:
+        """Every node's value in construction order; a value that is not a finite float64 is a GraphError
+        naming the node (an overflow, or the log or reciprocal of a number that underflowed to 0)."""
         forward: dict[str, float] = {}
+        underflowed: set[str] = set()  # nodes whose 0 stands for a number too small for a float64
         for node in nodes:
             if node.op in LEAF_OPS:
                 forward[node.name] = _finite(values.get(node.name, node.value), node.name)
                 continue
             vals = [forward[s] for s in node.inputs]
-            check_forward(node, vals)
+            check_forward(node, vals, underflowed)
             try:
                 out = OPS[node.op].forward(vals, node.param)
             except OverflowError:
@@ -253,12 +276,16 @@ class Graph:
             if not math.isfinite(out):
                 raise GraphError(f"node {node.name}: {self._numbers(node, vals)} overflows (too large for a "
                                  f"float64)", node.name)
+            if underflows(node.op, vals, node.param, out) or (out == 0.0 and underflowed & set(node.inputs)):
+                underflowed.add(node.name)
             forward[node.name] = out + 0.0  # no −0.0: 0·(−4) is shown and exported as 0
+        return forward
 
-        consumers: dict[str, list[str]] = {n.name: [] for n in nodes}
-        for node in nodes:
-            for source in node.inputs:
-                consumers[source].append(node.name)
+    def _backward(self, nodes: list[_Node], forward: dict[str, float], consumers: dict[str, list[str]]
+                  ) -> tuple[dict[str, float], list[BackwardStep]]:
+        """Every node's gradient and the backward steps, from the output back. A local derivative, a gradient
+        sent down an edge or a gradient summed over edges that is not a finite float64 is a GraphError naming
+        the node: the lesson never shows inf or nan as a gradient."""
         grads = {n.name: 0.0 for n in nodes}
         grads[self.output] = 1.0
         received = {n.name: 0 for n in nodes}
@@ -270,22 +297,23 @@ class Graph:
             names, vals = node.inputs, [forward[s] for s in node.inputs]
             edges = []
             for k, source in enumerate(names):
-                formula, numbers, local = OPS[node.op].local(k, names, vals, node.param, forward[node.name])
+                formula, numbers, local = _local_derivative(node, k, vals, forward[node.name])
                 sent = upstream * local + 0.0
+                if not math.isfinite(sent):
+                    raise GraphError(f"node {node.name}: the gradient it sends to {source}, {format_number(upstream)}"
+                                     f" · {_num(local)}, is too large for a float64 (overflow)", node.name)
                 before = grads[source]
                 grads[source] = before + sent
                 received[source] += 1
+                if not math.isfinite(grads[source]):
+                    raise GraphError(f"node {source}: its gradient summed over the edges leaving it, "
+                                     f"{format_number(before)} + {_num(sent)}, is too large for a float64 "
+                                     f"(overflow)", source)
                 edges.append(EdgeGrad(source, k, formula, numbers, local, sent, before, grads[source],
                                       received[source], len(consumers[source])))
             steps.append(BackwardStep(len(steps), node.name, node.op, self._formula(node), upstream,
                                       tuple(edges)))
-
-        results = tuple(NodeResult(
-            name=n.name, op=n.op, label=self._label(n), inputs=n.inputs, value=forward[n.name],
-            grad=grads[n.name], consumers=tuple(consumers[n.name]), formula=self._formula(n),
-            numbers="" if n.op in LEAF_OPS else self._numbers(n, [forward[s] for s in n.inputs]),
-            note=n.note, column=n.column) for n in nodes)
-        return Evaluation(self.name, self.title, self.output, results, tuple(steps))
+        return grads, steps
 
     def _ancestors(self, name: str) -> set[str]:
         seen, todo = set(), [name]
@@ -313,6 +341,16 @@ class Graph:
     def _numbers(node: _Node, vals: Sequence[float]) -> str:
         bracket = format_number if node.op in ("exp", "log") else _num  # exp(−1), but 1·(−1)
         return OPS[node.op].formula([bracket(v) for v in vals], node.param)
+
+
+def _local_derivative(node: _Node, slot: int, vals: Sequence[float], out: float) -> tuple[str, str, float]:
+    """(formula, numbers, value) of ∂node/∂(input ``slot``); a GraphError naming the node when the value is
+    not a finite float64 (−1/x² of x = 1e-200, 1/x of a number near the smallest float64)."""
+    formula, numbers, local = OPS[node.op].local(slot, node.inputs, vals, node.param, out)
+    if not math.isfinite(local):
+        raise GraphError(f"node {node.name}: the local derivative {formula} = {numbers} is too large for a "
+                         f"float64 (overflow)", node.name)
+    return formula, numbers, local
 
 
 def _finite(value, name: str) -> float:

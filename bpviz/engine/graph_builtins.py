@@ -11,7 +11,7 @@
 from __future__ import annotations
 
 import math
-from typing import Callable, Sequence
+from collections.abc import Callable, Sequence
 
 from bpviz.engine.compgraph import Evaluation, Graph, GraphError, format_number
 

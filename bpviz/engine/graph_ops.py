@@ -8,8 +8,8 @@ quotient are bracketed: ``1·(−0.5)``, but ``exp(−1)``.
 from __future__ import annotations
 
 import math
+from collections.abc import Callable, Collection, Sequence
 from dataclasses import dataclass
-from typing import Callable, Sequence
 
 MINUS = "\u2212"
 
@@ -70,8 +70,9 @@ def _div_local(k, names, vals, c, out):
     a, b = names
     if k == 0:
         return f"∂({a}/{b})/∂{a} = 1/{b}", f"1/{num(vals[1])}", 1.0 / vals[1]
+    # −(a/b)/b, not −a/(b·b): b·b underflows to 0 for |b| < 1e-162 even where the derivative is a fine number
     return (f"∂({a}/{b})/∂{b} = {MINUS}{a}/{b}²", f"{MINUS}{num(vals[0])}/{num(vals[1])}²",
-            -vals[0] / (vals[1] * vals[1]))
+            -(vals[0] / vals[1]) / vals[1])
 
 
 def _scale_local(k, names, vals, c, out):
@@ -92,7 +93,7 @@ def _log_local(k, names, vals, c, out):
 
 def _recip_local(k, names, vals, c, out):
     return (f"∂(1/{names[0]})/∂{names[0]} = {MINUS}1/{names[0]}²", f"{MINUS}1/{num(vals[0])}²",
-            -1.0 / (vals[0] * vals[0]))
+            -(1.0 / vals[0]) / vals[0])  # as in _div_local: no x·x to underflow
 
 
 def _scale_label(c):
@@ -119,11 +120,34 @@ OPS: dict[str, _Op] = {
 LEAF_OPS = ("input", "constant")
 
 
-def check_forward(node, vals: Sequence[float]) -> None:
-    """Refuse what has no value (log of x ≤ 0, x/0): in words, naming the node."""
-    if node.op == "log" and vals[0] <= 0:
-        raise GraphError(f"node {node.name}: log({format_number(vals[0])}) is undefined: the logarithm needs a "
-                         f"positive number", node.name)
-    if (node.op == "recip" and vals[0] == 0) or (node.op == "div" and vals[1] == 0):
+def underflows(op: str, vals: Sequence[float], param: float | None, out: float) -> bool:
+    """Whether ``out`` is 0 only because the exact result is too small for a float64 (exp(−800), 1e-200·1e-200,
+    1e-300/1e300): sums and differences of floats are exact near 0, so only these operations underflow."""
+    if out != 0.0:
+        return False
+    if op == "exp":
+        return True
+    if op == "mul":
+        return all(v != 0.0 for v in vals)
+    if op == "scale":
+        return vals[0] != 0.0 and param != 0.0
+    if op == "div":
+        return vals[0] != 0.0
+    return False
+
+
+def check_forward(node, vals: Sequence[float], underflowed: Collection[str] = ()) -> None:
+    """Refuse what has no value (log of x ≤ 0, x/0): in words, naming the node. ``underflowed`` names the
+    nodes whose 0 stands for a number too small for a float64, so that the refusal can say so."""
+    if node.op not in ("log", "recip", "div"):
+        return
+    slot = 1 if node.op == "div" else 0
+    x, source = vals[slot], node.inputs[slot]
+    because = (f": {source} underflowed to 0 (its exact value is too small for a float64)"
+               if x == 0 and source in underflowed else "")
+    if node.op == "log" and x <= 0:
+        reason = because or ": the logarithm needs a positive number"
+        raise GraphError(f"node {node.name}: log({format_number(x)}) is undefined{reason}", node.name)
+    if node.op != "log" and x == 0:
         what = "1/0" if node.op == "recip" else f"{format_number(vals[0])}/0"
-        raise GraphError(f"node {node.name}: division by zero ({what})", node.name)
+        raise GraphError(f"node {node.name}: division by zero ({what}){because}", node.name)

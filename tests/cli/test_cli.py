@@ -207,6 +207,23 @@ def test_malformed_params_files_are_refused(tmp_path, content, message):
     assert len(lines) == 1 and message in lines[0] and str(path) in lines[0]
 
 
+@pytest.mark.parametrize("content,message", [
+    ("[" * 40_000 + "]" * 40_000, "nested too deeply"),  # was a RecursionError traceback
+    ("{\"w5\": 1" + "0" * 5000 + "}", "too many digits"),  # was ValueError: Exceeds the limit (4300 digits)
+    ("{\"w5\": 1" + "0" * 400 + "}", "too large for a float64"),  # was OverflowError: int too large
+    ("{\"w5\": 1e400}", "w5 must be a finite number"),
+    ("{\"w5\": NaN}", "w5 must be a finite number"),
+    ("{\"w5\": true}", "w5 must be a finite number"),
+    ("{\"w5\": " + " " * 200_000 + "1}", "too large for a file of starting numbers"),
+])
+def test_params_files_of_any_depth_size_or_number_are_refused_in_one_line(tmp_path, capsys, content, message):
+    path = tmp_path / "params.json"
+    path.write_text(content, encoding="utf-8")
+    code, out, err = run_main(capsys, "example", "--params", str(path))
+    assert code == 2 and out == ""
+    assert len(err.splitlines()) == 1 and message in err and str(path) in err, err
+
+
 def test_train_export_writes_every_file(tmp_path):
     import xml.etree.ElementTree as ET
 
@@ -229,7 +246,7 @@ def test_train_export_writes_every_file(tmp_path):
     session = load_session(out / "session.bpviz").playground
     again = Trainer(session.config)  # the same settings and seed train to the same weights
     again.run_epochs(30)
-    for a, b in zip(again.network.weights, session.weights):
+    for a, b in zip(again.network.weights, session.weights, strict=True):
         np.testing.assert_array_equal(a, b)
 
 

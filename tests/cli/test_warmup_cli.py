@@ -11,11 +11,9 @@ import sys
 
 import numpy as np
 import pytest
-
-from bpviz.cli import main
 from warmup_seed_program import seed_program_losses
 
-
+from bpviz.cli import main
 
 
 def run_main(capsys, *args):
@@ -29,10 +27,10 @@ def test_table_shows_blocks_lines_and_the_printed_losses(capsys):
     assert code == 0 and err == ""
     lines = out.splitlines()
     # blocks: name, symbolic shape, measured shape
-    assert any(l.split()[:3] == ["x", "N×D_in", "64×1000"] for l in lines)
-    assert any(l.split()[:3] == ["w1", "D_in×H", "1000×100"] for l in lines)
-    assert any(l.split()[:3] == ["grad_w1", "D_in×H", "1000×100"] for l in lines)
-    assert any(l.split()[:3] == ["loss", "scalar", "scalar"] for l in lines)
+    assert any(row.split()[:3] == ["x", "N×D_in", "64×1000"] for row in lines)
+    assert any(row.split()[:3] == ["w1", "D_in×H", "1000×100"] for row in lines)
+    assert any(row.split()[:3] == ["grad_w1", "D_in×H", "1000×100"] for row in lines)
+    assert any(row.split()[:3] == ["loss", "scalar", "scalar"] for row in lines)
     # each gradient line: code, formula, shape algebra with the numbers
     i = lines.index("  grad_w2 = h_relu.T.dot(grad_y_pred)")
     assert lines[i + 1].strip() == "∂L/∂W2 = h_reluᵀ · ∂L/∂ŷ"
@@ -44,10 +42,10 @@ def test_table_shows_blocks_lines_and_the_printed_losses(capsys):
     assert "(1000×64)·(64×100) → (1000×100)" in out
     # the losses as the seed prints them, at 0, 5, 10, 15 and the last
     expected = seed_program_losses(0, 20)
-    printed = [l for l in lines if l.split() and l.split()[0].isdigit() and len(l.split()) == 2]
-    assert [int(l.split()[0]) for l in printed] == [0, 5, 10, 15, 19]
-    for l in printed:
-        t, value = l.split()
+    printed = [row for row in lines if row.split() and row.split()[0].isdigit() and len(row.split()) == 2]
+    assert [int(row.split()[0]) for row in printed] == [0, 5, 10, 15, 19]
+    for row in printed:
+        t, value = row.split()
         assert float(value) == pytest.approx(expected[int(t)], rel=1e-10)
     assert "the same losses" in lines[-1]
 
@@ -61,7 +59,7 @@ def test_json_is_one_object_with_shapes_lines_and_every_loss(capsys):
         "y_pred": [64, 10], "y": [64, 10], "loss": [], "grad_y_pred": [64, 10], "grad_w2": [100, 10],
         "grad_h_relu": [64, 100], "grad_h": [64, 100], "grad_w1": [1000, 100]}
     assert data["sizes"] == {"N": 64, "D_in": 1000, "H": 100, "D_out": 10}
-    keys = [l["key"] for l in data["lines"]]
+    keys = [row["key"] for row in data["lines"]]
     assert keys == ["h", "h_relu", "y_pred", "loss", "grad_y_pred", "grad_w2", "grad_h_relu", "grad_h",
                     "grad_w1", "update_w1", "update_w2"]
     g = data["lines"][keys.index("grad_h_relu")]
@@ -94,8 +92,8 @@ def test_seed_and_sizes_change_the_data(capsys):
 
 def test_every_one_prints_every_iteration_as_the_seed(capsys):
     _, out, _ = run_main(capsys, "--iterations", "4", "--every", "1")
-    printed = [l for l in out.splitlines() if l[:1].isdigit() and len(l.split()) == 2]
-    assert [l.split()[0] for l in printed] == ["0", "1", "2", "3"]
+    printed = [row for row in out.splitlines() if row[:1].isdigit() and len(row.split()) == 2]
+    assert [row.split()[0] for row in printed] == ["0", "1", "2", "3"]
     # the seed's print(t, loss): the shortest digits that give the float back (the last may differ: rounding)
     value = printed[0].split()[1]
     assert value == repr(float(value))

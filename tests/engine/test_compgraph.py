@@ -9,8 +9,15 @@ import numpy as np
 import pytest
 
 from bpviz.engine.compgraph import Graph, GraphError, format_number
-from bpviz.engine.graph_builtins import (BUILTIN_GRAPHS, builtin, shopping_graph, sigmoid_check, sigmoid_graph,
-                                         softmax_check, softmax_loss_graph)
+from bpviz.engine.graph_builtins import (
+    BUILTIN_GRAPHS,
+    builtin,
+    shopping_graph,
+    sigmoid_check,
+    sigmoid_graph,
+    softmax_check,
+    softmax_loss_graph,
+)
 
 
 # ---------------------------------------------------------------------------------------------- shopping (002)
@@ -261,3 +268,96 @@ def test_format_number():
     assert format_number(1e-5) == "1e-05"
     assert format_number(-0.0) == "0"
     assert format_number(700.0) == "700"
+
+
+# ---------------------------------------------------------------------------------------------- numbers out of range
+def one_op_graph(op: str, values, param=None) -> Graph:
+    g = Graph(op)
+    leaves = [g.input(f"x{k}", v) for k, v in enumerate(values, 1)]
+    g.op(op, leaves, "out", param)
+    return g
+
+
+@pytest.mark.parametrize("op, values, param", [
+    ("add", (1e308, 1e308), None),
+    ("sub", (1e308, -1e308), None),
+    ("mul", (1e200, 1e200), None),
+    ("div", (1e300, 1e-300), None),
+    ("scale", (1e300,), 1e10),
+    ("shift", (1e308,), 1e308),
+    ("exp", (1000.0,), None),
+    ("recip", (1e-320,), None),
+])
+def test_a_forward_value_that_overflows_is_refused_naming_the_node(op, values, param):
+    with pytest.raises(GraphError, match="node out: .* overflows") as info:
+        one_op_graph(op, values, param).evaluate()
+    assert info.value.node == "out"
+
+
+@pytest.mark.parametrize("op, values", [
+    ("div", (1.0, 1e-200)),  # −a/b²: b² underflowed to 0 and the division raised ZeroDivisionError
+    ("recip", (1e-200,)),  # −1/x², the same
+    ("log", (1e-320,)),  # 1/x of a subnormal number is inf
+])
+def test_a_local_derivative_that_overflows_is_refused_naming_the_node(op, values):
+    with pytest.raises(GraphError, match="node out: the local derivative .* too large for a float64") as info:
+        one_op_graph(op, values).evaluate()
+    assert info.value.node == "out"
+
+
+def test_a_local_derivative_is_exact_where_the_square_of_the_divisor_underflows():
+    ev = one_op_graph("div", (1e-200, 1e-200)).evaluate()  # ∂(a/b)/∂b = −a/b² = −1e200
+    assert ev.grad("x2") == pytest.approx(-1e200, rel=1e-15)
+    assert one_op_graph("recip", (1e-150,)).evaluate().grad("x1") == pytest.approx(-1e300, rel=1e-15)
+
+
+def test_a_gradient_sent_down_an_edge_that_overflows_is_refused_naming_the_node():
+    g = Graph("sent")
+    x, y = g.input("x", 1e-300), g.input("y", 1e300)
+    u = g.log(x, name="u")  # upstream ∂f/∂u = y = 1e300, local 1/x = 1e300: the product overflows
+    g.mul(u, y, name="f")
+    with pytest.raises(GraphError, match="node u: the gradient it sends to x") as info:
+        g.evaluate()
+    assert info.value.node == "u"
+
+
+def test_a_gradient_summed_over_edges_that_overflows_is_refused_naming_the_leaf():
+    g = Graph("sum")
+    x, a, b = g.input("x", 1e-10), g.input("a", 1e308), g.input("b", 1e308)
+    g.add(g.mul(x, a, name="xa"), g.mul(x, b, name="xb"), name="f")  # ∂f/∂x = a + b = 2e308
+    with pytest.raises(GraphError, match="node x: its gradient summed over the edges") as info:
+        g.evaluate()
+    assert info.value.node == "x"
+
+
+@pytest.mark.parametrize("graph, node, words", [
+    (lambda: softmax_loss_graph((-800.0, -800.0, -800.0), (0, 0, 1)), "r", "S underflowed to 0"),
+    (lambda: softmax_loss_graph((-750.0, 0.0), (1, 0)), "l1", "y1 underflowed to 0"),
+])
+def test_a_division_or_log_of_an_underflowed_number_says_so(graph, node, words):
+    with pytest.raises(GraphError, match=words) as info:
+        graph().evaluate()
+    assert info.value.node == node
+
+
+EXTREMES = (1e-320, -1e-200, 1e-160, 1e-5, 1.0, -3.0, 700.0, -745.0, 1e154, -1e200, 1e308)
+
+
+@pytest.mark.parametrize("x", EXTREMES)
+@pytest.mark.parametrize("y", EXTREMES)
+def test_every_graph_of_extreme_numbers_is_finite_or_refused_naming_a_node(x, y):
+    """The rule: a forward value, local derivative or gradient that is not a finite float64 is a GraphError
+    naming the node; what evaluates shows finite numbers only."""
+    builders = [lambda: sigmoid_graph(x), lambda: softmax_loss_graph((x, y), (0, 1)),
+                lambda: shopping_graph(x, y, y, x, x)]
+    for op in ("add", "sub", "mul", "div", "exp", "log", "recip"):
+        builders.append(lambda op=op: one_op_graph(op, (x, y) if op in ("add", "sub", "mul", "div") else (x,)))
+    for build in builders:
+        try:
+            ev = build().evaluate()
+        except GraphError as exc:
+            assert exc.node is not None and f"{exc.node}" in str(exc), str(exc)
+            continue
+        numbers = [v for n in ev.nodes for v in (n.value, n.grad)]
+        numbers += [v for s in ev.steps for e in s.edges for v in (s.upstream, e.local, e.sent, e.before, e.after)]
+        assert all(math.isfinite(v) for v in numbers), ev.to_dict()

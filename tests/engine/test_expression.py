@@ -8,8 +8,14 @@ import math
 
 import pytest
 
-from bpviz.engine.expression import (MAX_DEPTH, MAX_LENGTH, ExpressionError, evaluate_expression,
-                                     parse_expression, parse_values)
+from bpviz.engine.expression import (
+    MAX_DEPTH,
+    MAX_LENGTH,
+    ExpressionError,
+    evaluate_expression,
+    parse_expression,
+    parse_values,
+)
 
 
 def test_the_briefs_example_by_hand():
@@ -104,6 +110,10 @@ def test_columns_are_recorded_for_the_drawing_and_errors():
     ("log(-1)", {}, "positive number", 1),
     ("2 * log(x - 1)", {"x": 1.0}, r"log\(0\)", 5),
     ("exp(1000)", {}, "overflows", 1),
+    ("1/x", {"x": 1e-200}, "node f: the local derivative .* too large for a float64", 2),  # was ZeroDivisionError
+    ("log(x)", {"x": 1e-320}, "node f: the local derivative", 1),  # was a gradient of inf
+    ("log(x) * y", {"x": 1e-300, "y": 1e300}, "node u1: the gradient it sends to x", 1),
+    ("1/(x*x)", {"x": 1e-170}, "u1 underflowed to 0", 2),
     ("a", {}, "a has no value", 1),
     ("1 + b", {"a": 1.0}, "b has no value", 5),
     ("x ** 2", {"x": 1.0}, "power", 3),

@@ -11,7 +11,7 @@ import pytest
 
 from bpviz.engine.presets import ExampleParams, worked_example
 from bpviz.engine.trace import Step, Trace, trace_pass
-from bpviz.reports import LOSS_HEADER, TRACE_HEADER, loss_history_csv, trace_csv, trace_markdown
+from bpviz.reports import LOSS_HEADER, TRACE_HEADER, loss_history_csv, readable, text_table, trace_csv, trace_markdown
 from bpviz.training import TrainConfig, Trainer
 
 
@@ -64,7 +64,7 @@ def test_trace_csv_has_one_row_per_step_with_the_published_values(trace):
     assert tuple(rows[0]) == TRACE_HEADER == ("index", "phase", "name", "symbol", "formula", "numbers", "value")
     body = rows[1:]
     assert len(body) == len(trace.steps)
-    for k, (row, step) in enumerate(zip(body, trace.steps), start=1):
+    for k, (row, step) in enumerate(zip(body, trace.steps, strict=True), start=1):
         assert row == [str(k), step.phase, step.name, step.symbol, step.formula, step.numbers, repr(step.value)]
     by_name = {row[2]: row for row in body}
     published = {"out_o1": "0.75136507", "E_total": "0.298371109", "dE/dw5": "0.0821670406",
@@ -121,7 +121,7 @@ def test_markdown_table_has_a_header_a_separator_and_one_row_per_step(trace):
     assert all(re.fullmatch(r":?-+:?", c) for c in _cells(separator))
     assert len(body) == len(trace.steps)
     width = len(_cells(header))
-    for k, (line, step) in enumerate(zip(body, trace.steps), start=1):
+    for k, (line, step) in enumerate(zip(body, trace.steps, strict=True), start=1):
         cells = _cells(line)
         assert len(cells) == width
         assert cells[0] == str(k)
@@ -143,3 +143,40 @@ def test_markdown_escapes_pipes_and_keeps_each_row_on_one_line(trace):
     assert len(cells) == 6
     assert cells[3] == 'a, "b" \\| c next line'
     assert "η = 0.5" in text and not text.startswith("#")
+
+
+# numbers and columns for people ------------------------------------------------------------------------
+@pytest.mark.parametrize("value, decimals, text", [
+    (0.29837110876, 4, "0.2984"),
+    (3.51085e-5, 10, "0.0000351085"),  # the worked example's error after 10,000 passes, as the article prints it
+    (0.0, 4, "0.0000"),
+    (123456.789, 4, "123456.7890"),
+    (3.0101699257648015e290, 4, "3.01e+290"),  # a diverged loss: was 296 characters of fixed point
+    (-2.5e9, 4, "-2.5e+09"),
+    (1.2e-9, 4, "1.2e-09"),
+    (float("inf"), 4, "not finite"),
+    (float("nan"), 10, "not finite"),
+])
+def test_readable_numbers(value, decimals, text):
+    assert readable(value, decimals) == text
+
+
+def test_readable_numbers_are_never_long():
+    for exponent in range(-323, 309):
+        assert len(readable(-1.2345678901234567 * 10.0 ** exponent, 10)) <= 20
+
+
+def test_text_table_keeps_columns_apart_whatever_the_numbers():
+    rows = [("batch", "100", "-2.411e+91", "2.9363e+183"), ("mini-batch", "10", "-1.1251e+151", "4.4103e+302")]
+    lines = text_table(("mode", "samples/step", "w1", "loss"), rows, "<>>>", (12, 13, 12, 12))
+    # the minimum widths where the cells fit; w1 one wider than its 12-character number
+    assert lines[0] == f"{'mode':<12}{'samples/step':>13}{'w1':>13}{'loss':>12}"
+    assert [line.split() for line in lines[1:]] == [list(r) for r in rows]  # every cell reads back
+    assert len({len(line) for line in lines}) == 1  # right-aligned columns line up
+
+
+def test_text_table_indents_and_strips_trailing_blanks():
+    lines = text_table(("name", "note"), [("x", "a long note"), ("yy", "")], "<<", indent="  ")
+    assert lines == ["  name note", "  x    a long note", "  yy"]
+    with pytest.raises(ValueError, match="one '<' or '>' per column"):
+        text_table(("a", "b"), [], "<")

@@ -8,9 +8,13 @@ from bpviz.engine import Network
 from bpviz.engine.datasets import one_neuron_data
 from bpviz.engine.presets import single_neuron
 from bpviz.engine.trajectories import (
-    MODES, NeuronRunConfig, TrajectoryRecorder, run_neuron_modes, train_trajectory,
+    MODES,
+    NeuronRunConfig,
+    TrajectoryRecorder,
+    run_neuron_modes,
+    train_trajectory,
 )
-from bpviz.training import Trainer, TrainConfig
+from bpviz.training import TrainConfig, Trainer
 
 ACTIVATIONS = {
     # f(z) and f'(z) written out as the seed does, independently of the engine
