@@ -203,7 +203,8 @@ def plan_type(ui, rng):
         if END_KEYS[end_name] is not None:
             ui.key(END_KEYS[end_name], widget=target)
     how = "type" if replace else "append"
-    return Planned("type", f"{how} {category} {shown!r} into {ui.describe(target)}, then {end_name}", run)
+    return Planned("type", f"{how} {category} {shown!r} into {ui.describe(target)}, then {end_name}", run,
+                   typed=len(text))
 
 
 def plan_slider(ui, rng):

@@ -5,9 +5,10 @@ settings of the run's own, one BLAS thread) and reads the events this writes (``
 
 The run: create the app and the window (1280x800, shown); set up (show every page once, start training, save
 a good session through File > Save session as… for the odd-session mutants); then the actions, each drawn with
-``random.Random`` seeded from ``random.Random(seed)`` (one draw per action, so action k is the same in any run
-of that seed, however long), each followed by a few ms of event loop (every 50th by 100-300 ms, while
-training runs). Memory is sampled at action 0, every ``sample_every`` actions and at the end. Then the window
+``random.Random`` seeded from ``random.Random(seed)`` (one draw per action: action k of a seed is the same
+in any run of it, however long, where the window is in the same state; training makes the state drift a
+little, so a few actions of a long run differ), each followed by a few ms of event loop (every 50th by
+100-300 ms, while training runs) and by the answers to whatever it popped up. Memory is sampled at action 0, every ``sample_every`` actions and at the end. Then the window
 is closed through its Quit action, deleted, and the threads still alive are listed; the process exits
 normally (an abort at interpreter exit is a crash the parent reports).
 """
@@ -52,6 +53,7 @@ SETTLE_MS = 3  # event loop after every action
 LONG_SETTLE_EVERY, LONG_SETTLE_MS = 50, (100, 300)
 QT_POOL_THREAD = "Thread (pooled)"
 SCREEN_LIMIT = (2560, 1600)  # a window forced past this (or past the size asked) is oversized
+LONG_TEXT = 1000  # characters
 
 
 class Run:
@@ -86,6 +88,7 @@ class Run:
         self.slowest: list[tuple[float, int, str]] = []  # a heap of the 10 slowest actions
         self.oversized = False
         self.previous_action = "set-up"
+        self.last_long_text = "none"  # the last action that typed or pasted a long text (it may widen the window)
 
     # ------------------------------------------------------------------ the run
     def run(self) -> None:
@@ -168,6 +171,8 @@ class Run:
             planned.after()
         self.check_window_size()
         self.previous_action = self.recorder.current.describe()
+        if planned.typed > LONG_TEXT:
+            self.last_long_text = f"action {index}: {planned.what}"
         self.by_kind[planned.kind] += 1
         self.ms_by_kind[planned.kind] += round(ms)
         self.by_page[page] += 1
@@ -182,7 +187,8 @@ class Run:
             self.recorder.finding("oversized-window",
                                   f"the window is {size.width()}x{size.height()} px (asked {asked.width()}x"
                                   f"{asked.height()}; its minimum size hint is {hint.width()}x{hint.height()})",
-                                  details=f"seen after this action; the action before: {self.previous_action}")
+                                  details=f"seen after this action; the action before: {self.previous_action}; "
+                                          f"the last long text typed: {self.last_long_text}")
         self.oversized = over
 
     def sample(self, action: int) -> None:
@@ -191,7 +197,10 @@ class Run:
     # ------------------------------------------------------------------ the end
     def quit(self) -> bool:
         quit_actions = [a for a in self.ui.actions() if is_quit(a)]
-        quit_actions[0].trigger() if quit_actions else self.window.close()
+        if quit_actions:
+            quit_actions[0].trigger()
+        else:
+            self.window.close()
         wait(200)
         closed = not self.window.isVisible()
         if not closed:
@@ -270,8 +279,9 @@ def main(options) -> int:
         isolate_settings(Path(options.workdir) / "settings")
         run = Run(options, recorder)
         run.run()
-    except Exception as exc:  # noqa: BLE001 - the monkey's own failure: say so, not as the app's
-        recorder.finding("harness-error", f"{type(exc).__name__}: {exc}"[:500], details=traceback.format_exc())
+    except Exception as exc:  # noqa: BLE001 - the run cannot go on: say why (the monkey's fault or the app's)
+        kind = "harness-error" if raised_in_monkey(exc.__traceback__) else "exception"
+        recorder.finding(kind, f"{type(exc).__name__}: {exc}"[:500], details=traceback.format_exc())
         return HARNESS_FAILED
     finally:
         if run is not None:

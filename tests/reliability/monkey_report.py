@@ -20,7 +20,7 @@ from monkey_events import HARNESS_FAILED, normalise
 STDERR_TAIL_LINES = 80
 
 
-@dataclass
+@dataclass(repr=False)
 class RunReport:
     seed: int
     actions_asked: int
@@ -34,6 +34,9 @@ class RunReport:
     last_actions: list[dict] = field(default_factory=list)
     actions_done: int = 0
     stderr_tail: str = ""
+
+    def __repr__(self) -> str:  # pytest shows it in a failure's header: keep it one short line
+        return f"RunReport(seed {self.seed}, {self.actions_done} actions, {len(self.findings)} findings, {self.workdir})"
 
     @classmethod
     def read(cls, seed, actions_asked, workdir, events: Path, stderr: Path, returncode, hung, elapsed_s):
@@ -160,7 +163,8 @@ def format_findings(reports: list[RunReport], kinds=None, detail_lines: int = 40
         if places:
             shown = list(places)[:12]
             lines.append(f"    also: {', '.join(shown)}{f' and {len(places) - 12} more' if len(places) > 12 else ''}")
-        details = normalise(first.get("details") or "", report.workdir).strip().splitlines()
+        details = [line for line in normalise(first.get("details") or "", report.workdir).strip().splitlines()
+                   if line.strip(" ^~")]  # not the lines of carets under a traceback's expression
         if details and kind not in ("stall", "qt-message"):
             shown = details[-detail_lines:]
             lines.extend("      | " + line[:300] for line in shown)

@@ -61,6 +61,7 @@ class Planned:
     what: str
     run: Callable[[], None]
     after: Callable[[], None] | None = None  # called once the event loop has run after the action
+    typed: int = 0  # characters typed or pasted
 
 
 @functools.cache

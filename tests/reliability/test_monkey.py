@@ -44,23 +44,23 @@ def explain(report, kinds) -> str:
 
 
 def test_no_uncaught_exception(report):
-    assert not report.exceptions, explain(report, ("exception", "traceback-on-stderr"))
+    assert len(report.exceptions) == 0, explain(report, ("exception", "traceback-on-stderr"))
 
 
 def test_no_qt_warning(report):
-    assert not report.of_kind("qt-message"), explain(report, ("qt-message",))
+    assert len(report.of_kind("qt-message")) == 0, explain(report, ("qt-message",))
 
 
 def test_no_stall_over_one_second(report):
-    assert not report.long_stalls, explain(report, ("stall", "stall-dump"))
+    assert len(report.long_stalls) == 0, explain(report, ("stall", "stall-dump"))
 
 
 def test_no_crash_and_no_hang(report):
-    assert not report.crashes, explain(report, ("crash", "hang"))
+    assert len(report.crashes) == 0, explain(report, ("crash", "hang"))
 
 
 def test_no_thread_left_after_closing(report):
-    assert not report.of_kind("threads-left"), explain(report, ("threads-left",))
+    assert len(report.of_kind("threads-left")) == 0, explain(report, ("threads-left",))
 
 
 def test_memory_and_dialogs_do_not_grow(report):
@@ -77,11 +77,11 @@ def test_memory_and_dialogs_do_not_grow(report):
 
 
 def test_typed_text_never_widens_the_window(report):
-    assert not report.of_kind("oversized-window"), explain(report, ("oversized-window",))
+    assert len(report.of_kind("oversized-window")) == 0, explain(report, ("oversized-window",))
 
 
 def test_promised_context_menus_appear(report):
-    assert not report.of_kind("context-menu-missing"), explain(report, ("context-menu-missing",))
+    assert len(report.of_kind("context-menu-missing")) == 0, explain(report, ("context-menu-missing",))
 
 
 def test_the_run_reached_every_page_and_every_kind_of_action(report):
