@@ -80,8 +80,9 @@ def run(args) -> int:
     exported = []
     if args.export:
         from bpviz.commands.export import export_example
+        from bpviz.models.example import ExampleModel
 
-        exported = [str(p) for p in export_example(trace, params, args.update_biases, args.export)]
+        exported = [str(p) for p in export_example(ExampleModel(params, args.update_biases), args.export)]
     if args.json:
         out = {
             "params": params.to_dict(),

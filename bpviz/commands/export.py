@@ -1,18 +1,24 @@
 """``--export DIR`` of ``bpviz train`` and ``bpviz example``: the window's pictures and tables, headless.
 
-The same widgets as the window draw the pictures, on Qt's offscreen platform (chosen before Qt loads), so the
-files match what the window exports and no window appears.
+The window's own pages draw them (the playground page without its training thread, given the trained state as
+a frame; the worked-example page at the end of its pass) on Qt's offscreen platform, chosen before Qt loads, and
+``bpviz.gui.export.views.write_folder`` writes them: the function behind File > Export. So the files are the
+ones the window exports (PNG at twice the size on screen, as the export dialog's 2× button), and no window
+appears.
 """
 
 from __future__ import annotations
 
 import os
+import sys
 from pathlib import Path
 
 from bpviz.commands.args import UsageError
 
-PICTURE_SIZE = (1200, 800)
-PLOT_SIZE = (900, 600)
+WINDOW_SIZE = (1280, 800)  # the pages are laid out as in a window of the default size
+PNG_SCALE = 2
+# Qt says this of every window shown offscreen; on the command line it is noise
+HARMLESS_QT_MESSAGES = ("This plugin does not support propagateSizeHints()",)
 
 
 def _folder(path: str) -> Path:
@@ -28,95 +34,81 @@ def _folder(path: str) -> Path:
 
 def _qt_app():
     os.environ.setdefault("QT_QPA_PLATFORM", "offscreen")  # before Qt loads: draw without a window or display
+    from PySide6.QtCore import qInstallMessageHandler
     from PySide6.QtWidgets import QApplication
 
+    def quiet(_kind, _context, message: str) -> None:
+        if message not in HARMLESS_QT_MESSAGES:
+            print(message, file=sys.stderr)
+
+    qInstallMessageHandler(quiet)
     return QApplication.instance() or QApplication(["bpviz"])
 
 
-def _shown(widget, size):
-    """Widgets lay out at their real size only once shown (offscreen: nothing appears)."""
-    widget.resize(*size)
-    widget.show()
+def _shown(page):
+    """A page lays out at its real size only once shown (offscreen: nothing appears)."""
     from PySide6.QtWidgets import QApplication
 
+    page.resize(*WINDOW_SIZE)
+    page.show()
     for _ in range(3):
         QApplication.processEvents()
-    return widget
+    return page
+
+
+def _write(folder: Path, pictures: dict, tables: dict) -> list[Path]:
+    from bpviz.files import FileError
+    from bpviz.gui.export.pictures import picture_size
+    from bpviz.gui.export.views import write_folder
+
+    sizes = {key: tuple(PNG_SCALE * v for v in picture_size(p.target)) for key, p in pictures.items()}
+    try:
+        return write_folder(folder, pictures, tables, sizes)
+    except FileError as exc:
+        raise UsageError(str(exc)) from None
 
 
 def export_training(trainer, folder: str) -> list[Path]:
     """loss-history.csv, loss-curve, decision-region and network (.png and .svg), session.bpviz. A regression
     run's decision-region picture shows the output value and the targets on the −1 … +1 scale, as the window."""
-    from bpviz.files import FileError
-    from bpviz.reports import loss_history_csv
-    from bpviz.session import PlaygroundState, Session, save_session
-
     out = _folder(folder)
     _qt_app()
-    from bpviz.engine.features import FEATURE_LABELS
     from bpviz.engine.grid import GridEvaluator
-    from bpviz.gui.export.pictures import export_picture
-    from bpviz.gui.widgets.diagram.view import NetworkDiagram
-    from bpviz.gui.widgets.plots.decision_plot import DecisionPlot
-    from bpviz.gui.widgets.plots.loss_plot import LossPlot
-    from bpviz.models.diagram import from_parameters
+    from bpviz.files import FileError
+    from bpviz.gui.pages.playground import PlaygroundPage
+    from bpviz.session import Session, save_session
+    from bpviz.training.frames import Frame
 
     snap, config = trainer.snapshot(), trainer.config
-    h = snap.history
     maps = GridEvaluator(config.sizes, config.features, config.activation,
                          trainer.network.output.name).evaluate(snap.weights, snap.biases)
-    loss = _shown(LossPlot(), PLOT_SIZE)
-    loss.set_history(snap.history)
-    decision = _shown(DecisionPlot(), PLOT_SIZE)
-    d = trainer.data
-    decision.set_data(d.X_train, d.y_train, d.X_test, d.y_test, regression=config.is_regression)
-    decision.set_region(maps.region, maps.extent)
-    diagram = _shown(NetworkDiagram(), PICTURE_SIZE)
-    diagram.set_state(from_parameters(config.sizes, snap.weights, snap.biases, weight_grads=snap.grad_weights,
-                                      bias_grads=snap.grad_biases, neuron_images=maps.neurons,
-                                      input_labels=tuple(FEATURE_LABELS[f] for f in config.features)))
-    written = []
+    page = _shown(PlaygroundPage(config, train=False))
     try:
-        from bpviz.files import write_text
-
-        written.append(write_text(out / "loss-history.csv",
-                                  loss_history_csv(h.epochs, h.steps, h.train, h.test)))
-        for name, target, size in (("loss-curve", loss.plot, PLOT_SIZE), ("decision-region", decision.plot, PLOT_SIZE),
-                                   ("network", diagram, PICTURE_SIZE)):
-            written.append(export_picture(target, out / f"{name}.png", size))
-            written.append(export_picture(target, out / f"{name}.svg"))
-        state = PlaygroundState(config, snap.weights, snap.biases, snap.step, snap.epoch, snap.history)
-        written.append(save_session(out / "session.bpviz", Session(playground=state)))
-    except FileError as exc:
-        raise UsageError(str(exc)) from None
+        page.show_frame(Frame(1, config, trainer.data, snap, maps, 0.0, False))
+        written = _write(out, page.export_pictures(), page.export_tables())
+        try:
+            written.append(save_session(out / "session.bpviz", Session(playground=page.model.session_state())))
+        except FileError as exc:
+            raise UsageError(str(exc)) from None
     finally:
-        for widget in (loss, decision, diagram):
-            widget.close()
+        page.close()
     return written
 
 
-def export_example(trace, params, update_biases: bool, folder: str) -> list[Path]:
-    """trace.csv, trace.md and the diagram of the finished pass (network.png, network.svg)."""
-    from bpviz.files import FileError, write_text
-    from bpviz.reports import trace_csv, trace_markdown
-
+def export_example(model, folder: str) -> list[Path]:
+    """trace.csv, trace.md and the diagram of the finished pass (network.png, network.svg) of ``model`` (an
+    ExampleModel with the starting numbers asked for)."""
     out = _folder(folder)
     _qt_app()
-    from bpviz.gui.export.pictures import export_picture
-    from bpviz.gui.widgets.diagram.view import NetworkDiagram
-    from bpviz.models.diagram import from_trace
+    from dataclasses import replace
 
-    diagram = _shown(NetworkDiagram(), PICTURE_SIZE)
-    diagram.set_state(from_trace(trace, len(trace) - 1))
-    title = (f"Worked example: one pass of the 2-2-2 network (η = {params.lr:g}, biases "
-             f"{'updated' if update_biases else 'fixed'})")
+    from bpviz.gui.pages.example import ExamplePage
+
+    page = _shown(ExamplePage(model))
     try:
-        written = [write_text(out / "trace.csv", trace_csv(trace, params.to_dict())),
-                   write_text(out / "trace.md", trace_markdown(trace, title)),
-                   export_picture(diagram, out / "network.png", PICTURE_SIZE),
-                   export_picture(diagram, out / "network.svg")]
-    except FileError as exc:
-        raise UsageError(str(exc)) from None
+        page.stepper.set_position(len(model.trace) - 1)  # the finished pass: every value on the diagram
+        tables = {key: replace(table, stem="trace") for key, table in page.export_tables().items()}
+        diagram = replace(page.export_pictures()["example_network"], stem="network")
+        return _write(out, {"example_network": diagram}, tables)
     finally:
-        diagram.close()
-    return written
+        page.close()

@@ -55,7 +55,9 @@ class PlaygroundPage(PageDefaults, QWidget):
     _load = Signal(object)
     _param = Signal(str, float)
 
-    def __init__(self, config: TrainConfig | None = None, parent=None):
+    def __init__(self, config: TrainConfig | None = None, parent=None, train: bool = True):
+        """``train=False``: no training thread; the page draws the frames it is given (``show_frame``), as the
+        command line's ``--export`` does to write the very pictures the window exports."""
         super().__init__(parent)
         self.model = PlaygroundModel()
         self.model.subscribe("new_run", self._new_run)
@@ -82,6 +84,17 @@ class PlaygroundPage(PageDefaults, QWidget):
         self._loss_timer.timeout.connect(self.loss.draw)
         self._loss_timer.start()
 
+        self.diagram.weightEdited.connect(self._param)
+        self.controls.configChanged.connect(self.reconfigure)
+        self.controls.lrChanged.connect(self._lr)
+        self.controls.batchSizeChanged.connect(self._batch)
+        self.controls.regularizationChanged.connect(self._reg)
+        self.worker: TrainingWorker | None = None
+        self.thread = None
+        if train:
+            self._start_worker()
+
+    def _start_worker(self) -> None:
         self.worker = TrainingWorker(self.controls.config())
         for signal, slot in ((self._play, self.worker.play), (self._pause, self.worker.pause),
                              (self._step, self.worker.step), (self._reset, self.worker.reset),
@@ -92,11 +105,6 @@ class PlaygroundPage(PageDefaults, QWidget):
             signal.connect(slot)
         self.worker.frameReady.connect(self.show_frame)
         self.worker.diverged.connect(self.show_divergence)
-        self.diagram.weightEdited.connect(self._param)
-        self.controls.configChanged.connect(self.reconfigure)
-        self.controls.lrChanged.connect(self._lr)
-        self.controls.batchSizeChanged.connect(self._batch)
-        self.controls.regularizationChanged.connect(self._reg)
         self.thread = start_thread(self, self.worker, "bpviz-training")
 
     def _build_layout(self) -> None:
@@ -212,7 +220,8 @@ class PlaygroundPage(PageDefaults, QWidget):
     def show_frame(self, frame: Frame) -> None:
         """A frame from the worker: to the model, which has the views drawn (``_new_run``, ``_draw``)."""
         self.model.take(frame)
-        self.worker.frame_taken()
+        if self.worker is not None:
+            self.worker.frame_taken()
         self.statusTextChanged.emit()
         self.frameShown.emit(frame)
 
