@@ -366,3 +366,28 @@ def test_the_graph_shown_and_the_expression_come_back_in_the_next_run(qtbot, tmp
     assert page.evaluation.output_value == pytest.approx(3 * math.log(2))
     assert page.evaluation.grad("b") == pytest.approx(3 / 2)
     second.close()
+
+
+def test_a_long_expression_is_refused_in_a_few_words_and_marked_near_the_culprit(page, qtbot):
+    choose(page, "Your expression")
+    form = page.forms["expression"]
+    type_into(qtbot, form.values, "1" * 10_000)
+    message = plain_text(form.error_label.text())
+    assert "too long (10000 characters" in message and len(message) < 200
+    type_into(qtbot, form.values, "x=2, y=-1")
+    form.expression.setText("x + " + "y" * 300 + " $ 1")  # the marker shows the culprit and a few characters
+    qtbot.keyClick(form.expression, Qt.Key_Return)
+    message = plain_text(form.error_label.text())
+    assert "unexpected character '$'" in message
+    assert "…" + "y" * 15 + " $ 1" in message and len(message) < 200
+    assert form.error_label.minimumSizeHint().width() <= 80
+    assert page.minimumSizeHint().width() < 1000
+
+
+def test_softmax_scores_of_ten_thousand_characters_are_quoted_shortened(page, qtbot):
+    choose(page, "Softmax with loss")
+    form = page.forms["softmax_loss"]
+    form.scores.setText("é" * 10_000)
+    qtbot.keyClick(form.scores, Qt.Key_Return)
+    message = plain_text(form.error_label.text())
+    assert "(10,000 characters) is not a number" in message and len(message) < 200

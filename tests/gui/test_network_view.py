@@ -450,3 +450,14 @@ def test_worked_example_draws_as_before_after_maps(view, example, qtbot):
         fresh.set_state(example(k))
         assert view.neuron_image("h1") is None and not any("map" in t for t in view.legend.texts())
         assert view.grab().toImage() == fresh.grab().toImage(), k
+
+
+def test_a_huge_text_in_the_editor_stays_inside_the_view_and_is_quoted_shortened(view, example, qtbot):
+    view.set_state(example(-1))
+    open_by_click(view, qtbot, "w5")
+    view.editor.setText("7x" * 5_000)
+    qtbot.keyClick(view.editor, Qt.Key_Enter)
+    assert "(10,000 characters) is not a number" in view.editor_error()
+    viewport = view.viewport().rect()
+    assert viewport.contains(view.editor.geometry())
+    assert view.editor_message.width() <= viewport.width() and len(view.editor_message.text()) < 200

@@ -65,3 +65,17 @@ def test_update_biases_and_reset(qtbot, editor):
     assert sig.args == [True]
     with qtbot.waitSignal(editor.resetRequested, timeout=1000):
         qtbot.mouseClick(editor.reset_button, Qt.LeftButton)
+
+
+@pytest.mark.parametrize("text", ["1" * 10_000, "é中𝛼" * 3_334])
+def test_a_huge_text_is_quoted_shortened_and_the_message_wraps_in_the_editors_width(qtbot, editor, text):
+    width = editor.width()
+    editor.fields["w3"].setText(text)
+    qtbot.keyClick(editor.fields["w3"], Qt.Key_Return)
+    message = editor.message.text()
+    assert message.startswith("Refused") and "(10,00" in message and "characters)" in message
+    assert len(message) < 200
+    assert editor.minimumSizeHint().width() < 800 and editor.sizeHint().width() < 1200
+    assert editor.message.minimumSizeHint().width() <= 80
+    qtbot.wait(10)
+    assert editor.width() == width

@@ -1,7 +1,8 @@
 """The worked example's starting numbers: i1 i2 t1 t2, w1..w8, b1 b2, the learning rate, "update biases".
 
 Each field is checked when the user presses Enter or leaves it: a value the example cannot take is refused
-with a message saying why, and the field goes back to the current value (nothing half-applied).
+with a message saying why, and the field goes back to the current value (nothing half-applied). The message
+quotes a long text shortened and wraps (a MessageLabel): what was typed never widens the window.
 """
 
 from __future__ import annotations
@@ -24,6 +25,8 @@ from PySide6.QtWidgets import (
 
 from bpviz.engine.presets import ExampleParams
 from bpviz.gui import palette
+from bpviz.gui.widgets.message_label import MessageLabel
+from bpviz.quoting import quote_typed
 
 GROUPS = (
     ("Inputs, targets", (("i1", "i₁"), ("i2", "i₂"), ("t1", "t₁"), ("t2", "t₂"))),
@@ -41,15 +44,16 @@ EDGES = {"w1": "i1 → h1", "w2": "i2 → h1", "w3": "i1 → h2", "w4": "i2 → 
 
 
 def parse_value(name: str, text: str) -> float:
-    """The number typed for ``name``; ValueError with a sentence a user understands."""
+    """The number typed for ``name``; ValueError with a sentence a user understands (quoting the text typed
+    shortened: it goes into a label)."""
     try:
         value = float(text.strip().replace(",", ".").replace("−", "-"))
     except ValueError:
-        raise ValueError(f"{name}: {text.strip()!r} is not a number") from None
+        raise ValueError(f"{name}: {quote_typed(text)} is not a number") from None
     if not math.isfinite(value):
-        raise ValueError(f"{name}: {text.strip()} is not a finite number")
+        raise ValueError(f"{name}: {quote_typed(text)} is not a finite number")
     if name == "lr" and value <= 0:
-        raise ValueError(f"the learning rate must be greater than 0, got {text.strip()}")
+        raise ValueError(f"the learning rate must be greater than 0, got {quote_typed(text)}")
     return value
 
 
@@ -96,10 +100,9 @@ class ParamsEditor(QWidget):
         self.update_biases.setToolTip("The published example keeps b1 and b2 fixed; tick to update them as well")
         self.update_biases.toggled.connect(self.updateBiasesToggled)
         bottom.addWidget(self.update_biases)
-        self.message = QLabel()
+        self.message = MessageLabel()
         self.message.setObjectName("param_message")
         self.message.setStyleSheet(f"color: {palette.ERROR_COLOR};")
-        self.message.setWordWrap(True)
         self.message.setSizePolicy(QSizePolicy.Expanding, QSizePolicy.Preferred)
         bottom.addWidget(self.message, 1)
         self.reset_button = QPushButton("Reset to published values")
@@ -139,7 +142,7 @@ class ParamsEditor(QWidget):
 
     def refuse(self, name: str, reason: str) -> None:
         """Show why a value was refused and put the field back to the value in use."""
-        self.message.setText(f"Refused: {reason}. Kept {name} = {show_number(self._values.get(name, 0.0))}.")
+        self.message.show_message(f"Refused: {reason}. Kept {name} = {show_number(self._values.get(name, 0.0))}.")
         field = self.fields[name]
         field.setText(show_number(self._values.get(name, 0.0)))
         field.setStyleSheet(f"border: 1px solid {palette.ERROR_COLOR};")

@@ -13,6 +13,7 @@ import numpy as np
 from bpviz.engine.naming import NetworkNames
 from bpviz.gui import palette
 from bpviz.models.diagram import DiagramState
+from bpviz.quoting import quote_typed
 
 
 def fmt4(value) -> str:
@@ -41,11 +42,11 @@ def parse_value(text: str) -> tuple[float | None, str | None]:
     try:
         v = float(t)
     except ValueError:
-        return None, f"“{t}” is not a number."
+        return None, f"{quote_typed(t)} is not a number."
     if math.isnan(v):
         return None, "NaN is not allowed: type a finite number."
     if math.isinf(v):
-        return None, f"“{t}” is too large: the value must be finite."
+        return None, f"{quote_typed(t)} is too large: the value must be finite."
     return v, None
 
 

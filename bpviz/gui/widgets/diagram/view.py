@@ -22,7 +22,6 @@ from PySide6.QtWidgets import (
     QGraphicsScene,
     QGraphicsSimpleTextItem,
     QGraphicsView,
-    QLabel,
     QLineEdit,
     QToolTip,
 )
@@ -33,6 +32,7 @@ from bpviz.gui.widgets.diagram.images import MapNode, map_tooltip
 from bpviz.gui.widgets.diagram.layout import FONT_PX, MAP_VIEW
 from bpviz.gui.widgets.diagram.legend import DiagramLegend
 from bpviz.gui.widgets.diagram.values import exact, fmt4, param_value, parse_value
+from bpviz.gui.widgets.message_label import MessageLabel
 from bpviz.models.diagram import DiagramState
 
 MAX_LABELLED_EDGES = 20
@@ -67,7 +67,7 @@ class NetworkDiagram(QGraphicsView):
         self.viewport().installEventFilter(self)
         self.editor.returnPressed.connect(self._commit)
         self.editor.textEdited.connect(self._on_text_edited)
-        self.editor_message = QLabel(self.viewport())  # a hint under the editor, or why the text was refused
+        self.editor_message = MessageLabel(self.viewport())  # a hint under the editor, or why the text was refused
         self.editor_message.hide()
         self._editing: str | None = None
         self._editor_error: str | None = None
@@ -315,13 +315,15 @@ class NetworkDiagram(QGraphicsView):
         if self._editing is None:
             return
         c = self.edge_center(self._editing)
-        w = max(170, self.editor.fontMetrics().horizontalAdvance(self.editor.text()) + 28)
-        h = self.editor.sizeHint().height()
         vw, vh = self.viewport().width(), self.viewport().height()
+        text_w = self.editor.fontMetrics().horizontalAdvance(self.editor.text()[:200])  # a long text scrolls
+        w = max(170, min(text_w + 28, vw - 4))
+        h = self.editor.sizeHint().height()
         x = int(min(max(2, c.x() - w / 2), max(2, vw - w - 2)))
         y = int(min(max(2, c.y() - h / 2), max(2, vh - h - 2)))
         self.editor.setGeometry(x, y, w, h)
         g, msg = self.editor.geometry(), self.editor_message
+        msg.setMaximumWidth(max(170, vw - 4))  # wraps inside the view (the message shortens long words)
         msg.adjustSize()
         below = g.bottom() + 3 + msg.height() < vh
         msg.move(int(min(max(2, g.left()), max(2, vw - msg.width() - 2))),
@@ -338,7 +340,7 @@ class NetworkDiagram(QGraphicsView):
             self.editor.setStyleSheet(f"QLineEdit {{ border: 2px solid {palette.ERROR_COLOR}; background: #fdecee; }}")
             text, color = message, palette.ERROR_COLOR
         self.editor.setToolTip(text)
-        self.editor_message.setText(text)
+        self.editor_message.show_message(text)
         self.editor_message.setStyleSheet(
             f"QLabel {{ color: {color}; background: {palette.BACKGROUND}; border: 1px solid {color};"
             " border-radius: 3px; padding: 1px 5px; }")

@@ -28,6 +28,8 @@ from bpviz.engine.compgraph import Evaluation
 from bpviz.engine.expression import ExpressionError, parse_expression, parse_values
 from bpviz.engine.graph_builtins import MAX_CLASSES, shopping_graph, sigmoid_graph, softmax_loss_graph
 from bpviz.gui import palette
+from bpviz.gui.widgets.message_label import MessageLabel
+from bpviz.quoting import quote_typed
 
 MAX_DRAWN_NODES = 40  # more nodes than this no longer draw readably on the page (the CLI takes them)
 MAX_DRAWN_DEPTH = 14  # nor more operations one after the other (columns of the drawing)
@@ -48,10 +50,8 @@ class _Form(QWidget):
 
     def __init__(self, parent=None):
         super().__init__(parent)
-        self.error_label = QLabel()
+        self.error_label = MessageLabel()
         self.error_label.setObjectName(f"graph_{self.key}_error")
-        self.error_label.setWordWrap(True)
-        self.error_label.setTextFormat(Qt.RichText)
         self.error_label.setTextInteractionFlags(Qt.TextSelectableByMouse)
         self.error_label.hide()
         self.error_message = ""
@@ -60,11 +60,15 @@ class _Form(QWidget):
         raise NotImplementedError
 
     def refuse(self, error: ValueError) -> None:
-        """Show why the inputs were refused, in words, under the fields."""
+        """Show why the inputs were refused, in words, under the fields (long words shortened: the label wraps
+        in the panel's width whatever was typed)."""
         self.error_message = str(error)
-        text = html.escape(str(error), quote=False)
-        self.error_label.setText(f"<span style='color:{palette.ERROR_COLOR}'>{text}</span>")
+        self.error_label.show_message(str(error), palette.ERROR_COLOR, self._error_detail_html(error))
         self.error_label.show()
+
+    def _error_detail_html(self, error: ValueError) -> str:
+        """Rich text under the message (none here; the expression form marks the culprit)."""
+        return ""
 
     def clear_error(self) -> None:
         self.error_message = ""
@@ -140,10 +144,10 @@ def _numbers(text: str, what: str) -> list[float]:
         try:
             values.append(float(part.replace("\u2212", "-")))
         except ValueError:
-            raise ValueError(f"{what}: {part or 'an empty entry'!r} is not a number; write e.g. 0.3, 2.9, 4.0")\
-                from None
+            shown = quote_typed(part) if part else "an empty entry"
+            raise ValueError(f"{what}: {shown} is not a number; write e.g. 0.3, 2.9, 4.0") from None
         if values[-1] != values[-1] or abs(values[-1]) == float("inf"):
-            raise ValueError(f"{what}: {part} is not a finite number")
+            raise ValueError(f"{what}: {quote_typed(part)} is not a finite number")
     return values
 
 
@@ -197,9 +201,8 @@ class ExpressionForm(_Form):
             action = menu.addAction(f"{text}    ({why})")
             action.triggered.connect(lambda _=False, t=text, v=values: self.set_expression(t, v))
         self.examples.setMenu(menu)
-        self.note = QLabel()
+        self.note = MessageLabel()
         self.note.setObjectName("graph_expression_note")
-        self.note.setWordWrap(True)
         self.note.hide()
         form = QFormLayout(self)
         form.setContentsMargins(0, 0, 0, 0)
@@ -239,19 +242,20 @@ class ExpressionForm(_Form):
             raise ValueError(f"Expression: {depth} operations one after the other are too many to draw readably "
                              f"(at most {MAX_DRAWN_DEPTH}); `bpviz graph --expr` takes longer ones")
         if parsed.unused:
-            self.note.setText(f"<span style='color:{palette.MUTED}'>Not used in the expression: "
-                              f"{', '.join(parsed.unused)}</span>")
+            self.note.show_message(f"Not used in the expression: {', '.join(parsed.unused)}", palette.MUTED)
             self.note.show()
         return evaluation
 
     def refuse(self, error: ValueError) -> None:
         super().refuse(error)
-        column = getattr(error, "column", None)
-        if column:  # the text with the culprit marked under the message
-            self.error_label.setText(self.error_label.text() + "<br>" + _marked(error.text, column))
         field = self.values if getattr(error, "field", "") == "Values" else self.expression
         for f in (self.expression, self.values):
             f.setStyleSheet(f"border: 1px solid {palette.ERROR_COLOR};" if f is field else "")
+
+    def _error_detail_html(self, error: ValueError) -> str:
+        """The text typed with the culprit marked, under the message."""
+        column = getattr(error, "column", None)
+        return "<br>" + _marked(error.text, column) if column else ""
 
     def clear_error(self) -> None:
         super().clear_error()
@@ -275,9 +279,16 @@ class _FieldError(ValueError):
         self.field, self.text, self.column = field, text, error.column
 
 
+MARK_CONTEXT = 16  # characters shown either side of the marked one: the line stays short whatever was typed
+
+
 def _marked(text: str, column: int) -> str:
-    """``text`` in a fixed-width font with the character at ``column`` (1-based) marked."""
+    """``text`` in a fixed-width font with the character at ``column`` (1-based) marked; of a long text only the
+    ``MARK_CONTEXT`` characters either side of it, with "…" where the text goes on."""
     i = min(max(column - 1, 0), len(text))
+    start, end = max(0, i - MARK_CONTEXT), min(len(text), i + 1 + MARK_CONTEXT)
+    before = ("…" if start > 0 else "") + text[start:i]
+    after = text[i + 1:end] + ("…" if end < len(text) else "")
     marked = html.escape(text[i], quote=False) if i < len(text) else "&nbsp;"
-    return (f"<tt>{html.escape(text[:i], quote=False)}<span style='background:#f8d7da;color:{palette.ERROR_COLOR}'>"
-            f"<b>{marked}</b></span>{html.escape(text[i + 1:], quote=False)}</tt>")
+    return (f"<tt>{html.escape(before, quote=False)}<span style='background:#f8d7da;color:{palette.ERROR_COLOR}'>"
+            f"<b>{marked}</b></span>{html.escape(after, quote=False)}</tt>")

@@ -29,6 +29,7 @@ from PySide6.QtWidgets import (
 
 from bpviz.engine.trajectories import NeuronRunConfig, run_neuron_modes
 from bpviz.gui import palette
+from bpviz.gui.widgets.message_label import MessageLabel
 from bpviz.gui.widgets.trajectory.plots import NEURON_COLORS, NEURON_LABELS, ModeGrid
 
 SYNC_STEPS = 5000  # about 0.1 s: up to this many steps (three modes together) run without a thread
@@ -165,9 +166,8 @@ class NeuronTrajectoriesView(QWidget):
         self.progress.setTextVisible(True)
         self.progress.hide()
         column.addWidget(self.progress)
-        self.message = QLabel()
+        self.message = MessageLabel()  # wraps in the panel's width, whatever a failure says
         self.message.setObjectName("neuron_message")
-        self.message.setWordWrap(True)
         self.message.setStyleSheet(f"color: {palette.MUTED};")
         column.addWidget(self.message)
         column.addWidget(heading("What to see"))
@@ -287,7 +287,7 @@ class NeuronTrajectoriesView(QWidget):
     def _failed(self, request: int, message: str) -> None:
         if request == self._request:
             self._cancel_pending()
-            self.message.setText(f'<span style="color:{palette.ERROR_COLOR}">The run failed: {message}</span>')
+            self.message.show_message(f"The run failed: {message}", palette.ERROR_COLOR)
 
     def _show(self, result, seconds: float) -> None:
         self.result = result
