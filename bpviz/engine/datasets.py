@@ -21,12 +21,13 @@ only blurs the same points (or their targets), and moving the split only moves t
 from __future__ import annotations
 
 import math
-import numbers
 from collections.abc import Mapping
 from dataclasses import dataclass, fields
 from functools import cached_property
 
 import numpy as np
+
+from bpviz.engine.checks import real_number, show, show_names, whole_number
 
 DATASETS = ("circle", "xor", "gaussian", "spiral", "linear", "moons")  # classification: labels 0 / 1
 REGRESSION_DATASETS = ("plane", "multi_gaussian")  # a value in [-1, 1] per point
@@ -44,22 +45,13 @@ GAUSS_BUMPS = ((-2 / 3, 5 / 12, 1.0), (0.0, 5 / 12, -1.0), (2 / 3, 5 / 12, 1.0),
                (-2 / 3, -5 / 12, -1.0), (0.0, -5 / 12, 1.0), (2 / 3, -5 / 12, -1.0))
 GAUSS_BUMP_STD = 0.2  # σ of each bump: neighbours (2/3 apart) overlap by exp(−5.6) ≈ 0.4 %
 
-
-def _is_int(value) -> bool:
-    return isinstance(value, numbers.Integral) and not isinstance(value, bool)
-
-
-def _is_real(value) -> bool:
-    return isinstance(value, numbers.Real) and not isinstance(value, bool)
-
-
-def _show(value) -> str:
-    # numpy scalars would print as np.float64(...): show the plain number the user typed
-    if _is_int(value):
-        return str(int(value))
-    if _is_real(value):
-        return repr(float(value))
-    return repr(value)
+# What a DatasetSpec may hold: the one statement of these limits. The playground's controls read them (a session
+# made by the CLI is shown as it is, within them) and sessions are checked against them, so that whatever passes
+# here can be shown.
+MIN_SAMPLES, MAX_SAMPLES = 4, 100_000  # points, train and test together
+MAX_NOISE = 1.0
+MAX_TEST_RATIO = 0.9  # at least a tenth of the points for training
+MAX_SEED = 2**31 - 1  # the largest seed a spin box (a C int) can show; seeds of training runs take the same
 
 
 def is_regression(name: str) -> bool:
@@ -70,27 +62,11 @@ def is_regression(name: str) -> bool:
 def _check_name(name) -> str:
     choices = ", ".join(ALL_DATASETS)
     if not isinstance(name, str):
-        raise ValueError(f"name must be a dataset name (choose from {choices}), got {_show(name)}")
+        raise ValueError(f"name must be a dataset name (choose from {choices}), got {show(name)}")
     key = name.strip().lower()
     if key not in ALL_DATASETS:
-        raise ValueError(f"unknown dataset {name!r} (choose from {choices})")
+        raise ValueError(f"unknown dataset {show(name)} (choose from {choices})")
     return key
-
-
-def _check_fraction(field: str, value, high: float) -> float:
-    if not _is_real(value) or not math.isfinite(value):
-        raise ValueError(f"{field} must be a finite number between 0 and {high:g}, got {_show(value)}")
-    if not 0.0 <= value <= high:
-        raise ValueError(f"{field} must be between 0 and {high:g}, got {_show(value)}")
-    return float(value)
-
-
-def _check_int(field: str, value, low: int, high: int | None) -> int:
-    if _is_int(value) and low <= value and (high is None or value <= high):
-        return int(value)
-    if high is None:
-        raise ValueError(f"{field} must be a non-negative integer, got {_show(value)}")
-    raise ValueError(f"{field} must be an integer between {low} and {high}, got {_show(value)}")
 
 
 @dataclass(frozen=True)
@@ -98,18 +74,18 @@ class DatasetSpec:
     """Everything needed to rebuild a dataset exactly: same spec, same points."""
 
     name: str = "circle"
-    n_samples: int = 200  # total points, train + test
+    n_samples: int = 200  # total points, train + test: MIN_SAMPLES to MAX_SAMPLES
     noise: float = 0.1  # 0..1: 0 = clean shapes, 1 = heavily blurred
-    test_ratio: float = 0.5  # fraction held out for testing, 0 <= r <= 0.9
+    test_ratio: float = 0.5  # fraction held out for testing, 0 to MAX_TEST_RATIO
     seed: int = 0
 
     def __post_init__(self):
         # normalise to plain Python types so to_dict() is JSON-able and equal specs compare equal
         object.__setattr__(self, "name", _check_name(self.name))
-        object.__setattr__(self, "n_samples", _check_int("n_samples", self.n_samples, 4, 100_000))
-        object.__setattr__(self, "noise", _check_fraction("noise", self.noise, 1.0))
-        object.__setattr__(self, "test_ratio", _check_fraction("test_ratio", self.test_ratio, 0.9))
-        object.__setattr__(self, "seed", _check_int("seed", self.seed, 0, None))
+        object.__setattr__(self, "n_samples", whole_number("n_samples", self.n_samples, MIN_SAMPLES, MAX_SAMPLES))
+        object.__setattr__(self, "noise", real_number("noise", self.noise, 0.0, MAX_NOISE))
+        object.__setattr__(self, "test_ratio", real_number("test_ratio", self.test_ratio, 0.0, MAX_TEST_RATIO))
+        object.__setattr__(self, "seed", whole_number("seed", self.seed, 0, MAX_SEED))
 
     @property
     def is_regression(self) -> bool:
@@ -134,10 +110,9 @@ class DatasetSpec:
         if not isinstance(data, Mapping):
             raise ValueError(f"a dataset spec must be a JSON object with keys {', '.join(allowed)}, "
                              f"got {type(data).__name__}")
-        unknown = [str(k) for k in data if k not in allowed]
+        unknown = [k for k in data if k not in allowed]
         if unknown:
-            raise ValueError(f"unknown dataset spec field(s) {', '.join(map(repr, unknown))} "
-                             f"(allowed: {', '.join(allowed)})")
+            raise ValueError(f"unknown dataset spec field(s) {show_names(unknown)} (allowed: {', '.join(allowed)})")
         return cls(**data)
 
 
@@ -247,8 +222,8 @@ def make_points(name: str, n: int, noise: float, rng: np.random.Generator) -> tu
     """n points (n, 2) and labels (n,) of the named 2-D dataset, shuffled; n // 2 red, the rest blue.
     A regression set gives n points uniform in [-1, 1]² and their target values (n,) in [-1, 1]."""
     name = _check_name(name)
-    n = _check_int("n", n, 1, 10_000_000)
-    noise = _check_fraction("noise", noise, 1.0)
+    n = whole_number("n", n, 1, 10_000_000)
+    noise = real_number("noise", noise, 0.0, MAX_NOISE)
     if is_regression(name):
         return _regression_points(name, n, noise, rng)
     n_red = n // 2
@@ -272,7 +247,7 @@ def warmup_data(seed: int = 0, n: int = 64, d_in: int = 1000, d_out: int = 10) -
 def one_neuron_data(n: int = 100, seed: int = 0) -> tuple[np.ndarray, np.ndarray]:
     """Seed 001's task: X (n, 3) of random 0/1 features, y (n, 1) equal to the first feature ('if the first
     feature is 1 the desired output is 1; the other two do not matter'). Both labels occur when n >= 2."""
-    n = _check_int("n", n, 1, 10_000_000)
+    n = whole_number("n", n, 1, 10_000_000)
     rng = np.random.default_rng(seed)
     X = rng.integers(0, 2, size=(n, 3)).astype(np.float64)
     if n >= 2 and X[:, 0].min() == X[:, 0].max():

@@ -2,11 +2,11 @@
 
 from __future__ import annotations
 
-import math
 from dataclasses import asdict, dataclass, fields, replace
 
 import numpy as np
 
+from bpviz.engine.checks import real_number, show_names
 from bpviz.engine.network import Network
 
 _PARAM_NAMES = ("i1", "i2", "t1", "t2", "w1", "w2", "w3", "w4", "w5", "w6", "w7", "w8", "b1", "b2", "lr")
@@ -36,11 +36,9 @@ class ExampleParams:
     lr: float = 0.5
 
     def __post_init__(self):
+        # Any finite number, as the starting-number fields accept it (bpviz.gui.widgets.controls.params_editor)
         for f in fields(self):
-            value = getattr(self, f.name)
-            if isinstance(value, bool) or not isinstance(value, (int, float)) or not math.isfinite(value):
-                raise ValueError(f"{f.name} must be a finite number, got {value!r}")
-            object.__setattr__(self, f.name, float(value))
+            object.__setattr__(self, f.name, real_number(f.name, getattr(self, f.name)))
         if self.lr <= 0.0:
             raise ValueError(f"lr (the learning rate) must be > 0, got {self.lr:g}")
 
@@ -49,9 +47,9 @@ class ExampleParams:
         """Defaults overridden by any of i1 i2 t1 t2 w1..w8 b1 b2 lr; other keys are refused."""
         if not isinstance(data, dict):
             raise ValueError("expected a JSON object of parameters such as {\"w5\": 0.4}")
-        unknown = sorted(set(data) - set(_PARAM_NAMES))
+        unknown = [key for key in data if key not in _PARAM_NAMES]
         if unknown:
-            raise ValueError(f"unknown parameter(s) {', '.join(unknown)} (allowed: {' '.join(_PARAM_NAMES)})")
+            raise ValueError(f"unknown parameter(s) {show_names(unknown)} (allowed: {' '.join(_PARAM_NAMES)})")
         return replace(cls(), **data)
 
     def to_dict(self) -> dict:
@@ -113,8 +111,16 @@ class ExampleRun:
         return float(self.errors[-1])
 
 
-def run_example(params: ExampleParams | None = None, iterations: int = 1, update_biases: bool = False) -> ExampleRun:
-    """Train the worked example for ``iterations`` passes, as a training loop that prints E_total would."""
+RUN_PROGRESS_EVERY = 500  # passes between two progress calls (~25 ms here: 100,000 passes take ~4.6 s)
+
+
+def run_example(params: ExampleParams | None = None, iterations: int = 1, update_biases: bool = False,
+                progress=None) -> ExampleRun:
+    """Train the worked example for ``iterations`` passes, as a training loop that prints E_total would.
+
+    ``progress(done, total)``, if given, is called every ``RUN_PROGRESS_EVERY`` passes and after the last (the
+    window runs 100,000 passes in a worker thread and shows how far it is); an exception it raises stops the
+    run and propagates."""
     if iterations < 1:
         raise ValueError(f"iterations must be at least 1, got {iterations}")
     p = params or ExampleParams()
@@ -123,4 +129,6 @@ def run_example(params: ExampleParams | None = None, iterations: int = 1, update
     errors = np.empty(iterations)
     for k in range(iterations):
         errors[k] = net.train_batch(batch, p.lr)
+        if progress is not None and ((k + 1) % RUN_PROGRESS_EVERY == 0 or k + 1 == iterations):
+            progress(k + 1, iterations)
     return ExampleRun(errors, batch.Y[0].copy(), net)

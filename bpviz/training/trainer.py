@@ -21,8 +21,9 @@ from dataclasses import asdict, dataclass, field, replace
 import numpy as np
 
 from bpviz.engine import HIDDEN_ACTIVATIONS, Network
-from bpviz.engine.datasets import DatasetSpec
-from bpviz.engine.features import check_features, make_features
+from bpviz.engine.checks import choice, is_whole, real_number, show, show_names, whole_number
+from bpviz.engine.datasets import MAX_SAMPLES, MAX_SEED, DatasetSpec
+from bpviz.engine.features import FEATURES, check_features, make_features
 from bpviz.engine.naming import NetworkNames
 from bpviz.training.history import History, HistoryArrays
 
@@ -31,7 +32,14 @@ CLASSIFICATION_LOSSES = {"bce": ("sigmoid", 1), "half_sse": ("sigmoid", 1), "sof
 #: losses offered for regression, and the output layer each implies
 REGRESSION_LOSSES = {"half_sse": ("linear", 1)}
 LOSS_WORDS = {"bce": "cross-entropy", "half_sse": "squared error", "softmax_ce": "softmax cross-entropy"}
-MAX_LAYERS, MAX_WIDTH = 6, 16
+REGULARIZATIONS = ("none", "l1", "l2")
+
+# What a TrainConfig may hold besides its DatasetSpec (whose limits are in bpviz.engine.datasets): the one
+# statement of these limits. The playground's controls read them, and a session is checked against them, so that
+# every configuration that passes can be shown by the controls. Rates are any finite number of their sign (a
+# combo box shows an odd loaded value as an extra item).
+MAX_LAYERS, MAX_WIDTH = 6, 16  # hidden layers, neurons per hidden layer
+MAX_BATCH_SIZE = MAX_SAMPLES  # a batch of the whole training set at most (0 also means the whole set)
 
 
 @dataclass(frozen=True)
@@ -48,29 +56,24 @@ class TrainConfig:
     features: tuple[str, ...] = ("x1", "x2")  # the network's inputs, computed from each point (x1, x2)
 
     def __post_init__(self):
-        object.__setattr__(self, "hidden", tuple(self.hidden))
-        object.__setattr__(self, "features", check_features(self.features))
-        if len(self.hidden) > MAX_LAYERS or not all(
-            isinstance(h, (int, np.integer)) and not isinstance(h, bool) and 1 <= h <= MAX_WIDTH for h in self.hidden
-        ):
-            raise ValueError(f"hidden layers: at most {MAX_LAYERS} layers of 1 to {MAX_WIDTH} neurons, "
-                             f"got {self.hidden}")
-        if self.activation not in HIDDEN_ACTIVATIONS:
-            raise ValueError(f"unknown activation {self.activation!r} (choose from {', '.join(HIDDEN_ACTIVATIONS)})")
-        if self.loss not in CLASSIFICATION_LOSSES:
-            raise ValueError(f"unknown loss {self.loss!r} (choose from {', '.join(CLASSIFICATION_LOSSES)})")
+        if not isinstance(self.dataset, DatasetSpec):
+            raise ValueError(f"the data set must be a DatasetSpec, got {show(self.dataset)}")
+        object.__setattr__(self, "hidden", _check_hidden(self.hidden))
+        object.__setattr__(self, "features", _check_feature_names(self.features))
+        choice("activation", self.activation, HIDDEN_ACTIVATIONS)
+        choice("loss", self.loss, CLASSIFICATION_LOSSES)
         if self.is_regression and self.loss not in REGRESSION_LOSSES:
             raise ValueError(f"loss {self.loss} ({LOSS_WORDS[self.loss]}) is for classification, but "
                              f"{self.dataset.name} is a regression data set (a value per point, not a class): "
                              f"use {', '.join(REGRESSION_LOSSES)} (squared error with a linear output)")
-        _check_number("learning rate", self.lr, low=0.0, low_open=True)
-        if not _is_whole(self.batch_size) or self.batch_size < 0:
-            raise ValueError(f"batch size must be a whole number >= 1 (0 = full batch), got {self.batch_size!r}")
-        if self.regularization not in ("none", "l1", "l2"):
-            raise ValueError(f"unknown regularization {self.regularization!r} (choose from none, l1, l2)")
-        _check_number("regularization rate", self.reg_rate, low=0.0)
-        if not _is_whole(self.seed) or self.seed < 0:
-            raise ValueError(f"seed must be a whole number >= 0, got {self.seed!r}")
+        real_number("learning rate", self.lr, low=0.0, low_open=True)
+        if not (is_whole(self.batch_size) and 0 <= self.batch_size <= MAX_BATCH_SIZE):
+            raise ValueError(f"batch size must be a whole number from 1 to {MAX_BATCH_SIZE} (0 = full batch), "
+                             f"got {show(self.batch_size)}")
+        object.__setattr__(self, "batch_size", int(self.batch_size))
+        choice("regularization", self.regularization, REGULARIZATIONS)
+        real_number("regularization rate", self.reg_rate, low=0.0)
+        object.__setattr__(self, "seed", whole_number("seed", self.seed, 0, MAX_SEED))
 
     @property
     def is_regression(self) -> bool:
@@ -106,10 +109,9 @@ class TrainConfig:
     def from_dict(cls, data: dict) -> TrainConfig:
         if not isinstance(data, dict):
             raise ValueError("the training configuration must be a JSON object")
-        known = {f for f in cls.__dataclass_fields__}
-        unknown = sorted(set(data) - known)
+        unknown = [key for key in data if key not in cls.__dataclass_fields__]
         if unknown:
-            raise ValueError(f"unknown configuration key(s): {', '.join(unknown)}")
+            raise ValueError(f"unknown configuration key(s): {show_names(unknown)}")
         data = dict(data)
         if "dataset" in data:
             data["dataset"] = DatasetSpec.from_dict(data["dataset"])
@@ -121,17 +123,25 @@ class TrainConfig:
         return cls(**data)
 
 
-def _is_whole(value) -> bool:
-    """An integer (Python or NumPy), not a bool."""
-    return isinstance(value, (int, np.integer)) and not isinstance(value, bool)
+def _check_hidden(hidden) -> tuple[int, ...]:
+    if isinstance(hidden, (str, dict)) or not hasattr(hidden, "__iter__"):
+        raise ValueError(f"hidden layers must be a list of neuron counts, got {show(hidden)}")
+    hidden = tuple(hidden)
+    if len(hidden) > MAX_LAYERS or not all(is_whole(h) and 1 <= h <= MAX_WIDTH for h in hidden):
+        raise ValueError(f"hidden layers: at most {MAX_LAYERS} layers of 1 to {MAX_WIDTH} neurons, "
+                         f"got {show(list(hidden))}")
+    return tuple(int(h) for h in hidden)
 
 
-def _check_number(what, value, low=None, low_open=False):
-    if isinstance(value, bool) or not isinstance(value, (int, float, np.floating, np.integer)) \
-            or not math.isfinite(value):
-        raise ValueError(f"{what} must be a finite number, got {value!r}")
-    if low is not None and (value <= low if low_open else value < low):
-        raise ValueError(f"{what} must be {'>' if low_open else '>='} {low:g}, got {value:g}")
+def _check_feature_names(features) -> tuple[str, ...]:
+    """Names of FEATURES, each once; a refusal quotes at most a few short values."""
+    if isinstance(features, (str, dict)) or not hasattr(features, "__iter__"):
+        raise ValueError(f"features must be a list of names, got {show(features)}")
+    features = tuple(features)
+    unknown = [f for f in features if not (isinstance(f, str) and f in FEATURES)]
+    if unknown:
+        raise ValueError(f"unknown feature(s) {show_names(unknown)} (choose from {', '.join(FEATURES)})")
+    return check_features(features)
 
 
 @dataclass(frozen=True)

@@ -292,7 +292,7 @@ def test_more_noise_is_harder(name):
         ({"noise": float("inf")}, ["noise", "inf"]),
         ({"noise": True}, ["noise", "True"]),
         ({"noise": "0.1"}, ["noise", "'0.1'"]),
-        ({"n_samples": 2}, ["n_samples must be an integer between 4 and 100000, got 2"]),
+        ({"n_samples": 2}, ["n_samples must be a whole number from 4 to 100000, got 2"]),
         ({"n_samples": 100001}, ["n_samples", "100001"]),
         ({"n_samples": 200.0}, ["n_samples", "200.0"]),
         ({"n_samples": True}, ["n_samples", "True"]),
@@ -305,13 +305,19 @@ def test_more_noise_is_harder(name):
         ({"seed": 1.5}, ["seed", "1.5"]),
         ({"seed": True}, ["seed", "True"]),
         ({"seed": None}, ["seed", "None"]),
+        ({"seed": 2**31}, ["seed must be a whole number from 0 to 2147483647, got 2147483648"]),  # a spin box's
+        ({"noise": 10**400}, ["noise is too large for a float64"]),  # was OverflowError
+        ({"test_ratio": -(10**400)}, ["test_ratio is too large for a float64", "about 401 digits"]),
+        ({"n_samples": 10**400}, ["n_samples", "a whole number of about 401 digits"]),
+        ({"name": "x" * 100_000}, ["unknown dataset 'xxxxxxxx", "…"]),  # quoted short, not 100,000 characters
+        ({"name": ["circle"]}, ["name must be a dataset name", "got ['circle']"]),
     ],
 )
 def test_bad_fields_raise_one_clear_sentence(kwargs, words):
     with pytest.raises(ValueError) as info:
         DatasetSpec(**kwargs)
     message = str(info.value)
-    assert "\n" not in message
+    assert "\n" not in message and len(message) < 200
     for word in words:
         assert word in message
 
@@ -355,6 +361,9 @@ def test_from_dict_refuses_unknown_keys_wrong_types_and_non_objects():
     for bad in ([], "circle", None, 3):
         with pytest.raises(ValueError):
             DatasetSpec.from_dict(bad)
+    with pytest.raises(ValueError) as info:  # a thousand long keys: named a few, briefly
+        DatasetSpec.from_dict({f"{k}" * 500: 1 for k in range(1000)})
+    assert "and 997 more" in str(info.value) and len(str(info.value)) < 300
 
 
 def test_from_dict_missing_keys_take_defaults():

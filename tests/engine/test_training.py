@@ -146,6 +146,45 @@ def test_invalid_configuration_is_refused_with_a_message(changes, message):
         config(**changes)
 
 
+@pytest.mark.parametrize("changes,message", [
+    # what JSON can put anywhere: each refused in a sentence naming the field, never "unhashable type" or an
+    # OverflowError, and never the whole offending value
+    (dict(seed=2**31), "seed must be a whole number from 0 to 2147483647, got 2147483648"),  # a spin box's int
+    (dict(seed=True), "seed must be a whole number"),
+    (dict(batch_size=10**30), "batch size must be a whole number from 1 to 100000 (0 = full batch), got 1e+30"),
+    (dict(batch_size=False), "batch size"),
+    (dict(lr=10**400), "learning rate is too large for a float64, got a whole number of about 401 digits"),
+    (dict(lr=True), "learning rate must be a finite number, got True"),
+    (dict(reg_rate=-(10**400)), "regularization rate is too large for a float64"),
+    (dict(loss=["bce"]), "unknown loss ['bce'] (choose from bce, half_sse, softmax_ce)"),  # was unhashable
+    (dict(loss={"bce": 1}), "unknown loss {'bce': 1}"),
+    (dict(activation=["tanh"] * 50), "unknown activation a list of 50 items"),
+    (dict(regularization=None), "unknown regularization None"),
+    (dict(hidden=(True, 4)), "hidden layers: at most 6 layers of 1 to 16 neurons, got [True, 4]"),
+    (dict(hidden=(4,) * 7), "hidden layers"),
+    (dict(hidden=(4, 4.0)), "hidden layers"),
+    (dict(hidden=4), "hidden layers must be a list of neuron counts, got 4"),
+    (dict(features=("x1", ["x2"])), "unknown feature(s) ['x2']"),
+    (dict(features=tuple(f"f{k}" for k in range(10_000))), "unknown feature(s) f0, f1, f2 and 9,997 more"),
+    (dict(features="x1"), "features must be a list of names"),
+    (dict(dataset="circle"), "the data set must be a DatasetSpec"),
+])
+def test_any_wrong_value_is_refused_in_a_short_sentence(changes, message):
+    with pytest.raises(ValueError) as info:
+        TrainConfig(**changes)
+    assert message in str(info.value) and len(str(info.value)) < 200
+
+
+def test_the_limits_themselves_are_accepted():
+    from bpviz.engine.datasets import MAX_SAMPLES, MAX_SEED
+    from bpviz.training.trainer import MAX_BATCH_SIZE, MAX_LAYERS, MAX_WIDTH
+
+    c = TrainConfig(dataset=DatasetSpec(n_samples=MAX_SAMPLES, seed=MAX_SEED), hidden=(MAX_WIDTH,) * MAX_LAYERS,
+                    batch_size=MAX_BATCH_SIZE, seed=MAX_SEED, lr=1e300, reg_rate=1e300)
+    assert TrainConfig.from_dict(c.to_dict()) == c
+    assert type(TrainConfig(batch_size=np.int64(5), seed=np.int32(2)).seed) is int  # plain ints (JSON-able)
+
+
 def test_configuration_round_trips_through_a_dict():
     c = config(hidden=(3, 5), activation="relu", regularization="l2", reg_rate=0.01)
     assert TrainConfig.from_dict(c.to_dict()) == c

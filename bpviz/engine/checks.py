@@ -1,0 +1,95 @@
+"""Checking a value that came from outside (a session file, the command line, a field) before anything uses it.
+
+Settings arrive from JSON, where anything can stand in any place: ``true`` where a count belongs (Python calls
+it a number), a list where a name belongs (``x in some_dict`` then fails with "unhashable type"), an integer of
+400 digits (``float()`` overflows), a string of a megabyte. These helpers answer each case with one short
+sentence naming the field, and show the offending value in a few characters, never in full: a refusal must fit
+in a message box. NumPy and the standard library only.
+"""
+
+from __future__ import annotations
+
+import math
+import numbers
+
+SHOWN_CHARS = 40  # a value quoted in a refusal is cut to about this many characters
+
+
+def is_whole(value) -> bool:
+    """An integer (Python or NumPy), not a bool."""
+    return isinstance(value, numbers.Integral) and not isinstance(value, bool)
+
+
+def is_real(value) -> bool:
+    """A real number (an integer counts, a bool does not)."""
+    return isinstance(value, numbers.Real) and not isinstance(value, bool)
+
+
+def show(value) -> str:
+    """``value`` as a refusal quotes it: short, whatever its size or depth."""
+    if is_whole(value):
+        value = int(value)
+        if abs(value) < 10**20:
+            return str(value)
+        try:
+            return f"{float(value):.6g}"
+        except OverflowError:
+            return f"a whole number of about {int(value.bit_length() * math.log10(2)) + 1} digits"
+    if is_real(value):
+        return repr(float(value))  # not np.float64(...): the plain number the user typed
+    if isinstance(value, str):
+        return repr(value) if len(value) <= SHOWN_CHARS else repr(value[:SHOWN_CHARS]) + "…"
+    if isinstance(value, (list, tuple, dict)):
+        items = value.values() if isinstance(value, dict) else value
+        if len(value) <= 4 and not any(isinstance(v, (list, tuple, dict)) for v in items):
+            text = repr(value)
+            if len(text) <= SHOWN_CHARS:
+                return text
+        kind = "an object" if isinstance(value, dict) else "a list"
+        return f"{kind} of {len(value):,} item{'s' if len(value) != 1 else ''}"
+    text = repr(value)
+    return text if len(text) <= SHOWN_CHARS else text[:SHOWN_CHARS] + "…"
+
+
+def show_names(names, limit: int = 3) -> str:
+    """A few names (unknown keys, say), and how many more there are; a name that is not plain short text is
+    quoted as ``show`` does."""
+    names = list(names)
+    shown = ", ".join(n if isinstance(n, str) and n.isprintable() and 0 < len(n) <= SHOWN_CHARS else show(n)
+                      for n in names[:limit])
+    return shown + (f" and {len(names) - limit:,} more" if len(names) > limit else "")
+
+
+def whole_number(what: str, value, low: int, high: int) -> int:
+    """``value`` as an int in [low, high]; ValueError naming ``what`` otherwise."""
+    if is_whole(value) and low <= value <= high:
+        return int(value)
+    raise ValueError(f"{what} must be a whole number from {low} to {high}, got {show(value)}")
+
+
+def real_number(what: str, value, low: float | None = None, high: float | None = None,
+                low_open: bool = False) -> float:
+    """``value`` as a finite float within the bounds given; ValueError naming ``what`` otherwise."""
+    if not is_real(value):
+        raise ValueError(f"{what} must be a finite number, got {show(value)}")
+    try:
+        number = float(value)
+    except OverflowError:  # an int beyond float's range
+        raise ValueError(f"{what} is too large for a float64, got {show(value)}") from None
+    if not math.isfinite(number):
+        raise ValueError(f"{what} must be a finite number, got {show(value)}")
+    if low is not None and (number <= low if low_open else number < low):
+        if high is not None:
+            raise ValueError(f"{what} must be between {low:g} and {high:g}, got {show(value)}")
+        raise ValueError(f"{what} must be {'>' if low_open else '>='} {low:g}, got {show(value)}")
+    if high is not None and number > high:
+        raise ValueError(f"{what} must be between {low or 0:g} and {high:g}, got {show(value)}")
+    return number
+
+
+def choice(what: str, value, choices) -> str:
+    """``value`` if it is one of the names ``choices``; ValueError listing them otherwise (a list or a number
+    in place of a name is refused in the same words, never with "unhashable type")."""
+    if isinstance(value, str) and value in choices:
+        return value
+    raise ValueError(f"unknown {what} {show(value)} (choose from {', '.join(choices)})")
