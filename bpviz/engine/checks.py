@@ -4,7 +4,7 @@ Settings arrive from JSON, where anything can stand in any place: ``true`` where
 it a number), a list where a name belongs (``x in some_dict`` then fails with "unhashable type"), an integer of
 400 digits (``float()`` overflows), a string of a megabyte. These helpers answer each case with one short
 sentence naming the field, and show the offending value in a few characters, never in full: a refusal must fit
-in a message box. NumPy and the standard library only.
+in a message box (text is cut as bpviz.quoting cuts what a user typed). The standard library only.
 """
 
 from __future__ import annotations
@@ -12,7 +12,7 @@ from __future__ import annotations
 import math
 import numbers
 
-SHOWN_CHARS = 40  # a value quoted in a refusal is cut to about this many characters
+from bpviz.quoting import QUOTED_CHARS, shorten
 
 
 def is_whole(value) -> bool:
@@ -38,24 +38,29 @@ def show(value) -> str:
     if is_real(value):
         return repr(float(value))  # not np.float64(...): the plain number the user typed
     if isinstance(value, str):
-        return repr(value) if len(value) <= SHOWN_CHARS else repr(value[:SHOWN_CHARS]) + "…"
+        return repr(shorten(value))
     if isinstance(value, (list, tuple, dict)):
-        items = value.values() if isinstance(value, dict) else value
-        if len(value) <= 4 and not any(isinstance(v, (list, tuple, dict)) for v in items):
+        items = [*value, *value.values()] if isinstance(value, dict) else value
+        if len(value) <= 4 and all(_plain(v) for v in items):
             text = repr(value)
-            if len(text) <= SHOWN_CHARS:
+            if len(text) <= QUOTED_CHARS:
                 return text
         kind = "an object" if isinstance(value, dict) else "a list"
         return f"{kind} of {len(value):,} item{'s' if len(value) != 1 else ''}"
-    text = repr(value)
-    return text if len(text) <= SHOWN_CHARS else text[:SHOWN_CHARS] + "…"
+    return shorten(repr(value), QUOTED_CHARS)
+
+
+def _plain(value) -> bool:
+    """A value whose repr is short and cannot fail (an int of 5,000 digits has no repr)."""
+    return (value is None or isinstance(value, (bool, float)) or is_whole(value) and abs(value) < 10**20
+            or isinstance(value, str) and len(value) <= QUOTED_CHARS)
 
 
 def show_names(names, limit: int = 3) -> str:
     """A few names (unknown keys, say), and how many more there are; a name that is not plain short text is
     quoted as ``show`` does."""
     names = list(names)
-    shown = ", ".join(n if isinstance(n, str) and n.isprintable() and 0 < len(n) <= SHOWN_CHARS else show(n)
+    shown = ", ".join(n if isinstance(n, str) and n.isprintable() and 0 < len(n) <= QUOTED_CHARS else show(n)
                       for n in names[:limit])
     return shown + (f" and {len(names) - limit:,} more" if len(names) > limit else "")
 
