@@ -182,7 +182,8 @@ class NeuronTrajectoriesView(QWidget):
         key = QLabel(key_html())
         key.setObjectName("neuron_key")
         key.setToolTip("Rows: the parameters, the gradients the steps applied, the loss on all the samples. "
-                       "Hover over a plot to read the values at that epoch in the headers.")
+                       "Hover over a plot to read the values at that epoch in the headers; drag to pan, "
+                       "right-drag or the wheel to zoom, double-click to see the whole run again.")
         column.addWidget(key)
         column.addStretch(1)
         for widget in (self.activation,):

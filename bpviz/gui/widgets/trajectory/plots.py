@@ -15,16 +15,17 @@ from __future__ import annotations
 import math
 
 import numpy as np
-from PySide6.QtCore import QEvent, QSize, Qt, Signal, Slot
-from PySide6.QtGui import QPainter, QTextDocument, QTextOption
-from PySide6.QtWidgets import QGridLayout, QSizePolicy, QVBoxLayout, QWidget
+from PySide6.QtCore import QEvent, Qt, Signal, Slot
+from PySide6.QtWidgets import QGridLayout, QVBoxLayout, QWidget
 
 import pyqtgraph as pg
 
 from bpviz.engine.trajectories import MODE_TITLES, MODES, NEURON_PARAMS
 from bpviz.gui import palette
+from bpviz.gui.widgets.plots.envelope import envelope
 from bpviz.gui.widgets.plots.fast_plot import FastPlotWidget
 from bpviz.gui.widgets.plots.loss_plot import CountAxis
+from bpviz.gui.widgets.text_line import RichTextBlock
 
 #: the neuron's parameters, in the app's colours (blue, orange, green; the bias dark and dashed)
 NEURON_COLORS = {"w1": palette.POSITIVE, "w2": palette.NEGATIVE, "w3": palette.NEW_VALUE, "b": palette.TEXT}
@@ -33,6 +34,7 @@ LOSS_COLOR = palette.GRADIENT
 #: curves of the playground's parameters take these in turn (distinct on white, the app's colours first)
 SERIES_COLORS = (palette.POSITIVE, palette.NEGATIVE, palette.NEW_VALUE, palette.GRADIENT, "#c62828", "#00838f",
                  "#8d6e63", "#ad1457", "#5d6d7e", "#b8860b", palette.TEXT, "#2e7dd7")
+ZOOM_OUT = 20  # how far the grid's plots zoom out: 20 times the run's ranges
 ROWS = (("params", "w, b"), ("grads", "gradient ∂L/∂·"), ("loss", "loss (all samples)"))
 MODE_TIPS = {
     "batch": "Batch gradient descent: every step uses all the training samples (one step per epoch)",
@@ -106,6 +108,17 @@ def finite_range(arrays, log: bool = False) -> tuple[float, float] | None:
     return lo, hi
 
 
+def zoom_limits(span: tuple[float, float] | None, axis: str) -> dict:
+    """ViewBox.setLimits arguments for ``axis`` ("X" or "Y") that let the view pan and zoom out to ``ZOOM_OUT``
+    times ``span`` around it, no further (None: no limits)."""
+    if span is None:
+        return {f"{axis.lower()}Min": None, f"{axis.lower()}Max": None, f"max{axis}Range": None}
+    low, high = span
+    room = ZOOM_OUT * (high - low)
+    middle = (low + high) / 2
+    return {f"{axis.lower()}Min": middle - room / 2, f"{axis.lower()}Max": middle + room / 2, f"max{axis}Range": room}
+
+
 def make_plot(name: str, left: str | None = None, bottom: str | None = None,
               count_axis: bool = False) -> FastPlotWidget:
     axes = {"left": ValueAxis("left")}
@@ -116,46 +129,6 @@ def make_plot(name: str, left: str | None = None, bottom: str | None = None,
     style_plot(widget.getPlotItem(), left, bottom)
     widget.setMinimumSize(120, 90)
     return widget
-
-
-class RichTextBlock(QWidget):
-    """A few centred lines of rich text that change often (the headers follow the mouse) without relaying out
-    the window: the size hint is fixed by the number of lines, so a new text only repaints the block (a QLabel's
-    setText would invalidate every layout up to the main window, see TextLine)."""
-
-    def __init__(self, lines: int, parent=None):
-        super().__init__(parent)
-        self._lines = lines
-        self._doc = QTextDocument(self)
-        self._doc.setDocumentMargin(0)
-        self._doc.setDefaultFont(self.font())
-        option = QTextOption(Qt.AlignHCenter)
-        option.setWrapMode(QTextOption.NoWrap)
-        self._doc.setDefaultTextOption(option)
-        self._html = ""
-        self.setSizePolicy(QSizePolicy.Expanding, QSizePolicy.Fixed)
-
-    def text(self) -> str:
-        return self._html
-
-    def setText(self, html: str) -> None:
-        if html != self._html:
-            self._html = html
-            self._doc.setHtml(html)
-            self.update()
-
-    def sizeHint(self) -> QSize:
-        return QSize(240, self._lines * self.fontMetrics().lineSpacing() + 6)
-
-    def minimumSizeHint(self) -> QSize:
-        return QSize(60, self.sizeHint().height())
-
-    def paintEvent(self, _event) -> None:
-        painter = QPainter(self)
-        self._doc.setTextWidth(self.width())
-        painter.translate(0, max(0.0, (self.height() - self._doc.size().height()) / 2))
-        self._doc.drawContents(painter)
-        painter.end()
 
 
 class ModeGrid(QWidget):
@@ -244,8 +217,6 @@ class ModeGrid(QWidget):
                            pen_for(name, NEURON_COLORS[name], 1.6 if key == "params" else 1.1))
                     curve = item.plot(pen=pen, connect="finite")
                     curve.setZValue(len(NEURON_PARAMS) - z)  # w1, the one that matters, on top
-                    curve.setDownsampling(auto=True, method="peak")
-                    curve.setClipToView(True)
                     self._curves[mode][name if key == "params" else f"grad_{name}" if key == "grads" else name] = curve
                 widget.scene().sigMouseMoved.connect(lambda pos, item=item: self._mouse_moved(item, pos))
                 widget.viewport().installEventFilter(self)
@@ -265,10 +236,10 @@ class ModeGrid(QWidget):
             traj = result[mode]
             x = traj.epoch
             curves = self.curves[mode]
-            for j, name in enumerate(NEURON_PARAMS):
-                curves[name].setData(x, traj.params[:, j])
-                curves[f"grad_{name}"].setData(x[1:], traj.grads[1:, j])  # entry 0: no step yet
-            curves["loss"].setData(x, traj.loss)
+            for j, name in enumerate(NEURON_PARAMS):  # up to 10^6 steps each: drawn as their envelope
+                curves[name].setData(*envelope(x, traj.params[:, j]))
+                curves[f"grad_{name}"].setData(*envelope(x[1:], traj.grads[1:, j]))  # entry 0: no step yet
+            curves["loss"].setData(*envelope(x, traj.loss))
         self.fit()
         self._show_headers(None)
 
@@ -287,16 +258,20 @@ class ModeGrid(QWidget):
 
     @Slot()
     def fit(self) -> None:
-        """x: the whole run; y: per row, everything the three modes reach (the same range in each column)."""
+        """x: the whole run; y: per row, everything the three modes reach (the same range in each column).
+        Zooming out (right-drag, wheel) stops at ``ZOOM_OUT`` times these ranges: beyond, the curves are a dot."""
         if self.result is None:
             return
-        self.plots[("params", MODES[0])].setXRange(0.0, float(self.result.config.epochs), padding=0.02)
+        epochs = float(self.result.config.epochs)
         runs = [self.result[m] for m in MODES]
         ranges = {
             "params": finite_range([t.params for t in runs]),
             "grads": finite_range([t.grads[1:] for t in runs]),
             "loss": finite_range([t.loss for t in runs], log=self._log_loss),
         }
+        for (key, _mode), item in self.plots.items():
+            item.vb.setLimits(**zoom_limits((0.0, epochs), "X"), **zoom_limits(ranges[key], "Y"))
+        self.plots[("params", MODES[0])].setXRange(0.0, epochs, padding=0.02)
         for key, span in ranges.items():
             if span is not None:
                 self.plots[(key, MODES[0])].setYRange(*span, padding=0.06)
@@ -347,6 +322,8 @@ class ModeGrid(QWidget):
     def eventFilter(self, obj, event) -> bool:
         if event.type() == QEvent.Leave:
             self.show_cursor(None)
+        elif event.type() == QEvent.MouseButtonDblClick and event.button() == Qt.LeftButton:
+            self.fit()  # back to the whole run after a zoom (the plots have no menu or 'A' button)
         return False
 
 
@@ -374,6 +351,14 @@ class LivePlots(QWidget):
         layout.addWidget(self.grads_widget, 1)
         self.value_curves: dict[str, pg.PlotDataItem] = {}
         self.grad_curves: dict[str, pg.PlotDataItem] = {}
+        for widget in (self.values_widget, self.grads_widget):
+            widget.viewport().installEventFilter(self)
+
+    def eventFilter(self, obj, event) -> bool:
+        if event.type() == QEvent.MouseButtonDblClick and event.button() == Qt.LeftButton:
+            for item in (self.values_plot, self.grads_plot):
+                item.enableAutoRange()  # follow the data again after a zoom (no menu or 'A' button here)
+        return False
 
     def set_series(self, names_colors: dict[str, str], labels: dict[str, str] | None = None) -> None:
         """Show exactly these parameters (name → colour); curves of the others are removed."""
@@ -387,9 +372,7 @@ class LivePlots(QWidget):
             for plot, store, label in ((self.values_plot, self.value_curves, labels.get(name, name)),
                                        (self.grads_plot, self.grad_curves, None)):
                 curve = plot.plot(pen=pen_for(name, color), name=label, connect="finite")
-                curve.setDownsampling(auto=True, method="peak")
-                curve.setClipToView(True)
-                store[name] = curve
+                store[name] = curve  # the recorder keeps at most a few thousand entries: no downsampling
 
     def set_data(self, name: str, steps: np.ndarray, values: np.ndarray, grads: np.ndarray) -> None:
         self.value_curves[name].setData(steps, values)
