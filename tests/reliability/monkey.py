@@ -24,6 +24,7 @@ Library use (tests/reliability/test_monkey.py): ``run_seed(seed, actions)`` → 
 from __future__ import annotations
 
 import argparse
+import importlib.util
 import json
 import os
 import shutil
@@ -59,6 +60,18 @@ def child_environment(folder: Path, faults: str = "") -> dict:
     return env
 
 
+def code_version() -> str:
+    """The bpviz under test, as git names it (a commit, "-dirty" with changes not committed)."""
+    spec = importlib.util.find_spec("bpviz")
+    folder = Path(spec.origin).parent if spec is not None and spec.origin else Path.cwd()
+    try:
+        result = subprocess.run(["git", "-C", str(folder), "describe", "--always", "--dirty"], capture_output=True,
+                                text=True, timeout=10)
+    except (OSError, subprocess.TimeoutExpired):
+        return "unknown"
+    return result.stdout.strip() or "unknown"
+
+
 def _wait(process: subprocess.Popen, events: Path, hang_after_s: float) -> bool:
     """Wait for the child; True if it stopped writing events for ``hang_after_s`` and was killed."""
     size, since = -1, time.monotonic()
@@ -89,6 +102,7 @@ def run_seed(seed: int, actions: int, workdir=None, sample_every: int = 1000, fa
     command = [sys.executable, str(Path(__file__).resolve()), "--child", "--seed", str(seed), "--actions",
                str(actions), "--workdir", str(folder), "--events", str(events), "--sample-every", str(sample_every),
                "--time-budget", str(time_budget_s)]
+    code = code_version()
     started = time.monotonic()
     with open(stderr, "wb") as err:
         process = subprocess.Popen(command, env=child_environment(folder, faults), cwd=folder,
@@ -96,6 +110,7 @@ def run_seed(seed: int, actions: int, workdir=None, sample_every: int = 1000, fa
         hung = _wait(process, events, hang_after_s)
     report = RunReport.read(seed, actions, folder, events, stderr, process.returncode, hung,
                             time.monotonic() - started)
+    report.code = code
     for big in folder.glob("files/inputs/huge-*"):  # the child removes it, unless it died
         big.unlink()
     if temporary and not report.findings:

@@ -8,9 +8,10 @@ a good session through File > Save session as… for the odd-session mutants); t
 ``random.Random`` seeded from ``random.Random(seed)`` (one draw per action: action k of a seed is the same
 in any run of it, however long, where the window is in the same state; training makes the state drift a
 little, so a few actions of a long run differ), each followed by a few ms of event loop (every 50th by
-100-300 ms, while training runs) and by the answers to whatever it popped up. Memory is sampled at action 0, every ``sample_every`` actions and at the end. Then the window
-is closed through its Quit action, deleted, and the threads still alive are listed; the process exits
-normally (an abort at interpreter exit is a crash the parent reports).
+100-300 ms, while training runs) and by the answers to whatever it popped up. Memory is sampled at action 0,
+every ``sample_every`` actions and at the end. Then the window is closed through its Quit action, deleted,
+and the threads still alive are listed; the process exits normally (an abort at interpreter exit is a crash
+the parent reports).
 """
 
 from __future__ import annotations

@@ -34,9 +34,11 @@ class RunReport:
     last_actions: list[dict] = field(default_factory=list)
     actions_done: int = 0
     stderr_tail: str = ""
+    code: str = ""  # the bpviz under test (git describe)
 
     def __repr__(self) -> str:  # pytest shows it in a failure's header: keep it one short line
-        return f"RunReport(seed {self.seed}, {self.actions_done} actions, {len(self.findings)} findings, {self.workdir})"
+        return (f"RunReport(seed {self.seed}, {self.actions_done} actions, {len(self.findings)} findings, "
+                f"{self.workdir})")
 
     @classmethod
     def read(cls, seed, actions_asked, workdir, events: Path, stderr: Path, returncode, hung, elapsed_s):
@@ -110,8 +112,8 @@ class RunReport:
                 f"{len(self.of_kind('qt-message'))} Qt warnings, {len(self.long_stalls)} stalls > 1 s ({stall}), "
                 f"{len(self.crashes)} crashes, {len(self.of_kind('threads-left'))} threads left")
         if self.samples:
-            first = self.sample_at(1000) if self.samples[-1]["action"] > 1000 and self.sample_at(1000) else self.samples[0]
             last = self.samples[-1]
+            first = (last["action"] > 1000 and self.sample_at(1000)) or self.samples[0]
             text += (f", RSS {first['rss_mb']:.0f} MB at action {first['action']}, {last['rss_mb']:.0f} MB at "
                      f"action {last['action']} ({last['rss_mb'] - first['rss_mb']:+.0f} MB)")
             text += (f"; dialogs alive {self.samples[0]['dialogs_alive']} → {last['dialogs_alive']}, objects under "
@@ -174,7 +176,7 @@ def format_findings(reports: list[RunReport], kinds=None, detail_lines: int = 40
 def format_run_details(report: RunReport) -> str:
     """Memory over the run, slowest actions, message boxes, context menus, threads of one run."""
     end = report.end or {}
-    lines = [f"seed {report.seed} (folder {report.workdir}):",
+    lines = [f"seed {report.seed} (bpviz {report.code or 'unknown'}; folder {report.workdir}):",
              "  memory (action: RSS MB, top-level widgets, dialogs alive, objects under the window, Python objects):"]
     for s in report.samples:
         lines.append(f"    {s['action']:>6}: {s['rss_mb']:7.1f} {s['top_level_widgets']:5} {s['dialogs_alive']:5} "
