@@ -3,8 +3,14 @@
 A session holds the playground's configuration (with the dataset's definition: its seed and parameters, not
 its points), the network's weights and biases, where training stood (step, epoch) and the loss history, and
 the worked example's starting numbers. Floats are written with Python's exact repr, so a reopened network
-makes the same predictions to the last bit. Opening validates everything: a damaged, truncated, foreign or
-newer file is refused with one sentence naming the file and the problem, and nothing is changed.
+makes the same predictions to the last bit.
+
+Opening checks every field before anything is built, because a file can hold any JSON at all: a damaged,
+truncated, foreign or newer file, a value of the wrong type (true where a number belongs: Python calls it one),
+a number beyond float64 or beyond what the window's controls can show (the limits of TrainConfig and
+DatasetSpec are theirs), is refused with one short sentence naming the file and the problem, and nothing is
+changed. So a session that opens can always be shown. The loss history is checked column by column with NumPy:
+a million entries (a file of an older bpviz, which kept every epoch) take a fraction of a second.
 No Qt here: the CLI writes sessions too.
 """
 
@@ -19,17 +25,20 @@ from pathlib import Path
 import numpy as np
 
 from bpviz import __version__
+from bpviz.engine.checks import is_real, is_whole, show, show_names, whole_number
 from bpviz.engine.presets import ExampleParams
-from bpviz.files import FileError, read_text, write_text
+from bpviz.files import FileError, decode_json, file_path, read_text, write_text
+from bpviz.quoting import shorten
 from bpviz.training import HistoryArrays, TrainConfig
 
 FORMAT = "bpviz-session"
 SCHEMA = 1
 SUFFIX = ".bpviz"
+MAX_COUNT = 2**53  # steps and epochs: exact in a float64 (the plots draw them), beyond any real run
 
 
 class SessionError(FileError):
-    """A session file was refused; the message names the file and the problem."""
+    """A session file was refused (or could not be written); the message names the file and the problem."""
 
 
 @dataclass(frozen=True)
@@ -81,143 +90,170 @@ def to_json(session: Session) -> str:
 
 def save_session(path, session: Session) -> Path:
     """Write ``session`` to ``path`` (atomically: the old file stays until the new one is complete)."""
-    return write_text(path, to_json(session))
+    try:
+        text = to_json(session)
+    except ValueError:  # json refuses inf and NaN: a file that could not be opened again is not written
+        raise SessionError(f"Cannot write {path}: the network holds a number that is not finite") from None
+    return write_text(path, text)
 
 
 # ------------------------------------------------------------------------------------------------ opening
 def load_session(path) -> Session:
     """Read and check a session file; SessionError says what is wrong with it."""
-    path = Path(path).expanduser()
     try:
         text = read_text(path)
     except FileError as exc:
         raise SessionError(str(exc)) from None
-    return parse_session(text, path)
+    return parse_session(text, file_path(path, "open"))
 
 
 def parse_session(text: str, path) -> Session:
-    def refuse(problem: str):
-        raise SessionError(f"Cannot open {path}: {problem}")
-
+    """Check ``text`` field by field; a Session, or SessionError naming ``path`` and the first problem found.
+    Nothing is built from a file that fails any check."""
     try:
-        data = json.loads(text)
-    except json.JSONDecodeError as exc:
-        refuse("the file is incomplete (it ends too early)" if _ends_open(text) else
-               f"the file is damaged (not valid JSON at line {exc.lineno}, column {exc.colno})")
-    if not isinstance(data, dict) or data.get("format") != FORMAT:
-        refuse("it is not a bpviz session file")
-    schema = data.get("schema")
-    if isinstance(schema, bool) or not isinstance(schema, int) or schema < 1:
-        refuse(f"its session format version is not valid ({schema!r})")
-    if schema > SCHEMA:
-        refuse(f"it was saved by a newer bpviz ({data.get('saved_by', 'unknown')}, session format {schema}; "
-               f"this version reads format {SCHEMA}): update bpviz to open it")
-    try:
-        playground = _playground(data["playground"]) if "playground" in data else None
-        example = _example(data["example"]) if "example" in data else None
-    except (ValueError, TypeError, KeyError) as exc:
-        refuse(str(exc).strip("'\""))
+        data = decode_json(text)
+        if not isinstance(data, dict) or data.get("format") != FORMAT:
+            raise ValueError("it is not a bpviz session file")
+        _check_schema(data)
+        playground = _part(data, "playground", _playground)
+        example = _part(data, "example", _example)
+    except ValueError as exc:
+        raise SessionError(f"Cannot open {path}: {exc}") from None
     if playground is None and example is None:
-        refuse("it holds neither a playground nor a worked example")
+        raise SessionError(f"Cannot open {path}: it holds neither a playground nor a worked example")
     return Session(playground, example)
 
 
-def _ends_open(text: str) -> bool:
-    """The text ends inside a string or with brackets still open: it was cut off (a truncated file)."""
-    depth, in_string, escaped = 0, False, False
-    for ch in text:
-        if in_string:
-            escaped, in_string = (False, True) if escaped else (ch == "\\", ch != '"')
-        elif ch == '"':
-            in_string = True
-        elif ch in "[{":
-            depth += 1
-        elif ch in "]}":
-            depth -= 1
-    return in_string or depth > 0
+def _check_schema(data: dict) -> None:
+    schema = data.get("schema")
+    if not is_whole(schema) or schema < 1:
+        raise ValueError(f"its session format version is not valid ({show(schema)})")
+    if schema > SCHEMA:
+        saved_by = data.get("saved_by", "unknown")
+        saved_by = shorten(saved_by) if isinstance(saved_by, str) else "unknown"
+        raise ValueError(f"it was saved by a newer bpviz ({saved_by}, session format {show(schema)}; this version "
+                         f"reads format {SCHEMA}): update bpviz to open it")
 
 
-def _array(values, what: str) -> np.ndarray:
-    if not isinstance(values, list):
-        raise ValueError(f"{what} must be a list of numbers")
+def _part(data: dict, key: str, parse):
+    if key not in data:
+        return None
+    try:
+        return parse(data[key])
+    except (TypeError, OverflowError) as exc:  # a check that let a wrong type through: still one sentence
+        raise ValueError(f"the {key} part is not valid ({type(exc).__name__})") from None
+
+
+def _fields(part, what: str, allowed) -> dict:
+    """``part`` as a JSON object with no key but ``allowed`` (a misspelt key is refused, not ignored)."""
+    if not isinstance(part, dict):
+        raise ValueError(f"{what} is not an object")
+    unknown = [k for k in part if k not in allowed]
+    if unknown:
+        raise ValueError(f"{what} has unknown field(s) {show_names(unknown)}")
+    return part
+
+
+def _matrix(values, shape: tuple[int, ...], what: str) -> np.ndarray:
+    """Finite numbers (true and false are not numbers here) in nested lists of exactly ``shape``."""
+    def check(v, dims) -> None:
+        if not dims:
+            if not is_real(v):
+                raise ValueError(f"{what} must hold numbers only, got {show(v)}")
+            return
+        if not isinstance(v, list) or len(v) != dims[0]:
+            raise ValueError(f"the weights do not fit the layers: {what} must be "
+                             f"{'×'.join(map(str, shape))} numbers")
+        for item in v:
+            check(item, dims[1:])
+
+    check(values, shape)
     try:
         a = np.array(values, dtype=float)
-    except (TypeError, ValueError):
-        raise ValueError(f"{what} must hold numbers only") from None
+    except OverflowError:
+        a = np.full(shape, np.inf)
     if not np.isfinite(a).all():
-        raise ValueError(f"{what} holds a value that is not a finite number")
+        raise ValueError(f"{what}: a number is too large for a float64")
     return a
 
 
 def _playground(p) -> PlaygroundState:
-    if not isinstance(p, dict):
-        raise ValueError("the playground part is not an object")
+    p = _fields(p, "the playground part", ("config", "network", "step", "epoch", "history"))
+    if "config" not in p:
+        raise ValueError("the playground's training settings are missing")
     try:
         config = TrainConfig.from_dict(p["config"])
-    except KeyError:
-        raise ValueError("the playground's training settings are missing") from None
     except (ValueError, TypeError) as exc:
         raise ValueError(f"the training settings are not valid: {exc}") from None
-    network = p.get("network")
-    if not isinstance(network, dict):
-        raise ValueError("the network's weights are missing")
-    sizes = config.sizes
+    network = _fields(p.get("network"), "the network's weights", ("weights", "biases"))
     weights, biases = network.get("weights"), network.get("biases")
+    sizes = config.sizes
     n_layers = len(sizes) - 1
     if not (isinstance(weights, list) and isinstance(biases, list)):
         raise ValueError("the network's weights and biases must be lists of layers")
     if len(weights) != n_layers or len(biases) != n_layers:
-        raise ValueError(f"the network needs {n_layers} weight and bias layers, the file has {len(weights)} and "
-                         f"{len(biases)}")
-    W, B = [], []
-    for l, (n_in, n_out) in enumerate(zip(sizes[:-1], sizes[1:])):
-        w, b = _array(weights[l], f"weights of layer {l + 1}"), _array(biases[l], f"biases of layer {l + 1}")
-        if w.shape != (n_in, n_out) or b.shape != (n_out,):
-            raise ValueError(f"the weights do not fit the layers: layer {l + 1} needs {n_in}×{n_out} weights and "
-                             f"{n_out} biases, the file has {'×'.join(map(str, w.shape))} and {b.size}")
-        W.append(w)
-        B.append(b)
-    step, epoch = p.get("step", 0), p.get("epoch", 0)
-    if any(isinstance(v, bool) or not isinstance(v, int) or v < 0 for v in (step, epoch)):
-        raise ValueError("the step and epoch counts must be whole numbers >= 0")
-    h = p.get("history", {"steps": [0], "train_loss": [None], "test_loss": [None]})
-    if not isinstance(h, dict):
-        raise ValueError("the loss history is not an object")
-    steps = _whole_numbers(h.get("steps"), "the loss history's steps")
-    epochs = _whole_numbers(h.get("epochs", list(range(len(steps)))), "the loss history's epochs")
-    train, test = (_losses(h.get(k, []), f"the loss history's {k.replace('_', ' ')}")
-                   for k in ("train_loss", "test_loss"))
+        raise ValueError(f"the network needs {n_layers} weight and bias layers, the file has {len(weights):,} and "
+                         f"{len(biases):,}")
+    W = tuple(_matrix(w, (n_in, n_out), f"the weights of layer {k + 1}")
+              for k, (w, n_in, n_out) in enumerate(zip(weights, sizes[:-1], sizes[1:], strict=True)))
+    B = tuple(_matrix(b, (n_out,), f"the biases of layer {k + 1}")
+              for k, (b, n_out) in enumerate(zip(biases, sizes[1:], strict=True)))
+    step = whole_number("the step count", p.get("step", 0), 0, MAX_COUNT)
+    epoch = whole_number("the epoch count", p.get("epoch", 0), 0, MAX_COUNT)
+    return PlaygroundState(config, W, B, step, epoch, _history(p.get("history", _NO_HISTORY)))
+
+
+_NO_HISTORY = {"steps": [0], "train_loss": [None], "test_loss": [None]}
+
+
+def _history(h) -> HistoryArrays:
+    """The loss history, checked as whole columns (a million entries take a fraction of a second)."""
+    h = _fields(h, "the loss history", ("epochs", "steps", "train_loss", "test_loss"))
+    steps = _counts(h.get("steps"), "the loss history's steps")
+    epochs = _counts(h["epochs"], "the loss history's epochs") if "epochs" in h else np.arange(len(steps))
+    train = _losses(h.get("train_loss", []), "the loss history's train loss")
+    test = _losses(h.get("test_loss", []), "the loss history's test loss")
     if not len(epochs) == len(steps) == len(train) == len(test):
         raise ValueError("the loss history's columns have different lengths")
     if np.any(np.diff(steps) < 0):
         raise ValueError("the loss history's steps go backwards")
     if np.any(np.diff(epochs) <= 0):
         raise ValueError("the loss history's epochs do not increase")
-    history = HistoryArrays(np.array(epochs, dtype=np.int64), np.array(steps, dtype=np.int64), train, test)
-    return PlaygroundState(config, tuple(W), tuple(B), step, epoch, history)
+    return HistoryArrays(epochs.astype(np.int64), steps, train, test)
 
 
-def _whole_numbers(values, what: str) -> list[int]:
-    if not isinstance(values, list) or not all(isinstance(v, int) and not isinstance(v, bool) for v in values):
+def _counts(values, what: str) -> np.ndarray:
+    if not isinstance(values, list) or not set(map(type, values)) <= {int}:  # type(): true and false are out
         raise ValueError(f"{what} must be a list of whole numbers")
-    if any(not 0 <= v < 2**63 for v in values):
-        raise ValueError(f"{what} must be whole numbers from 0 to 2^63")
-    return values
+    try:
+        a = np.array(values, dtype=np.int64)
+    except OverflowError:
+        a = np.array([-1])
+    if len(a) and (a.min() < 0 or a.max() > MAX_COUNT):
+        raise ValueError(f"{what} must be whole numbers from 0 to {MAX_COUNT}")
+    return a
 
 
 def _losses(values, what: str) -> np.ndarray:
-    """Losses: numbers, or null where there was none (no test set)."""
-    if not isinstance(values, list) or not all(
-            v is None or (isinstance(v, (int, float)) and not isinstance(v, bool)) for v in values):
+    """Losses: finite numbers, or null where there was none (no test set; read as NaN)."""
+    if not isinstance(values, list) or not set(map(type, values)) <= {int, float, type(None)}:
         raise ValueError(f"{what} must be a list of numbers")
-    return np.array([np.nan if v is None else v for v in values], dtype=float)
+    try:
+        a = np.array(values, dtype=float)  # null becomes NaN
+    except OverflowError:
+        a = np.array([np.inf])
+    if np.isinf(a).any():
+        raise ValueError(f"{what} holds a number too large for a float64")
+    return a
 
 
 def _example(e) -> ExampleState:
-    if not isinstance(e, dict) or not isinstance(e.get("update_biases", False), bool):
-        raise ValueError("the worked example part is not valid")
+    e = _fields(e, "the worked example part", ("params", "update_biases"))
+    update_biases = e.get("update_biases", False)
+    if not isinstance(update_biases, bool):
+        raise ValueError(f"the worked example's update_biases must be true or false, got {show(update_biases)}")
     try:
         params = ExampleParams.from_dict(e.get("params", {}))
     except (ValueError, TypeError) as exc:
         raise ValueError(f"the worked example's numbers are not valid: {exc}") from None
-    return ExampleState(params, e.get("update_biases", False))
+    return ExampleState(params, update_biases)

@@ -79,7 +79,7 @@ def test_bad_files_are_refused_with_the_file_and_the_problem(text, problem):
     (lambda p: p["config"]["dataset"].__setitem__("name", "torus"), "unknown dataset"),
     (lambda p: p["history"]["steps"].reverse(), "go backwards"),
     (lambda p: p["history"]["train_loss"].pop(), "different lengths"),
-    (lambda p: p.__setitem__("step", -3), "whole numbers >= 0"),
+    (lambda p: p.__setitem__("step", -3), "step count must be a whole number from 0"),
 ])
 def test_inconsistent_contents_are_refused(change, problem):
     _, state = trained_state()
@@ -102,3 +102,172 @@ def test_a_failed_save_leaves_the_old_file(tmp_path, monkeypatch):
         save_session(path, Session(state, ExampleState(ExampleParams(), False)))
     assert path.read_bytes() == before
     assert [p.name for p in tmp_path.iterdir()] == ["s.bpviz"]  # no temporary file left
+
+
+def test_a_network_that_is_not_finite_is_not_saved(tmp_path):
+    _, state = trained_state()
+    weights = (np.full_like(state.weights[0], np.inf),) + state.weights[1:]
+    bad = PlaygroundState(state.config, weights, state.biases, state.step, state.epoch, state.history)
+    with pytest.raises(SessionError, match="the network holds a number that is not finite"):  # was ValueError
+        save_session(tmp_path / "s.bpviz", Session(bad))
+    assert list(tmp_path.iterdir()) == []
+
+
+# ------------------------------------------------------------------------------------------------ field by field
+def session_data(test_ratio=0.5) -> dict:
+    _, state = trained_state(test_ratio)
+    return json.loads(to_json(Session(state, ExampleState(ExampleParams(), False))))
+
+
+def put(data, path, value):
+    node = data
+    for key in path[:-1]:
+        node = node[key]
+    node[path[-1]] = value
+    return data
+
+
+CONFIG, DATA, NET, HIST = ("playground", "config"), ("playground", "config", "dataset"), \
+    ("playground", "network"), ("playground", "history")
+BAD_FIELDS = [
+    # out of the controls' ranges (a spin box holds a C int: 2^31 raised OverflowError half-way through an open)
+    (CONFIG + ("seed",), 2**31, "seed must be a whole number from 0 to 2147483647, got 2147483648"),
+    (DATA + ("seed",), 2**31, "seed must be a whole number from 0 to 2147483647"),
+    (CONFIG + ("batch_size",), 10**30, "batch size must be a whole number from 1 to 100000 (0 = full batch)"),
+    (CONFIG + ("hidden",), [3] * 7, "at most 6 layers of 1 to 16 neurons"),
+    (CONFIG + ("hidden",), [17], "at most 6 layers of 1 to 16 neurons, got [17]"),
+    (DATA + ("n_samples",), 10**6, "n_samples must be a whole number from 4 to 100000, got 1000000"),
+    (DATA + ("noise",), 1.5, "noise must be between 0 and 1, got 1.5"),
+    (DATA + ("test_ratio",), 0.95, "test_ratio must be between 0 and 0.9"),
+    (("playground", "step"), 10**30, "step count must be a whole number from 0 to 9007199254740992, got 1e+30"),
+    (HIST + ("steps", -1), 10**30, "the loss history's steps must be whole numbers from 0 to"),  # was accepted
+    # true is not a number here (Python says it is)
+    (NET + ("weights", 0, 0, 0), True, "the weights of layer 1 must hold numbers only, got True"),  # was loaded
+    (NET + ("biases", 1, 0), False, "the biases of layer 2 must hold numbers only, got False"),
+    (CONFIG + ("lr",), True, "learning rate must be a finite number, got True"),
+    (CONFIG + ("hidden",), [3, True], "hidden layers"),
+    (("playground", "epoch"), True, "epoch count must be a whole number"),
+    (HIST + ("epochs", 0), True, "the loss history's epochs must be a list of whole numbers"),
+    (HIST + ("train_loss", 0), True, "the loss history's train loss must be a list of numbers"),
+    (("example", "params", "w1"), True, "w1 must be a finite number, got True"),
+    (("example", "update_biases"), 1, "update_biases must be true or false, got 1"),
+    # a list or an object where a name belongs
+    (CONFIG + ("loss",), ["bce"], "unknown loss ['bce']"),  # was "unhashable type: 'list'"
+    (CONFIG + ("activation",), {"tanh": 1}, "unknown activation {'tanh': 1}"),
+    (DATA + ("name",), ["circle"], "name must be a dataset name"),
+    (CONFIG + ("features",), ["x1", ["x2"]], "unknown feature(s) ['x2']"),
+    # numbers beyond float64 (were OverflowError)
+    (CONFIG + ("lr",), 10**400, "learning rate is too large for a float64"),
+    (DATA + ("noise",), 10**400, "noise is too large for a float64"),
+    (NET + ("weights", 0, 0, 0), 10**400, "the weights of layer 1: a number is too large for a float64"),
+    (HIST + ("train_loss", 0), 10**400, "the loss history's train loss holds a number too large for a float64"),
+    (("example", "params", "w5"), -(10**400), "w5 is too large for a float64"),
+    # shapes and keys
+    (NET + ("weights", 0, 0), "ab", "the weights do not fit the layers"),
+    (NET + ("extra",), 1, "the network's weights has unknown field(s) extra"),
+    (("playground", "histroy"), {}, "the playground part has unknown field(s) histroy"),
+    (("example",), [], "the worked example part is not an object"),
+    (("schema",), True, "its session format version is not valid (True)"),
+    (("schema",), 1.0, "its session format version is not valid (1.0)"),
+    (("format",), ["bpviz-session"], "it is not a bpviz session file"),
+]
+
+
+@pytest.mark.parametrize("path,value,problem", BAD_FIELDS, ids=lambda v: str(v)[:30])
+def test_each_field_is_checked_before_anything_is_built(path, value, problem):
+    text = json.dumps(put(session_data(), path, value))
+    with pytest.raises(SessionError) as info:
+        parse_session(text, "s.bpviz")
+    message = str(info.value)
+    assert message.startswith("Cannot open s.bpviz: ") and problem in message
+    assert "\n" not in message and len(message) < 250
+
+
+@pytest.mark.parametrize("literal,problem", [
+    ("NaN", "it holds NaN"), ("Infinity", "it holds Infinity"), ("-Infinity", "it holds -Infinity"),
+    ("1e999", "a number is too large for a float64"),  # Python reads it as inf
+    ("[" * 100_000 + "]" * 100_000, "it is nested too deeply"),  # was RecursionError
+    ("1" + "0" * 5000, "a number with too many digits"),  # was ValueError
+])
+def test_numbers_json_does_not_have_are_refused(literal, problem):
+    text = json.dumps(put(session_data(), NET + ("weights", 0, 0, 0), "HERE")).replace('"HERE"', literal)
+    with pytest.raises(SessionError, match=problem):
+        parse_session(text, "s.bpviz")
+
+
+@pytest.mark.parametrize("text,problem", [
+    ("", "the file is empty"), ("\n  \n", "the file is empty"), ("1", "not a bpviz session file"),
+    ("\"bpviz-session\"", "not a bpviz session file"), ("null", "not a bpviz session file"),
+    ("[" * 100_000, "nested too deeply"), ("true", "not a bpviz session file"),
+])
+def test_any_json_value_that_is_not_a_session_object(text, problem):
+    with pytest.raises(SessionError, match=problem):
+        parse_session(text, "s.bpviz")
+
+
+def test_files_that_are_not_utf8_text(tmp_path):
+    (tmp_path / "latin.bpviz").write_bytes(json.dumps(session_data()).replace("circle", "cercl\xe9")
+                                          .encode("latin-1"))
+    (tmp_path / "binary.bpviz").write_bytes(bytes(range(256)) * 10)
+    with pytest.raises(SessionError, match="it is not UTF-8 text"):
+        load_session(tmp_path / "latin.bpviz")
+    with pytest.raises(SessionError, match="it is not a text file"):
+        load_session(tmp_path / "binary.bpviz")
+
+
+def test_the_limits_of_every_field_load():
+    from bpviz.engine.datasets import MAX_SAMPLES, MAX_SEED, MIN_SAMPLES
+    from bpviz.session import MAX_COUNT
+
+    data = session_data()
+    for path, value in ((CONFIG + ("seed",), MAX_SEED), (DATA + ("seed",), MAX_SEED),
+                        (DATA + ("n_samples",), MAX_SAMPLES), (CONFIG + ("batch_size",), MAX_SAMPLES),
+                        (DATA + ("noise",), 1), (DATA + ("test_ratio",), 0.9), (("playground", "step"), MAX_COUNT),
+                        (CONFIG + ("lr",), 1e308), (NET + ("weights", 0, 0, 0), -1e308)):
+        put(data, path, value)
+    back = parse_session(json.dumps(data), "s.bpviz").playground
+    assert back.config.seed == back.config.dataset.seed == MAX_SEED and back.step == MAX_COUNT
+    put(data, DATA + ("n_samples",), MIN_SAMPLES)
+    assert parse_session(json.dumps(data), "s.bpviz").playground.config.dataset.n_samples == MIN_SAMPLES
+
+
+def test_a_million_history_entries_load_and_are_thinned(tmp_path):
+    """An old bpviz kept every epoch: such a file (~53 MB, under the 64 MB limit) opens, thinned on restore."""
+    from bpviz.training import History
+
+    n = 1_000_000
+    data = session_data()
+    rng = np.random.default_rng(0)
+    data["playground"]["history"] = {"epochs": list(range(n)), "steps": list(range(0, 10 * n, 10)),
+                                     "train_loss": rng.random(n).tolist(), "test_loss": [None] * n}
+    data["playground"]["step"], data["playground"]["epoch"] = 10 * (n - 1), n - 1
+    path = tmp_path / "long.bpviz"
+    path.write_text(json.dumps(data, separators=(",", ":")))
+    history = load_session(path).playground.history
+    assert len(history) == n and history.epochs[-1] == n - 1 and np.isnan(history.test).all()
+    restored = History()
+    restored.restore(history)
+    assert len(restored) <= 4097 and restored.arrays().epochs[-1] == n - 1
+
+
+# ------------------------------------------------------------------------------------------------ fuzz
+def test_thousands_of_damaged_sessions_load_or_are_refused_in_one_sentence():
+    from session_fuzz import documents
+
+    valid = session_data()
+    loaded = refused = 0
+    for k, text in enumerate(documents(valid, seed=11, n=3000)):
+        try:
+            session = parse_session(text, "fuzz.bpviz")
+        except SessionError as exc:
+            message = str(exc)
+            assert message.startswith("Cannot open fuzz.bpviz: ") and "\n" not in message, (k, message)
+            assert len(message) < 300, (k, message)
+            assert not any(word in message for word in ("unhashable", "Error", "object of type")), (k, message)
+            refused += 1
+        except Exception as exc:  # noqa: BLE001 - the point of the test: nothing but SessionError
+            pytest.fail(f"document {k} raised {type(exc).__name__}: {exc}"[:500])
+        else:
+            assert session.playground is not None or session.example is not None
+            loaded += 1
+    assert loaded > 100 and refused > 2000  # both kinds were tried
