@@ -36,10 +36,11 @@ REGULARIZATIONS = ("none", "l1", "l2")
 
 # What a TrainConfig may hold besides its DatasetSpec (whose limits are in bpviz.engine.datasets): the one
 # statement of these limits. The playground's controls read them, and a session is checked against them, so that
-# every configuration that passes can be shown by the controls. Rates are any finite number of their sign (a
-# combo box shows an odd loaded value as an extra item).
+# every configuration that passes can be shown by the controls. A rate may be any finite number from MIN_RATE (a
+# combo box shows an odd loaded value as an extra item, but reads a rate within 1e-15 of 0 as 0).
 MAX_LAYERS, MAX_WIDTH = 6, 16  # hidden layers, neurons per hidden layer
 MAX_BATCH_SIZE = MAX_SAMPLES  # a batch of the whole training set at most (0 also means the whole set)
+MIN_RATE = 1e-12  # the smallest learning rate, and regularization rate other than 0
 
 
 @dataclass(frozen=True)
@@ -66,13 +67,14 @@ class TrainConfig:
             raise ValueError(f"loss {self.loss} ({LOSS_WORDS[self.loss]}) is for classification, but "
                              f"{self.dataset.name} is a regression data set (a value per point, not a class): "
                              f"use {', '.join(REGRESSION_LOSSES)} (squared error with a linear output)")
-        real_number("learning rate", self.lr, low=0.0, low_open=True)
+        real_number("learning rate", self.lr, low=MIN_RATE)
         if not (is_whole(self.batch_size) and 0 <= self.batch_size <= MAX_BATCH_SIZE):
             raise ValueError(f"batch size must be a whole number from 1 to {MAX_BATCH_SIZE} (0 = full batch), "
                              f"got {show(self.batch_size)}")
         object.__setattr__(self, "batch_size", int(self.batch_size))
         choice("regularization", self.regularization, REGULARIZATIONS)
-        real_number("regularization rate", self.reg_rate, low=0.0)
+        if real_number("regularization rate", self.reg_rate, low=0.0) != 0.0 and self.reg_rate < MIN_RATE:
+            raise ValueError(f"regularization rate must be 0 or at least {MIN_RATE:g}, got {show(self.reg_rate)}")
         object.__setattr__(self, "seed", whole_number("seed", self.seed, 0, MAX_SEED))
 
     @property

@@ -156,6 +156,8 @@ def test_invalid_configuration_is_refused_with_a_message(changes, message):
     (dict(lr=10**400), "learning rate is too large for a float64, got a whole number of about 401 digits"),
     (dict(lr=True), "learning rate must be a finite number, got True"),
     (dict(reg_rate=-(10**400)), "regularization rate is too large for a float64"),
+    (dict(lr=5e-324), "learning rate must be >= 1e-12"),  # a combo box would show it as 0
+    (dict(reg_rate=1e-300), "regularization rate must be 0 or at least 1e-12"),
     (dict(loss=["bce"]), "unknown loss ['bce'] (choose from bce, half_sse, softmax_ce)"),  # was unhashable
     (dict(loss={"bce": 1}), "unknown loss {'bce': 1}"),
     (dict(activation=["tanh"] * 50), "unknown activation a list of 50 items"),
@@ -177,11 +179,12 @@ def test_any_wrong_value_is_refused_in_a_short_sentence(changes, message):
 
 def test_the_limits_themselves_are_accepted():
     from bpviz.engine.datasets import MAX_SAMPLES, MAX_SEED
-    from bpviz.training.trainer import MAX_BATCH_SIZE, MAX_LAYERS, MAX_WIDTH
+    from bpviz.training.trainer import MAX_BATCH_SIZE, MAX_LAYERS, MAX_WIDTH, MIN_RATE
 
     c = TrainConfig(dataset=DatasetSpec(n_samples=MAX_SAMPLES, seed=MAX_SEED), hidden=(MAX_WIDTH,) * MAX_LAYERS,
                     batch_size=MAX_BATCH_SIZE, seed=MAX_SEED, lr=1e300, reg_rate=1e300)
     assert TrainConfig.from_dict(c.to_dict()) == c
+    assert TrainConfig(lr=MIN_RATE, reg_rate=MIN_RATE).lr == MIN_RATE
     assert type(TrainConfig(batch_size=np.int64(5), seed=np.int32(2)).seed) is int  # plain ints (JSON-able)
 
 

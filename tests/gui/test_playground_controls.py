@@ -344,6 +344,43 @@ def test_set_config_keeps_values_between_the_steps(qtbot, controls, rec):
     assert rec.config[0].dataset.noise in (0.3, 0.35)
 
 
+def at_the_limits():
+    """Configurations at every limit of TrainConfig and DatasetSpec: what a checked session may hold."""
+    from bpviz.engine.datasets import MAX_NOISE, MAX_SAMPLES, MAX_SEED, MAX_TEST_RATIO, MIN_SAMPLES
+    from bpviz.training.trainer import MAX_BATCH_SIZE, MIN_RATE
+
+    yield TrainConfig(dataset=DatasetSpec("spiral", MAX_SAMPLES, MAX_NOISE, 0.0, MAX_SEED), seed=MAX_SEED,
+                      hidden=(MAX_WIDTH,) * MAX_LAYERS, batch_size=MAX_BATCH_SIZE, lr=1e300, reg_rate=1e300,
+                      regularization="l2")
+    yield TrainConfig(dataset=DatasetSpec("plane", MIN_SAMPLES, 0.0, MAX_TEST_RATIO, 0), seed=0, hidden=(),
+                      loss="half_sse", batch_size=1, lr=MIN_RATE, reg_rate=MIN_RATE, regularization="l1")
+
+
+def test_set_config_shows_whatever_the_checks_let_through(qtbot, controls, rec):
+    for config in at_the_limits():
+        controls.set_config(config)  # a seed of 2^31 - 1 fits a spin box (2^31 raised OverflowError)
+        shown = controls.config()
+        full_batch = config.batch_size > controls._n_train()  # shown as "all"
+        assert shown == (TrainConfig(**{**vars(config), "batch_size": 0}) if full_batch else config)
+    assert controls.seed_spin.value() == 0 and controls.points_spin.value() == 4
+    settle(qtbot)
+    assert rec.counts() == (0, 0, 0, 0)
+
+
+def test_set_config_refuses_before_changing_anything(controls):
+    """A TrainConfig made around its checks cannot leave the panel half changed (an OverflowError from the seed
+    box came after the features, the data set and the sliders had changed)."""
+    from bpviz.engine.datasets import MAX_SEED
+
+    shown = controls.config()
+    for field, value in (("seed", MAX_SEED + 1), ("n_samples", 10**6)):
+        bad = TrainConfig(dataset=DatasetSpec("moons"), features=("x1", "x2", "x1*x2"), hidden=(2,))
+        object.__setattr__(bad.dataset if field == "n_samples" else bad, field, value)
+        with pytest.raises(ValueError, match="outside"):
+            controls.set_config(bad)
+        assert controls.config() == shown and not controls.dataset_buttons["moons"].isChecked()
+
+
 def test_training_hint(controls):
     controls.set_enabled_while_training(True)
     assert controls.training_hint.isVisibleTo(controls)

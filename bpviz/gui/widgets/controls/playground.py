@@ -31,7 +31,7 @@ from PySide6.QtWidgets import (
     QWidget,
 )
 
-from bpviz.engine.datasets import DatasetSpec, is_regression
+from bpviz.engine.datasets import MAX_SAMPLES, MAX_SEED, MIN_SAMPLES, DatasetSpec, is_regression
 from bpviz.gui import palette
 from bpviz.gui.widgets.controls.layer_editor import DatasetChooser, FeatureChooser, HiddenLayersEditor
 from bpviz.gui.widgets.controls.panel_parts import (
@@ -59,7 +59,10 @@ LOSS_TIPS = {
     "regression": "½(y−t)² averaged over the points; the output neuron is linear, so y can take any value",
 }
 REGULARIZATIONS = (("none", "None"), ("l1", "L1"), ("l2", "L2"))
+# What the user picks from. A loaded configuration may hold anything within the limits of DatasetSpec and TrainConfig:
+# set_config shows it as it is (a spin box's range widened to LOADED_RANGES, a value kept between slider steps).
 POINTS_RANGE, SEED_RANGE = (50, 2000), (0, 99_999)
+LOADED_RANGES = {"points": (MIN_SAMPLES, MAX_SAMPLES), "seed": (0, MAX_SEED)}
 RATIO_STEP, NOISE_STEP, NOISE_MAX = 10, 5, 50  # percent
 SETTLE_MS = 250  # keys and spin arrows: emit once the user pauses this long
 
@@ -266,9 +269,16 @@ class PlaygroundControls(QWidget):
 
     def set_config(self, config: TrainConfig) -> None:
         """Show ``config`` (a loaded session, a reset) without emitting any signal. Values between two slider
-        steps (a session written by the CLI) are shown and kept exactly until the user moves that slider."""
-        self._emit_timer.stop()
+        steps (a session written by the CLI) are shown and kept exactly until the user moves that slider.
+        A TrainConfig holds nothing these controls cannot show; a value beyond their ranges anyway (a config
+        built around the checks) is refused before any widget changes."""
         d = config.dataset
+        spins = ((self.points_spin, d.n_samples, POINTS_RANGE, LOADED_RANGES["points"]),
+                 (self.seed_spin, config.seed, SEED_RANGE, LOADED_RANGES["seed"]))
+        for spin, value, _usual, (low, high) in spins:
+            if not low <= value <= high:
+                raise ValueError(f"{spin.objectName()}: {value} is outside {low}..{high}")
+        self._emit_timer.stop()
         self.features.set_features(config.features)  # first: it refuses an empty or unknown feature list
         self.datasets.set_name(d.name)
         self._exact = {}
@@ -280,8 +290,7 @@ class PlaygroundControls(QWidget):
             if percent != position * step:
                 self._exact[name] = percent
             row.set_value(position)
-        for spin, value, (lo, hi) in ((self.points_spin, d.n_samples, POINTS_RANGE),
-                                      (self.seed_spin, config.seed, SEED_RANGE)):
+        for spin, value, (lo, hi), _loaded in spins:
             spin.blockSignals(True)
             spin.setRange(min(lo, value), max(hi, value))  # a session made elsewhere is shown as it is
             spin.setValue(value)
