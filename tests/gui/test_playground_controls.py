@@ -354,6 +354,7 @@ def at_the_limits():
                       regularization="l2")
     yield TrainConfig(dataset=DatasetSpec("plane", MIN_SAMPLES, 0.0, MAX_TEST_RATIO, 0), seed=0, hidden=(),
                       loss="half_sse", batch_size=1, lr=MIN_RATE, reg_rate=MIN_RATE, regularization="l1")
+    yield TrainConfig(dataset=DatasetSpec("xor", 333, 0.1 / 3, 0.123456789, 5))  # was rounded to 6 decimals
 
 
 def test_set_config_shows_whatever_the_checks_let_through(qtbot, controls, rec):
@@ -362,7 +363,7 @@ def test_set_config_shows_whatever_the_checks_let_through(qtbot, controls, rec):
         shown = controls.config()
         full_batch = config.batch_size > controls._n_train()  # shown as "all"
         assert shown == (TrainConfig(**{**vars(config), "batch_size": 0}) if full_batch else config)
-    assert controls.seed_spin.value() == 0 and controls.points_spin.value() == 4
+        assert (controls.seed_spin.value(), controls.points_spin.value()) == (config.seed, config.dataset.n_samples)
     settle(qtbot)
     assert rec.counts() == (0, 0, 0, 0)
 

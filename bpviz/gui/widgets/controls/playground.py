@@ -106,7 +106,7 @@ class PlaygroundControls(QWidget):
         self._data_seed = DEFAULT_DATASET.seed  # the Seed box sets both seeds; a loaded config may hold two
         self._regression_losses = False  # which losses the loss box offers
         self._classification_loss = DEFAULT_CONFIG_ARGS["loss"]  # brought back when leaving regression
-        self._exact: dict[str, float] = {}  # loaded values between two slider steps, until the user moves it
+        self._exact: dict[str, float] = {}  # loaded fractions between two slider steps, until the user moves it
         self._emit_timer = QTimer(self)
         self._emit_timer.setSingleShot(True)
         self._emit_timer.timeout.connect(self._emit_config)
@@ -259,7 +259,7 @@ class PlaygroundControls(QWidget):
     def config(self) -> TrainConfig:
         """The settings shown, as a TrainConfig."""
         dataset = DatasetSpec(name=self.datasets.name(), n_samples=self.points_spin.value(),
-                              noise=self._noise_percent() / 100, test_ratio=self._test_ratio(), seed=self._data_seed)
+                              noise=self._noise(), test_ratio=self._test_ratio(), seed=self._data_seed)
         return TrainConfig(dataset=dataset, hidden=self.layers.hidden(),
                            activation=self.activation_combo.currentData(), loss=self.loss_combo.currentData(),
                            lr=float(self.lr_combo.currentData()), batch_size=self._batch_size(),
@@ -282,13 +282,14 @@ class PlaygroundControls(QWidget):
         self.features.set_features(config.features)  # first: it refuses an empty or unknown feature list
         self.datasets.set_name(d.name)
         self._exact = {}
-        for name, row, percent, step in (("ratio", self.ratio, 100 * (1 - d.test_ratio), RATIO_STEP),
-                                         ("noise", self.noise, 100 * d.noise, NOISE_STEP)):
+        for name, row, fraction, percent, step in (
+                ("ratio", self.ratio, d.test_ratio, 100 * (1 - d.test_ratio), RATIO_STEP),
+                ("noise", self.noise, d.noise, 100 * d.noise, NOISE_STEP)):
             percent = round(percent, 6)
             slider = row.slider
             position = min(max(round(percent / step), slider.minimum()), slider.maximum())
-            if percent != position * step:
-                self._exact[name] = percent
+            if percent != position * step or fraction != self._fraction(name, position):
+                self._exact[name] = fraction
             row.set_value(position)
         for spin, value, (lo, hi), _loaded in spins:
             spin.blockSignals(True)
@@ -313,14 +314,22 @@ class PlaygroundControls(QWidget):
         self.training_hint.setVisible(bool(training))
 
     # ------------------------------------------------------------------ reading the widgets
-    def _train_percent(self) -> float:
-        return self._exact.get("ratio", self.ratio.slider.value() * RATIO_STEP)
+    @staticmethod
+    def _fraction(name: str, position: int) -> float:
+        """The test ratio or the noise of a slider position."""
+        return round(1 - position * RATIO_STEP / 100, 6) if name == "ratio" else position * NOISE_STEP / 100
 
     def _test_ratio(self) -> float:
-        return round(1 - self._train_percent() / 100, 6)
+        return self._exact.get("ratio", self._fraction("ratio", self.ratio.slider.value()))
+
+    def _train_percent(self) -> float:
+        return round(100 * (1 - self._test_ratio()), 6)
+
+    def _noise(self) -> float:
+        return self._exact.get("noise", self._fraction("noise", self.noise.slider.value()))
 
     def _noise_percent(self) -> float:
-        return self._exact.get("noise", self.noise.slider.value() * NOISE_STEP)
+        return round(100 * self._noise(), 6)
 
     def _n_train(self) -> int:
         return _n_train(self.points_spin.value(), self._test_ratio())
