@@ -23,7 +23,6 @@ import math
 
 from bpviz.commands.args import UsageError, add_network_arguments, fault_name, finite_float, make_config, positive_int
 
-TOLERANCE = 1e-7  # GradCheckResult.passed's default
 _WORST_NAMED = 5
 
 
@@ -50,6 +49,7 @@ def run(args) -> int:
     import numpy as np
 
     from bpviz.engine.broken_backward import FAULTS, broken_gradients, changed_parameters, name_ranges
+    from bpviz.engine.gradcheck import AGREE as TOLERANCE  # the verdict's threshold, shared with the page
     from bpviz.engine.gradcheck import gradcheck
     from bpviz.engine.naming import NetworkNames
     from bpviz.engine.presets import ExampleParams, worked_example

@@ -8,6 +8,13 @@ stencil, the loss has a kink there and no finite difference can match: such para
 ``kink`` and kept out of ``max_rel_error``. A difference smaller than the stencil's own rounding noise
 (``noise``, e.g. a dead ReLU unit whose exact gradient 0 comes back as 1e-14) cannot be measured and counts
 as agreement.
+
+The verdict's thresholds live here, the one place the CLI, the models and the page read them from: a relative
+error below ``AGREE`` agrees; from ``DISAGREE`` on the gradient is wrong; in between it is doubtful.
+
+A check of a big network on a big batch takes seconds (300 of 1,522 parameters on 1,000 points: ~3 s here), so
+``gradcheck`` reports its progress through a callback, as plain code does (DESIGN.md: Orange3's learners): the
+GUI's worker thread shows it and stops a superseded check by raising from the callback.
 """
 
 from __future__ import annotations
@@ -20,6 +27,8 @@ from bpviz.engine.naming import NetworkNames
 from bpviz.engine.network import Network
 
 STEP = 1e-3
+AGREE = 1e-7  # a relative error below this agrees (a correct backward lands far below it)
+DISAGREE = 1e-4  # from here on the gradient is wrong; in between it is doubtful
 _OFFSETS = (-2, -1, 1, 2)
 _WEIGHTS = (1.0, -8.0, 8.0, -1.0)
 _NOISE_SAFETY = 4.0  # each loss value is rounded by a few ulps, not one
@@ -77,7 +86,7 @@ class GradCheckResult:
     def n_kinks(self) -> int:
         return sum(c.kink for c in self.checks)
 
-    def passed(self, tolerance: float = 1e-7) -> bool:
+    def passed(self, tolerance: float = AGREE) -> bool:
         return self.max_rel_error < tolerance
 
 
@@ -93,11 +102,12 @@ def _relu_pattern(net: Network, X) -> tuple:
 
 
 def gradcheck(net: Network, X, Y, *, step: float = STEP, max_params: int | None = None, seed: int = 0,
-              analytic=None) -> GradCheckResult:
+              analytic=None, progress=None) -> GradCheckResult:
     """Compare ``net.gradients(X, Y)`` (or ``analytic`` = (dW, db)) with central differences.
 
-    ``max_params`` checks a random sample of that many parameters (for big networks). The network is left
-    exactly as it was."""
+    ``max_params`` checks a random sample of that many parameters (for big networks). ``progress(done, total)``,
+    if given, is called after each parameter; an exception it raises stops the check and propagates. Either way
+    the network is left exactly as it was."""
     names = NetworkNames(net.sizes, net.shared_biases)
     if analytic is None:
         _, dW, db = net.gradients(X, Y)
@@ -134,6 +144,8 @@ def gradcheck(net: Network, X, Y, *, step: float = STEP, max_params: int | None 
             view[...] = start
             noise = _NOISE_SAFETY * np.finfo(np.float64).eps * spread / (12.0 * step)
             checks.append(ParamCheck(name, float(grad), total / (12.0 * step), bool(kink), noise))
+            if progress is not None:
+                progress(len(checks), len(refs))
     finally:
         net.set_parameters(saved)
     return GradCheckResult(tuple(checks), len(names.params))

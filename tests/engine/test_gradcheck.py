@@ -303,3 +303,40 @@ def test_gradcheck_sample_of_parameters():
     assert len(result.checks) == 10 and len(set(c.name for c in result.checks)) == 10
     assert result.n_parameters > 10
     assert result.max_rel_error < 1e-7
+
+
+def test_progress_counts_every_checked_parameter_and_changes_nothing():
+    net, X, Y = random_problem(3, "relu", "softmax_ce", "l2", 4)
+    calls = []
+    result = gradcheck(net, X, Y, max_params=12, progress=lambda done, total: calls.append((done, total)))
+    assert calls == [(k, 12) for k in range(1, 13)]
+    assert result == gradcheck(net, X, Y, max_params=12)  # the same check with or without a callback
+
+
+def test_a_progress_callback_that_raises_stops_the_check_and_restores_the_network():
+    net, X, Y = random_problem(3, "tanh", "bce", "none", 5)
+    before = net.get_parameters().copy()
+
+    class Stop(Exception):
+        pass
+
+    def stop_after_three(done, total):
+        if done == 3:
+            raise Stop
+
+    with pytest.raises(Stop):
+        gradcheck(net, X, Y, progress=stop_after_three)
+    np.testing.assert_array_equal(net.get_parameters(), before)  # no parameter left nudged
+
+
+def test_one_set_of_thresholds_for_the_engine_the_models_and_the_cli():
+    from bpviz.commands import gradcheck as command
+    from bpviz.engine.gradcheck import AGREE, DISAGREE, GradCheckResult, ParamCheck
+    from bpviz.models import gradcheck_report
+
+    assert (gradcheck_report.AGREE, gradcheck_report.DISAGREE) == (AGREE, DISAGREE) == (1e-7, 1e-4)
+    assert not hasattr(command, "TOLERANCE")  # the command reads AGREE from the engine, keeps no copy
+    just_below, at = ParamCheck("w", 1.0, 1.0 + 0.9 * AGREE, False), ParamCheck("w", 1.0, 1.0 + 1.01 * AGREE, False)
+    assert GradCheckResult((just_below,), 1).passed() and not GradCheckResult((at,), 1).passed()
+    assert [gradcheck_report.verdict(c) for c in (just_below, at)] == ["agree", "close"]
+    assert gradcheck_report.legend().count("1e-7") == 2 and "1e-4 and above" in gradcheck_report.legend()
