@@ -2,14 +2,34 @@
 
 No Qt: the engine computes, this object only holds the user's choices and asks the engine again when they
 change. The window shows ``trace`` and ``diagram_state(position)``.
+
+Many passes (up to 100,000: ~4.6 s here) are too long for the GUI thread, so a run is a ``PassesRun``: the
+numbers it starts from, which a worker thread can carry out while the user goes on editing. ``take_run`` keeps its
+result only if the starting numbers are still those it started from, so that "Continue from here" never mixes
+the weights of one run with the inputs, targets or learning rate of another.
 """
 
 from __future__ import annotations
+
+from dataclasses import dataclass
 
 from bpviz.engine.presets import ExampleParams, ExampleRun, run_example, with_weights, worked_example
 from bpviz.engine.trace import Trace, trace_pass
 from bpviz.models.diagram import DiagramState, from_trace
 from bpviz.session import ExampleState
+
+
+@dataclass(frozen=True)
+class PassesRun:
+    """``passes`` full passes from ``params`` (biases updated or not): a run asked for, not yet done."""
+
+    params: ExampleParams
+    update_biases: bool
+    passes: int
+
+    def __call__(self, progress=None) -> ExampleRun:
+        """Carry the run out (``progress(done, total)``: see engine.presets.run_example)."""
+        return run_example(self.params, self.passes, self.update_biases, progress)
 
 
 class ExampleModel:
@@ -58,9 +78,27 @@ class ExampleModel:
         self.set_params(with_weights(self._params, after["new_W"], after["new_b"]))  # new_b = b if biases stay
 
     def run(self, passes: int) -> ExampleRun:
-        """``passes`` full passes from the current starting numbers (the stepper's pass is the first)."""
-        self.last_run = run_example(self._params, passes, self._update_biases)
-        return self.last_run
+        """``passes`` full passes from the current starting numbers (the stepper's pass is the first), here."""
+        request = self.passes_run(passes)
+        run = request()
+        self.take_run(request, run)
+        return run
+
+    def passes_run(self, passes: int) -> PassesRun:
+        """A run of ``passes`` passes from the current starting numbers, to carry out elsewhere (a worker)."""
+        return PassesRun(self._params, self._update_biases, int(passes))
+
+    def starts_from(self, request: PassesRun) -> bool:
+        """Whether ``request`` starts from the current starting numbers (False once one of them has changed)."""
+        return request.params == self._params and request.update_biases == self._update_biases
+
+    def take_run(self, request: PassesRun, run: ExampleRun) -> bool:
+        """Keep ``run``, the result of ``request``, as the last run if it still starts from the current numbers;
+        False (and nothing kept) if they have changed since it was asked for."""
+        if not self.starts_from(request):
+            return False
+        self.last_run = run
+        return True
 
     def continue_from_last_run(self) -> None:
         """Make the weights reached by the last ``run`` the new starting numbers."""

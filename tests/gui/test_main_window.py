@@ -137,7 +137,8 @@ def test_run_many_passes(qtbot, window):
     page = window.example
     page.bottom.setCurrentWidget(page.iterate)
     page.iterate.passes.setCurrentText("10000")
-    qtbot.mouseClick(page.iterate.run_button, Qt.LeftButton)
+    with qtbot.waitSignal(page.runEnded, timeout=20000):  # the passes run in the page's worker thread
+        qtbot.mouseClick(page.iterate.run_button, Qt.LeftButton)
     assert "E_total = 0.0000351085" in page.iterate.summary.text()
     qtbot.mouseClick(page.iterate.continue_button, Qt.LeftButton)
     assert page.model.trace.quantities["E_total"] < 3.6e-5

@@ -63,3 +63,39 @@ def test_reset_params_restores_the_published_example():
     s = ExampleModel(ExampleParams(w1=9.0))
     s.reset_params()
     assert s.params == ExampleParams()
+
+
+# ---------------------------------------------------------------- many passes, carried out elsewhere
+def test_a_passes_run_is_kept_only_while_the_starting_numbers_are_the_same():
+    s = ExampleModel()
+    request = s.passes_run(10)
+    run = request()  # what the worker thread does
+    s.set_param("w5", 0.3)
+    assert not s.starts_from(request) and not s.take_run(request, run) and s.last_run is None
+    s.set_param("w5", 0.4)  # back to the numbers it started from: its result fits again
+    assert s.take_run(request, run) and s.last_run is run
+    s.set_update_biases(True)
+    assert not s.starts_from(request)
+
+
+def test_continue_after_a_run_carried_out_elsewhere():
+    s = ExampleModel()
+    request = s.passes_run(10_000)
+    assert s.take_run(request, request())
+    s.continue_from_last_run()
+    assert s.params.w5 == s.last_run.network.weights[1][0, 0]
+
+
+def test_run_reports_progress_and_can_be_stopped_by_its_callback():
+    from bpviz.engine.presets import RUN_PROGRESS_EVERY
+
+    calls = []
+    run = ExampleModel().passes_run(1_201)(lambda done, total: calls.append((done, total)))
+    assert len(run.errors) == 1_201
+    assert calls == [(RUN_PROGRESS_EVERY, 1_201), (2 * RUN_PROGRESS_EVERY, 1_201), (1_201, 1_201)]
+
+    def stop(done, total):
+        raise KeyboardInterrupt
+
+    with pytest.raises(KeyboardInterrupt):
+        ExampleModel().passes_run(100_000)(stop)
