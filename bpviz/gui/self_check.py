@@ -93,7 +93,8 @@ def _checks(tmp: Path) -> int:
         total = graph.evaluation.output_value
         ok = abs(total - 700.0) < 1e-9 and abs(graph.evaluation.grad("discount") - 1000.0) < 1e-9
         window.show_page("gradcheck")
-        gradcheck.check()
+        gradcheck.check()  # in the page's worker thread: wait for its result
+        wait_for(lambda: not gradcheck.jobs.busy, 10)
         ok = ok and gradcheck.result is not None and gradcheck.result.passed()
         check("lesson pages", ok, f"{len(lessons)} pages; shopping total {total:g}; gradient check "
               f"{'passed' if gradcheck.result is not None and gradcheck.result.passed() else 'FAILED'}")

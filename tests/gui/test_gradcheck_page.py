@@ -1,6 +1,7 @@
 """The gradient-check page driven as a user drives it: Check, the Broken backward box and its faults, the
 network source, sorting by a header, the playground's frames; numbers compared with the published worked
-example and with networks rebuilt here from the Trainer."""
+example and with networks rebuilt here from the Trainer. A check runs in the page's worker thread: the tests
+wait for ``checkEnded``, which the page emits in the GUI thread once the result is shown."""
 
 import numpy as np
 import pytest
@@ -45,8 +46,14 @@ def rows(page):
     return dict(zip(column(page, "Parameter"), column(page, "Verdict")))
 
 
+def checked(qtbot, page):
+    """``with checked(qtbot, page): <what starts a check>``: waits until its result is shown."""
+    return qtbot.waitSignal(page.checkEnded, timeout=20000)
+
+
 def click_check(qtbot, page):
-    qtbot.mouseClick(page.check_button, Qt.LeftButton)
+    with checked(qtbot, page):
+        qtbot.mouseClick(page.check_button, Qt.LeftButton)
 
 
 def test_check_on_the_worked_example_is_all_green(qtbot, page):
@@ -118,7 +125,8 @@ def test_no_frame_yet_says_so_and_offers_the_worked_example(qtbot, page):
     page.source.setCurrentIndex(PLAYGROUND)
     assert "has not made a network yet" in page.summary.text()
     assert page.table.model_.rowCount() == 0 and page.points.isEnabled()
-    page.summary.linkActivated.emit("example")  # the link in the message
+    with checked(qtbot, page):
+        page.summary.linkActivated.emit("example")  # the link in the message
     assert page.source.currentIndex() == EXAMPLE
     assert page.table.model_.rowCount() == 10 and page.summary.text().startswith("All 10 parameters agree")
 
@@ -129,7 +137,8 @@ def test_a_frame_is_kept_and_checked_on_request(qtbot, page):
     frame, trainer = make_frame(config, steps=7)
     page.set_active(True)
     page.playground.take(frame)
-    page.source.setCurrentIndex(PLAYGROUND)
+    with checked(qtbot, page):
+        page.source.setCurrentIndex(PLAYGROUND)
     assert page.problem.frame is frame
     assert page.table.model_.rowCount() == trainer.network.get_parameters().size
     assert page.summary.text().startswith(f"All {page.table.model_.rowCount()} parameters agree")
@@ -142,7 +151,8 @@ def test_a_frame_is_kept_and_checked_on_request(qtbot, page):
     page.playground.take(newer)
     assert page.problem.frame is frame
     assert "step 9 now, step 7 in this check" in page.stale.plain_text() and page.stale.isVisible()
-    page.check_action.trigger()
+    with checked(qtbot, page):
+        page.check_action.trigger()
     assert page.problem.frame is newer and page.stale.isHidden()
     # another batch size: checked once the spin box settles
     page.points.setValue(3)
@@ -157,7 +167,8 @@ def test_a_big_network_is_checked_on_a_sample(qtbot, page):
     config = TrainConfig(hidden=(16,) * 4, activation="tanh", features=("x1", "x2", "x1^2", "x2^2"))
     frame, trainer = make_frame(config)
     page.playground.take(frame)
-    page.source.setCurrentIndex(PLAYGROUND)
+    with checked(qtbot, page):
+        page.source.setCurrentIndex(PLAYGROUND)
     n = trainer.network.get_parameters().size
     assert n > 300 and page.table.model_.rowCount() == 300
     assert f"(a random sample of the network's {n:,})" in page.summary.text()
@@ -165,7 +176,8 @@ def test_a_big_network_is_checked_on_a_sample(qtbot, page):
 
 def test_f5_works_only_while_the_page_is_active(qtbot, page):
     assert not page.check_action.isEnabled() and not page.broken_action.isEnabled()
-    page.set_active(True)  # becoming active checks the current network
+    with checked(qtbot, page):
+        page.set_active(True)  # becoming active checks the current network
     assert page.check_action.isEnabled() and page.table.model_.rowCount() == 10
     page.broken_action.trigger()
     assert page.broken.isChecked() and "DISAGREES" in rows(page).values()
@@ -185,9 +197,11 @@ def test_the_playground_of_the_window_after_one_step(qtbot):
         playground.step_action.trigger()
     qtbot.waitUntil(lambda: playground.frame.snapshot.step == 1, timeout=5000)
     page = next(p for p in window.lesson_pages if p.page_name == "gradcheck")
-    window.show_page("gradcheck")
+    with checked(qtbot, page):
+        window.show_page("gradcheck")
     assert window.tabs.currentWidget() is page and page.check_action.isEnabled()
-    page.source.setCurrentIndex(PLAYGROUND)
+    with checked(qtbot, page):
+        page.source.setCurrentIndex(PLAYGROUND)
     assert page.problem.frame is playground.frame
     # the same network, independently: the Trainer of that configuration after one step
     trainer = Trainer(playground.frame.config)
@@ -212,11 +226,13 @@ def test_the_worked_example_source_checks_the_numbers_typed_on_its_page(qtbot):
     window.resize(1280, 800)
     window.show()
     page = next(p for p in window.lesson_pages if p.page_name == "gradcheck")
-    window.show_page("gradcheck")
+    with checked(qtbot, page):
+        window.show_page("gradcheck")
     assert "published starting numbers" in page.description.text()
     window.show_page("example")
     window.example.model.set_param("w5", 0.9)  # what the starting-numbers panel does on an edit
-    window.show_page("gradcheck")  # shown again: the check is stale and runs again
+    with checked(qtbot, page):
+        window.show_page("gradcheck")  # shown again: the check is stale and runs again
     assert "your starting numbers" in page.description.text()
     p = ExampleParams(w5=0.9)
     _, dW, _ = worked_example(p).gradients(p.inputs, p.targets)

@@ -4,14 +4,18 @@ The page checks the worked example or the playground's latest network (it keeps 
 reference, and computes only when asked: Check / F5, a change of source or batch, or when the page is shown
 with nothing current checked). "Broken backward" swaps in the gradients of a backward with one term left out
 (engine.broken_backward); the numerical derivatives do not depend on the backward, so they are computed once
-and only the backprop column changes. Networks with more than ``SAMPLE_ABOVE`` parameters are checked on a
-random sample of that many, which keeps a check under ~0.1 s in the GUI thread (measured here: all 1,522
-parameters of the largest playground net, six ReLU layers of 16, take 0.34 s; 400 of them 0.09-0.12 s).
+and only the backprop column changes.
+
+A check runs in a worker thread the page owns (bpviz.gui.workers.jobs), with its progress (parameters done of
+all) and Cancel: even on a sample of ``SAMPLE_ABOVE`` parameters, the largest playground network on 1,000 points
+takes ~3 s here, which in the GUI thread froze the window. A newer check (F5 again, another source or batch)
+supersedes a running one; the table and the plot keep the last result until the new one arrives. The worker
+also derives the check of every broken backward, so the Broken backward box and its faults answer at once.
 """
 
 from __future__ import annotations
 
-import time
+from functools import partial
 
 from PySide6.QtCore import Qt, QTimer, Signal, Slot
 from PySide6.QtGui import QAction, QKeySequence
@@ -29,38 +33,29 @@ from PySide6.QtWidgets import (
     QWidget,
 )
 
-from bpviz.engine.broken_backward import FAULTS, broken_gradients, changed_parameters, name_ranges, with_analytic
-from bpviz.engine.gradcheck import gradcheck
+from bpviz.engine.broken_backward import FAULTS
 from bpviz.engine.presets import ExampleParams
 from bpviz.gui import palette
 from bpviz.gui.export.views import Picture
 from bpviz.gui.pages import PageDefaults
+from bpviz.gui.widgets.controls.job_progress import JobProgress
 from bpviz.gui.widgets.plots.gradcheck_plot import GradCheckPlot
 from bpviz.gui.widgets.plots.gradcheck_table import GradCheckTable
 from bpviz.gui.widgets.text_line import TextLine
-from bpviz.models.gradcheck_problem import connections, playground_problem, worked_example_problem
-from bpviz.models.gradcheck_report import BAR_COLORS, VERDICTS, summary
+from bpviz.gui.workers.jobs import BackgroundJobs
+from bpviz.models.gradcheck_problem import (
+    SAMPLE_ABOVE,
+    CheckedProblem,
+    check_problem,
+    playground_problem,
+    worked_example_problem,
+)
+from bpviz.models.gradcheck_report import HOW_IT_WORKS, SUMMARY_COLORS, fault_note, legend, summary
 
 SOURCES = ("Worked example (2-2-2)", "Playground network (current)")
 EXAMPLE, PLAYGROUND = 0, 1
-SAMPLE_ABOVE = 300
+__all__ = ["EXAMPLE", "PLAYGROUND", "SAMPLE_ABOVE", "SOURCES", "GradCheckPage"]
 _BOX = "padding: 6px 8px; border-radius: 4px; border: 1px solid {border}; background: {background};"
-_STYLES = {"pass": ("#2e9e4f", VERDICTS["agree"][1]), "doubtful": ("#e0a100", VERDICTS["close"][1]),
-           "fail": ("#c62828", VERDICTS["disagree"][1]), "info": ("#b8c2cc", "#eef1f4")}
-HOW_IT_WORKS = (
-    "Backprop gives every ∂E/∂p in one backward pass. The numerical derivative needs no backward at all: nudge "
-    "one parameter p by ±h and ±2h (h = 0.001), evaluate the loss each time, and take<br>"
-    "&nbsp;&nbsp;∂E/∂p ≈ [E(p−2h) − 8E(p−h)<br>"
-    "&nbsp;&nbsp;&nbsp;&nbsp;&nbsp;&nbsp;&nbsp;&nbsp;&nbsp;&nbsp;+ 8E(p+h) − E(p+2h)] / 12h<br>"
-    "It is slow (four forward passes per parameter) but hard to get wrong, so it checks the backward (seed 004). "
-    "Relative error = |backprop − numerical| / max(|backprop|, |numerical|)."
-)
-
-
-def _legend() -> str:
-    rows = (("agree", "below 1e-7: agrees"), ("close", "1e-7 to 1e-4: doubtful"),
-            ("disagree", "1e-4 and above: wrong"), ("kink", "not comparable: a ReLU kink, or within rounding"))
-    return "<br>".join(f"<span style='color:{BAR_COLORS[v]}'>■</span>&nbsp;{text}" for v, text in rows)
 
 
 class GradCheckPage(PageDefaults, QWidget):
@@ -68,6 +63,7 @@ class GradCheckPage(PageDefaults, QWidget):
     page_name = "gradcheck"
     statusMessage = Signal(str)
     statusTextChanged = Signal()
+    checkEnded = Signal()  # a check was shown, failed or cancelled (tests wait on it)
 
     def __init__(self, playground_model=None, example_model=None, parent=None):
         """``playground_model``: the playground's PlaygroundModel, whose latest network the playground source
@@ -77,12 +73,16 @@ class GradCheckPage(PageDefaults, QWidget):
         self.setObjectName("gradcheck_page")
         self.playground = playground_model
         self.example_model = example_model
+        self.checked: CheckedProblem | None = None  # the last check that arrived
         self.problem = None  # what the table shows
         self.result = None  # the check with backprop's own gradients
         self.shown_result = None  # what the table shows (broken or not)
-        self._broken_cache: dict[str, tuple] = {}
         self._active = False
         self._build_controls()
+        self.jobs = BackgroundJobs("bpviz-gradcheck", self)
+        self.jobs.progressed.connect(self.progress.show_progress)
+        self.jobs.finished.connect(self._check_done)
+        self.jobs.failed.connect(self._check_failed)
         self._build_layout()
         self._build_actions()
         self._retune = QTimer(self, singleShot=True, interval=250)  # the batch spin box: check once typing stops
@@ -117,6 +117,9 @@ class GradCheckPage(PageDefaults, QWidget):
         self.check_button.setObjectName("gradcheck_check")
         self.check_button.setToolTip("Compare backprop with the numerical derivative for every parameter (F5)")
         self.check_button.clicked.connect(self.check)
+        self.progress = JobProgress("Checking: {done:,} of {total:,} parameters",
+                                    "Stop the check; the table keeps the last finished one", "gradcheck")
+        self.progress.cancelRequested.connect(self.cancel_check)
 
         self.broken = QCheckBox("Use a broken backward")
         self.broken.setObjectName("gradcheck_broken")
@@ -161,6 +164,7 @@ class GradCheckPage(PageDefaults, QWidget):
         box.addLayout(form)
         box.addWidget(self.description)
         box.addWidget(self.check_button)
+        box.addWidget(self.progress)
         lesson = QGroupBox("Broken backward (for the lesson)")
         box = QVBoxLayout(lesson)
         box.addWidget(self.broken)
@@ -168,7 +172,7 @@ class GradCheckPage(PageDefaults, QWidget):
         box.addWidget(self.fault_text)
         how = QGroupBox("How the check works")
         box = QVBoxLayout(how)
-        for text in (HOW_IT_WORKS, _legend()):
+        for text in (HOW_IT_WORKS, legend()):
             label = QLabel(text)
             label.setWordWrap(True)
             label.setTextFormat(Qt.RichText)
@@ -233,7 +237,7 @@ class GradCheckPage(PageDefaults, QWidget):
         self._active = active
         for action in self.actions_list:
             action.setEnabled(active)
-        if active:
+        if active and not self.jobs.busy:
             if self.problem is None or self._is_stale():
                 self.check()
             else:
@@ -244,8 +248,13 @@ class GradCheckPage(PageDefaults, QWidget):
                 "gradcheck/table": Picture("Gradient check: table", "gradcheck-table", self.table, self.table)}
 
     def shutdown(self) -> None:
-        """Nothing to stop: the check runs in the GUI thread (at most ~0.1 s, see SAMPLE_ABOVE)."""
+        """Cancel a running check and join its thread."""
         self._retune.stop()
+        self.jobs.shutdown()
+
+    def closeEvent(self, event) -> None:  # shown on its own (a test, a script): closing it ends its thread
+        self.shutdown()
+        super().closeEvent(event)
 
     # ------------------------------------------------------------------ the playground
     @property
@@ -284,7 +293,7 @@ class GradCheckPage(PageDefaults, QWidget):
     # ------------------------------------------------------------------ checking
     @Slot()
     def check(self) -> None:
-        """Run the gradient check on the chosen network and show it."""
+        """Check the chosen network in the worker thread (superseding a check still running)."""
         self._retune.stop()
         if self.source.currentIndex() == EXAMPLE:
             problem = worked_example_problem(self._example_params())
@@ -293,75 +302,59 @@ class GradCheckPage(PageDefaults, QWidget):
             return
         else:
             problem = playground_problem(self.latest_frame, self.points.value())
-        started = time.perf_counter()
-        n = problem.net.get_parameters().size
-        self.result = gradcheck(problem.net, problem.X, problem.Y,
-                                max_params=SAMPLE_ABOVE if n > SAMPLE_ABOVE else None, seed=0)
-        elapsed = time.perf_counter() - started
-        self.problem = problem
-        self._broken_cache = {}
-        self._order = {name: i for i, name in enumerate(problem.names.params)}
-        self._connections = connections(problem)
-        self._groups = _groups(problem)
+        self.jobs.submit(partial(check_problem, problem))
+        self.progress.start(min(problem.net.get_parameters().size, SAMPLE_ABOVE))
+
+    @Slot()
+    def cancel_check(self) -> None:
+        if self.jobs.cancel():
+            self._check_ended()
+            self.statusMessage.emit("Gradient check cancelled: the table shows the last finished check")
+
+    def _check_ended(self) -> None:
+        self.progress.stop()
+        self.checkEnded.emit()
+
+    @Slot(object)
+    def _check_done(self, checked: CheckedProblem) -> None:
+        problem = checked.problem
+        self.checked, self.problem, self.result = checked, problem, checked.result
         self.description.setText(problem.description + (f" {problem.note}" if problem.note else ""))
         self._show()
         self._update_stale()
-        self.statusMessage.emit(f"Gradient check: {len(self.result.checks)} parameters in {elapsed * 1000:.0f} ms")
+        self._check_ended()
+        self.statusMessage.emit(f"Gradient check: {len(self.result.checks)} parameters in "
+                                f"{checked.seconds * 1000:.0f} ms")
+
+    @Slot(str)
+    def _check_failed(self, message: str) -> None:
+        self._set_summary(f"The gradient check failed: {message}", "fail")
+        self._check_ended()
 
     def _show(self) -> None:
         """Fill the summary, table and plot from the last check, with the broken gradients if asked."""
-        if self.result is None:
+        if self.checked is None:
             return
         result, changed, fault = self.result, None, None
         if self.broken.isChecked():
             fault = FAULTS[self.fault.currentData()]
-            if fault.name not in self._broken_cache:
-                p = self.problem
-                dW, db = broken_gradients(p.net, p.X, p.Y, fault)
-                self._broken_cache[fault.name] = (with_analytic(self.result, p.net, dW, db),
-                                                  changed_parameters(p.net, p.X, p.Y, fault))
-            result, changed = self._broken_cache[fault.name]
+            broken = self.checked.broken[fault.name]
+            result, changed = broken.result, broken.changed
         self.shown_result = result
         text, state = summary(result)
         self._set_summary(text, state)
-        self.table.model_.set_checks(result.checks, self._connections, self._order, changed)
-        self.plot.set_checks(result.checks, self._order, self._groups)
-        self._set_fault_note(fault, changed)
-
-    def _set_fault_note(self, fault, changed) -> None:
+        checked = self.checked
+        self.table.model_.set_checks(result.checks, checked.connections, checked.order, changed)
+        self.plot.set_checks(result.checks, checked.order, checked.groups)
         if fault is None:
             self.fault_note.hide()
             return
-        order = list(self._order)
-        if changed:
-            changed_set = set(changed)
-            untouched = [n for n in order if n not in changed_set]
-            text = (f"<b>Broken backward:</b> {fault.title}. It changes {len(changed):,} of the network's "
-                    f"{len(order):,} gradients ({self._describe(changed)}).")
-            if untouched:
-                text += f" Untouched (backprop's own): {self._describe(untouched)}."
-        else:
-            text = f"<b>Broken backward:</b> {fault.title}. {fault.invisible_when}"
-        self.fault_note.setText(text)
+        self.fault_note.setText(fault_note(fault, changed, list(checked.order), checked.groups))
         self.fault_note.setStyleSheet(_BOX.format(border=palette.GRADIENT, background="#f3ecf8"))
         self.fault_note.show()
 
-    def _describe(self, names) -> str:
-        """Parameters as ranges ("w5–w8, b2"), or by block ("all of W₁, b₁; some of W₂") when that is long."""
-        order = list(self._order)
-        text = name_ranges(names, order)
-        if len(text) <= 90:
-            return text
-        chosen = set(names)
-        full, part = [], []
-        for label, a, b in self._groups:
-            k = sum(order[i] in chosen for i in range(a, b + 1))
-            (full if k == b - a + 1 else part if k else []).append(label)
-        return "; ".join(f"{word} {', '.join(labels)}" for word, labels in (("all of", full), ("some of", part))
-                         if labels)
-
     def _set_summary(self, html: str, style: str) -> None:
-        border, background = _STYLES[style]
+        border, background = SUMMARY_COLORS[style]
         self.summary.setStyleSheet(_BOX.format(border=border, background=background))
         self.summary.setText(html)
 
@@ -369,7 +362,8 @@ class GradCheckPage(PageDefaults, QWidget):
         self._set_summary(html, "info")
 
     def _no_frame(self) -> None:
-        self.problem = self.result = self.shown_result = None
+        self.cancel_check()
+        self.checked = self.problem = self.result = self.shown_result = None
         self.table.model_.clear()
         self.plot.clear_checks()
         self.fault_note.hide()
@@ -405,15 +399,3 @@ class GradCheckPage(PageDefaults, QWidget):
     def _link(self, _href: str) -> None:
         self.source.setCurrentIndex(EXAMPLE)
 
-
-def _groups(problem) -> list[tuple[str, int, int]]:
-    """(label, first index, last index) of each layer's weights and each layer's biases, in network order."""
-    subscript = str.maketrans("0123456789", "₀₁₂₃₄₅₆₇₈₉")
-    groups = []
-    for i, ref in enumerate(problem.names.params.values()):
-        label = f"{'W' if ref.kind == 'w' else 'b'}{str(ref.layer + 1).translate(subscript)}"
-        if groups and groups[-1][0] == label:
-            groups[-1][2] = i
-        else:
-            groups.append([label, i, i])
-    return [tuple(g) for g in groups]
