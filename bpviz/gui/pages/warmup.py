@@ -1,8 +1,8 @@
 """The NumPy warm-up (seed 000) in matrix form: the net as matrix blocks, the seed's code line by line with its
 formula and shapes, and the seed's 500 iterations trained in the background with a live loss curve.
 
-Wiring only: the engine describes the pass (``bpviz.engine.warmup.lesson_pass``), the worker thread trains and
-checks against the seed's own loop, and the widgets draw what they are given.
+Wiring only: the worker thread trains, checks against the seed's own loop and describes the pass with the weights
+reached (``bpviz.engine.warmup.lesson_pass``, too long for the GUI thread); the widgets draw what they are given.
 """
 
 from __future__ import annotations
@@ -21,7 +21,7 @@ from PySide6.QtWidgets import (
     QWidget,
 )
 
-from bpviz.engine.warmup import ITERATIONS, WarmupArrays, lesson_pass
+from bpviz.engine.warmup import ITERATIONS
 from bpviz.gui import palette
 from bpviz.gui.export.views import Picture
 from bpviz.gui.pages import PageDefaults
@@ -60,8 +60,7 @@ class WarmupPage(PageDefaults, QWidget):
         self._build_layout()
         self.frame: WarmupFrame | None = None
         self.lesson = None  # the LessonPass shown (the weights of the last frame that carried them)
-        self._lesson_iteration = 0
-        self._lesson_generation = 0
+        self._lesson_iteration = 0  # the updates done before the weights the lesson describes
         self._line = 0
         self._generation = 0
         self._active = True
@@ -271,8 +270,7 @@ class WarmupPage(PageDefaults, QWidget):
             self.curve.clear(self.iterations.value())
         if len(frame.losses):
             self.curve.append(frame.start, frame.losses)
-        if frame.weights is not None and (self.lesson is None or frame.iteration != self._lesson_iteration
-                                          or frame.generation != self._lesson_generation):
+        if frame.lesson is not None and frame.lesson is not self.lesson:
             self._show_pass(frame)
         self.frame = frame
         self._show_progress(frame)
@@ -282,11 +280,9 @@ class WarmupPage(PageDefaults, QWidget):
         self.frameShown.emit(frame)
 
     def _show_pass(self, frame: WarmupFrame) -> None:
-        """Describe the pass with the frame's weights (copies: the worker's arrays are not touched)."""
-        w1, w2 = frame.weights
+        """Show the pass the worker described with the weights of the frame (its own arrays, never changed)."""
         first = self.lesson is None
-        self.lesson = lesson_pass(WarmupArrays(frame.arrays.x, frame.arrays.y, w1, w2))
-        self._lesson_iteration, self._lesson_generation = frame.iteration, frame.generation
+        self.lesson, self._lesson_iteration = frame.lesson, frame.iteration
         if first:
             self.lines.set_lines(self.lesson.lines)
         self.blocks.set_pass(self.lesson.blocks, self.lesson.values)
