@@ -7,25 +7,45 @@ import pytest
 
 from bpviz.gui.export.svg import (
     _ORIGINAL_CORRECT_COORDINATES,
-    bake_cosmetic_strokes,
     fix_closed_paths,
     rects_to_paths,
     strip_close_path,
 )
+from bpviz.gui.export.svg_document import bake_cosmetic_strokes, finished_svg, parse_svg, svg_tag
 
 
 # for viewers that ignore vector-effect ----------------------------------------------------------------
 def test_cosmetic_lines_are_moved_out_of_their_scaling_transform():
-    node = xml.dom.minidom.parseString(
-        '<g><g transform="matrix(100,0,0,-50,10,200)" stroke="#000" stroke-width="1.5">'
-        '<path vector-effect="non-scaling-stroke" d="M0,0 L1,1 L2,1e-1 Z"/>'
+    root = parse_svg(
+        '<g xmlns="http://www.w3.org/2000/svg"><g transform="matrix(100,0,0,-50,10,200)" stroke="#000" '
+        'stroke-width="1.5"><path vector-effect="non-scaling-stroke" d="M0,0 L1,1 L2,1e-1 Z"/>'
         '<polyline vector-effect="non-scaling-stroke" points="0,0 1,1"/></g>'
-        '<g transform="matrix(2,0,0,2,0,0)"><text x="1" y="1">kept</text></g></g>').documentElement
-    assert bake_cosmetic_strokes(node) == 1
-    first, second = node.getElementsByTagName("g")
-    assert not first.getAttribute("transform") and second.getAttribute("transform")
-    assert first.getElementsByTagName("path")[0].getAttribute("d") == "M10,200 L110,150 L210,195 Z"
-    assert first.getElementsByTagName("polyline")[0].getAttribute("points") == "10,200 110,150"
+        '<g transform="matrix(2,0,0,2,0,0)"><text x="1" y="1">kept</text></g></g>')
+    assert bake_cosmetic_strokes(root) == 1
+    first, second = root.findall(svg_tag("g"))
+    assert first.get("transform") is None and second.get("transform")
+    assert first.find(svg_tag("path")).get("d") == "M10,200 L110,150 L210,195 Z"
+    assert first.find(svg_tag("polyline")).get("points") == "10,200 110,150"
+
+
+def test_a_finished_picture_has_its_size_title_rect_outlines_as_paths_and_unpainted_clips():
+    text = ('<?xml version="1.0" encoding="UTF-8" standalone="no"?>'
+            '<svg xmlns="http://www.w3.org/2000/svg" xmlns:xlink="http://www.w3.org/1999/xlink" version="1.1">'
+            '<title>Qt SVG Document</title><defs><clipPath id="c"><rect x="0" y="0" width="5" height="5"/>'
+            '</clipPath></defs><g transform="matrix(2,0,0,2,10,10)" stroke="#999">'
+            '<rect vector-effect="non-scaling-stroke" x="1" y="2" width="3" height="4"/></g>'
+            '<g><text x="1" y="9">5 &lt; 6 · ∂E/∂w</text><image xlink:href="#c" width="1" height="1"/></g></svg>')
+    out = finished_svg(text, 800, 600, 400.0, 300.0, "bpviz — a title", "Drawn by bpviz")
+    root = parse_svg(out)
+    assert out.startswith('<?xml version="1.0" encoding="utf-8"?>\n<svg xmlns="http://www.w3.org/2000/svg"')
+    assert (root.get("width"), root.get("height"), root.get("viewBox")) == ("800px", "600px", "0 0 400 300")
+    assert root.find(svg_tag("title")).text == "bpviz — a title" and root.find(svg_tag("desc")).text
+    clip = root.find(f"{svg_tag('defs')}/{svg_tag('clipPath')}")[0]
+    assert clip.tag == svg_tag("rect") and (clip.get("fill"), clip.get("stroke")) == ("none", "none")
+    outline = root.find(f"{svg_tag('g')}/{svg_tag('path')}")
+    assert outline.get("d") == "M12,14 L18,14 L18,22 L12,22 L12,14"  # a path, out of the transform
+    assert root.find(f".//{svg_tag('text')}").text == "5 < 6 · ∂E/∂w"  # text stays text
+    assert root.find(f".//{svg_tag('image')}").get("{http://www.w3.org/1999/xlink}href") == "#c"
 
 
 # the SVG work-around for pyqtgraph 0.14.0 on Qt >= 6.11 ---------------------------------------------------

@@ -1,4 +1,8 @@
-"""Where and how big: the dialog before a picture is exported (PNG of a chosen size, or SVG)."""
+"""Where and how big: the dialog before a picture is exported (PNG of a chosen size, or SVG).
+
+The size boxes stop at the biggest picture export_picture draws (bpviz.gui.export.pictures.MAX_SIDE); a size of
+more pixels in all than it draws (MAX_PIXELS) is said in words under the boxes and Save waits for a smaller one.
+"""
 
 from __future__ import annotations
 
@@ -18,8 +22,9 @@ from PySide6.QtWidgets import (
     QWidget,
 )
 
+from bpviz.gui.export.pictures import MAX_PIXELS, MAX_SIDE
+
 FORMATS = {"PNG image": ".png", "SVG vector drawing": ".svg"}
-MAX_PIXELS = 16000
 
 
 class PictureExportDialog(QDialog):
@@ -47,7 +52,7 @@ class PictureExportDialog(QDialog):
         sizes.setContentsMargins(0, 0, 0, 0)
         self.width_box, self.height_box = QSpinBox(), QSpinBox()
         for box, value in ((self.width_box, default_size[0]), (self.height_box, default_size[1])):
-            box.setRange(16, MAX_PIXELS)
+            box.setRange(16, MAX_SIDE)
             box.setValue(value)
             box.setSuffix(" px")
         self.width_box.valueChanged.connect(lambda w: self._keep_aspect(self.height_box, round(w / self._aspect)))
@@ -66,16 +71,23 @@ class PictureExportDialog(QDialog):
         self.note = QLabel("SVG keeps lines and text as vectors: sharp at any size.")
         self.note.setWordWrap(True)
         form.addRow("", self.note)
+        self.size_note = QLabel()
+        self.size_note.setObjectName("export_size_note")
+        self.size_note.setWordWrap(True)
+        form.addRow("", self.size_note)
         buttons = QDialogButtonBox(QDialogButtonBox.Save | QDialogButtonBox.Cancel)
         buttons.accepted.connect(self.accept)
         buttons.rejected.connect(self.reject)
+        self.save_button = buttons.button(QDialogButtonBox.Save)
         form.addRow(buttons)
+        for box in (self.width_box, self.height_box):
+            box.valueChanged.connect(self._update_enabled)
         self._path_changed(self.path.text())
 
     def _keep_aspect(self, box: QSpinBox, value: int) -> None:
         if box.value() != value:
             blocked = box.blockSignals(True)
-            box.setValue(max(16, min(MAX_PIXELS, value)))
+            box.setValue(max(16, min(MAX_SIDE, value)))
             box.blockSignals(blocked)
 
     def _path_changed(self, text: str) -> None:
@@ -96,6 +108,13 @@ class PictureExportDialog(QDialog):
         png = FORMATS[self.format.currentText()] == ".png"
         self.size_row.setEnabled(png)
         self.note.setVisible(not png)
+        pixels = self.width_box.value() * self.height_box.value()
+        too_big = png and pixels > MAX_PIXELS
+        self.size_note.setText(f"{self.width_box.value():,} × {self.height_box.value():,} is {pixels / 1e6:.0f} "
+                               f"million pixels: at most {MAX_PIXELS // 1_000_000} million can be drawn. Choose a "
+                               f"smaller size." if too_big else "")
+        self.size_note.setVisible(too_big)
+        self.save_button.setEnabled(not too_big)
 
     def _browse(self) -> None:
         filters = ";;".join(f"{name} (*{ext})" for name, ext in FORMATS.items())

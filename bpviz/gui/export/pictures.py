@@ -4,8 +4,9 @@
 kind of target:
 
 - a pyqtgraph plot (``PlotWidget`` or ``PlotItem``): laid out again at the picture's size (axes, ticks and
-  labels placed for it, not stretched), PNG through pyqtgraph's ``ImageExporter``, SVG through its
-  ``SVGExporter`` (with the work-around for Qt >= 6.11 in ``bpviz.gui.export.svg``);
+  labels placed for it, not stretched), PNG through pyqtgraph's ``ImageExporter``, SVG drawn by Qt's
+  QSvgGenerator as every other source (pyqtgraph's ``SVGExporter`` maps every point in Python through minidom:
+  up to half a second for a plot; it stays usable from a plot's own menu with ``install_svg_workaround``);
 - a ``QGraphicsView`` (the network diagram): the drawing of its scene as the user sees it (no larger than on
   screen), without the scroll area around it, centred on white, with the view's ``legend`` strip under it;
 - any other ``QWidget`` (the stepper panel, the whole window): the widget as shown.
@@ -24,29 +25,28 @@ leave neither the file nor a temporary file behind. Call from the GUI thread. No
 from __future__ import annotations
 
 import contextlib
-import xml.dom.minidom
 from pathlib import Path
 
 from PySide6.QtCore import QBuffer, QIODevice, QSize, QSizeF
 from PySide6.QtGui import QImage, QPainter
 from PySide6.QtWidgets import QGraphicsItem, QGraphicsView, QWidget
 
+import pyqtgraph as pg
+
 from bpviz import __version__
 from bpviz.files import FileError, atomic_write
-from bpviz.gui.export.sources import _HINTS, _PlotSource, _rounded, _Source, _source
+from bpviz.gui.export.sources import RENDER_HINTS, PlotSource, Source, rounded_size, source_for
 
-# re-exported: the app (install_svg_workaround) and the tests import the SVG repairs from here
-from bpviz.gui.export.svg import (
-    bake_cosmetic_strokes,
-    fix_closed_paths,
-    install_svg_workaround,
-    rects_to_paths,
-    strip_close_path,
-    svg_workaround,
-)
+# re-exported: the app (install_svg_workaround) and the tests import the pyqtgraph work-around from here
+from bpviz.gui.export.svg import install_svg_workaround, svg_workaround
+from bpviz.gui.export.svg_document import finished_svg
 
 FORMATS = {".png": "PNG", ".svg": "SVG"}
-MAX_PIXELS = 100_000_000  # 10^8 pixels (400 MB of ARGB): a slip such as 160000 x 100000 is refused
+# The biggest picture: 8,000 px a side (67 cm at 300 dpi) and 40 million pixels. Drawn and encoded in the GUI
+# thread, a PNG takes about 0.04 s per million pixels here (8,000 x 5,000: 1.6 s, 160 MB of ARGB); 16,000 x
+# 10,000 would take 7 s and 640 MB.
+MAX_SIDE = 8000
+MAX_PIXELS = 40_000_000
 
 
 # ---------------------------------------------------------------------------------------------- public API
@@ -62,11 +62,11 @@ def export_picture(target, path, size: tuple[int, int] | None = None, *, title: 
     fmt = FORMATS.get(out.suffix.lower())
     if fmt is None:
         raise FileError(f"Cannot write {out}: choose a .png or .svg file name")
-    source = _source(target)
+    source = source_for(target)
     if size is None:
-        size = picture_size(target) if fmt == "PNG" else _rounded(source.logical_size())
+        size = picture_size(target) if fmt == "PNG" else rounded_size(source.logical_size())
     width, height = _checked_size(out, size)
-    with _no_item_caches(source.widget):
+    with _drawn_for_export(source.widget):
         if fmt == "PNG":
             data = _png_bytes(source, width, height)
         else:
@@ -76,7 +76,7 @@ def export_picture(target, path, size: tuple[int, int] | None = None, *, title: 
 
 def picture_size(target) -> tuple[int, int]:
     """The default PNG size of ``target``: its size on screen times the screen's device pixel ratio."""
-    source = _source(target)
+    source = source_for(target)
     size, dpr = source.logical_size(), source.device_pixel_ratio()
     return max(1, round(size.width() * dpr)), max(1, round(size.height() * dpr))
 
@@ -91,41 +91,60 @@ def _checked_size(path: Path, size) -> tuple[int, int]:
     if not ok or isinstance(width, bool) or isinstance(height, bool) or width < 1 or height < 1:
         raise ValueError(f"size must be (width, height), two whole numbers of pixels >= 1, got {size!r}")
     width, height = int(width), int(height)
-    if width * height > MAX_PIXELS:
-        raise FileError(f"Cannot write {path}: {width} x {height} pixels is too large a picture")
+    if max(width, height) > MAX_SIDE or width * height > MAX_PIXELS:
+        raise FileError(f"Cannot write {path}: {width:,} x {height:,} pixels is too large a picture (at most "
+                        f"{MAX_SIDE:,} pixels a side and {MAX_PIXELS // 1_000_000} million in all)")
     return width, height
 
 
 @contextlib.contextmanager
-def _no_item_caches(widget: QWidget):
-    """Graphics items drawn from their own pixmap caches while in the block (pyqtgraph axes, points): drawn
-    afresh instead, so that a bigger picture is crisp and an SVG gets vectors and text, not bitmaps."""
+def _drawn_for_export(widget: QWidget):
+    """While in the block, the graphics items under ``widget`` drawn as a picture wants them:
+
+    - afresh, not from their own pixmap caches (pyqtgraph axes, points), so that a bigger picture is crisp and an
+      SVG gets vectors and text, not bitmaps;
+    - pyqtgraph curves as one line each: on screen pyqtgraph draws thick lines as separate segments, whose
+      antialiased joints show as dots in a picture and which an SVG would get as one element each (the
+      trajectory grid had 61,000 polylines, 6.6 MB);
+    - pyqtgraph items in their export mode (as pyqtgraph's own exporters set it): scatter points as shapes, not
+      stamped from a pixmap atlas (in an SVG, one vector symbol per point), antialiased.
+    """
     views = [widget] if isinstance(widget, QGraphicsView) else []
     views += widget.findChildren(QGraphicsView)
-    cached = []
+    cached, segmented, exporting = [], [], []
     for scene in {id(v.scene()): v.scene() for v in views if v.scene() is not None}.values():
         for item in scene.items():
             mode = item.cacheMode()
             if mode != QGraphicsItem.NoCache:
                 cached.append((item, mode))
                 item.setCacheMode(QGraphicsItem.NoCache)
+            if isinstance(item, pg.PlotCurveItem) and item.opts.get("segmentedLineMode", "off") != "off":
+                segmented.append((item, item.opts["segmentedLineMode"]))
+                item.opts["segmentedLineMode"] = "off"
+            if isinstance(item, pg.GraphicsItem) and getattr(item, "_exportOpts", None) is False:
+                item.setExportMode(True, {"antialias": True})
+                exporting.append(item)
     try:
         yield
     finally:
         for item, mode in cached:
             item.setCacheMode(mode)
+        for item, mode in segmented:
+            item.opts["segmentedLineMode"] = mode
+        for item in exporting:
+            item.setExportMode(False)
 
 
-def _png_bytes(source: _Source, width: int, height: int) -> bytes:
+def _png_bytes(source: Source, width: int, height: int) -> bytes:
     scale = source.scale_for(width, height)
-    if isinstance(source, _PlotSource):
+    if isinstance(source, PlotSource):
         image = source.png(width, height, scale)
     else:
         image = QImage(width, height, QImage.Format_ARGB32_Premultiplied)
         image.fill(source.background())
         painter = QPainter(image)
         try:
-            painter.setRenderHints(_HINTS)
+            painter.setRenderHints(RENDER_HINTS)
             painter.scale(scale, scale)
             source.paint(painter, QSizeF(width / scale, height / scale))
         finally:
@@ -139,36 +158,12 @@ def _png_bytes(source: _Source, width: int, height: int) -> bytes:
     return bytes(buffer.data())
 
 
-def _svg_bytes(source: _Source, width: int, height: int, title: str) -> bytes:
+def _svg_bytes(source: Source, width: int, height: int, title: str) -> bytes:
     scale = source.scale_for(width, height)
     canvas = QSizeF(width / scale, height / scale)
     description = f"Drawn by bpviz {__version__}"
     text = source.svg(canvas, title, description)
-    return _finish_svg(text, width, height, canvas, title, description).encode("utf-8")
-
-
-def _finish_svg(text: str, width: int, height: int, canvas: QSizeF, title: str, description: str) -> str:
-    """The root element with width/height in px, a viewBox, our title and description; clip shapes unpainted
-    (renderers without clipping, such as QtSvg's, would draw them)."""
-    doc = xml.dom.minidom.parseString(text.encode("utf-8"))
-    root = doc.documentElement
-    root.setAttribute("width", f"{width}px")
-    root.setAttribute("height", f"{height}px")
-    root.setAttribute("viewBox", f"0 0 {canvas.width():.6g} {canvas.height():.6g}")
-    rects_to_paths(root)
-    bake_cosmetic_strokes(root)
-    for clip in root.getElementsByTagName("clipPath"):
-        for shape in clip.childNodes:
-            if shape.nodeType == shape.ELEMENT_NODE:
-                shape.setAttribute("stroke", "none")
-                shape.setAttribute("fill", "none")
-    for tag, value in (("title", title), ("desc", description)):
-        nodes = [n for n in root.childNodes if n.nodeType == n.ELEMENT_NODE and n.tagName == tag]
-        node = nodes[0] if nodes else root.insertBefore(doc.createElement(tag), root.firstChild)
-        while node.firstChild is not None:
-            node.removeChild(node.firstChild)
-        node.appendChild(doc.createTextNode(value))
-    return doc.toxml(encoding="utf-8").decode("utf-8")
+    return finished_svg(text, width, height, canvas.width(), canvas.height(), title, description).encode("utf-8")
 
 
 def _write_bytes(path: Path, data: bytes) -> Path:
@@ -179,5 +174,5 @@ def _write_bytes(path: Path, data: bytes) -> Path:
     return atomic_write(path, write, suffix=path.suffix)
 
 
-__all__ = ["FORMATS", "bake_cosmetic_strokes", "export_picture", "fix_closed_paths", "install_svg_workaround",
-           "picture_size", "rects_to_paths", "strip_close_path", "svg_workaround"]
+__all__ = ["FORMATS", "MAX_PIXELS", "MAX_SIDE", "export_picture", "install_svg_workaround", "picture_size",
+           "svg_workaround"]

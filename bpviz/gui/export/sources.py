@@ -1,8 +1,8 @@
-"""How ``export_picture`` (``bpviz.gui.export.pictures``) draws each kind of target, one ``_Source`` per kind.
+"""How ``export_picture`` (``bpviz.gui.export.pictures``) draws each kind of target, one ``Source`` per kind.
 
 A source knows its target's size on screen and draws it on a canvas of any size, to a QPainter (for a PNG) or as
-SVG text: ``_PlotSource`` a pyqtgraph plot laid out again at the canvas size, ``_SceneSource`` a QGraphicsView's
-scene with its legend, ``_WidgetSource`` any other widget as shown. ``_source(target)`` picks one. The picture's
+SVG text: ``PlotSource`` a pyqtgraph plot laid out again at the canvas size, ``SceneSource`` a QGraphicsView's
+scene with its legend, ``WidgetSource`` any other widget as shown. ``source_for(target)`` picks one. The picture's
 size, format and file are ``bpviz.gui.export.pictures``'s.
 """
 
@@ -10,7 +10,7 @@ from __future__ import annotations
 
 import contextlib
 import re
-import xml.dom.minidom
+import xml.etree.ElementTree as ET
 
 from PySide6.QtCore import QBuffer, QByteArray, QIODevice, QPoint, QRect, QRectF, QSize, QSizeF, Qt
 from PySide6.QtGui import QColor, QImage, QPainter, QRegion
@@ -18,18 +18,16 @@ from PySide6.QtSvg import QSvgGenerator
 from PySide6.QtWidgets import QGraphicsView, QWidget
 
 import pyqtgraph as pg
-from pyqtgraph.exporters import ImageExporter, SVGExporter
+from pyqtgraph.exporters import ImageExporter
 
-from bpviz.gui.export.svg import svg_workaround
+from bpviz.gui.export.svg_document import DRAWN_TAGS, parse_svg, svg_tag, svg_text
 
 WHITE = QColor(255, 255, 255)
-SVG_NS, XLINK_NS = "http://www.w3.org/2000/svg", "http://www.w3.org/1999/xlink"
-_HINTS = QPainter.Antialiasing | QPainter.TextAntialiasing | QPainter.SmoothPixmapTransform
-_DRAWN = ("path", "rect", "text", "image", "polyline", "polygon", "ellipse", "circle", "line")
+RENDER_HINTS = QPainter.Antialiasing | QPainter.TextAntialiasing | QPainter.SmoothPixmapTransform
 
 
 # ---------------------------------------------------------------------------------------------- sources
-class _Source:
+class Source:
     """What to draw: its size on screen (``logical_size``) and how to draw it on a canvas of a given size."""
 
     def __init__(self, widget: QWidget):
@@ -72,14 +70,14 @@ class _Source:
         if not painter.begin(generator):
             raise RuntimeError("Qt could not start drawing the SVG")
         try:
-            painter.setRenderHints(_HINTS)
+            painter.setRenderHints(RENDER_HINTS)
             self.paint(painter, canvas)
         finally:
             painter.end()
         return bytes(data).decode("utf-8")
 
 
-class _PlotSource(_Source):
+class PlotSource(Source):
     """A pyqtgraph PlotItem, laid out again at the canvas size while it is drawn."""
 
     def __init__(self, item: pg.PlotItem):
@@ -103,17 +101,11 @@ class _PlotSource(_Source):
 
     @contextlib.contextmanager
     def laid_out(self, canvas: QSizeF):
-        """The plot resized to ``canvas`` (axes, ticks and view range updated) while in the block, its curves drawn
-        as one line each (pyqtgraph draws thick lines as separate segments on screen: in a picture the antialiased
-        joints show as dots, and an SVG would get an element per segment). Put back as it was afterwards."""
+        """The plot resized to ``canvas`` (axes, ticks and view range updated) while in the block. Put back as it
+        was afterwards."""
         item, scene = self.item, self.item.scene()
         old = item.size()
         changed = abs(old.width() - canvas.width()) > 1e-6 or abs(old.height() - canvas.height()) > 1e-6
-        curves = [c.curve for c in item.items if isinstance(c, pg.PlotDataItem)]
-        curves += [c for c in item.items if isinstance(c, pg.PlotCurveItem)]
-        modes = [(c, c.opts["segmentedLineMode"]) for c in curves if "segmentedLineMode" in c.opts]
-        for c, _ in modes:
-            c.opts["segmentedLineMode"] = "off"
         # the room the axes keep for their tick labels grows with the labels drawn (pyqtgraph): put it back too
         axes = [a["item"] for a in item.axes.values()]
         text_room = [(a, getattr(a, "textWidth", None), getattr(a, "textHeight", None)) for a in axes]
@@ -123,8 +115,6 @@ class _PlotSource(_Source):
         try:
             yield
         finally:
-            for c, mode in modes:
-                c.opts["segmentedLineMode"] = mode
             for axis, width, height in text_room:
                 if width is not None and height is not None and (axis.textWidth, axis.textHeight) != (width, height):
                     axis.textWidth, axis.textHeight = width, height
@@ -143,17 +133,20 @@ class _PlotSource(_Source):
             params["background"] = self.background()
             return exporter.export(toBytes=True)
 
+    def paint(self, painter: QPainter, canvas: QSizeF) -> None:
+        """The plot as laid out for ``canvas`` (call within ``laid_out``), on its background."""
+        painter.fillRect(QRectF(0, 0, canvas.width(), canvas.height()), self.background())
+        self.item.scene().render(painter, QRectF(0, 0, canvas.width(), canvas.height()),
+                                 self.item.sceneBoundingRect(), Qt.IgnoreAspectRatio)
+
     def svg(self, canvas: QSizeF, title: str, description: str) -> str:
-        with self.laid_out(canvas), svg_workaround():
-            exporter = SVGExporter(self.item)
-            params = exporter.parameters()
-            params.param("width").setValue(canvas.width(), blockSignal=exporter.widthChanged)
-            params.param("height").setValue(canvas.height(), blockSignal=exporter.heightChanged)
-            params["background"] = self.background()
-            return exporter.export(toBytes=True).decode("utf-8")
+        """Drawn by QSvgGenerator like every other source. (pyqtgraph's SVGExporter maps each point through minidom
+        in Python: a tenth to a half of a second for a plot of a few hundred points.)"""
+        with self.laid_out(canvas):
+            return super().svg(canvas, title, description)
 
 
-class _SceneSource(_Source):
+class SceneSource(Source):
     """A QGraphicsView: its scene's drawing as the view shows it, and the view's ``legend`` strip if it has one."""
 
     def __init__(self, view: QGraphicsView):
@@ -182,7 +175,7 @@ class _SceneSource(_Source):
             target = QRectF(0, 0, source.width() * scale, source.height() * scale)
             target.moveCenter(area.center())
             painter.save()
-            painter.setRenderHints(_HINTS)
+            painter.setRenderHints(RENDER_HINTS)
             self.view.scene().render(painter, target, source, Qt.KeepAspectRatio)
             painter.restore()
         if legend_h > 0:
@@ -198,7 +191,7 @@ class _SceneSource(_Source):
             painter.restore()
 
 
-class _WidgetSource(_Source):
+class WidgetSource(Source):
     """Any widget as shown, scaled to fit the canvas and centred on its window background."""
 
     def background(self) -> QColor:
@@ -219,7 +212,7 @@ class _WidgetSource(_Source):
         painter.save()
         painter.translate(dx, dy)
         painter.scale(fit, fit)
-        painter.setRenderHints(_HINTS)
+        painter.setRenderHints(RENDER_HINTS)
         QWidget.render(self.widget, painter, QPoint(), QRegion(),
                            QWidget.RenderFlag.DrawWindowBackground | QWidget.RenderFlag.DrawChildren)
         painter.restore()
@@ -229,58 +222,47 @@ class _WidgetSource(_Source):
         leaves out the clip of every widget to its own rectangle, and writes the clips inside a child widget
         shifted by the child's position: a tab's fill covers the page, labels vanish.)"""
         fit, dx, dy = self._placement(canvas)
-        doc = xml.dom.minidom.getDOMImplementation().createDocument(SVG_NS, "svg", None)
-        root = doc.documentElement
-        root.setAttribute("xmlns", SVG_NS)
-        root.setAttribute("xmlns:xlink", XLINK_NS)
-        root.setAttribute("version", "1.1")
-        for tag, text in (("title", title), ("desc", description)):
-            root.appendChild(doc.createElement(tag)).appendChild(doc.createTextNode(text))
-        defs = root.appendChild(doc.createElement("defs"))
-        back = root.appendChild(doc.createElement("rect"))
-        for name, value in (("x", "0"), ("y", "0"), ("width", f"{canvas.width():.6g}"),
-                            ("height", f"{canvas.height():.6g}"), ("fill", self.background().name())):
-            back.setAttribute(name, value)
-        top = root.appendChild(doc.createElement("g"))
-        top.setAttribute("transform", f"matrix({fit!r},0,0,{fit!r},{dx!r},{dy!r})")
+        root = ET.Element(svg_tag("svg"), {"version": "1.1"})
+        ET.SubElement(root, svg_tag("title")).text = title
+        ET.SubElement(root, svg_tag("desc")).text = description
+        defs = ET.SubElement(root, svg_tag("defs"))
+        ET.SubElement(root, svg_tag("rect"), {"x": "0", "y": "0", "width": f"{canvas.width():.6g}",
+                                               "height": f"{canvas.height():.6g}", "fill": self.background().name()})
+        top = ET.SubElement(root, svg_tag("g"), {"transform": f"matrix({fit!r},0,0,{fit!r},{dx!r},{dy!r})"})
+        metadata = {svg_tag("title"), svg_tag("desc"), svg_tag("defs")}
+        drawn = {svg_tag(name) for name in DRAWN_TAGS}
         for k, (widget, offset, clip) in enumerate(_shown_widgets(self.widget)):
             flags = (QWidget.RenderFlag.DrawWindowBackground if widget is self.widget
                      else QWidget.RenderFlag(0))
-            fragment = xml.dom.minidom.parseString(_widget_svg(widget, flags, self.widget))
-            body = [n for n in fragment.documentElement.childNodes
-                    if n.nodeType == n.ELEMENT_NODE and n.tagName not in ("title", "desc", "defs")]
-            if not any(e.tagName in _DRAWN for n in body for e in (n, *n.getElementsByTagName("*"))):
+            fragment = parse_svg(_widget_svg(widget, flags, self.widget))
+            body = [n for n in fragment if n.tag not in metadata]
+            if not any(e.tag in drawn for n in body for e in n.iter()):
                 continue  # draws nothing of its own (a layout container)
             prefix = f"w{k}_"
-            _prefix_ids(fragment.documentElement, prefix)
-            for d in fragment.documentElement.getElementsByTagName("defs"):
-                for n in list(d.childNodes):
-                    if n.nodeType == n.ELEMENT_NODE:
-                        defs.appendChild(doc.importNode(n, True))
-            clip_path = defs.appendChild(doc.createElement("clipPath"))
-            clip_path.setAttribute("id", f"{prefix}bounds")
-            rect = clip_path.appendChild(doc.createElement("rect"))
-            for name, value in (("x", clip.x() - offset.x()), ("y", clip.y() - offset.y()),
-                                ("width", clip.width()), ("height", clip.height())):
-                rect.setAttribute(name, str(value))
-            placed = top.appendChild(doc.createElement("g"))
-            placed.setAttribute("transform", f"translate({offset.x()},{offset.y()})")
-            clipped = placed.appendChild(doc.createElement("g"))
-            clipped.setAttribute("clip-path", f"url(#{prefix}bounds)")
-            for n in body:
-                clipped.appendChild(doc.importNode(n, True))
-        return doc.toxml()
+            _prefix_ids(fragment, prefix)
+            for fragment_defs in list(fragment.iter(svg_tag("defs"))):
+                for definition in list(fragment_defs):
+                    fragment_defs.remove(definition)
+                    defs.append(definition)
+            clip_path = ET.SubElement(defs, svg_tag("clipPath"), {"id": f"{prefix}bounds"})
+            ET.SubElement(clip_path, svg_tag("rect"), {
+                "x": str(clip.x() - offset.x()), "y": str(clip.y() - offset.y()),
+                "width": str(clip.width()), "height": str(clip.height())})
+            placed = ET.SubElement(top, svg_tag("g"), {"transform": f"translate({offset.x()},{offset.y()})"})
+            clipped = ET.SubElement(placed, svg_tag("g"), {"clip-path": f"url(#{prefix}bounds)"})
+            clipped.extend(body)
+        return svg_text(root)
 
 
-def _source(target) -> _Source:
+def source_for(target) -> Source:
     if isinstance(target, pg.PlotWidget):
-        return _PlotSource(target.getPlotItem())
+        return PlotSource(target.getPlotItem())
     if isinstance(target, pg.PlotItem):
-        return _PlotSource(target)
+        return PlotSource(target)
     if isinstance(target, QGraphicsView):
-        return _SceneSource(target)
+        return SceneSource(target)
     if isinstance(target, QWidget):
-        return _WidgetSource(target)
+        return WidgetSource(target)
     raise TypeError(f"cannot draw a picture of a {type(target).__name__}: give a plot, a graphics view or a widget")
 
 
@@ -298,14 +280,14 @@ def _solid(brush) -> QColor:
     return c if brush.style() == Qt.SolidPattern and c.alpha() == 255 else WHITE
 
 
-def _rounded(size: QSizeF) -> tuple[int, int]:
+def rounded_size(size: QSizeF) -> tuple[int, int]:
     return max(1, round(size.width())), max(1, round(size.height()))
 
 
 def _generator(device, canvas: QSizeF, widget: QWidget) -> QSvgGenerator:
     generator = QSvgGenerator(QSvgGenerator.SvgVersion.Svg11)  # SVG 1.1 has clip paths; Tiny 1.2 has none
     generator.setOutputDevice(device)
-    generator.setSize(QSize(*_rounded(canvas)))
+    generator.setSize(QSize(*rounded_size(canvas)))
     generator.setViewBox(QRectF(0, 0, canvas.width(), canvas.height()))
     generator.setResolution(max(1, round(widget.logicalDpiX())))  # fonts in points: the same size as on screen
     return generator
@@ -321,7 +303,7 @@ def _widget_svg(widget: QWidget, flags, root: QWidget) -> bytes:
     if not painter.begin(generator):
         raise RuntimeError("Qt could not start drawing the SVG")
     try:
-        painter.setRenderHints(_HINTS)
+        painter.setRenderHints(RENDER_HINTS)
         QWidget.render(widget, painter, QPoint(), QRegion(), flags)  # not QGraphicsView.render (the scene)
     finally:
         painter.end()
@@ -344,14 +326,13 @@ def _shown_widgets(root: QWidget):
     yield from walk(root, QRect(QPoint(0, 0), root.size()))
 
 
-def _prefix_ids(element, prefix: str) -> None:
+def _prefix_ids(element: ET.Element, prefix: str) -> None:
     """Make the ids of one fragment unique in the whole document: ``id``, ``url(#id)`` and ``href="#id"``."""
-    for e in [element, *element.getElementsByTagName("*")]:
-        for i in range(e.attributes.length):
-            a = e.attributes.item(i)
-            if a.name == "id":
-                a.value = prefix + a.value
-            elif "url(#" in a.value:
-                a.value = a.value.replace("url(#", "url(#" + prefix)
-            elif a.name.endswith("href") and a.value.startswith("#"):
-                a.value = "#" + prefix + a.value[1:]
+    for e in element.iter():
+        for name, value in list(e.attrib.items()):
+            if name == "id":
+                e.set(name, prefix + value)
+            elif "url(#" in value:
+                e.set(name, value.replace("url(#", "url(#" + prefix))
+            elif name.endswith("href") and value.startswith("#"):
+                e.set(name, "#" + prefix + value[1:])

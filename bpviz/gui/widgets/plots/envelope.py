@@ -14,7 +14,7 @@ from __future__ import annotations
 
 import numpy as np
 
-MAX_POINTS = 4096  # points a curve keeps: two per bin, about two per pixel of a 16,000 px wide picture of 3 columns
+MAX_POINTS = 2048  # points a curve keeps: two per bin; 1,024 bins are three a pixel of a plot on screen
 
 
 def envelope(x, y, max_points: int = MAX_POINTS) -> tuple[np.ndarray, np.ndarray]:
