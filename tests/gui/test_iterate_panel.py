@@ -91,3 +91,25 @@ def test_while_a_run_goes_progress_and_cancel_replace_run(qtbot):
     panel.set_running(10)
     panel.show_stopped("cancelled")
     assert panel.continue_button.isEnabled()  # the curve still shows the finished run: Continue goes on from it
+
+
+def test_in_the_page_at_1280x800_the_texts_are_never_drawn_over_the_plot(qtbot):
+    from bpviz.gui.pages.example import ExamplePage
+
+    page = ExamplePage()
+    qtbot.addWidget(page)
+    page.resize(1280, 760)  # the page's share of a 1280x800 window
+    page.show()
+    qtbot.waitExposed(page)
+    panel = page.iterate
+    page.bottom.setCurrentWidget(panel)
+    with qtbot.waitSignal(page.runEnded, timeout=20000):
+        page.run_passes(1000)  # a summary of two lines at this width
+    panel.passes.setCurrentText("x" * 10_000)
+    qtbot.mouseClick(panel.run_button, Qt.LeftButton)  # and a refusal under it
+    qtbot.wait(50)
+    below = [w for w in (panel.summary, panel.message) if w.isVisible()]
+    assert len(below) == 2 and all(w.geometry().top() >= panel.plot.geometry().bottom() for w in below)
+    assert panel.plot.height() >= panel.plot.minimumHeight()
+    assert panel.message.geometry().top() >= panel.summary.geometry().bottom()
+    page.shutdown()

@@ -164,7 +164,6 @@ class GradCheckPage(PageDefaults, QWidget):
         box.addLayout(form)
         box.addWidget(self.description)
         box.addWidget(self.check_button)
-        box.addWidget(self.progress)
         lesson = QGroupBox("Broken backward (for the lesson)")
         box = QVBoxLayout(lesson)
         box.addWidget(self.broken)
@@ -205,6 +204,7 @@ class GradCheckPage(PageDefaults, QWidget):
         column = QVBoxLayout(right)
         column.setContentsMargins(4, 8, 8, 8)
         column.addWidget(self.summary)
+        column.addWidget(self.progress)  # beside the result it will replace (the left column has no room)
         column.addWidget(self.fault_note)
         column.addWidget(self.stale)
         column.addWidget(self.split, 1)
@@ -303,7 +303,9 @@ class GradCheckPage(PageDefaults, QWidget):
         else:
             problem = playground_problem(self.latest_frame, self.points.value())
         self.jobs.submit(partial(check_problem, problem))
-        self.progress.start(min(problem.net.get_parameters().size, SAMPLE_ABOVE))
+        n = problem.net.get_parameters().size
+        self.progress.start(min(n, SAMPLE_ABOVE))
+        self.statusMessage.emit(f"Checking {min(n, SAMPLE_ABOVE):,} of the network's {n:,} parameters…")
 
     @Slot()
     def cancel_check(self) -> None:

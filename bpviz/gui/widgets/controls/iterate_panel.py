@@ -94,7 +94,7 @@ class IteratePanel(QWidget):
         self.curve = item.plot(pen=pg.mkPen(palette.POSITIVE, width=2))
         self.curve.setDownsampling(auto=True, method="peak")
         self.curve.setClipToView(True)
-        self.plot.setMinimumHeight(140)
+        self.plot.setMinimumHeight(80)
         layout.addWidget(self.plot, 1)
 
         self.summary = QLabel("Run passes to see the error fall and the outputs approach the targets.")
@@ -104,11 +104,22 @@ class IteratePanel(QWidget):
         layout.addWidget(self.summary)
         self.message = MessageLabel()  # refusals and runs stopped: wraps, never widens the window
         self.message.setObjectName("passes_message")
+        self.message.hide()  # shown with a message only: an empty line would take the plot's room
         layout.addWidget(self.message)
         note = QLabel(ARTICLE_NOTE)
         note.setWordWrap(True)
         note.setStyleSheet(f"color: {palette.MUTED};")
         layout.addWidget(note)
+
+    def resizeEvent(self, event) -> None:
+        super().resizeEvent(event)
+        self._fit_height()
+
+    def _fit_height(self) -> None:
+        """Ask for the height the wrapped texts need at this width (after a resize or a new text): a splitter
+        reads only the minimum size, and gave the panel less (at 1280x800 the summary and the note were drawn
+        over the plot)."""
+        self.setMinimumHeight(self.layout().minimumHeightForWidth(self.width()))
 
     def requested_passes(self) -> int:
         """The number typed or chosen; ValueError with a sentence if it is not 1..MAX_PASSES."""
@@ -135,16 +146,23 @@ class IteratePanel(QWidget):
         except ValueError as exc:
             self._say(f"Refused: {exc}.", palette.ERROR_COLOR)
             return
-        self.message.clear()
+        self._unsay()
         self.runRequested.emit(n)
 
     def _say(self, message: str, color: str) -> None:
         self.message.setStyleSheet(f"color: {color};")
         self.message.show_message(message)
+        self.message.show()
+        self._fit_height()
+
+    def _unsay(self) -> None:
+        self.message.clear()
+        self.message.hide()
+        self._fit_height()
 
     def set_running(self, passes: int) -> None:
         """A run of ``passes`` passes has started: progress instead of Run; Continue waits for the result."""
-        self.message.clear()
+        self._unsay()
         self.progress.start(passes)
         self.run_button.setEnabled(False)
         self.continue_button.setEnabled(False)
@@ -165,7 +183,7 @@ class IteratePanel(QWidget):
 
     def show_run(self, run: ExampleRun, params: ExampleParams) -> None:
         self._stop_running()
-        self.message.clear()
+        self._unsay()
         n = len(run.errors)
         self.curve.setData(np.arange(1, n + 1), run.errors)
         self.plot.getPlotItem().enableAutoRange()
@@ -174,6 +192,7 @@ class IteratePanel(QWidget):
             f"Pass {n:,}: E_total = {run.final_error:.10f} · out_o1 = {o1:.9f} (target {params.t1:g}) · "
             f"out_o2 = {o2:.9f} (target {params.t2:g}) · first pass E_total = {run.errors[0]:.9f}"
         )
+        self._fit_height()
         self._run_shown = True
         self.continue_button.setEnabled(True)
 
@@ -182,3 +201,4 @@ class IteratePanel(QWidget):
         self._run_shown = False
         self.continue_button.setEnabled(False)
         self.summary.setText("Run passes to see the error fall and the outputs approach the targets.")
+        self._fit_height()

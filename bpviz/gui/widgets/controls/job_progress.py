@@ -38,6 +38,8 @@ class JobProgress(QWidget):
         return not self.isHidden()
 
     def start(self, total: int) -> None:
+        longest = self._text.format(done=int(total), total=int(total))  # the bar's text at its widest
+        self.bar.setMinimumWidth(self.bar.fontMetrics().horizontalAdvance(longest) + 32)
         self.show_progress(0, total)
         self.show()
 
