@@ -22,6 +22,7 @@ from __future__ import annotations
 import faulthandler
 import gc
 import os
+import re
 import sys
 import tempfile
 import threading
@@ -30,14 +31,7 @@ import traceback
 import warnings
 
 import psutil
-from PySide6.QtCore import (
-    QObject,
-    Qt,
-    QThread,
-    QTimer,
-    QtMsgType,
-    qInstallMessageHandler,
-)
+from PySide6.QtCore import QObject, Qt, QThread, QTimer, QtMsgType, qInstallMessageHandler
 from PySide6.QtWidgets import QApplication, QDialog
 
 # Messages of Qt's offscreen platform plugin, which has no window manager, no input devices and no stacking
@@ -50,6 +44,7 @@ HARMLESS_QT_MESSAGES = {
 }
 
 
+OVERRIDE_CONTEXT = re.compile(r"Error calling Python override of [\w:]+\(\): ")
 MONKEY_DIR = os.path.dirname(os.path.abspath(__file__))
 PLANTED_FAULTS = os.path.join(MONKEY_DIR, "monkey_faults.py")
 
@@ -60,16 +55,26 @@ def raised_in_monkey(tb) -> bool:
     return bool(frames) and frames[-1].filename.startswith(MONKEY_DIR) and frames[-1].filename != PLANTED_FAULTS
 
 
-def bpviz_frames(tb) -> tuple[str, str]:
-    """(innermost, outermost) frame of the bpviz package in a traceback, as 'bpviz/x.py:12 in f'."""
-    frames = [f for f in traceback.extract_tb(tb) if f"{os.sep}bpviz{os.sep}" in f.filename]
-    if not frames:
-        return "", ""
+def _short_place(frame) -> str:
+    """'bpviz/x.py:12 in f' (or 'pyqtgraph/y.py:3 in g' for a library, the file name for anything else)."""
+    path = frame.filename
+    for marker in (f"{os.sep}bpviz{os.sep}", f"site-packages{os.sep}"):
+        if marker in path:
+            path = path[path.rindex(marker) + (1 if marker.startswith(os.sep) else len(marker)):]
+            break
+    else:
+        path = os.path.basename(path)
+    return f"{path}:{frame.lineno} in {frame.name}"
 
-    def show(frame):
-        path = frame.filename[frame.filename.rindex(f"{os.sep}bpviz{os.sep}") + 1:]
-        return f"{path}:{frame.lineno} in {frame.name}"
-    return show(frames[-1]), show(frames[0])
+
+def code_frames(tb) -> tuple[str, str]:
+    """Where an exception was raised: (its innermost bpviz frame, or its innermost frame when no bpviz code is
+    on the stack, e.g. a pyqtgraph callback; the outermost bpviz frame, the way in)."""
+    frames = traceback.extract_tb(tb)
+    ours = [f for f in frames if f"{os.sep}bpviz{os.sep}" in f.filename]
+    if not ours:
+        return (_short_place(frames[-1]) if frames else ""), ""
+    return _short_place(ours[-1]), _short_place(ours[0])
 
 
 class _StderrScanner:
@@ -116,9 +121,10 @@ class ExceptionRecorder:
     def record(self, exc_type, exc, tb, thread=None) -> None:
         """An uncaught exception: the app's, or (raised in the monkey's own code) a harness error."""
         thread = thread or threading.current_thread()
-        raised_in, entered_via = bpviz_frames(tb)
+        raised_in, entered_via = code_frames(tb)
         text = "".join(traceback.format_exception(exc_type, exc, tb))
-        message = f"{exc_type.__name__}: {exc}".splitlines()[0][:500] if str(exc) else exc_type.__name__
+        text_of_exc = OVERRIDE_CONTEXT.sub("", str(exc))  # PySide prefixes one per Python override it went through
+        message = f"{exc_type.__name__}: {text_of_exc}".splitlines()[0][:500] if str(exc) else exc_type.__name__
         kind = "harness-error" if raised_in_monkey(tb) else "exception"
         self.recorder.finding(kind, message, details=text, where=raised_in, entered_via=entered_via,
                               thread=thread.name)

@@ -20,16 +20,7 @@ from collections.abc import Callable
 from dataclasses import dataclass
 
 from monkey_popups import plain_text
-from PySide6.QtCore import (
-    QEvent,
-    QEventLoop,
-    QObject,
-    QPoint,
-    QPointF,
-    QSize,
-    Qt,
-    QTimer,
-)
+from PySide6.QtCore import QEvent, QEventLoop, QObject, QPoint, QPointF, QSize, Qt, QTimer
 from PySide6.QtGui import QAction, QKeyEvent, QKeySequence, QWheelEvent
 from PySide6.QtTest import QTest
 from PySide6.QtWidgets import (
