@@ -349,7 +349,7 @@ def test_plain_pyqtgraph_svg_export_fails_on_this_qt_and_ours_holds_the_curve(lo
 def test_the_trajectory_grid_of_1000_epochs_exports_as_svg_in_well_under_a_second(qtbot, tmp_path):
     """Was 7 to 15 s and 6.6 MB (every curve segment an element, minidom copies of each widget's drawing)."""
     from bpviz.engine.trajectories import NeuronRunConfig, run_neuron_modes
-    from bpviz.gui.widgets.trajectory.plots import ModeGrid
+    from bpviz.gui.widgets.trajectory.mode_grid import ModeGrid
 
     grid = shown(qtbot, ModeGrid(), 1000, 700)
     grid.show_result(run_neuron_modes(NeuronRunConfig(epochs=1000)))

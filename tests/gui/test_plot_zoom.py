@@ -15,7 +15,7 @@ import pyqtgraph as pg
 
 from bpviz.engine.trajectories import NeuronRunConfig, run_neuron_modes
 from bpviz.gui.widgets.plots.envelope import envelope
-from bpviz.gui.widgets.trajectory.plots import ModeGrid
+from bpviz.gui.widgets.trajectory.mode_grid import ModeGrid
 
 
 def right_drag_out(widget, times: int = 6) -> None:

@@ -84,6 +84,7 @@ def test_hovering_reads_the_values_at_that_epoch(qtbot, page):
 
 def test_a_long_run_goes_to_a_thread_with_progress(qtbot, page):
     view = page.neuron
+    qtbot.waitUntil(lambda: view.grid.is_built, timeout=5000)  # made one a turn once shown
     type_into(qtbot, view.epochs, "150")
     type_into(qtbot, view.n_samples, "200")
     with qtbot.waitSignal(view.resultShown, timeout=60000):
@@ -132,7 +133,7 @@ def test_shortcuts_follow_the_page_and_the_source(qtbot, page):
     assert not any(a.isEnabled() for a in page.live.actions_list)
     page.set_active(True)
     assert page.run_action.isEnabled()
-    assert page.neuron.result is not None  # opening the page shows the defaults at once
+    qtbot.waitUntil(lambda: page.neuron.result is not None, timeout=5000)  # opening the page runs the defaults
     page.show_source("playground")
     assert not page.run_action.isEnabled()
     page.show_source("neuron")

@@ -99,7 +99,10 @@ def _checked_size(path: Path, size) -> tuple[int, int]:
 
 @contextlib.contextmanager
 def _drawn_for_export(widget: QWidget):
-    """While in the block, the graphics items under ``widget`` drawn as a picture wants them:
+    """While in the block, ``widget`` and the graphics items under it drawn as a picture wants them:
+
+    - complete: a widget that draws in steps over several turns of the event loop finishes them first (it has a
+      ``finish_drawing()`` method);
 
     - afresh, not from their own pixmap caches (pyqtgraph axes, points), so that a bigger picture is crisp and an
       SVG gets vectors and text, not bitmaps;
@@ -109,6 +112,10 @@ def _drawn_for_export(widget: QWidget):
     - pyqtgraph items in their export mode (as pyqtgraph's own exporters set it): scatter points as shapes, not
       stamped from a pixmap atlas (in an SVG, one vector symbol per point), antialiased.
     """
+    for part in (widget, *widget.findChildren(QWidget)):
+        finish = getattr(part, "finish_drawing", None)
+        if callable(finish):
+            finish()  # a widget that draws in steps across event-loop turns (the trajectory grid): done now
     views = [widget] if isinstance(widget, QGraphicsView) else []
     views += widget.findChildren(QGraphicsView)
     cached, segmented, exporting = [], [], []

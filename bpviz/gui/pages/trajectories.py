@@ -107,7 +107,7 @@ class TrajectoriesPage(PageDefaults, QWidget):
         self._apply_source()
         if self._active and self.current_source() == "neuron" and self.neuron.result is None \
                 and not self.neuron.busy():
-            self.neuron.run()  # the defaults take a few hundredths of a second: open on a finished picture
+            self.neuron.run()  # the defaults, in the worker: the page opens on a finished picture at once
 
     def _neuron_runner(self) -> NeuronRunner:
         """The worker for long single-neuron runs, in a thread of this page's (started on first use)."""

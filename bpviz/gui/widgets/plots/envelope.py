@@ -35,7 +35,8 @@ def envelope(x, y, max_points: int = MAX_POINTS) -> tuple[np.ndarray, np.ndarray
     highest = np.argmax(np.where(missing, -np.inf, rows), axis=1)
     start = np.arange(bins) * per
     pairs = np.stack([np.minimum(lowest, highest), np.maximum(lowest, highest)], axis=1) + start[:, None]
-    keep = np.unique(np.concatenate([[0], np.minimum(pairs.ravel(), n - 1), [n - 1]]))
+    keep = np.concatenate([[0], np.minimum(pairs.ravel(), n - 1), [n - 1]])  # in order: bins follow each other
+    keep = keep[np.concatenate([[True], np.diff(keep) > 0])]  # each point once
     return x[keep], y[keep]
 
 

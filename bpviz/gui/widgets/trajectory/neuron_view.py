@@ -1,9 +1,10 @@
 """Seed 001's single neuron trained three ways (batch, mini-batch, stochastic): settings on the left, the grid of
 trajectories on the right.
 
-A run of the defaults takes well under 0.1 s and happens in the GUI thread, so Run answers at once; a bigger
-run (more than ``SYNC_STEPS`` steps) goes to a worker thread (a QObject moved to a QThread, as the playground's
-trainer) with a progress bar and Cancel, and the window stays responsive.
+Every run goes to the page's worker thread (a QObject moved to a QThread, as the playground's trainer): even the
+defaults took 0.15 s here, a stall of the window when the page first opened. A run of more than ``QUICK_STEPS``
+steps shows a progress bar and Cancel; a newer run cancels an older one. A view made without a worker (tests,
+embedding) runs in the GUI thread.
 """
 
 from __future__ import annotations
@@ -30,9 +31,10 @@ from PySide6.QtWidgets import (
 from bpviz.engine.trajectories import NeuronRunConfig, run_neuron_modes
 from bpviz.gui import palette
 from bpviz.gui.widgets.message_label import MessageLabel
-from bpviz.gui.widgets.trajectory.plots import NEURON_COLORS, NEURON_LABELS, ModeGrid
+from bpviz.gui.widgets.trajectory.mode_grid import ModeGrid
+from bpviz.gui.widgets.trajectory.plots import NEURON_COLORS, NEURON_LABELS
 
-SYNC_STEPS = 5000  # about 0.1 s: up to this many steps (three modes together) run without a thread
+QUICK_STEPS = 5000  # about 0.15 s: up to this many steps (three modes together) show no progress bar
 ACTIVATION_ITEMS = (("linear", "None (linear)"), ("sigmoid", "Sigmoid"), ("tanh", "Tanh"),
                     ("relu", "ReLU"))
 LIMITS = {"epochs": (1, 1000), "batch_size": (1, 1000), "n_samples": (1, 1000), "seed": (0, 99_999)}
@@ -93,6 +95,9 @@ class NeuronTrajectoriesView(QWidget):
         self._shown_config = None
         self._runner_source = runner_source
         self._runner: QObject | None = None
+        self._in_flight: int | None = None  # the request the worker is running, if any
+        self._run_when_built = False  # Run was asked for while the plots were being made
+        self.grid.built.connect(self._grid_built)
         panel = self._build_controls()
         layout = QHBoxLayout(self)
         layout.setContentsMargins(0, 0, 0, 0)
@@ -229,9 +234,15 @@ class NeuronTrajectoriesView(QWidget):
     # ------------------------------------------------------------------ running
     @Slot()
     def run(self) -> None:
+        if self._runner_source is not None and self.grid.isVisible() and not self.grid.is_built:
+            # the plots are being made, one a turn: the run starts once they are (a worker computing meanwhile
+            # takes the GIL from them: both took half as long again)
+            self._run_when_built = True
+            self.message.setText("Preparing the plots…")
+            return
         config = self.config()
         self._request += 1
-        if config.total_steps() <= SYNC_STEPS or self._runner_source is None:
+        if self._runner_source is None:
             self._cancel_pending()
             started = time.perf_counter()
             result = run_neuron_modes(config)
@@ -239,12 +250,14 @@ class NeuronTrajectoriesView(QWidget):
             return
         self._ensure_runner()
         self._cancel_pending(keep=self._request)
-        self.progress.setRange(0, config.total_steps())
-        self.progress.setValue(0)
-        self.progress.setFormat(f"0 of {config.total_steps():,} steps")
-        self.progress.show()
-        self.cancel_button.show()
+        if config.total_steps() > QUICK_STEPS:
+            self.progress.setRange(0, config.total_steps())
+            self.progress.setValue(0)
+            self.progress.setFormat(f"0 of {config.total_steps():,} steps")
+            self.progress.show()
+            self.cancel_button.show()
         self.message.setText("Training the three modes…")
+        self._in_flight = self._request
         self._started = time.perf_counter()
         self._start.emit(self._request, config)
 
@@ -258,6 +271,7 @@ class NeuronTrajectoriesView(QWidget):
         """Cancel the worker's runs older than ``keep`` (all of them when None)."""
         if self._runner is not None:
             self._runner.cancel_through = (keep - 1) if keep is not None else self._request
+        self._in_flight = None
         self.progress.hide()
         self.cancel_button.hide()
 
@@ -280,6 +294,7 @@ class NeuronTrajectoriesView(QWidget):
     def _finished(self, request: int, result) -> None:
         if request != self._request:
             return  # an older run finished after a newer one started
+        self._in_flight = None
         self.progress.hide()
         self.cancel_button.hide()
         self._show(result, time.perf_counter() - self._started)
@@ -308,7 +323,14 @@ class NeuronTrajectoriesView(QWidget):
         self.resultShown.emit(result)
 
     def busy(self) -> bool:
-        return self.progress.isVisible()
+        """A run is on its way in the worker (or waits for the plots to be made)."""
+        return self._in_flight is not None or self._run_when_built
+
+    @Slot()
+    def _grid_built(self) -> None:
+        if self._run_when_built:
+            self._run_when_built = False
+            self.run()
 
     def shutdown(self) -> None:
         """Cancel any run (the page that owns the worker's thread joins it)."""
