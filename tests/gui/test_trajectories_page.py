@@ -246,3 +246,30 @@ def test_the_page_fits_a_small_window(qtbot, page):
     assert page.minimumSizeHint().width() <= 780
     page.show_source("playground")
     assert page.minimumSizeHint().width() <= 780
+
+
+def test_at_most_twelve_parameters_are_plotted_and_the_thirteenth_is_refused_in_words(qtbot, window):
+    from bpviz.gui.widgets.trajectory.live_view import MAX_PLOTTED
+
+    page = trajectories_page(window)
+    qtbot.waitUntil(lambda: window.playground.frame is not None, timeout=5000)
+    window.show_page("trajectories")
+    page.show_source("playground")
+    live = page.live
+    items = live.items()
+    assert len(items) > MAX_PLOTTED == 12
+    live.select([])
+    messages = []
+    live.statusMessage.connect(messages.append)
+    names = list(items)
+    for name in names[:MAX_PLOTTED]:
+        items[name].setCheckState(0, Qt.Checked)
+    assert live.selected() == names[:MAX_PLOTTED] and not messages
+    assert len(set(live._colors.values())) == MAX_PLOTTED  # each its own colour
+    items[names[MAX_PLOTTED]].setCheckState(0, Qt.Unchecked)
+    items[names[MAX_PLOTTED]].setCheckState(0, Qt.Checked)
+    assert items[names[MAX_PLOTTED]].checkState(0) == Qt.Unchecked
+    assert names[MAX_PLOTTED] not in live.plots.value_curves
+    assert messages and f"At most {MAX_PLOTTED} parameters" in messages[-1]
+    live.select(names)  # a longer list: its first twelve
+    assert live.selected() == names[:MAX_PLOTTED]

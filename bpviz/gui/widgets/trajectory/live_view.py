@@ -34,6 +34,7 @@ from bpviz.gui.widgets.trajectory.neuron_view import heading, note
 from bpviz.gui.widgets.trajectory.plots import SERIES_COLORS, LivePlots
 
 REDRAW_MS = 100  # at most 10 redraws a second
+MAX_PLOTTED = len(SERIES_COLORS)  # parameters plotted at once: each its own colour (a network has up to 1,425)
 NAME_ROLE = Qt.UserRole
 
 
@@ -56,10 +57,16 @@ def default_selection(names: NetworkNames) -> list[str]:
     return [names.weight(0, src, 0) for src in range(names.sizes[0])] + [names.bias(0, 0)]
 
 
+_SWATCHES: dict[str | None, QIcon] = {}
+
+
 def _swatch(color: str | None) -> QIcon:
-    pixmap = QPixmap(14, 14)
-    pixmap.fill(QColor(color) if color else Qt.transparent)
-    return QIcon(pixmap)
+    """A square of the curve's colour (transparent: not plotted); one icon per colour, made once."""
+    if color not in _SWATCHES:
+        pixmap = QPixmap(14, 14)
+        pixmap.fill(QColor(color) if color else Qt.transparent)
+        _SWATCHES[color] = QIcon(pixmap)
+    return _SWATCHES[color]
 
 
 class LiveTrajectoriesView(QWidget):
@@ -75,6 +82,7 @@ class LiveTrajectoriesView(QWidget):
         self.names: NetworkNames | None = None
         self._shape = None  # (sizes, features) of the network shown
         self._colors: dict[str, str] = {}  # the ticked parameters, in ticking order, and their colours
+        self._swatch_colors: dict[str, str | None] = {}  # the colour each row's swatch shows
         self._drawn = None  # recorder version last drawn
         self._active = False
         self._running = False
@@ -143,7 +151,8 @@ class LiveTrajectoriesView(QWidget):
         self.tree.setRootIsDecorated(True)
         self.tree.setUniformRowHeights(True)
         self.tree.header().setSectionResizeMode(0, QHeaderView.ResizeToContents)  # names never cut short
-        self.tree.setToolTip("Tick a weight or bias to plot its value and its gradient ∂E/∂· against the step")
+        self.tree.setToolTip("Tick a weight or bias to plot its value and its gradient ∂E/∂· against the step "
+                             f"(up to {MAX_PLOTTED} at once)")
         self.tree.itemChanged.connect(self._item_changed)
         column.addWidget(self.tree, 1)
         row = QHBoxLayout()
@@ -225,6 +234,7 @@ class LiveTrajectoriesView(QWidget):
         labels = [FEATURE_LABELS.get(f, f) for f in features]
         self.tree.blockSignals(True)
         self.tree.clear()
+        self._swatch_colors = {}
         n_layers = len(sizes) - 1
         for layer in range(n_layers):
             src = "inputs" if layer == 0 else f"hidden {layer}" if n_layers > 2 else "hidden"
@@ -263,7 +273,8 @@ class LiveTrajectoriesView(QWidget):
         return list(self._colors)
 
     def select(self, names) -> None:
-        """Tick exactly these parameters."""
+        """Tick exactly these parameters (the first ``MAX_PLOTTED`` of them)."""
+        names = list(names)[:MAX_PLOTTED]
         wanted = set(names)
         self.tree.blockSignals(True)
         for name, item in self.items().items():
@@ -285,6 +296,13 @@ class LiveTrajectoriesView(QWidget):
         if name is None or column != 0:
             return
         if item.checkState(0) == Qt.Checked:
+            if name not in self._colors and len(self._colors) >= MAX_PLOTTED:
+                self.tree.blockSignals(True)
+                item.setCheckState(0, Qt.Unchecked)
+                self.tree.blockSignals(False)
+                self.statusMessage.emit(f"At most {MAX_PLOTTED} parameters are plotted at once, each in its own "
+                                        f"colour: untick one to plot {name}")
+                return
             self._assign_color(name)
         else:
             self._colors.pop(name, None)
@@ -300,7 +318,10 @@ class LiveTrajectoriesView(QWidget):
     def _selection_changed(self) -> None:
         self.tree.blockSignals(True)
         for name, item in self.items().items():
-            item.setIcon(0, _swatch(self._colors.get(name)))
+            color = self._colors.get(name)
+            if self._swatch_colors.get(name) != color:  # only the swatches that change (1,425 rows at most)
+                item.setIcon(0, _swatch(color))
+                self._swatch_colors[name] = color
         self.tree.blockSignals(False)
         labels = {n: f"{n} ({describe(self.names, n, [FEATURE_LABELS.get(f, f) for f in self._shape[1]])})"
                   for n in self._colors} if self.names is not None else {}
