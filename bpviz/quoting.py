@@ -14,7 +14,8 @@ from __future__ import annotations
 import re
 
 QUOTED_CHARS = 40  # characters of a typed text kept in a message: enough to recognise it, short enough to wrap
-WORD_CHARS = 40  # no word of a shown message longer than this (about 300 px): wrapping can place it on a line
+WORD_CHARS = 48  # no word of a shown message longer than this (about 350 px): wrapping can place it on a line
+# (longer than a quote_typed quotation, quotes and "…" included, which is shortened already)
 MESSAGE_CHARS = 600  # no shown message longer than this (about ten lines of a narrow panel)
 ELLIPSIS = "…"
 

@@ -89,5 +89,6 @@ def test_a_message_quotes_a_long_text_by_its_start_and_length():
     quoted = quote_typed("1" * 10_000)
     assert quoted == f"'{'1' * 40}…' (10,000 characters)"
     assert quote_typed("  0.5\n") == "'0.5'"
-    assert shorten_words("x " + "9" * 500 + " y") == "x " + "9" * 40 + "… y"
+    assert shorten_words("x " + "9" * 500 + " y") == "x " + "9" * 48 + "… y"
+    assert shorten_words(f"w1: {quoted} is not a number") == f"w1: {quoted} is not a number"  # not cut twice
     assert len(shorten_words("word " * 1000)) <= 601

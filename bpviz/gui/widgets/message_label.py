@@ -57,7 +57,8 @@ class MessageLabel(QLabel):
             if lowest < 0:  # no text
                 self._hint = super().sizeHint()
             else:
-                narrow, wide = MIN_WIDTH, PREFERRED_WIDTH
+                longest_word = super().minimumSizeHint().width()  # narrower, a word would be cut, not wrapped
+                narrow, wide = max(MIN_WIDTH, min(longest_word, PREFERRED_WIDTH)), PREFERRED_WIDTH
                 while wide - narrow > 4:
                     middle = (narrow + wide) // 2
                     narrow, wide = (narrow, middle) if self.heightForWidth(middle) <= lowest else (middle, wide)
