@@ -1,24 +1,30 @@
 """The File menu: sessions (Open, Open Recent, Save, Save As) and exports of every page's views and tables.
 
 Dialogs choose paths; the work is in ``open_path``/``save_to``/``export_to``/``export_table`` (called directly by
-tests and by ``bpviz FILE.bpviz``). Every failure is a message naming the file and the problem; the open session
-is left untouched and nothing half-written stays on disk (bpviz.files). Every dialog and message box is deleted
-once closed. Sessions are written from the pages' models (bpviz.models), never read back from widgets.
+tests and by ``bpviz FILE.bpviz``). Every failure is a message naming the file and the problem (a long path elided
+in the middle, so that a 300-character name cannot make a box wider than the screen); the open session is left
+untouched and nothing half-written stays on disk (bpviz.files). Every dialog and message box is deleted once
+closed. Open recent lists what the settings hold that can be a path, and drops an entry whose file is gone.
+Sessions are written from the pages' models (bpviz.models), never read back from widgets.
 """
 
 from __future__ import annotations
 
+import os
 from pathlib import Path
 
 from PySide6.QtCore import QObject, QSettings, Qt, Signal
-from PySide6.QtGui import QAction, QKeySequence
+from PySide6.QtGui import QAction, QFontMetrics, QKeySequence
 from PySide6.QtWidgets import QFileDialog, QMenu, QMessageBox, QWidget
 
-from bpviz.files import FileError
+from bpviz.files import FileError, file_path
 from bpviz.gui.export.views import Picture, Table, write_picture, write_table
 from bpviz.session import SUFFIX, Session, SessionError, load_session, save_session
 
 MAX_RECENT = 8
+MAX_PATH_CHARS = 4096  # PATH_MAX on Linux: a longer recent entry is not a path any system can open
+MESSAGE_PATH_PIXELS = 420  # a path in a message box or tooltip is elided in the middle to this width
+RECENT_NAME_PIXELS = 300  # a file name in Open recent
 SESSION_FILTER = f"bpviz sessions (*{SUFFIX});;All files (*)"
 
 
@@ -61,29 +67,30 @@ class FileMenu(QObject):
         return Session(playground=w.playground.model.session_state(), example=w.example.model.session_state())
 
     def save_to(self, path) -> bool:
+        """Save the session to ``path`` (``.bpviz`` added if missing); a failure leaves the old file whole."""
+        path = _with_suffix(path)
         try:
-            path = Path(path)
-            if path.suffix != SUFFIX:
-                path = path.with_name(path.name + SUFFIX)
-            save_session(path, self.current_session())
-        except (FileError, ValueError) as exc:  # ValueError: a name Path cannot take (an empty one)
-            return self.fail("Cannot save the session", str(exc))
-        self._use(path)
-        self.window.show_status(f"Session saved to {path}")
+            written = save_session(path, self.current_session())
+        except FileError as exc:
+            return self.fail("Cannot save the session", str(exc), path)
+        self._use(written)
+        self.window.show_status(f"Session saved to {written}")
         return True
 
     def open_path(self, path) -> bool:
-        """Open a session; a refused file changes nothing."""
+        """Open a session. The file is read and checked whole first: a refused file changes nothing, and a
+        checked one fits the controls (its limits are theirs), so showing it cannot fail half-way."""
         try:
             session = load_session(path)
         except SessionError as exc:
-            return self.fail("Cannot open the session", str(exc))
+            return self.fail("Cannot open the session", str(exc), path)
+        if session.playground is not None:
+            self.window.playground.load_state(session.playground)
         if session.example is not None:
             self.window.example.load_state(session.example)
         if session.playground is not None:
-            self.window.playground.load_state(session.playground)
             self.window.tabs.setCurrentWidget(self.window.playground)
-        self._use(Path(path))
+        self._use(file_path(path, "open"))  # it was opened: the name is a valid one
         self.window.show_status(f"Session opened from {path}")
         return True
 
@@ -102,15 +109,17 @@ class FileMenu(QObject):
 
     # ------------------------------------------------------------------ recent files
     def recent(self) -> list[str]:
+        """The sessions used last, newest first; whatever else the settings hold (numbers, empty or absurd
+        names: someone edited the file) is left out."""
         value = QSettings().value("session/recent", [])
         paths = [value] if isinstance(value, str) else value if isinstance(value, list) else []
-        return [p for p in paths if isinstance(p, str)][:MAX_RECENT]
+        return [p for p in paths if _plausible_path(p)][:MAX_RECENT]
 
     def _use(self, path: Path) -> None:
         try:
             self.path = path.resolve()
-        except OSError:  # a name too long to resolve: keep it as given
-            self.path = path.absolute()
+        except (OSError, RuntimeError):  # a name too long to resolve, a symbolic link loop: keep it as given
+            self.path = path
         recent = [str(self.path)] + [p for p in self.recent() if p != str(self.path)]
         QSettings().setValue("session/recent", recent[:MAX_RECENT])
         self.sessionChanged.emit(str(self.path))
@@ -118,9 +127,11 @@ class FileMenu(QObject):
     def _fill_recent(self) -> None:
         self.recent_menu.clear()
         paths = self.recent()
+        metrics = self.recent_menu.fontMetrics()
         for p in paths:
-            action = self.recent_menu.addAction(Path(p).name, lambda p=p: self._open_recent(p))
-            action.setToolTip(p)
+            name = metrics.elidedText(Path(p).name or p, Qt.ElideMiddle, RECENT_NAME_PIXELS)
+            action = self.recent_menu.addAction(name, lambda p=p: self._open_recent(p))
+            action.setToolTip(metrics.elidedText(p, Qt.ElideMiddle, MESSAGE_PATH_PIXELS))
             action.setStatusTip(p)
         if not paths:
             self.recent_menu.addAction("(no sessions yet)").setEnabled(False)
@@ -130,10 +141,17 @@ class FileMenu(QObject):
             QSettings().setValue("session/recent", [p for p in self.recent() if p != path])
 
     # ------------------------------------------------------------------ errors
-    def fail(self, title: str, message: str) -> bool:
+    def fail(self, title: str, message: str, path=None) -> bool:
+        """Say ``message`` in a message box (deleted once closed) and the status bar; return False. In the box a
+        long ``path`` (and any other long unbroken text) is elided in the middle, so the box keeps a sensible
+        width; the whole message is in the box's details and in the status bar."""
         self.last_error = message
         self.window.show_status(message)
         box = QMessageBox(QMessageBox.Warning, title, message, QMessageBox.Ok, self.window)
+        short = _elided(message, path, box.fontMetrics())
+        if short != message:
+            box.setText(short)
+            box.setDetailedText(message)
         box.setWindowModality(Qt.WindowModal)
         box.setAttribute(Qt.WA_DeleteOnClose)
         box.open()  # not exec(): the window keeps running (and tests keep going)
@@ -194,9 +212,9 @@ class FileMenu(QObject):
 
     def export_to(self, key: str, path, size=None) -> bool:
         try:
-            written = write_picture(self.pictures()[key], path, size)
-        except (FileError, ValueError) as exc:
-            return self.fail("Cannot export", str(exc))
+            written = write_picture(self.pictures()[key], file_path(path), size)
+        except (FileError, ValueError) as exc:  # ValueError: a size that makes no picture
+            return self.fail("Cannot export", str(exc), path)
         self.window.show_status(f"Exported {written}")
         return True
 
@@ -209,9 +227,9 @@ class FileMenu(QObject):
             if not path:
                 return False
         try:
-            written = write_table(table, path)
-        except (FileError, ValueError) as exc:
-            return self.fail("Cannot export", str(exc))
+            written = write_table(table, file_path(path))
+        except FileError as exc:
+            return self.fail("Cannot export", str(exc), path)
         self.window.show_status(f"Exported {written}")
         return True
 
@@ -219,5 +237,42 @@ class FileMenu(QObject):
 def _exists(path: str) -> bool:
     try:
         return Path(path).exists()
-    except OSError:
+    except (OSError, ValueError):
         return False
+
+
+def _plausible_path(value) -> bool:
+    """A name that could be a file: text, not empty, no NUL character, not longer than any system allows."""
+    return isinstance(value, str) and 0 < len(value) <= MAX_PATH_CHARS and "\0" not in value
+
+
+def _with_suffix(path):
+    """``path`` with the session suffix added when it has another (or none); left as it is when it is not a
+    name at all (atomic_write then says why)."""
+    try:
+        text = os.fspath(path)
+    except TypeError:
+        return path
+    if not isinstance(text, str) or not text or "\0" in text or Path(text).suffix == SUFFIX:
+        return text
+    return text + SUFFIX
+
+
+def _elided(message: str, path, metrics: QFontMetrics) -> str:
+    """``message`` with ``path`` (in the forms the file functions write it) and any other unbroken run of text
+    wider than a box should be elided in the middle."""
+    forms = set()
+    if isinstance(path, (str, os.PathLike)):
+        text = os.fspath(path)
+        forms |= {str(text), str(Path(text)) if text else ""}
+        try:
+            forms.add(str(Path(text).expanduser()))
+        except (RuntimeError, ValueError):
+            pass
+    for form in sorted(forms, key=len, reverse=True):
+        if form and form in message and metrics.horizontalAdvance(form) > MESSAGE_PATH_PIXELS:
+            message = message.replace(form, metrics.elidedText(form, Qt.ElideMiddle, MESSAGE_PATH_PIXELS))
+            break
+    return " ".join(metrics.elidedText(word, Qt.ElideMiddle, MESSAGE_PATH_PIXELS)
+                    if metrics.horizontalAdvance(word) > MESSAGE_PATH_PIXELS else word
+                    for word in message.split(" "))

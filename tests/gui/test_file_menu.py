@@ -2,6 +2,7 @@
 
 import csv
 import io
+import os
 import xml.etree.ElementTree as ET
 
 import pytest
@@ -117,3 +118,81 @@ def test_picture_dialog_keeps_proportions_and_follows_the_extension(qtbot, tmp_p
     assert dialog.choice() == (str(tmp_path / "curve.svg"), None)
     dialog.format.setCurrentText("PNG image")
     assert dialog.path.text().endswith("curve.png") and dialog.choice()[1] == (1600, 800)
+
+
+# ------------------------------------------------------------------------------------------------ failures
+def message_boxes(window):
+    from PySide6.QtWidgets import QMessageBox
+
+    return [box for box in window.findChildren(QMessageBox) if box.isVisible()]
+
+
+ODD_NAMES = {  # each without its extension: .csv and .png are tried
+    "name too long": lambda tmp: str(tmp / ("n" * 300)),  # OSError (ENAMETOOLONG) escaped from is_dir
+    "missing folder": lambda tmp: str(tmp / "no such folder" / "x"),
+    "file as folder": lambda tmp: str(tmp / "plain.txt" / "x"),
+    "existing folder": lambda tmp: str(tmp / "folder"),
+    "nul": lambda tmp: str(tmp / "x\0y"),  # was ValueError
+    "unknown user": lambda tmp: "~bpviz-no-such-user/x",  # was RuntimeError
+    "under /sys": lambda tmp: "/sys/bpviz",
+}
+
+
+@pytest.mark.parametrize("kind", ODD_NAMES)
+def test_exports_to_odd_places_fail_in_a_box_and_leave_nothing(qtbot, window, tmp_path, kind):
+    (tmp_path / "plain.txt").write_text("x")
+    (tmp_path / "folder.csv").mkdir()
+    (tmp_path / "folder.png").mkdir()
+    path = ODD_NAMES[kind](tmp_path)
+    for export in (lambda p: window.files.export_table("loss_csv", p + ".csv"),
+                   lambda p: window.files.export_to("loss", p + ".png")):
+        assert not export(path)
+        assert window.files.last_error.startswith("Cannot ") and "\n" not in window.files.last_error
+        qtbot.waitUntil(lambda: len(message_boxes(window)) == 1, timeout=2000)
+        message_boxes(window)[0].close()
+        qtbot.waitUntil(lambda: not message_boxes(window), timeout=2000)
+    assert sorted(os.listdir(tmp_path)) == ["folder.csv", "folder.png", "plain.txt"]
+    assert os.listdir(tmp_path / "folder.csv") == os.listdir(tmp_path / "folder.png") == []
+
+
+def test_a_long_path_is_elided_in_the_box_and_whole_in_the_details_and_status_bar(qtbot, window, tmp_path):
+    from PySide6.QtWidgets import QMessageBox
+
+    folder = tmp_path / ("a long folder name " * 6).strip()
+    folder.mkdir()
+    path = folder / ("n" * 300 + ".bpviz")
+    width = window.width()
+    assert not window.files.save_to(path)
+    qtbot.waitUntil(lambda: len(message_boxes(window)) == 1, timeout=2000)
+    box = message_boxes(window)[0]
+    assert "…" in box.text() and box.text().endswith("the name is too long") and str(path) not in box.text()
+    assert str(path) in box.detailedText() and str(path) in window.statusBar().currentMessage()
+    assert box.sizeHint().width() < 700 and box.width() < 800  # a 250-character name asked for 2,028 px
+    assert window.width() == width and window.minimumSizeHint().width() < 1280
+    destroyed = []
+    box.destroyed.connect(lambda: destroyed.append(True))
+    box.close()
+    qtbot.waitUntil(lambda: destroyed == [True], timeout=2000)  # deleted once closed
+    assert not window.findChildren(QMessageBox)
+
+
+def test_open_recent_keeps_what_can_be_a_path_and_drops_what_is_gone(qtbot, window, tmp_path):
+    from PySide6.QtCore import QSettings
+
+    good = tmp_path / "good.bpviz"
+    assert window.files.save_to(good)
+    absurd = "/" + "/".join(["d" * 255] * 15) + "/x.bpviz"  # 3,850 characters: a path no system opens
+    QSettings().setValue("session/recent", [str(good.resolve()), 7, "", "a\0b", "x" * 10_000, {"a": 1},
+                                            None, absurd, str(tmp_path / "gone.bpviz")])
+    assert window.files.recent() == [str(good.resolve()), absurd, str(tmp_path / "gone.bpviz")]
+    menu = window.files.recent_menu
+    menu.aboutToShow.emit()
+    actions = menu.actions()
+    assert [a.statusTip() for a in actions] == window.files.recent()
+    assert all(menu.fontMetrics().horizontalAdvance(a.text()) <= 300 for a in actions)  # names elided
+    for action in actions[1:]:  # neither opens; both leave the list
+        action.trigger()
+        qtbot.waitUntil(lambda: len(message_boxes(window)) == 1, timeout=2000)
+        message_boxes(window)[0].close()
+        qtbot.waitUntil(lambda: not message_boxes(window), timeout=2000)
+    assert window.files.recent() == [str(good.resolve())]
