@@ -164,3 +164,22 @@ def test_a_read_only_folder_without_root(label, tmp_path):
         assert os.listdir(folder) == []
     finally:
         folder.chmod(0o755)
+
+
+@pytest.mark.parametrize("name,problem", [
+    ("n" * 300 + ".png", "the name is too long"),  # was OSError (ENAMETOOLONG) from Path.is_dir
+    ("x\0y.svg", "a file name cannot hold a NUL character"),  # was ValueError
+    ("plain.txt/x.png", "a part of the path is not a folder"),  # ENOTDIR: root cannot write there either
+])
+def test_names_no_system_takes_give_a_sentence_and_leave_nothing(label, tmp_path, name, problem):
+    (tmp_path / "plain.txt").write_text("x")
+    with pytest.raises(FileError) as info:
+        export_picture(label, str(tmp_path / name))
+    assert str(info.value).endswith(problem) and "\n" not in str(info.value)
+    assert os.listdir(tmp_path) == ["plain.txt"]
+
+
+def test_the_longest_name_the_system_takes_is_exported(label, tmp_path):
+    path = tmp_path / ("n" * 251 + ".png")  # 255 bytes: the temporary file's name was longer and failed
+    assert export_picture(label, path) == path and not QImage(str(path)).isNull()
+    assert os.listdir(tmp_path) == [path.name]

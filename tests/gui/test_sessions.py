@@ -1,6 +1,7 @@
 """Sessions in the window: saved and reopened exactly; bad files refused without touching the open session."""
 
 import json
+from dataclasses import replace
 
 import numpy as np
 import pytest
@@ -139,3 +140,76 @@ def test_saving_into_a_missing_folder_fails_cleanly(window, tmp_path):
     assert not window.files.save_to(target)
     assert str(target) in window.files.last_error and "does not exist" in window.files.last_error
     assert not target.parent.exists()
+
+
+# ------------------------------------------------------------------------------------------------ refusals
+def window_state(window):
+    """What an open must not change when it refuses a file."""
+    page, example = window.playground, window.example.model
+    s = page.frame.snapshot
+    return (page.frame.generation, page.frame.config, page.controls.config(), example.params, example.update_biases,
+            [a.tobytes() for a in s.weights + s.biases])
+
+
+@pytest.mark.parametrize("field,value,problem", [
+    (("config", "seed"), 2**31, "seed must be a whole number from 0 to 2147483647"),  # was OverflowError, half open
+    (("config", "batch_size"), 10**30, "batch size must be a whole number from 1 to 100000"),  # was loaded
+    (("step",), 10**30, "step count must be a whole number"),  # was OverflowError
+    (("history", "steps", -1), 10**30, "steps must be whole numbers"),
+    (("network", "weights", 0, 0, 0), True, "must hold numbers only, got True"),  # was loaded as 1.0
+])
+def test_a_refused_session_changes_nothing_at_all(qtbot, window, tmp_path, field, value, problem):
+    page = window.playground
+    train_a_little(qtbot, page)
+    assert window.files.save_to(tmp_path / "good.bpviz")
+    data = json.loads((tmp_path / "good.bpviz").read_text())
+    data["example"]["params"]["w5"] = 0.77  # the example part is fine: it must not be applied alone either
+    node = data["playground"]
+    for key in field[:-1]:
+        node = node[key]
+    node[field[-1]] = value
+    path = tmp_path / "bad.bpviz"
+    path.write_text(json.dumps(data))
+    before = window_state(window)
+    assert not window.files.open_path(path)
+    assert problem in window.files.last_error and str(path) in window.files.last_error
+    qtbot.wait(100)
+    assert window_state(window) == before and window.example.model.params.w5 != 0.77
+
+
+def test_random_damaged_sessions_through_file_open_load_whole_or_change_nothing(qtbot, window, tmp_path):
+    """The fuzz of tests/engine/test_session.py through the window: a refused file leaves the playground (its
+    run, settings and weights) and the worked example as they were; an accepted one is shown exactly."""
+    from PySide6.QtWidgets import QMessageBox
+    from session_fuzz import documents
+
+    from bpviz.session import SessionError, parse_session
+
+    page = window.playground
+    assert window.files.save_to(tmp_path / "valid.bpviz")
+    valid = json.loads((tmp_path / "valid.bpviz").read_text())
+    path = tmp_path / "fuzz.bpviz"
+    opened = refused = 0
+    for k, text in enumerate(documents(valid, seed=5, n=250)):
+        path.write_text(text, encoding="utf-8", errors="surrogatepass")
+        try:
+            expected = parse_session(text, path)
+        except SessionError:
+            expected = None
+        before = window_state(window)
+        ok = window.files.open_path(path)
+        assert ok == (expected is not None), (k, window.files.last_error)
+        if ok:
+            opened += 1
+            if expected.playground is not None:
+                qtbot.waitUntil(lambda old=before[0]: page.frame.generation > old, timeout=5000)
+                shown, loaded = page.controls.config(), expected.playground.config
+                assert shown == loaded or shown.batch_size == 0 and replace(loaded, batch_size=0) == shown, k
+            if expected.example is not None:
+                assert window.example.model.params == expected.example.params, k
+        else:
+            refused += 1
+            assert window_state(window) == before, (k, window.files.last_error)
+            for box in window.findChildren(QMessageBox):
+                box.close()
+    assert opened >= 10 and refused >= 150
