@@ -9,8 +9,8 @@ Opening checks every field before anything is built, because a file can hold any
 truncated, foreign or newer file, a value of the wrong type (true where a number belongs: Python calls it one),
 a number beyond float64 or beyond what the window's controls can show (the limits of TrainConfig and
 DatasetSpec are theirs), is refused with one short sentence naming the file and the problem, and nothing is
-changed. So a session that opens can always be shown. The loss history is checked column by column with NumPy:
-a million entries (a file of an older bpviz, which kept every epoch) take a fraction of a second.
+changed. So a session that opens can always be shown. The loss history is checked column by column with NumPy
+and thinned as the Trainer thins it: a file of an older bpviz, which kept every epoch, opens too.
 No Qt here: the CLI writes sessions too.
 """
 
@@ -27,6 +27,7 @@ import numpy as np
 from bpviz import __version__
 from bpviz.engine.checks import is_real, is_whole, show, show_names, whole_number
 from bpviz.engine.presets import ExampleParams
+from bpviz.engine.thinning import DEFAULT_CAPACITY
 from bpviz.files import FileError, decode_json, file_path, read_text, write_text
 from bpviz.quoting import shorten
 from bpviz.training import HistoryArrays, TrainConfig
@@ -219,7 +220,18 @@ def _history(h) -> HistoryArrays:
         raise ValueError("the loss history's steps go backwards")
     if np.any(np.diff(epochs) <= 0):
         raise ValueError("the loss history's epochs do not increase")
-    return HistoryArrays(epochs.astype(np.int64), steps, train, test)
+    keep = _evenly_spread(len(steps), DEFAULT_CAPACITY)
+    return HistoryArrays(epochs[keep].astype(np.int64), steps[keep], train[keep], test[keep])
+
+
+def _evenly_spread(n: int, capacity: int):
+    """Which of ``n`` history entries to keep: all of them up to ``capacity``, else evenly spread ones and the last.
+    A file of an older bpviz (which kept every epoch) then holds no more than the Trainer keeps (bpviz.engine.
+    thinning), and History.restore does not walk a million entries in Python (1.1 s in the training thread)."""
+    if n <= capacity:
+        return slice(None)
+    keep = np.arange(0, n, -(-n // capacity))
+    return keep if keep[-1] == n - 1 else np.append(keep, n - 1)
 
 
 def _counts(values, what: str) -> np.ndarray:

@@ -232,7 +232,9 @@ def test_the_limits_of_every_field_load():
 
 
 def test_a_million_history_entries_load_and_are_thinned(tmp_path):
-    """An old bpviz kept every epoch: such a file (~53 MB, under the 64 MB limit) opens, thinned on restore."""
+    """An old bpviz kept every epoch: such a file (~53 MB, under the 64 MB limit) opens, evenly thinned to what the
+    Trainer keeps, the last entry kept."""
+    from bpviz.engine.thinning import DEFAULT_CAPACITY
     from bpviz.training import History
 
     n = 1_000_000
@@ -244,10 +246,15 @@ def test_a_million_history_entries_load_and_are_thinned(tmp_path):
     path = tmp_path / "long.bpviz"
     path.write_text(json.dumps(data, separators=(",", ":")))
     history = load_session(path).playground.history
-    assert len(history) == n and history.epochs[-1] == n - 1 and np.isnan(history.test).all()
+    assert len(history) <= DEFAULT_CAPACITY + 1 and history.epochs[-1] == n - 1 and np.isnan(history.test).all()
+    gaps = np.diff(history.epochs[:-1])
+    assert (gaps == gaps[0]).all() and gaps[0] * len(history) >= n  # evenly over the whole run
+    np.testing.assert_array_equal(history.steps, 10 * history.epochs)
+    np.testing.assert_array_equal(history.train, np.asarray(data["playground"]["history"]["train_loss"])[
+        history.epochs])
     restored = History()
     restored.restore(history)
-    assert len(restored) <= 4097 and restored.arrays().epochs[-1] == n - 1
+    np.testing.assert_array_equal(restored.arrays().epochs, history.epochs)  # kept as they are
 
 
 # ------------------------------------------------------------------------------------------------ fuzz
