@@ -461,3 +461,18 @@ def test_a_huge_text_in_the_editor_stays_inside_the_view_and_is_quoted_shortened
     viewport = view.viewport().rect()
     assert viewport.contains(view.editor.geometry())
     assert view.editor_message.width() <= viewport.width() and len(view.editor_message.text()) < 200
+
+
+def test_weights_and_gradients_near_the_largest_float_draw_without_overflow(view):
+    import warnings
+
+
+    n = Network([2, 3, 1], seed=0)
+    weights = [w.copy() for w in n.weights]
+    weights[0][0, 0], weights[1][1, 0] = 1.7e308, -1e-300
+    grads = [np.full_like(w, 1e308) for w in weights]
+    state = from_parameters(n.sizes, weights, n.biases, weight_grads=grads, bias_grads=[b * 0 for b in n.biases])
+    with warnings.catch_warnings():
+        warnings.simplefilter("error")  # was "overflow encountered in multiply" (a session with such weights)
+        view.set_state(state)
+        view.grab()

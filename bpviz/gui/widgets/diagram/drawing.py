@@ -246,7 +246,7 @@ class DiagramDrawing:
         m = a[fin].max() if fin.any() else 0.0
         crowded = len(self.edges) >= 150
         wmin, wmax = (1.0, 7.0) if self._labels_on else (0.6, 3.0 if crowded else 4.5)
-        width = wmin + (wmax - wmin) * np.where(fin, a, 0.0) / (m if m > 0 else 1.0)
+        width = wmin + (wmax - wmin) * (np.where(fin, a, 0.0) / (m if m > 0 else 1.0))  # ratio first: no overflow
         sign = np.where(~fin | (vals == 0), 1, np.where(vals > 0, 2, 0))
         if self.width is None or not (np.array_equal(width, self.width) and np.array_equal(sign, self.sign)):
             self.width, self.sign = width, sign
@@ -257,7 +257,7 @@ class DiagramDrawing:
                                   else [np.full(n, np.nan) for n in self.names.sizes[1:]]))
             gfin = np.isfinite(g)
             gm = g[gfin].max() if gfin.any() else 0.0
-            extra = (16.0 if self._labels_on else 5.0 if crowded else 9.0) * np.where(gfin, g, 0.0) / (gm or 1.0)
+            extra = (16.0 if self._labels_on else 5.0 if crowded else 9.0) * (np.where(gfin, g, 0.0) / (gm or 1.0))
             halo = np.where(gfin, width + (2.0 if crowded else 3.0) + extra, np.nan)
         if not (halo is None and self.halo is None) and (
                 halo is None or self.halo is None or not np.array_equal(halo, self.halo, equal_nan=True)):
