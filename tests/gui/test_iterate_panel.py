@@ -113,3 +113,16 @@ def test_in_the_page_at_1280x800_the_texts_are_never_drawn_over_the_plot(qtbot):
     assert panel.plot.height() >= panel.plot.minimumHeight()
     assert panel.message.geometry().top() >= panel.summary.geometry().bottom()
     page.shutdown()
+
+
+def test_a_long_run_is_drawn_as_its_envelope(qtbot):
+    """100,000 errors drawn as ~2,000 points that keep the curve's first, last, lowest and highest values (the
+    plot needs no auto downsampling, which failed once zoomed far out: tests/gui/test_plot_zoom.py)."""
+    panel = IteratePanel()
+    qtbot.addWidget(panel)
+    run = run_example(ExampleParams(), 20_000)
+    panel.show_run(run, ExampleParams())
+    x, y = panel.curve.getOriginalDataset()
+    assert len(x) <= 2_050 and (x[0], x[-1]) == (1, 20_000)
+    assert (y[0], y[-1]) == (run.errors[0], run.errors[-1]) and y.min() == run.errors.min()
+    assert "Pass 20,000:" in panel.summary.text()

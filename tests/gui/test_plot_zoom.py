@@ -101,8 +101,6 @@ def test_every_plot_of_every_page_survives_a_far_zoom_out(qtbot, window, page_na
             assert not exceptions, f"{page_name}: {exceptions[0][1]!r}"
 
 
-@pytest.mark.xfail(strict=True, reason="the passes plot (controls/iterate_panel.py, another change's file) still "
-                                       "uses pyqtgraph's auto downsampling with clip-to-view")
 def test_the_passes_plot_zoomed_out_after_a_run_redraws(qtbot, window):
     page = window.example
     panel = page.iterate

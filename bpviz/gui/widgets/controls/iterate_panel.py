@@ -2,8 +2,10 @@
 
 The panel only asks and shows: its page runs the passes in a worker thread (100,000 take ~4.6 s here) and tells
 it how far the run is (``show_progress``) and how it ended (``show_run`` or ``show_stopped``). While a run goes,
-Run waits and Cancel is offered. A refusal of the passes typed quotes them shortened in a wrapping label: quoted
-whole, 10,000 typed characters made the window 77,000 px wide.
+Run waits and Cancel is offered. The curve is drawn as its envelope (bpviz.gui.widgets.plots.envelope):
+pyqtgraph's auto downsampling failed on every redraw once the plot was zoomed far out. A refusal of the passes
+typed quotes them shortened in a wrapping label: quoted whole, 10,000 typed characters made the window
+77,000 px wide.
 """
 
 from __future__ import annotations
@@ -28,6 +30,7 @@ from bpviz.engine.presets import ExampleParams, ExampleRun
 from bpviz.gui import palette
 from bpviz.gui.widgets.controls.job_progress import JobProgress
 from bpviz.gui.widgets.message_label import MessageLabel
+from bpviz.gui.widgets.plots.envelope import envelope
 from bpviz.gui.widgets.plots.fast_plot import FastPlotWidget
 from bpviz.quoting import quote_typed
 
@@ -91,9 +94,7 @@ class IteratePanel(QWidget):
         item.showGrid(x=True, y=True, alpha=0.25)
         item.setLogMode(False, True)
         item.getViewBox().setMouseEnabled(x=True, y=False)
-        self.curve = item.plot(pen=pg.mkPen(palette.POSITIVE, width=2))
-        self.curve.setDownsampling(auto=True, method="peak")
-        self.curve.setClipToView(True)
+        self.curve = item.plot(pen=pg.mkPen(palette.POSITIVE, width=2))  # an envelope: no auto downsampling
         self.plot.setMinimumHeight(80)
         layout.addWidget(self.plot, 1)
 
@@ -185,7 +186,7 @@ class IteratePanel(QWidget):
         self._stop_running()
         self._unsay()
         n = len(run.errors)
-        self.curve.setData(np.arange(1, n + 1), run.errors)
+        self.curve.setData(*envelope(np.arange(1, n + 1), run.errors))  # 100,000 passes: ~2,000 points
         self.plot.getPlotItem().enableAutoRange()
         o1, o2 = run.outputs
         self.summary.setText(
