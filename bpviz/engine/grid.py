@@ -63,9 +63,11 @@ class GridEvaluator:
         self._coarse_buf = [np.empty((n, neuron_res * neuron_res), np.float32) for n in sizes[1:]]
 
     def evaluate(self, weights, biases) -> GridMaps:
-        W = [np.asarray(w, np.float32).T for w in weights]  # (n_out, n_in): features stay on the leading axis
-        b = [np.asarray(v, np.float32)[:, None] for v in biases]
+        # A weight beyond float32's range (a damaged or diverging network) maps to ±inf: the maps then show
+        # saturated neurons, which is what such a weight does; NumPy's warnings about it are noise.
         with np.errstate(over="ignore", invalid="ignore"):
+            W = [np.asarray(w, np.float32).T for w in weights]  # (n_out, n_in): features stay on the leading axis
+            b = [np.asarray(v, np.float32)[:, None] for v in biases]
             fine = self._forward(self._fine, W, b, self._fine_buf)
             coarse = self._forward(self._coarse, W, b, self._coarse_buf)
             region = self._blue_probability(fine[-1]).reshape(self.res, self.res)

@@ -15,6 +15,7 @@ arrays, the engine reproduces the warm-up seed's losses to about 1e-16 (relative
 from __future__ import annotations
 
 import copy
+import functools
 from collections import OrderedDict
 from dataclasses import dataclass
 from functools import partial
@@ -140,6 +141,19 @@ class Batch:
         X.take(index, 0, self.X, "raise")  # the method form: half the overhead of np.take
         Y.take(index, 0, self.T, "raise")
         return self
+
+
+def _quiet_overflow(method):
+    """Run ``method`` without NumPy's floating-point warnings. A saturated sigmoid's exp overflows to inf and gives
+    the right 0; a diverging network's inf and NaN are seen by the callers, which say so in words. (The Trainer's
+    hot loop calls ``train_batch`` inside one errstate of its own.)"""
+
+    @functools.wraps(method)
+    def quiet(*args, **kwargs):
+        with np.errstate(over="ignore", invalid="ignore", divide="ignore"):
+            return method(*args, **kwargs)
+
+    return quiet
 
 
 class Network:
@@ -364,6 +378,7 @@ class Network:
             self._params[self._bias_index] = biases
 
     # ------------------------------------------------------------------ public API
+    @_quiet_overflow
     def step(self, X, Y, lr: float) -> float:
         """One gradient-descent step on the batch (X, Y); returns the loss (with penalty) before the step."""
         return self.train_batch(self._load(X, Y), lr)
@@ -378,6 +393,7 @@ class Network:
         self._update(lr)
         return loss + penalty
 
+    @_quiet_overflow
     def gradients(self, X, Y):
         """(loss, dW, db) on the batch; ``dW``/``db`` are new arrays shaped like ``weights``/``biases``.
         Changes no parameter."""
@@ -390,6 +406,7 @@ class Network:
         """(dW, db) of the most recent ``step``/``gradients`` call, as copies."""
         return [g[:-1].copy() for g in self._dP], [g[-1].copy() for g in self._dP]
 
+    @_quiet_overflow
     def inspect(self, X, Y) -> Pass:
         """One forward/backward pass with every intermediate quantity, as copies. Changes no parameter."""
         ws = self._load(X, Y)
@@ -415,17 +432,20 @@ class Network:
             penalty=penalty,
         )
 
+    @_quiet_overflow
     def forward(self, X) -> list:
         """Outputs of every layer (hidden layers, then the output layer) for the inputs X, as new arrays."""
         ws = self._load(X)
         self._forward(ws)
         return [np.array(a) for a in ws.outs]
 
+    @_quiet_overflow
     def predict(self, X) -> np.ndarray:
         ws = self._load(X)
         self._forward(ws)
         return ws.Y.copy()
 
+    @_quiet_overflow
     def loss_value(self, X, Y) -> float:
         """The data loss on (X, Y) without the regularisation term."""
         ws = self._load(X, Y)

@@ -423,3 +423,20 @@ def test_training_step_raises_no_numpy_deprecation_warning(hidden):
             net.gradients(X4, Y)
             net.inspect(X4, Y)
             net.predict(X4)
+
+
+@pytest.mark.filterwarnings("error")
+@pytest.mark.parametrize("hidden", ["sigmoid", "tanh", "relu"])
+def test_saturated_or_huge_networks_compute_without_numpy_warnings(hidden):
+    """A damaged session's 1e300 weights: exp overflows inside the sigmoid and gives the right 0 or 1; the
+    public calls say nothing on stderr (a diverged network's inf and NaN are for their callers to judge)."""
+    from bpviz.engine.grid import GridEvaluator
+
+    net = Network([2, 3, 1], hidden=hidden, output="sigmoid", loss="bce", seed=0)
+    net.weights[0][:] = 1e300
+    net.weights[1][:] = -1e300
+    X, Y = np.array([[1.0, -1.0], [-1.0, 1.0]]), np.array([[1.0], [0.0]])
+    assert set(np.unique(net.predict(X))) <= {0.0, 1.0, 0.5}
+    net.forward(X), net.loss_value(X, Y), net.gradients(X, Y), net.inspect(X, Y)
+    net.step(X, Y, 0.1)
+    GridEvaluator((2, 3, 1), ("x1", "x2"), hidden, "sigmoid", res=5).evaluate(net.weights, net.biases)
