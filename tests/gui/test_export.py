@@ -33,6 +33,13 @@ SVG = "{http://www.w3.org/2000/svg}"
 
 
 # data -------------------------------------------------------------------------------------------------
+@pytest.fixture(autouse=True)
+def pyqtgraph_as_shipped(monkeypatch):
+    """pyqtgraph's SVG module without the app's lasting work-around: create_app installs it for good, and a test
+    that starts the app (test_main_window) may have run first."""
+    monkeypatch.setattr(svg_fixes._svg_module, "correctCoordinates", svg_fixes._ORIGINAL_CORRECT_COORDINATES)
+
+
 @pytest.fixture(scope="module")
 def run():
     """A real training run of the playground: its history, data, network and grid maps."""

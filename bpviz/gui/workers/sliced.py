@@ -19,7 +19,9 @@ import atexit
 import threading
 import time
 
-from PySide6.QtCore import QObject, QThread, QTimer, Signal, Slot
+from PySide6.QtCore import QCoreApplication, QObject, QThread, QTimer, Signal, Slot
+
+from bpviz.gui.garbage import collect_in_gui_thread
 
 
 class SlicedWorker(QObject):
@@ -83,7 +85,9 @@ _RUNNING: set[QThread] = set()  # started and not yet joined
 def start_thread(owner: QObject, worker: QObject, name: str) -> QThread:
     """Move ``worker`` to a new thread for ``owner`` (which must join it at shutdown) and start it; the thread's
     start calls the worker's ``start`` slot if it has one, and its end deletes the worker. Connect the worker's
-    signals before."""
+    signals before. From the first thread on, Python's cyclic garbage is collected in the GUI thread only
+    (bpviz.gui.garbage: collected in a worker, a Qt object of the window can deadlock the two threads)."""
+    collect_in_gui_thread(QCoreApplication.instance())
     thread = QThread()
     thread.setObjectName(name)
     worker.moveToThread(thread)
