@@ -133,11 +133,11 @@ def test_train_runs_the_seeds_500_iterations_and_matches_the_seed_loop(qtbot, pa
     qtbot.mouseClick(page.train_button, Qt.LeftButton)
     qtbot.waitUntil(lambda: page.frame.state == "finished", timeout=60000)
     expected = seed_program_losses(0, 500)
-    shown = page.curve.losses()
+    shown = page.model.losses
     assert len(shown) == 500
     rel = np.abs(shown - expected) / expected
     assert rel.max() < 1e-10
-    assert page.curve.last() == pytest.approx(expected[-1], rel=1e-10)
+    assert page.model.last_loss == pytest.approx(expected[-1], rel=1e-10)
     assert page.frame.checked == 500 and page.frame.rel_difference < 1e-10
     assert "the same losses" in plain_text(page.verdict.text())
     assert f"{expected[-1]:.6e}" in plain_text(page.verdict.text())
@@ -158,7 +158,7 @@ def test_pause_stops_training(qtbot, page):
     qtbot.waitUntil(lambda: page.frame.state == "paused", timeout=5000)
     stopped_at = page.frame.iteration
     qtbot.wait(300)
-    assert page.frame.iteration == stopped_at == len(page.curve.losses())
+    assert page.frame.iteration == stopped_at == len(page.model.losses)
     assert page.iterations.isEnabled() and "Paused" in plain_text(page.verdict.text())
 
 
@@ -170,7 +170,7 @@ def test_reset_clears_the_run(qtbot, page):
     qtbot.mouseClick(page.reset_button, Qt.LeftButton)
     qtbot.waitUntil(lambda: page.frame.generation > generation, timeout=5000)
     assert page.frame.iteration == 0 and page.frame.state == "ready"
-    assert len(page.curve.losses()) == 0
+    assert len(page.model.losses) == 0
     assert page.progress.plain_text().startswith("Updates 0 of")
     assert "with the initial weights" in card(page)
 

@@ -30,7 +30,9 @@ from bpviz.gui.widgets.matrix.lines import LineCard, LineList
 from bpviz.gui.widgets.plots.warmup_loss_curve import WarmupLossCurve
 from bpviz.gui.widgets.text_line import TextLine
 from bpviz.gui.workers.sliced import join_thread, start_thread
-from bpviz.gui.workers.warmup import WarmupFrame, WarmupWorker
+from bpviz.gui.workers.warmup import WarmupWorker
+from bpviz.models.warmup import WarmupModel
+from bpviz.training.frames import WarmupFrame
 
 MAX_ITERATIONS = 100_000
 SAME_LOSSES = 1e-10  # largest relative difference still called "the same losses"
@@ -58,11 +60,13 @@ class WarmupPage(PageDefaults, QWidget):
         self._build_training_controls(seed)
         self._build_actions()
         self._build_layout()
-        self.frame: WarmupFrame | None = None
-        self.lesson = None  # the LessonPass shown (the weights of the last frame that carried them)
-        self._lesson_iteration = 0  # the updates done before the weights the lesson describes
+        self.model = WarmupModel()
+        self.model.subscribe("new_run", self._new_run)
+        self.model.subscribe("lesson", self._show_pass)
+        self.model.subscribe("frame", self._show_frame)
         self._line = 0
-        self._generation = 0
+        self._lines_shown = False
+        self._announced = None  # (run, iteration) of the last finished run said in the status bar
         self._active = True
 
         self.lines.stepKey.connect(self.move_line)
@@ -217,7 +221,7 @@ class WarmupPage(PageDefaults, QWidget):
         self._line = index
         line = self.lesson.lines[index]
         self.lines.select(index)
-        self.card.show_line(line, self._lesson_iteration)
+        self.card.show_line(line, self.model.lesson_iteration)
         self.blocks.set_highlight(line.reads, line.writes)
         self._update_actions()
         self.lineChanged.emit(index)
@@ -263,34 +267,44 @@ class WarmupPage(PageDefaults, QWidget):
             self.reset()
             self.statusMessage.emit(f"New data and weights from seed {self.seed.value()}: back to iteration 0")
 
+    @property
+    def frame(self) -> WarmupFrame | None:
+        return self.model.frame
+
+    @property
+    def lesson(self):
+        """The LessonPass shown (the model's)."""
+        return self.model.lesson
+
     @Slot(object)
     def show_frame(self, frame: WarmupFrame) -> None:
-        if frame.generation != self._generation:  # a new run: empty curve
-            self._generation = frame.generation
-            self.curve.clear(self.iterations.value())
-        if len(frame.losses):
-            self.curve.append(frame.start, frame.losses)
-        if frame.lesson is not None and frame.lesson is not self.lesson:
-            self._show_pass(frame)
-        self.frame = frame
-        self._show_progress(frame)
-        self._update_actions()
+        """A frame from the worker: to the model, which has the page drawn (``_new_run``, ``_show_pass``,
+        ``_show_frame``)."""
+        self.model.take(frame)
         self.worker.frame_taken()
         self.statusTextChanged.emit()
         self.frameShown.emit(frame)
 
-    def _show_pass(self, frame: WarmupFrame) -> None:
+    def _new_run(self, _frame: WarmupFrame) -> None:
+        self.curve.clear(self.iterations.value())
+
+    def _show_frame(self, frame: WarmupFrame) -> None:
+        if len(frame.losses):
+            self.curve.set_losses(self.model.losses)
+        self._show_progress(frame)
+        self._update_actions()
+
+    def _show_pass(self, _frame: WarmupFrame) -> None:
         """Show the pass the worker described with the weights of the frame (its own arrays, never changed)."""
-        first = self.lesson is None
-        self.lesson, self._lesson_iteration = frame.lesson, frame.iteration
-        if first:
+        if not self._lines_shown:  # the code's lines never change; only their numbers do
             self.lines.set_lines(self.lesson.lines)
+            self._lines_shown = True
         self.blocks.set_pass(self.lesson.blocks, self.lesson.values)
         self.select_line(self._line)
 
     def _show_progress(self, frame: WarmupFrame) -> None:
         k = frame.iteration
-        last = self.curve.last()
+        last = self.model.last_loss
         printed = f" · loss at t = {k - 1:,}: <b>{last:.6e}</b>" if k else ""
         self.progress.setText(f"Updates {k:,} of {frame.target or self.iterations.value():,}{printed}")
         muted = palette.MUTED
@@ -314,9 +328,10 @@ class WarmupPage(PageDefaults, QWidget):
             text = (f"Final loss (t = {k - 1:,}): <b>{last:.6e}</b>. The seed's own loop from the same arrays "
                     f"printed <b>{frame.seed_loss:.6e}</b>: {mark} (largest relative difference "
                     f"{frame.rel_difference:.1e} over {frame.checked:,} iterations).")
-            if self.frame is None or self.frame.state != "finished":
+            if self._announced != (frame.generation, k):  # say it once per finished run
                 self.statusMessage.emit(f"Trained {k:,} iterations: loss {last:.6e}; the seed's own loop: "
                                         f"{'the same losses' if same else 'different losses'}")
+                self._announced = (frame.generation, k)
         if text != self.verdict.text():
             self.verdict.setText(text)
 
@@ -325,7 +340,7 @@ class WarmupPage(PageDefaults, QWidget):
             return ""
         if self.frame.iteration == 0:
             return f"Not trained yet · Train runs {self.iterations.value():,} iterations"
-        return f"Iteration {self.frame.iteration:,} · loss {self.curve.last():.4g}"
+        return f"Iteration {self.frame.iteration:,} · loss {self.model.last_loss:.4g}"
 
     # ------------------------------------------------------------------ closing
     def closeEvent(self, event) -> None:

@@ -13,36 +13,14 @@ here, once per set of weights: it took 10-25 ms in the GUI thread alone and 36-1
 
 from __future__ import annotations
 
-from dataclasses import dataclass
-
-import numpy as np
 from PySide6.QtCore import Slot
 
 from bpviz.engine.warmup import LessonPass, WarmupArrays, initial_arrays, lesson_pass
 from bpviz.gui.workers.sliced import SlicedWorker
+from bpviz.training.frames import WarmupFrame
 from bpviz.training.warmup import SeedLoop, WarmupRun, relative_difference
 
 SLICE_SECONDS = 0.010
-
-
-@dataclass(frozen=True)
-class WarmupFrame:
-    generation: int  # grows with every reset: older frames belong to another run
-    seed: int
-    arrays: WarmupArrays  # the run's data and initial weights (never changed)
-    start: int  # the iteration of losses[0]
-    losses: np.ndarray  # the engine's losses the GUI does not have yet
-    iteration: int  # updates done by the engine
-    target: int
-    state: str  # ready, training, checking, paused, finished, diverged
-    checked: int  # iterations of the seed's own loop done
-    seed_loss: float | None  # the seed loop's loss at iteration checked - 1
-    rel_difference: float | None  # largest relative difference of the losses over the checked iterations
-    lesson: LessonPass | None  # the pass with the weights now, when the engine is not training
-
-    @property
-    def running(self) -> bool:
-        return self.state in ("training", "checking")
 
 
 class WarmupWorker(SlicedWorker):

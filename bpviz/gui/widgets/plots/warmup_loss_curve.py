@@ -1,13 +1,11 @@
 """The warm-up run's loss against the iteration, on a log scale (it falls by ten orders of magnitude in 500
 iterations: on a linear axis everything after iteration 20 is a flat line at zero).
 
-The worker sends the losses the curve does not have yet; they live in a growing buffer. Only finite, positive
-losses can sit on a log axis: the others (a diverged run) are kept but not drawn.
+It draws the losses it is given (the page's model keeps them: bpviz.models.warmup). Only finite, positive losses
+can sit on a log axis: the others (a diverged run) are not drawn.
 """
 
 from __future__ import annotations
-
-import math
 
 import numpy as np
 from PySide6.QtWidgets import QVBoxLayout, QWidget
@@ -21,8 +19,7 @@ from bpviz.gui.widgets.plots.fast_plot import FastPlotWidget
 class WarmupLossCurve(QWidget):
     def __init__(self, parent=None):
         super().__init__(parent)
-        self._losses = np.empty(1024)
-        self._n = 0
+        self._drawn = 0  # how many losses the curve shows
         layout = QVBoxLayout(self)
         layout.setContentsMargins(0, 0, 0, 0)
         self.plot = FastPlotWidget(background=palette.BACKGROUND)
@@ -51,30 +48,19 @@ class WarmupLossCurve(QWidget):
 
     def clear(self, iterations: int = 500) -> None:
         """No losses; the empty axes span the run to come (iterations, and 10⁻⁸..10⁸ on the log axis)."""
-        self._n = 0
+        self._drawn = 0
         self.curve.setData([], [])
         self.last_point.setData([], [])
         item = self.plot.getPlotItem()
         item.setXRange(0, max(iterations, 1), padding=0.04)
         item.setYRange(-8, 8, padding=0)  # log10 units
 
-    def append(self, start: int, losses) -> None:
-        """Losses of iterations ``start``, ``start + 1``, ...; a ``start`` before the end replaces from there."""
-        losses = np.asarray(losses, dtype=np.float64)
-        start = min(int(start), self._n)
-        n = start + len(losses)
-        if n > len(self._losses):
-            grown = np.empty(max(n, 2 * len(self._losses)))
-            grown[: self._n] = self._losses[: self._n]
-            self._losses = grown
-        self._losses[start:n] = losses
-        if self._n == 0 and n:
+    def set_losses(self, losses: np.ndarray) -> None:
+        """Draw ``losses`` (index = iteration)."""
+        y = np.asarray(losses, dtype=np.float64)
+        if self._drawn == 0 and len(y):
             self.plot.getPlotItem().enableAutoRange()  # the first losses: follow the data from now on
-        self._n = n
-        self._redraw()
-
-    def _redraw(self) -> None:
-        y = self._losses[: self._n]
+        self._drawn = len(y)
         keep = np.isfinite(y) & (y > 0)
         x = np.flatnonzero(keep)
         self.curve.setData(x, y[keep])
@@ -82,10 +68,3 @@ class WarmupLossCurve(QWidget):
             self.last_point.setData(x[-1:], y[keep][-1:])
         else:
             self.last_point.setData([], [])
-
-    def losses(self) -> np.ndarray:
-        """A copy of every loss held (index = iteration)."""
-        return self._losses[: self._n].copy()
-
-    def last(self) -> float:
-        return float(self._losses[self._n - 1]) if self._n else math.nan
