@@ -11,10 +11,10 @@ from pathlib import Path
 
 from PySide6.QtCore import QSettings, QSize, Qt, Slot
 from PySide6.QtGui import QAction, QGuiApplication, QIcon, QKeySequence
-from PySide6.QtWidgets import QDialog, QLabel, QMainWindow, QMessageBox, QTabWidget, QToolBar
+from PySide6.QtWidgets import QDialog, QLabel, QMainWindow, QMessageBox, QSizePolicy, QTabWidget, QToolBar
 
 from bpviz import __version__
-from bpviz.gui import help_dialogs
+from bpviz.gui import help_dialogs, palette
 from bpviz.gui.file_menu import FileMenu
 from bpviz.gui.pages import make_lesson_pages
 from bpviz.gui.pages.example import ExamplePage
@@ -55,7 +55,7 @@ class MainWindow(QMainWindow):
 
         self._build_actions()
         self._build_menus()
-        self._build_toolbars()
+        self._build_toolbar()
         self.status_label = QLabel()
         self.status_label.setObjectName("status_figures")
         # Fixed size: its text changes with every training frame, and a label that may resize re-lays out
@@ -121,20 +121,34 @@ class MainWindow(QMainWindow):
         help_menu.addSeparator()
         help_menu.addAction(self.about_action)
 
-    def _build_toolbars(self) -> None:
-        """One toolbar for each page that has one, shown with its tab."""
-        self.toolbars: dict[QToolBar, object] = {}
-        for page in self.pages:
-            actions = page.toolbar_actions()
-            if not actions:
-                continue
-            bar = QToolBar(page.tab_title)
-            bar.setObjectName(f"{page.page_name}_toolbar")
-            bar.setToolButtonStyle(Qt.ToolButtonTextBesideIcon)
-            bar.setMovable(False)
-            bar.addActions(actions)
-            self.addToolBar(Qt.TopToolBarArea, bar)
-            self.toolbars[bar] = page
+    def _build_toolbar(self) -> None:
+        """One toolbar: the current page's commands, or what the page teaches when it has none there. It keeps
+        its height on every page: a page switch that changed the pages' height would lay out and repaint every
+        plot of the page shown (~50 ms more on the trajectories page)."""
+        self.toolbar = QToolBar("Page commands")
+        self.toolbar.setObjectName("page_toolbar")
+        self.toolbar.setToolButtonStyle(Qt.ToolButtonTextBesideIcon)
+        self.toolbar.setMovable(False)
+        self.toolbar.toggleViewAction().setEnabled(False)  # hiding it would change the pages' height again
+        self.addToolBar(Qt.TopToolBarArea, self.toolbar)
+        self.page_summary = QLabel()
+        self.page_summary.setObjectName("page_summary")
+        self.page_summary.setContentsMargins(6, 0, 6, 0)
+        self.page_summary.setStyleSheet(f"color: {palette.MUTED};")
+        self.page_summary.setSizePolicy(QSizePolicy.Expanding, QSizePolicy.Preferred)
+        self.page_summary.setMinimumWidth(40)  # not its text's width: a narrow window cuts it, never widens
+        self._summary_action = self.toolbar.addWidget(self.page_summary)
+        self.toolbar.insertActions(self._summary_action, self.playground.toolbar_actions())
+        self.toolbar.setFixedHeight(self.toolbar.sizeHint().height())
+
+    def _show_toolbar_of(self, page) -> None:
+        for action in self.toolbar.actions():
+            if action is not self._summary_action:
+                self.toolbar.removeAction(action)
+        actions = page.toolbar_actions()
+        self.toolbar.insertActions(self._summary_action, actions)
+        self.page_summary.setText("" if actions else page.subject)
+        self.page_summary.setToolTip(page.subject)
 
     def page(self, name: str):
         """The page called ``name`` (its ``page_name``: example, playground, graph, ...)."""
@@ -161,8 +175,7 @@ class MainWindow(QMainWindow):
         current = self.tabs.widget(index)
         for page in self.pages:
             page.set_active(page is current)
-        for bar, page in self.toolbars.items():
-            bar.setVisible(page is current)
+        self._show_toolbar_of(current)
         self._update_status_label()
 
     @Slot()

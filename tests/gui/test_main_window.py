@@ -302,3 +302,20 @@ def test_a_script_that_never_closes_the_window_exits_cleanly(tmp_path):
                          env={**os.environ, "QT_QPA_PLATFORM": "offscreen"})
     assert run.returncode == 0, run.stderr[-2000:]
     assert "QThread" not in run.stderr
+
+
+def test_every_page_keeps_the_same_height_and_offers_the_page_protocol(window, qtbot):
+    """One toolbar for all pages, never hidden: a page switch that changed the pages' height laid out and
+    repainted every plot of the page shown (the trajectories page took ~110 ms instead of ~40)."""
+    from bpviz.gui.pages import Page
+
+    heights = set()
+    for page in window.pages:
+        assert isinstance(page, Page), page.page_name
+        window.tabs.setCurrentWidget(page)
+        qtbot.wait(20)
+        heights.add(window.tabs.height())
+        toolbar_actions = [a for a in window.toolbar.actions() if a.isVisible() and a.text()]
+        assert toolbar_actions == page.toolbar_actions()
+        assert window.page_summary.text() == ("" if toolbar_actions else page.subject)
+    assert len(heights) == 1

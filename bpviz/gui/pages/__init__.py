@@ -19,6 +19,7 @@ class Page(Protocol):
 
     tab_title: str  # its tab's text
     page_name: str  # one of bpviz.commands.args.PAGES, for ``bpviz gui --page NAME``
+    subject: str  # what it teaches, in one line (shown in the toolbar of a page without commands there)
 
     def set_active(self, active: bool) -> None:
         """Shown or hidden: its window-wide shortcuts work only while it is shown."""
@@ -57,6 +58,8 @@ class Page(Protocol):
 class PageDefaults:
     """The parts of ``Page`` that most pages do not need, as do-nothing defaults. Listed first among a page's
     bases: ``class GraphPage(PageDefaults, QWidget)``."""
+
+    subject = ""
 
     def toolbar_actions(self) -> list:
         return []

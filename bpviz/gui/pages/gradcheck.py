@@ -60,6 +60,8 @@ _BOX = "padding: 6px 8px; border-radius: 4px; border: 1px solid {border}; backgr
 
 class GradCheckPage(PageDefaults, QWidget):
     tab_title = "Gradient check"
+    subject = ("Seed 004: every gradient of backprop beside a numerical derivative of the loss, to catch a"
+               " wrong backward")
     page_name = "gradcheck"
     statusMessage = Signal(str)
     statusTextChanged = Signal()

@@ -51,6 +51,8 @@ _CARD = (f"background: {palette.NODE_FILL}; border: 1px solid #d3d8de; border-ra
 
 class GraphPage(PageDefaults, QWidget):
     tab_title = "Computation graph"
+    subject = ("Seeds 002 and 004: a calculation as a graph; values flow forward, the chain rule sends each"
+               " gradient back node by node")
     page_name = "graph"
     statusMessage = Signal(str)
     statusTextChanged = Signal()

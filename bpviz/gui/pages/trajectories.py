@@ -41,6 +41,8 @@ SOURCES = (
 
 class TrajectoriesPage(PageDefaults, QWidget):
     tab_title = "Parameter trajectories"
+    subject = ("Seed 001: how weights, gradients and the loss move under batch, mini-batch and stochastic"
+               " descent")
     page_name = "trajectories"
     statusMessage = Signal(str)
     statusTextChanged = Signal()

@@ -40,6 +40,8 @@ SAME_LOSSES = 1e-10  # largest relative difference still called "the same losses
 
 class WarmupPage(PageDefaults, QWidget):
     tab_title = "NumPy warm-up (matrices)"
+    subject = ("Seed 000: the two-layer ReLU net of PyTorch's NumPy warm-up as matrices, each line of its code"
+               " with its shapes")
     page_name = "warmup"
     statusMessage = Signal(str)
     frameShown = Signal(object)  # the WarmupFrame just shown (tests wait on it)
