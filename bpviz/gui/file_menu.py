@@ -18,7 +18,9 @@ from PySide6.QtGui import QAction, QFontMetrics, QKeySequence
 from PySide6.QtWidgets import QFileDialog, QMenu, QMessageBox, QWidget
 
 from bpviz.files import FileError, file_path
+from bpviz.gui.export.pictures import draw_picture
 from bpviz.gui.export.views import Picture, Table, write_picture, write_table
+from bpviz.gui.workers.writer import BackgroundWriter
 from bpviz.session import SUFFIX, Session, SessionError, load_session, save_session
 
 MAX_RECENT = 8
@@ -37,6 +39,9 @@ class FileMenu(QObject):
         self.pages = list(pages)
         self.path: Path | None = None
         self.last_error = ""
+        self.writer = BackgroundWriter(self)  # pictures asked for from a dialog are encoded and written there
+        self.writer.written.connect(self._exported)
+        self.writer.failed.connect(lambda message: self.fail("Cannot export", message))
         self.open_action = self._action("&Open session…", QKeySequence.Open, self.open_dialog,
                                         "Open a saved session (.bpviz)")
         self.save_action = self._action("&Save session", QKeySequence.Save, self.save,
@@ -207,10 +212,29 @@ class FileMenu(QObject):
         dialog = PictureExportDialog(picture.text.lower(), self._default_path(picture.stem, ".png"),
                                      picture_size(picture.target), self.window)
         dialog.setAttribute(Qt.WA_DeleteOnClose)
-        dialog.accepted.connect(lambda: self.export_to(key, *dialog.choice()))
+        dialog.accepted.connect(lambda: self.export_in_background(key, *dialog.choice()))
         dialog.open()
 
+    def export_in_background(self, key: str, path, size=None) -> bool:
+        """Draw the picture now and leave its encoding and writing to the writer's thread: ``_exported`` or a
+        message box says how it went. False (and a message) for a name or a size refused before drawing."""
+        try:
+            drawn = draw_picture(self.pictures()[key].target, file_path(path), size)
+        except (FileError, ValueError) as exc:  # ValueError: a size that makes no picture
+            return self.fail("Cannot export", str(exc), path)
+        self.window.show_status(f"Exporting {drawn.path}…")
+        self.writer.write(drawn)
+        return True
+
+    def _exported(self, path: str) -> None:
+        self.window.show_status(f"Exported {path}")
+
+    def shutdown(self) -> None:
+        """Write the pictures still queued, then end the writer's thread."""
+        self.writer.shutdown()
+
     def export_to(self, key: str, path, size=None) -> bool:
+        """Export a picture at once (the caller waits until the file is written)."""
         try:
             written = write_picture(self.pictures()[key], file_path(path), size)
         except (FileError, ValueError) as exc:  # ValueError: a size that makes no picture

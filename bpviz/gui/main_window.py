@@ -252,9 +252,11 @@ class MainWindow(QMainWindow):
         self._default_geometry()
 
     def shutdown(self) -> None:
-        """Stop and join every page's threads (closing does it; so does quitting the application)."""
+        """Stop and join every page's threads and the File menu's writer (closing does it; so does quitting the
+        application)."""
         for page in self.pages:
             page.shutdown()
+        self.files.shutdown()
 
     def closeEvent(self, event) -> None:
         self.save_settings()

@@ -19,7 +19,12 @@ images. For an SVG ``size`` sets its width and height (default: the size on scre
 a PNG of that size.
 
 Every file is written through ``bpviz.files.atomic_write``: failures raise ``FileError`` naming the file and
-leave neither the file nor a temporary file behind. Call from the GUI thread. No menus or dialogs here.
+leave neither the file nor a temporary file behind. No menus or dialogs here.
+
+Drawing needs the GUI thread; encoding the drawing (PNG compression: three quarters of a big picture's time, with
+the GIL released; the SVG's repairs) and writing it do not. ``draw_picture`` draws and returns the rest as a
+``Drawn`` that any thread may finish with ``write()``: the File menu writes in a worker thread, so a big picture
+holds the GUI thread only while it is drawn. ``export_picture`` does both at once (the command line, the tests).
 """
 
 from __future__ import annotations
@@ -42,22 +47,33 @@ from bpviz.gui.export.svg import install_svg_workaround, svg_workaround
 from bpviz.gui.export.svg_document import finished_svg
 
 FORMATS = {".png": "PNG", ".svg": "SVG"}
-# The biggest picture: 8,000 px a side (67 cm at 300 dpi) and 40 million pixels. Drawn and encoded in the GUI
-# thread, a PNG takes about 0.04 s per million pixels here (8,000 x 5,000: 1.6 s, 160 MB of ARGB); 16,000 x
-# 10,000 would take 7 s and 640 MB.
+# The biggest picture: 8,000 px a side (67 cm at 300 dpi) and 40 million pixels. A PNG takes about 0.04 s per
+# million pixels here (8,000 x 5,000: 1.6 s, 160 MB of ARGB), a quarter of it drawing (GUI thread), the rest
+# encoding (File > Export does that in a worker thread); 16,000 x 10,000 would take 7 s and 640 MB.
 MAX_SIDE = 8000
 MAX_PIXELS = 40_000_000
 
 
 # ---------------------------------------------------------------------------------------------- public API
-def export_picture(target, path, size: tuple[int, int] | None = None, *, title: str | None = None) -> Path:
-    """Write a picture of ``target`` to ``path`` (.png or .svg, by its extension); return the path written.
+class Drawn:
+    """A picture drawn for ``path`` and not yet encoded; ``write()`` (from any thread) encodes it and writes the
+    file, returning its path or raising FileError."""
 
-    ``target``: a pyqtgraph PlotWidget or PlotItem, a QGraphicsView (drawn as its scene) or any QWidget.
-    ``size``: (width, height) in pixels of a PNG (default ``picture_size(target)``); for an SVG its nominal
-    width and height (default: the target's size on screen). ``title``: the SVG's title (default: said from the
-    target). Raises FileError (one sentence naming the file) when the file cannot be written.
-    """
+    def __init__(self, path: Path, encode):
+        self.path = path
+        self._encode = encode
+
+    def write(self) -> Path:
+        try:
+            data = self._encode()
+        except RuntimeError as exc:  # Qt could not encode it: said as a file that could not be written
+            raise FileError(f"Cannot write {self.path}: {exc}") from None
+        return _write_bytes(self.path, data)
+
+
+def draw_picture(target, path, size: tuple[int, int] | None = None, *, title: str | None = None) -> Drawn:
+    """Check the name and the size and draw ``target`` for ``path`` (in the GUI thread); the arguments are
+    ``export_picture``'s. Raises FileError for a name that is not .png or .svg or a picture too large."""
     out = Path(path).expanduser()
     fmt = FORMATS.get(out.suffix.lower())
     if fmt is None:
@@ -68,10 +84,26 @@ def export_picture(target, path, size: tuple[int, int] | None = None, *, title: 
     width, height = _checked_size(out, size)
     with _drawn_for_export(source.widget):
         if fmt == "PNG":
-            data = _png_bytes(source, width, height)
-        else:
-            data = _svg_bytes(source, width, height, title if title is not None else source.title())
-    return _write_bytes(out, data)
+            image = _png_image(source, width, height)
+            return Drawn(out, lambda: _png_bytes(image))
+        scale = source.scale_for(width, height)
+        canvas = QSizeF(width / scale, height / scale)
+        title = title if title is not None else source.title()
+        description = f"Drawn by bpviz {__version__}"
+        text = source.svg(canvas, title, description)
+    return Drawn(out, lambda: finished_svg(text, width, height, canvas.width(), canvas.height(), title,
+                                           description).encode("utf-8"))
+
+
+def export_picture(target, path, size: tuple[int, int] | None = None, *, title: str | None = None) -> Path:
+    """Write a picture of ``target`` to ``path`` (.png or .svg, by its extension); return the path written.
+
+    ``target``: a pyqtgraph PlotWidget or PlotItem, a QGraphicsView (drawn as its scene) or any QWidget.
+    ``size``: (width, height) in pixels of a PNG (default ``picture_size(target)``); for an SVG its nominal
+    width and height (default: the target's size on screen). ``title``: the SVG's title (default: said from the
+    target). Raises FileError (one sentence naming the file) when the file cannot be written.
+    """
+    return draw_picture(target, path, size, title=title).write()
 
 
 def picture_size(target) -> tuple[int, int]:
@@ -142,7 +174,7 @@ def _drawn_for_export(widget: QWidget):
             item.setExportMode(False)
 
 
-def _png_bytes(source: Source, width: int, height: int) -> bytes:
+def _png_image(source: Source, width: int, height: int) -> QImage:
     scale = source.scale_for(width, height)
     if isinstance(source, PlotSource):
         image = source.png(width, height, scale)
@@ -158,19 +190,16 @@ def _png_bytes(source: Source, width: int, height: int) -> bytes:
             painter.end()
     if image is None or image.isNull() or image.size() != QSize(width, height):
         raise RuntimeError(f"the picture came out {None if image is None else image.size()}, not {width}x{height}")
+    return image
+
+
+def _png_bytes(image: QImage) -> bytes:
+    """The picture as PNG; thread-safe (Qt releases the GIL while it compresses)."""
     buffer = QBuffer()
     buffer.open(QIODevice.WriteOnly)
     if not image.save(buffer, "PNG"):
         raise RuntimeError("Qt could not encode the picture as PNG")
     return bytes(buffer.data())
-
-
-def _svg_bytes(source: Source, width: int, height: int, title: str) -> bytes:
-    scale = source.scale_for(width, height)
-    canvas = QSizeF(width / scale, height / scale)
-    description = f"Drawn by bpviz {__version__}"
-    text = source.svg(canvas, title, description)
-    return finished_svg(text, width, height, canvas.width(), canvas.height(), title, description).encode("utf-8")
 
 
 def _write_bytes(path: Path, data: bytes) -> Path:
@@ -181,5 +210,5 @@ def _write_bytes(path: Path, data: bytes) -> Path:
     return atomic_write(path, write, suffix=path.suffix)
 
 
-__all__ = ["FORMATS", "MAX_PIXELS", "MAX_SIDE", "export_picture", "install_svg_workaround", "picture_size",
-           "svg_workaround"]
+__all__ = ["FORMATS", "MAX_PIXELS", "MAX_SIDE", "Drawn", "draw_picture", "export_picture", "install_svg_workaround",
+           "picture_size", "svg_workaround"]
