@@ -1,9 +1,9 @@
 """The seeded random-action ("monkey") test of the real window, short version (issue 11).
 
-A few fixed seeds of about 1,000 actions each (monkey.py runs the long ones: ``python
-tests/reliability/monkey.py --actions 10000 --seed N``). Each property is its own test, so that a failure
-says which one broke; its message lists the findings with the (seed, action) that reproduces each. The run
-must also have reached every page and every kind of action: it cannot pass by doing nothing.
+A few fixed seeds of a few hundred actions each, about two minutes in all on a 2-core machine (monkey.py runs
+the long ones: ``python tests/reliability/monkey.py --actions 10000 --seed N``). Each property is its own test,
+so that a failure says which one broke; its message lists the findings with the (seed, action) that reproduces
+each. The run must also have reached every page and every kind of action: it cannot pass by doing nothing.
 
 The self-test plants faults in the monkey's own child process (an exception in a slot and in a thread, a Qt
 warning, a 3.5 s stall, leaked dialogs, a QThread never joined, a segfault, a frozen GUI thread) and checks
@@ -22,11 +22,11 @@ from monkey_report import format_findings, format_run_details
 pytestmark = [pytest.mark.reliability, pytest.mark.timeout(600)]
 
 SEEDS = (1, 2, 3)
-ACTIONS = 1000
-TIME_BUDGET_S = 150  # per seed (about 40 s when no action stalls): a slow app fails the test, not the suite
-SAMPLE_EVERY = 250
-RSS_GROWTH_LIMIT_MB = 50  # from action 250 (every page built, training on) to the end
-MIN_ACTIONS_PER_PAGE = 20
+ACTIONS = 400  # ~40 s a seed here: the long runs (10,000 actions) are monkey.py's
+TIME_BUDGET_S = 150  # per seed: a slow app fails the test, not the suite
+SAMPLE_EVERY = 100
+RSS_GROWTH_LIMIT_MB = 50  # from action 100 (every page built, training on) to the end
+MIN_ACTIONS_PER_PAGE = 10
 MIN_ACTIONS_PER_KIND = 5
 
 
@@ -67,7 +67,9 @@ def test_memory_and_dialogs_do_not_grow(report):
     start, end = report.sample_at(SAMPLE_EVERY), report.samples[-1] if report.samples else None
     assert start and end, f"no memory samples at action {SAMPLE_EVERY} and after:\n{report.summary()}"
     problems = []
-    growth = end["rss_mb"] - start["rss_mb"]
+    # A leak grows for good; a big picture or a 4K-sized window takes memory for a moment. The low-water mark of
+    # the last samples tells the two apart.
+    growth = min(s["rss_mb"] for s in report.samples[-2:]) - start["rss_mb"]
     if growth > RSS_GROWTH_LIMIT_MB:
         problems.append(f"RSS grew by {growth:.0f} MB between actions {SAMPLE_EVERY} and {end['action']} "
                         f"(limit {RSS_GROWTH_LIMIT_MB} MB)")

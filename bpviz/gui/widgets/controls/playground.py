@@ -31,7 +31,7 @@ from PySide6.QtWidgets import (
     QWidget,
 )
 
-from bpviz.engine.datasets import MAX_SAMPLES, MAX_SEED, MIN_SAMPLES, DatasetSpec, is_regression
+from bpviz.engine.datasets import DatasetSpec, is_regression
 from bpviz.gui import palette
 from bpviz.gui.widgets.controls.layer_editor import DatasetChooser, FeatureChooser, HiddenLayersEditor
 from bpviz.gui.widgets.controls.panel_parts import (
@@ -43,51 +43,27 @@ from bpviz.gui.widgets.controls.panel_parts import (
     select_data,
     select_number,
 )
+from bpviz.gui.widgets.controls.playground_choices import (
+    ACTIVATIONS,
+    DEFAULT_CONFIG_ARGS,
+    DEFAULT_DATASET,
+    LEARNING_RATES,
+    LOADED_RANGES,
+    LOSS_TIPS,
+    LOSSES,
+    NOISE_MAX,
+    NOISE_STEP,
+    POINTS_RANGE,
+    RATIO_STEP,
+    REG_RATES,
+    REGRESSION_LOSSES,
+    REGULARIZATIONS,
+    SEED_RANGE,
+    SETTLE_MS,
+    TIPS,
+)
 from bpviz.gui.widgets.controls.slider_row import SliderRow
 from bpviz.training import TrainConfig
-
-LEARNING_RATES = (0.00001, 0.0001, 0.001, 0.003, 0.01, 0.03, 0.1, 0.3, 1.0, 3.0, 10.0)
-REG_RATES = (0.0, 0.001, 0.003, 0.01, 0.03, 0.1, 0.3, 1.0, 3.0, 10.0)
-ACTIVATIONS = (("tanh", "Tanh"), ("relu", "ReLU"), ("sigmoid", "Sigmoid"), ("linear", "Linear"))
-LOSSES = (("bce", "cross-entropy (sigmoid output)"), ("half_sse", "squared error ½(y−t)²"),
-          ("softmax_ce", "softmax cross-entropy (2 outputs)"))  # classification
-REGRESSION_LOSSES = (("half_sse", "squared error (linear output)"),)
-LOSS_TIPS = {
-    "bce": "Binary cross-entropy −t·ln y − (1−t)·ln(1−y) on one sigmoid output y = P(blue)",
-    "half_sse": "½(y−t)² averaged over the points, on one sigmoid output y = P(blue) (the worked example's error)",
-    "softmax_ce": "Cross-entropy on two softmax outputs, one per class (red, blue)",
-    "regression": "½(y−t)² averaged over the points; the output neuron is linear, so y can take any value",
-}
-REGULARIZATIONS = (("none", "None"), ("l1", "L1"), ("l2", "L2"))
-# What the user picks from. A loaded configuration may hold anything within the limits of DatasetSpec and TrainConfig:
-# set_config shows it as it is (a spin box's range widened to LOADED_RANGES, a value kept between slider steps).
-POINTS_RANGE, SEED_RANGE = (50, 2000), (0, 99_999)
-LOADED_RANGES = {"points": (MIN_SAMPLES, MAX_SAMPLES), "seed": (0, MAX_SEED)}
-RATIO_STEP, NOISE_STEP, NOISE_MAX = 10, 5, 50  # percent
-SETTLE_MS = 250  # keys and spin arrows: emit once the user pauses this long
-
-#: the panel's defaults (TensorFlow Playground's, with the CLI's seed 1 for the points and the weights)
-DEFAULT_CONFIG_ARGS = dict(hidden=(4, 4), activation="tanh", loss="bce", lr=0.03, batch_size=10,
-                           regularization="none", reg_rate=0.0, seed=1, features=("x1", "x2"))
-DEFAULT_DATASET = DatasetSpec(name="circle", n_samples=200, noise=0.1, test_ratio=0.5, seed=1)
-
-TIPS = {
-    "ratio": "Share of the points used for training; the rest are test points the network never learns from",
-    "noise": "How much the points are jittered: 0 = clean shapes, 50 = the classes overlap (regression: how far "
-             "from each point its target value is read)",
-    "batch": "Samples per step: 1 = stochastic gradient descent, all = full batch (applies at once)",
-    "points": "Number of points in the data set, training and test together (50 to 2000)",
-    "seed": "Random seed of the points, the starting weights and the batch order: same seed, same run",
-    "new_seed": "Pick a new random seed: new points and new starting weights",
-    "lr": "Step size η of gradient descent, w ← w − η·∂E/∂w (applies at once, without restarting)",
-    "activation": "Activation function of the hidden neurons",
-    "loss": "The error E that training minimises, with the output layer it implies",
-    "loss_regression": "Regression: the output neuron is linear and E is the squared error ½(y−t)² averaged over "
-                       "the points (the one loss for predicting a value)",
-    "regularization": "Penalty on large weights added to the error: L1 pushes weights to 0, L2 shrinks them "
-                      "(applies at once)",
-    "reg_rate": "Strength λ of the regularization penalty; 0 turns it off (applies at once)",
-}
 
 
 def _n_train(n_samples: int, test_ratio: float) -> int:

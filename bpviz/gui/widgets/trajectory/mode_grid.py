@@ -17,7 +17,7 @@ import math
 
 import numpy as np
 from PySide6.QtCore import QEvent, Qt, QTimer, Signal, Slot
-from PySide6.QtWidgets import QGraphicsItem, QGridLayout, QSizePolicy, QWidget
+from PySide6.QtWidgets import QGridLayout, QSizePolicy, QWidget
 
 import pyqtgraph as pg
 
@@ -220,8 +220,6 @@ class ModeGrid(QWidget):
                    pen_for(name, NEURON_COLORS[name], 1.6 if key == "params" else 1.1))
             curve = item.plot(pen=pen, connect="finite")
             curve.setZValue(len(NEURON_PARAMS) - z)  # w1, the one that matters, on top
-            # A finished run's curves change only with a new run or a zoom: a page switch blits them from cache.
-            curve.curve.setCacheMode(QGraphicsItem.DeviceCoordinateCache)
             self._curves[mode][name if key == "params" else f"grad_{name}" if key == "grads" else name] = curve
         widget.scene().sigMouseMoved.connect(lambda pos, item=item: self._mouse_moved(item, pos))
         widget.viewport().installEventFilter(self)

@@ -53,7 +53,10 @@ class ValueAxis(pg.AxisItem):
 
 
 def style_plot(item: pg.PlotItem, left: str | None = None, bottom: str | None = None) -> None:
-    """The app's quiet look: grey axes, muted labels, no menu or 'A' button (views are fitted by the page)."""
+    """The app's quiet look: grey axes, muted labels, no menu or 'A' button (views are fitted by the page), and
+    no grid: pyqtgraph draws a grid with the axes, which then cover the whole plot, so nine plots on a 4K-sized
+    window repainted their axes for ~0.6 s at every page switch (their pixmap caches, as big as the plots,
+    outgrew Qt's pixmap cache). The hover readout gives the values."""
     item.setMenuEnabled(False)
     item.hideButtons()
     for name, label in (("left", left), ("bottom", bottom)):
@@ -63,7 +66,6 @@ def style_plot(item: pg.PlotItem, left: str | None = None, bottom: str | None = 
         axis.enableAutoSIPrefix(False)
         if label:
             item.setLabel(name, label, color=palette.MUTED)
-    item.showGrid(x=True, y=True, alpha=0.12)
 
 
 def make_plot(name: str, left: str | None = None, bottom: str | None = None,
