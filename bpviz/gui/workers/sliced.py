@@ -46,6 +46,16 @@ class SlicedWorker(QObject):
     def _slice(self) -> None:  # pragma: no cover - every worker defines it
         raise NotImplementedError
 
+    def _emit(self, force: bool = False) -> None:  # pragma: no cover - every worker defines it
+        """Send a frame if one is due (``_frame_due``), or at once with ``force``."""
+        raise NotImplementedError
+
+    @Slot()
+    def pause(self) -> None:
+        """Stop between slices; the frame that says so leaves at once."""
+        self._halt()
+        self._emit(force=True)
+
     def _go(self) -> None:
         self._running = True
         self._timer.start()

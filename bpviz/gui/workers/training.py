@@ -65,11 +65,6 @@ class TrainingWorker(SlicedWorker):
         self._emit(force=True)
 
     @Slot()
-    def pause(self) -> None:
-        self._halt()
-        self._emit(force=True)
-
-    @Slot()
     def step(self) -> None:
         """Exactly one gradient step (pauses a running session first)."""
         self._halt()

@@ -62,11 +62,6 @@ class WarmupWorker(SlicedWorker):
         self._go()
         self._emit(force=True)
 
-    @Slot()
-    def pause(self) -> None:
-        self._halt()
-        self._emit(force=True)
-
     @Slot(int)
     def reset(self, seed: int) -> None:
         """Back to iteration 0 with the arrays of ``seed`` (paused)."""

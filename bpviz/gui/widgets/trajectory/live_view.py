@@ -12,7 +12,6 @@ from __future__ import annotations
 from PySide6.QtCore import Qt, QTimer, Signal, Slot
 from PySide6.QtGui import QAction, QColor, QIcon, QKeySequence, QPixmap
 from PySide6.QtWidgets import (
-    QFrame,
     QHBoxLayout,
     QHeaderView,
     QLabel,
@@ -30,7 +29,7 @@ from bpviz.engine.naming import NetworkNames
 from bpviz.engine.trajectories import RECORDER_CAPACITY, TrajectoryRecorder
 from bpviz.gui import palette
 from bpviz.gui.widgets.text_line import TextLine
-from bpviz.gui.widgets.trajectory.neuron_view import heading, note
+from bpviz.gui.widgets.trajectory.neuron_view import heading, note, panel_beside
 from bpviz.gui.widgets.trajectory.plots import SERIES_COLORS, LivePlots
 
 REDRAW_MS = 100  # at most 10 redraws a second
@@ -185,15 +184,7 @@ class LiveTrajectoriesView(QWidget):
         self.empty.setStyleSheet(f"color: {palette.MUTED}; padding: 6px;")
         stack.addWidget(self.empty)
         stack.addWidget(self.plots, 1)
-        layout = QHBoxLayout(self)
-        layout.setContentsMargins(0, 0, 0, 0)
-        layout.setSpacing(0)
-        layout.addWidget(panel)
-        rule = QFrame()
-        rule.setFrameShape(QFrame.VLine)
-        rule.setStyleSheet("color: #d4d8dc;")
-        layout.addWidget(rule)
-        layout.addWidget(right, 1)
+        panel_beside(self, panel, right)
 
     # ------------------------------------------------------------------ the playground
     @Slot()

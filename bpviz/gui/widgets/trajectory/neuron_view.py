@@ -64,6 +64,19 @@ def heading(title: str) -> QLabel:
     return label
 
 
+def panel_beside(owner: QWidget, panel: QWidget, view: QWidget) -> None:
+    """Lay out ``owner``: the settings ``panel`` on the left, a thin rule, ``view`` taking the rest."""
+    layout = QHBoxLayout(owner)
+    layout.setContentsMargins(0, 0, 0, 0)
+    layout.setSpacing(0)
+    layout.addWidget(panel)
+    rule = QFrame()
+    rule.setFrameShape(QFrame.VLine)
+    rule.setStyleSheet("color: #d4d8dc;")
+    layout.addWidget(rule)
+    layout.addWidget(view, 1)
+
+
 def note(html: str) -> QLabel:
     label = QLabel(html)
     label.setTextFormat(Qt.RichText)
@@ -98,16 +111,7 @@ class NeuronTrajectoriesView(QWidget):
         self._in_flight: int | None = None  # the request the worker is running, if any
         self._run_when_built = False  # Run was asked for while the plots were being made
         self.grid.built.connect(self._grid_built)
-        panel = self._build_controls()
-        layout = QHBoxLayout(self)
-        layout.setContentsMargins(0, 0, 0, 0)
-        layout.setSpacing(0)
-        layout.addWidget(panel)
-        rule = QFrame()
-        rule.setFrameShape(QFrame.VLine)
-        rule.setStyleSheet("color: #d4d8dc;")
-        layout.addWidget(rule)
-        layout.addWidget(self.grid, 1)
+        panel_beside(self, self._build_controls(), self.grid)
 
     # ------------------------------------------------------------------ controls
     def _build_controls(self) -> QWidget:
