@@ -15,7 +15,7 @@ from pathlib import Path
 
 from PySide6.QtCore import QObject, QSettings, Qt, Signal
 from PySide6.QtGui import QAction, QFontMetrics, QKeySequence
-from PySide6.QtWidgets import QFileDialog, QMenu, QMessageBox, QWidget
+from PySide6.QtWidgets import QApplication, QFileDialog, QMenu, QMessageBox, QWidget
 
 from bpviz.files import FileError, file_path
 from bpviz.gui.export.pictures import draw_picture
@@ -24,6 +24,7 @@ from bpviz.gui.workers.writer import BackgroundWriter
 from bpviz.session import SUFFIX, Session, SessionError, load_session, save_session
 
 MAX_RECENT = 8
+BIG_SESSION_BYTES = 5_000_000  # a session of this version stays under ~1 MB: its loss history is bounded
 MAX_PATH_CHARS = 4096  # PATH_MAX on Linux: a longer recent entry is not a path any system can open
 MESSAGE_PATH_PIXELS = 420  # a path in a message box or tooltip is elided in the middle to this width
 RECENT_NAME_PIXELS = 300  # a file name in Open recent
@@ -84,11 +85,21 @@ class FileMenu(QObject):
 
     def open_path(self, path) -> bool:
         """Open a session. The file is read and checked whole first: a refused file changes nothing, and a
-        checked one fits the controls (its limits are theirs), so showing it cannot fail half-way."""
+        checked one fits the controls (its limits are theirs), so showing it cannot fail half-way. A big file (one
+        an older bpviz saved with every epoch's losses: ~1 s for 50 MB, all of it Python's JSON decoder holding the
+        GIL, which no thread avoids) is announced and waited for with a busy cursor."""
+        big = _size(path) > BIG_SESSION_BYTES
+        if big:
+            self.window.show_status(f"Opening {path} ({_size(path) / 1e6:.0f} MB)…")
+            QApplication.setOverrideCursor(Qt.WaitCursor)
+            QApplication.processEvents()  # the message and the cursor show before the wait
         try:
             session = load_session(path)
         except SessionError as exc:
             return self.fail("Cannot open the session", str(exc), path)
+        finally:
+            if big:
+                QApplication.restoreOverrideCursor()
         if session.playground is not None:
             self.window.playground.load_state(session.playground)
         if session.example is not None:
@@ -256,6 +267,13 @@ class FileMenu(QObject):
             return self.fail("Cannot export", str(exc), path)
         self.window.show_status(f"Exported {written}")
         return True
+
+
+def _size(path) -> int:
+    try:
+        return Path(path).stat().st_size
+    except (OSError, ValueError):  # missing, unreadable, a bad name: load_session says which
+        return 0
 
 
 def _exists(path: str) -> bool:

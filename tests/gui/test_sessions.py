@@ -213,3 +213,28 @@ def test_random_damaged_sessions_through_file_open_load_whole_or_change_nothing(
             for box in window.findChildren(QMessageBox):
                 box.close()
     assert opened >= 10 and refused >= 150
+
+
+def test_a_big_older_session_is_announced_and_waited_for_with_a_busy_cursor(window, tmp_path, monkeypatch):
+    """An older bpviz kept every epoch: its 50 MB files take a second to decode, which the window says first."""
+    from PySide6.QtCore import Qt
+    from PySide6.QtWidgets import QApplication
+
+    import bpviz.gui.file_menu as file_menu
+
+    path = tmp_path / "old.bpviz"
+    assert window.files.save_to(path)
+    seen = {}
+    real_load = file_menu.load_session
+
+    def load(p):
+        cursor = QApplication.overrideCursor()
+        seen["busy"] = cursor is not None and cursor.shape() == Qt.WaitCursor
+        seen["status"] = window.statusBar().currentMessage()
+        return real_load(p)
+
+    monkeypatch.setattr(file_menu, "load_session", load)
+    monkeypatch.setattr(file_menu, "BIG_SESSION_BYTES", path.stat().st_size - 1)
+    assert window.files.open_path(path)
+    assert seen["busy"] and seen["status"].startswith(f"Opening {path}")
+    assert QApplication.overrideCursor() is None  # and back to normal afterwards
