@@ -5,9 +5,10 @@ taken. Right, the graph chooser and its inputs, Previous / Next / Run all / Rese
 while this page is shown), the current step with the chain rule in numbers, the seed's check (y(1 − y),
 y − t) and the list of steps (click one to jump there).
 
-Wiring only: the forms build Evaluations with the engine; the view and the labels show them. Each graph keeps
-its last good evaluation and its step, so switching graphs and back finds them as they were; refused inputs
-leave the graph shown untouched and say why under the fields.
+Wiring only: the forms build Evaluations with the engine; the page's model (bpviz.models.graph) keeps each
+graph's last good evaluation and its step, so switching graphs and back finds them as they were; the view and
+the labels show what the model announces. Refused inputs leave the graph shown untouched and say why under the
+fields.
 """
 
 from __future__ import annotations
@@ -41,6 +42,7 @@ from bpviz.gui.widgets.controls.step_list import HTML_ROLE, INDEX_ROLE, StepTree
 from bpviz.gui.widgets.graph.explain import check_html, step_html, step_row_html
 from bpviz.gui.widgets.graph.inputs import ExpressionForm, ShoppingForm, SigmoidForm, SoftmaxForm
 from bpviz.gui.widgets.graph.view import GraphView
+from bpviz.models.graph import GraphModel
 
 GRAPHS = (("shopping", "Shopping", ShoppingForm), ("sigmoid", "Sigmoid", SigmoidForm),
           ("softmax_loss", "Softmax with loss", SoftmaxForm), ("expression", "Your expression", ExpressionForm))
@@ -62,9 +64,7 @@ class GraphPage(PageDefaults, QWidget):
         self.setObjectName("graph_page")
         self._active = False
         self._syncing = False
-        self.evaluations: dict[str, Evaluation] = {}
-        self.positions: dict[str, int] = {}
-        self.key = GRAPHS[0][0]
+        self.model = GraphModel(GRAPHS[0][0])
         self.view = GraphView()
         self.view.nodeClicked.connect(self._node_clicked)
         self.forms = {key: form_class() for key, _title, form_class in GRAPHS}
@@ -73,6 +73,8 @@ class GraphPage(PageDefaults, QWidget):
         for key, form in self.forms.items():
             form.changed.connect(lambda key=key: self.recompute(key))
             self.recompute(key, quiet=True)
+        self.model.subscribe("shown", self._show)
+        self.model.subscribe("position", self._position_changed)
         self.choose(self.key)
 
     # ------------------------------------------------------------------ construction
@@ -229,24 +231,27 @@ class GraphPage(PageDefaults, QWidget):
 
     # ------------------------------------------------------------------ graphs
     @property
+    def key(self) -> str:
+        return self.model.key
+
+    @property
     def evaluation(self) -> Evaluation:
-        return self.evaluations[self.key]
+        return self.model.evaluation
 
     @property
     def position(self) -> int:
-        return self.positions[self.key]
+        return self.model.position
 
     def choose(self, key: str) -> None:
         """Show the graph ``key`` (shopping, sigmoid, softmax_loss or expression) at its own step."""
         index = [k for k, _t, _f in GRAPHS].index(key)
-        self.key = key
         if self.chooser.currentIndex() != index:
             self.chooser.setCurrentIndex(index)  # comes back here through the signal
             return
         self.stack.setCurrentIndex(index)
         self._fit_stack()
         self.description.setText(EXPRESSION_HELP if key == "expression" else BUILTIN_GRAPHS[key][1])
-        self._show()
+        self.model.choose(key)  # announces "shown": _show
 
     def recompute(self, key: str, quiet: bool = False) -> bool:
         """Rebuild graph ``key`` from its form; a refusal keeps the last good graph and says why."""
@@ -261,12 +266,7 @@ class GraphPage(PageDefaults, QWidget):
             return False
         form.clear_error()
         self._fit_stack()
-        old = self.evaluations.get(key)
-        same_steps = old is not None and [s.node for s in old.steps] == [s.node for s in evaluation.steps]
-        self.evaluations[key] = evaluation
-        self.positions[key] = self.positions.get(key, -1) if same_steps else -1
-        if key == self.key and not quiet:
-            self._show()
+        self.model.put(key, evaluation)  # the shown graph announces "shown": _show
         if not quiet:
             self.statusMessage.emit(f"{evaluation.title}: {evaluation.output} = "
                                     f"{format_number(evaluation.output_value, 9)}")
@@ -306,11 +306,11 @@ class GraphPage(PageDefaults, QWidget):
     # ------------------------------------------------------------------ stepping
     def set_position(self, index: int) -> None:
         """Make backward step ``index`` the current one (-1: before the first; clamped)."""
-        index = max(-1, min(int(index), len(self.evaluation.steps) - 1))
-        if index != self.position:
-            self.positions[self.key] = index
-            self.view.set_position(index)
+        self.model.set_position(index)  # a new step announces "position": the view moves
         self._refresh()
+
+    def _position_changed(self) -> None:
+        self.view.set_position(self.position)
 
     @Slot()
     def next(self) -> None:
@@ -355,7 +355,7 @@ class GraphPage(PageDefaults, QWidget):
         self._refresh_actions()
 
     def _refresh_actions(self) -> None:
-        if not self.evaluations:
+        if not self.model.evaluations:
             return
         n, position, active = len(self.evaluation.steps), self.position, self._active
         a = self.actions_by_key
