@@ -99,6 +99,26 @@ def _is_dir(path: Path) -> bool:
         return False
 
 
+def writable_target(path) -> Path:
+    """``path`` as a file to write, checked before any work goes into making it (a big picture takes a second to
+    draw): a valid name, not a folder, in a folder that exists. FileError in words otherwise. The write itself
+    can still fail (a full disk, a folder that takes no files): ``atomic_write`` says so then."""
+    target = file_path(path, "write")
+    if not target.name:
+        raise FileError(f"Cannot write {path}: not a valid file name")
+    folder = target.parent if str(target.parent) else Path(".")
+    try:
+        if _is_dir(target):
+            raise FileError(f"Cannot write {target}: it is a folder")
+        if not os.path.exists(folder):
+            raise FileError(f"Cannot write {target}: the folder does not exist")
+        if not _is_dir(folder):
+            raise FileError(f"Cannot write {target}: a part of the path is not a folder")
+    except OSError as exc:
+        raise FileError(f"Cannot write {target}: {_write_reason(exc, folder)}") from None
+    return target
+
+
 def atomic_write(path, write: Callable[[str], None], suffix: str = "") -> Path:
     """Create ``path`` through ``write(temporary_path)``, then rename it into place.
 

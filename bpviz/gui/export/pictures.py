@@ -39,7 +39,7 @@ from PySide6.QtWidgets import QGraphicsItem, QGraphicsView, QWidget
 import pyqtgraph as pg
 
 from bpviz import __version__
-from bpviz.files import FileError, atomic_write
+from bpviz.files import FileError, atomic_write, writable_target
 from bpviz.gui.export.sources import RENDER_HINTS, PlotSource, Source, rounded_size, source_for
 
 # re-exported: the app (install_svg_workaround) and the tests import the pyqtgraph work-around from here
@@ -47,11 +47,11 @@ from bpviz.gui.export.svg import install_svg_workaround, svg_workaround
 from bpviz.gui.export.svg_document import finished_svg
 
 FORMATS = {".png": "PNG", ".svg": "SVG"}
-# The biggest picture: 8,000 px a side (67 cm at 300 dpi) and 40 million pixels. A PNG takes about 0.04 s per
-# million pixels here (8,000 x 5,000: 1.6 s, 160 MB of ARGB), a quarter of it drawing (GUI thread), the rest
-# encoding (File > Export does that in a worker thread); 16,000 x 10,000 would take 7 s and 640 MB.
+# The biggest picture: 8,000 px a side (67 cm at 300 dpi) and 16 million pixels (three times a 1280x800 window is
+# 9.2 million). Drawing, in the GUI thread, takes about 0.035 s per million pixels here (a random-action run saw
+# 1.4 s for 40 million); encoding a PNG about as much again, which File > Export does in a worker thread.
 MAX_SIDE = 8000
-MAX_PIXELS = 40_000_000
+MAX_PIXELS = 16_000_000
 
 
 # ---------------------------------------------------------------------------------------------- public API
@@ -78,6 +78,7 @@ def draw_picture(target, path, size: tuple[int, int] | None = None, *, title: st
     fmt = FORMATS.get(out.suffix.lower())
     if fmt is None:
         raise FileError(f"Cannot write {out}: choose a .png or .svg file name")
+    out = writable_target(out)  # a folder, a missing folder...: said before a second is spent drawing
     source = source_for(target)
     if size is None:
         size = picture_size(target) if fmt == "PNG" else rounded_size(source.logical_size())

@@ -76,9 +76,11 @@ def zoom_limits(span: tuple[float, float] | None, axis: str) -> dict:
     times ``span`` around it, no further (None: no limits)."""
     if span is None:
         return {f"{axis.lower()}Min": None, f"{axis.lower()}Max": None, f"max{axis}Range": None}
-    low, high = span
+    low, high = float(span[0]), float(span[1])  # Python floats: a huge span gives inf, not a NumPy warning
     room = ZOOM_OUT * (high - low)
     middle = (low + high) / 2
+    if not (math.isfinite(room) and math.isfinite(middle)):  # a diverged run's values: no limits to keep
+        return zoom_limits(None, axis)
     return {f"{axis.lower()}Min": middle - room / 2, f"{axis.lower()}Max": middle + room / 2, f"max{axis}Range": room}
 
 
