@@ -26,7 +26,7 @@ ACTIONS = 400  # ~40 s a seed here: the long runs (10,000 actions) are monkey.py
 TIME_BUDGET_S = 150  # per seed: a slow app fails the test, not the suite
 SAMPLE_EVERY = 100
 RSS_GROWTH_LIMIT_MB = 50  # from action 100 (every page built, training on) to the end
-MIN_ACTIONS_PER_PAGE = 10
+MIN_ACTIONS_PER_PAGE = 5  # a short run of 400 actions visits each page 7 to 100 times
 MIN_ACTIONS_PER_KIND = 5
 
 
