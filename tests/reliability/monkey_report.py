@@ -17,7 +17,7 @@ from pathlib import Path
 
 from monkey_events import HARNESS_FAILED, normalise
 
-STDERR_TAIL_LINES = 80
+STDERR_TAIL_LINES = 400  # a hang's dump lists every thread: a busy run has a dozen (the GUI thread's is last)
 
 
 @dataclass(repr=False)

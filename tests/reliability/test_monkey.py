@@ -156,5 +156,6 @@ def test_self_test_a_segfault_is_a_crash_at_its_action(planted):
 def test_self_test_a_frozen_gui_thread_is_a_hang_with_every_stack(planted):
     report = planted["freeze"]
     hang = only(report, "hang")
-    assert hang["action"] == 4 and "freeze_gui_thread" in hang["details"]
+    assert hang["action"] == 4, format_findings([report], ("hang",))
+    assert "freeze_gui_thread" in hang["details"], f"the GUI thread's stack is missing:\n{hang['details']}"
     assert only(report, "stall-dump", "freeze_gui_thread")["action"] == 4
