@@ -17,8 +17,8 @@ from bpviz.engine.trace import Trace, display_name
 
 LOSS_HEADER = ("epoch", "step", "train_loss", "test_loss")
 TRACE_HEADER = ("index", "phase", "name", "symbol", "formula", "numbers", "value")
-PHASE_TITLES = {"forward": "Forward pass", "error": "Error", "backward": "Backward pass", "update": "Update",
-                "given": "Given"}
+PHASE_TITLES = {"forward": "Forward pass", "error": "Error", "backward": "Backward pass",
+                "batch": "The batch: mean of the samples' gradients", "update": "Update", "given": "Given"}
 
 
 def _number(value) -> str:
@@ -137,3 +137,21 @@ def trace_markdown(trace: Trace, title: str | None = None) -> str:
 
 __all__ = ["LOSS_HEADER", "TRACE_HEADER", "loss_history_csv", "readable", "text_table", "trace_csv",
            "trace_markdown"]
+
+
+def trace_text(trace: Trace, width: int = 100) -> list[str]:
+    """A pass as the command line prints it: phase titles, then two lines per step, the formula, then the numbers
+    put in and the value (9 significant digits) at the right edge of ``width`` columns."""
+    name_w = max(len(s.symbol) for s in trace.steps) + 2
+    lines, phase = [], None
+    for s in trace.steps:
+        if s.phase != phase:
+            phase = s.phase
+            title = PHASE_TITLES.get(phase, phase)
+            lines += ["", title, "-" * len(title)]
+        value = readable(s.value, 9) if not math.isfinite(s.value) or abs(s.value) >= 1e15 else f"{s.value:.9g}"
+        lines.append(f"  {s.symbol:<{name_w}}= {s.formula}")
+        numbers = f"  {'':<{name_w}}= {s.numbers}"
+        pad = max(2, width - len(numbers) - len(value))
+        lines.append(numbers + " " * pad + value)
+    return lines

@@ -8,7 +8,6 @@ import shutil
 from bpviz.commands.args import UsageError, pass_count, path_name
 
 MAX_PARAMS_CHARACTERS = 100_000  # fifteen starting numbers take a few hundred; a bigger file is not one
-PHASE_TITLES = {"forward": "Forward pass", "error": "Error", "backward": "Backward pass", "update": "Update"}
 
 
 def add_parser(sub) -> None:
@@ -135,22 +134,13 @@ def after_passes(result) -> dict:
 
 
 def render_table(trace, params, update_biases: bool) -> str:
-    """Two lines per step: the formula, then the numbers put in and the value."""
+    """The heading, then two lines per step: the formula, then the numbers put in and the value."""
+    from bpviz.reports import trace_text
+
     width = max(72, min(shutil.get_terminal_size((100, 24)).columns, 120))
-    name_w = max(len(s.symbol) for s in trace.steps) + 2
     lines = [
         "Worked example: 2-2-2 sigmoid network, E = Σ ½·(t − out)², learning rate η = "
         f"{params.lr:g}, biases {'updated' if update_biases else 'fixed'}",
         f"i1 = {params.i1:g}, i2 = {params.i2:g}, t1 = {params.t1:g}, t2 = {params.t2:g}",
     ]
-    phase = None
-    for s in trace.steps:
-        if s.phase != phase:
-            phase = s.phase
-            lines += ["", PHASE_TITLES[phase], "-" * len(PHASE_TITLES[phase])]
-        value = f"{s.value:.9g}"
-        lines.append(f"  {s.symbol:<{name_w}}= {s.formula}")
-        numbers = f"  {'':<{name_w}}= {s.numbers}"
-        pad = max(2, width - len(numbers) - len(value))
-        lines.append(numbers + " " * pad + value)
-    return "\n".join(lines)
+    return "\n".join(lines + trace_text(trace, width))

@@ -20,11 +20,11 @@ import numpy as np
 from bpviz.engine.naming import NetworkNames
 from bpviz.engine.network import Network
 
-PHASES = ("forward", "error", "backward", "update")
+PHASES = ("forward", "error", "backward", "batch", "update")
 ERROR = "E"  # the element id of the error (the loss node)
 #: the arrays a trace keeps, per weight layer: the parameters, each neuron's quantities, the loss, the update
 ARRAYS = ("W", "b", "nets", "outs", "outs_grad", "derivs", "deltas", "terms", "penalty", "loss", "dW", "db",
-          "new_W", "new_b")
+          "sample_dW", "sample_db", "sample_loss", "new_W", "new_b")
 NOT_YET = np.iinfo(np.int64).max  # known_from of an element no step computes
 
 
@@ -82,8 +82,9 @@ class Trace:
     lr: float
     arrays: dict[str, tuple[np.ndarray, ...]]  # ARRAYS -> one array per weight layer (one sample)
     known_from: dict[str, tuple[np.ndarray, ...]]  # the same shapes: the index of the step that computes each
-    inputs: np.ndarray  # the sample's inputs and targets
+    inputs: np.ndarray  # the (first) sample's inputs and targets
     targets: np.ndarray
+    batch_size: int = 1  # samples in the pass: the steps before the batch phase are those of the first
 
     def known(self, array: str, position: int) -> tuple[np.ndarray, ...]:
         """``arrays[array]`` as known after step ``position`` (-1: before the first): NaN where not yet."""
@@ -128,29 +129,45 @@ def fmt(value: float) -> str:
 
 
 def trace_pass(net: Network, x, t, lr: float) -> Trace:
-    """The steps of one forward/backward/update pass of ``net`` on a single sample (x, t)."""
-    X = np.asarray(x, dtype=np.float64).reshape(1, -1)
-    T = np.asarray(t, dtype=np.float64).reshape(1, -1)
-    if X.shape[1] != net.sizes[0] or T.shape[1] != net.sizes[-1]:
-        raise ValueError(f"a trace needs one sample of {net.sizes[0]} inputs and {net.sizes[-1]} targets")
+    """The steps of one forward/backward/update pass of ``net`` on one sample (x, t), or on a mini-batch.
+
+    One sample: every neuron's quantities, the loss, every gradient, every update. A mini-batch (x of shape
+    (N, n_in), N > 1): the first sample's pass in full (its own loss E1, its gradients ∂E1/∂w), then the batch
+    phase (each parameter's gradient as the mean, or the sum for a summed loss, of the N per-sample gradients,
+    plus the regularisation term), then the update the batch gives."""
+    X = np.asarray(x, dtype=np.float64)
+    T = np.asarray(t, dtype=np.float64)
+    if X.ndim == 1:
+        X = X.reshape(1, -1)
+    if T.ndim == 1:
+        T = T.reshape(1, -1) if len(X) == 1 else T.reshape(-1, 1)
+    if X.ndim != 2 or T.ndim != 2 or len(X) < 1 or len(X) != len(T) or X.shape[1] != net.sizes[0] \
+            or T.shape[1] != net.sizes[-1]:
+        raise ValueError(f"a trace needs samples of {net.sizes[0]} inputs and {net.sizes[-1]} targets, as many "
+                         f"targets as inputs; got inputs {X.shape} and targets {T.shape}")
     if not lr > 0:
         raise ValueError(f"the learning rate must be > 0, got {lr}")
     names = NetworkNames(net.sizes, net.shared_biases)
-    p = net.inspect(X, T)
+    batch = len(X)
+    single = net if batch == 1 else _without_penalty(net)  # a sample's own loss E1: no regularisation term
+    p = single.inspect(X[:1], T[:1])
     after = net.copy()
     after.step(X, T, lr)
-    b = _Builder(net, names, p, after, lr)
+    b = _Builder(net, names, p, after, lr, batch)
     b.forward()
     b.error()
     b.backward()
+    if batch > 1:
+        b.batch_mean(*_per_sample_gradients(single, X, T), net.inspect(X, T))
     b.update()
     arrays = {
         "W": tuple(np.array(w) for w in net.weights), "b": tuple(np.array(v) for v in net.biases),
         "nets": tuple(z[0] for z in p.nets), "outs": tuple(a[0] for a in p.outs),
         "outs_grad": tuple(g[0] for g in p.outs_grad), "derivs": tuple(d[0] for d in p.derivs),
         "deltas": tuple(d[0] for d in p.deltas), "terms": (p.terms[0] * net.loss.scale(1),),
-        "penalty": (np.array(p.penalty),), "loss": (np.array(p.loss + p.penalty),),
-        "dW": tuple(p.dW), "db": tuple(p.db),
+        "penalty": (np.array(b.penalty),), "loss": (np.array(b.total),),
+        "dW": tuple(b.dW), "db": tuple(b.db),
+        "sample_dW": tuple(p.dW), "sample_db": tuple(p.db), "sample_loss": (np.array(p.loss),),
         "new_W": tuple(np.array(w) for w in after.weights), "new_b": tuple(np.array(v) for v in after.biases),
     }
     known_from = {name: tuple(np.full(np.shape(a), NOT_YET, dtype=np.int64) for a in arrays[name])
@@ -160,15 +177,47 @@ def trace_pass(net: Network, x, t, lr: float) -> Trace:
     for position, step in reversed(list(enumerate(b.steps))):  # the first step that computes an element wins
         w = step.where
         known_from[w.array][w.layer][... if w.index is None else w.index] = position
-    return Trace(tuple(b.steps), names, float(lr), arrays, known_from, p.inputs[0].copy(), p.targets[0].copy())
+    return Trace(tuple(b.steps), names, float(lr), arrays, known_from, p.inputs[0].copy(), p.targets[0].copy(),
+                 batch)
+
+
+def _without_penalty(net: Network) -> Network:
+    clone = net.copy()
+    clone.reg_rate = 0.0
+    return clone
+
+
+def _per_sample_gradients(net: Network, X: np.ndarray, T: np.ndarray):
+    """Each sample's own gradients and loss (no regularisation term): arrays (N, *shape) per layer, and (N,)."""
+    dW = [np.empty((len(X), *w.shape)) for w in net.weights]
+    db = [np.empty((len(X), *v.shape)) for v in net.biases]
+    losses = np.empty(len(X))
+    for n in range(len(X)):
+        losses[n], gw, gb = net.gradients(X[n : n + 1], T[n : n + 1])
+        for l in range(net.n_layers):
+            dW[l][n], db[l][n] = gw[l], gb[l]
+    return dW, db, losses
+
+
+MAX_LISTED_SAMPLES = 6  # a batch's per-sample values in a formula: the first ones, "…", the last
+
+
+def _sample_list(symbols: list[str]) -> list[str]:
+    if len(symbols) <= MAX_LISTED_SAMPLES:
+        return symbols
+    return [*symbols[: MAX_LISTED_SAMPLES - 2], "…", symbols[-1]]
 
 
 class _Builder:
-    def __init__(self, net, names, p, after, lr):
-        self.net, self.names, self.p, self.after, self.lr = net, names, p, after, lr
+    def __init__(self, net, names, p, after, lr, batch=1):
+        self.net, self.names, self.p, self.after, self.lr, self.batch = net, names, p, after, lr, batch
         self.steps: list[Step] = []
         self.L = net.n_layers
         self.reg = net.regularization if net.reg_rate > 0 else "none"
+        # A batch's first sample is traced with its own loss E1 (its gradients have no regularisation term)
+        self.E, self.sample_reg = ("E", self.reg) if batch == 1 else ("E1", "none")
+        self.penalty, self.total = p.penalty, p.loss + p.penalty  # of the whole pass (batch_mean sets a batch's)
+        self.dW, self.db = p.dW, p.db
 
     def add(self, phase, name, kind, target, formula, numbers, value, reads, writes, where, note=""):
         self.steps.append(Step(phase, name, kind, target, formula, numbers, float(value),
@@ -236,6 +285,12 @@ class _Builder:
         parts = [f"E_{o}" for o in outs]
         values = [self.p.terms[0, k] * scale for k in range(len(outs))]
         total = self.p.loss
+        if self.batch > 1:
+            self.add("error", "E1", "error", ERROR, " + ".join(parts), " + ".join(fmt(v) for v in values), total,
+                     [ERROR], [ERROR], Where("sample_loss", 0, None),
+                     f"sample 1 of the batch of {self.batch}: the batch's loss is its samples' "
+                     + ("mean" if self.net.loss.mean_over_samples else "sum"))
+            return
         if self.p.penalty > 0:
             sym = "½·λ·Σw²" if self.reg == "l2" else "λ·Σ|w|"
             self.add("error", "E_reg", "error", ERROR, sym, f"λ = {fmt(self.net.reg_rate)}", self.p.penalty,
@@ -267,7 +322,7 @@ class _Builder:
                 continue
             if last:
                 t = names.target(j)
-                self.add("backward", f"dE/d{out}", "grad_out", n,
+                self.add("backward", f"d{self.E}/d{out}", "grad_out", n,
                          net.loss.grad_formula.format(out=out, target=t),
                          net.loss.grad_formula.format(out=fmt(p.outs[l][0, j]), target=fmt(p.targets[0, j])),
                          p.outs_grad[l][0, j], [n, t], [n], Where("outs_grad", l, (j,)))
@@ -278,12 +333,12 @@ class _Builder:
                     terms.append(f"δ_{m}·{w}")
                     nums.append(f"{fmt(p.deltas[l + 1][0, k])}·{fmt(net.weights[l + 1][j, k])}")
                     reads += [m, w]
-                self.add("backward", f"dE/d{out}", "grad_out", n, " + ".join(terms), " + ".join(nums),
+                self.add("backward", f"d{self.E}/d{out}", "grad_out", n, " + ".join(terms), " + ".join(nums),
                          p.outs_grad[l][0, j], reads, [n], Where("outs_grad", l, (j,)))
-            grad_sym = f"∂E/∂{out}"
+            grad_sym = f"∂{self.E}/∂{out}"
             if act.name == "softmax":  # not elementwise: δ_k = out_k·(∂E/∂out_k − Σ_m out_m·∂E/∂out_m)
                 outs = names.layer_neurons(l + 1)
-                mix = " + ".join(f"out_{m}·∂E/∂out_{m}" for m in outs)
+                mix = " + ".join(f"out_{m}·∂{self.E}/∂out_{m}" for m in outs)
                 mix_n = " + ".join(f"{fmt(p.outs[l][0, k])}·{fmt(p.outs_grad[l][0, k])}" for k in range(len(outs)))
                 self.add("backward", f"delta_{n}", "delta", n, f"{out}·({grad_sym} − ({mix}))",
                          f"{fmt(p.outs[l][0, j])}·({fmt(p.outs_grad[l][0, j])} − ({mix_n}))",
@@ -304,35 +359,75 @@ class _Builder:
                 w = names.weight(l, i, j)
                 sym, val = self.source(l, i)
                 formula, numbers = f"δ_{n}·{sym}", f"{fmt(p.deltas[l][0, j])}·{fmt(val)}"
-                if self.reg != "none":
+                if self.sample_reg != "none":
                     w_val = net.weights[l][i, j]
                     extra = f"λ·{w}" if self.reg == "l2" else f"λ·sign({w})"
                     extra_n = (f"{fmt(net.reg_rate)}·{fmt(w_val)}" if self.reg == "l2"
                                else f"{fmt(net.reg_rate)}·{fmt(float(np.sign(w_val)))}")
                     formula, numbers = f"{formula} + {extra}", f"{numbers} + {extra_n}"
-                self.add("backward", f"dE/d{w}", "grad_param", w, formula, numbers, p.dW[l][i, j],
-                         [n, names.neuron(l, i), w], [w], Where("dW", l, (i, j)))
+                self.add("backward", f"d{self.E}/d{w}", "grad_param", w, formula, numbers, p.dW[l][i, j],
+                         [n, names.neuron(l, i), w], [w], Where("dW" if self.batch == 1 else "sample_dW", l, (i, j)))
         if not net.update_biases:
             return
         for bias, _, j in self.bias_params(l):
             fed = names.layer_neurons(l + 1) if j is None else [names.neuron(l + 1, j)]
             idx = range(len(fed)) if j is None else [j]
-            self.add("backward", f"dE/d{bias}", "grad_param", bias, " + ".join(f"δ_{m}" for m in fed),
+            self.add("backward", f"d{self.E}/d{bias}", "grad_param", bias, " + ".join(f"δ_{m}" for m in fed),
                      " + ".join(fmt(p.deltas[l][0, k]) for k in idx), p.db[l][0 if j is None else j],
-                     fed, [bias], Where("db", l, None if j is None else (j,)))
+                     fed, [bias], Where("db" if self.batch == 1 else "sample_db", l, None if j is None else (j,)))
+
+    def batch_mean(self, dW, db, losses, q):
+        """The batch phase: the loss and each parameter's gradient from the N samples' own (``dW``/``db``:
+        (N, *shape) per layer, ``losses``: (N,)), and the regularisation term; ``q`` is the batch's pass."""
+        names, net, n = self.names, self.net, self.batch
+        mean = net.loss.mean_over_samples
+
+        def combine(symbols, values):
+            listed, numbers = _sample_list(symbols), _sample_list([fmt(v) for v in values])
+            return ((f"({' + '.join(listed)})/{n}", f"({' + '.join(numbers)})/{n}") if mean
+                    else (" + ".join(listed), " + ".join(numbers)))
+
+        formula, numbers = combine([f"E{k + 1}" for k in range(n)], losses)
+        if q.penalty > 0:
+            sym = "½·λ·Σw²" if self.reg == "l2" else "λ·Σ|w|"
+            self.add("batch", "E_reg", "error", ERROR, sym, f"λ = {fmt(net.reg_rate)}", q.penalty, [], [ERROR],
+                     Where("penalty", 0, None))
+            formula, numbers = f"{formula} + E_reg", f"{numbers} + {fmt(q.penalty)}"
+        self.add("batch", "E_total", "error", ERROR, formula, numbers, q.loss + q.penalty, [ERROR], [ERROR],
+                 Where("loss", 0, None),
+                 f"the loss of the batch of {n}: the {'mean' if mean else 'sum'} of its samples' losses")
+        for name, ref in names.params.items():
+            if ref.kind == "w":
+                l, index = ref.layer, (ref.src, ref.dst)
+                samples, value, where = dW[l][(slice(None), *index)], q.dW[l][index], Where("dW", l, index)
+            elif not net.update_biases:
+                continue
+            else:
+                l = ref.layer
+                j = 0 if ref.dst is None else ref.dst
+                samples, value = db[l][:, j], q.db[l][j]
+                where = Where("db", l, None if ref.dst is None else (ref.dst,))
+            formula, numbers = combine([f"∂E{k + 1}/∂{name}" for k in range(n)], samples)
+            if ref.kind == "w" and self.reg != "none":
+                w_val = net.weights[l][index]
+                formula += f" + λ·{name}" if self.reg == "l2" else f" + λ·sign({name})"
+                numbers += (f" + {fmt(net.reg_rate)}·{fmt(w_val)}" if self.reg == "l2"
+                            else f" + {fmt(net.reg_rate)}·{fmt(float(np.sign(w_val)))}")
+            self.add("batch", f"dE/d{name}", "grad_param", name, formula, numbers, value, [name], [name], where)
+        self.penalty, self.total, self.dW, self.db = q.penalty, q.loss + q.penalty, q.dW, q.db
 
     def update(self):
         names, net, after, eta = self.names, self.net, self.after, fmt(self.lr)
         for name, ref in names.params.items():
             if ref.kind == "w":
-                old, grad = net.weights[ref.layer][ref.src, ref.dst], self.p.dW[ref.layer][ref.src, ref.dst]
+                old, grad = net.weights[ref.layer][ref.src, ref.dst], self.dW[ref.layer][ref.src, ref.dst]
                 new = after.weights[ref.layer][ref.src, ref.dst]
                 where = Where("new_W", ref.layer, (ref.src, ref.dst))
             elif not net.update_biases:
                 continue
             else:
                 j = 0 if ref.dst is None else ref.dst
-                old, grad, new = net.biases[ref.layer][j], self.p.db[ref.layer][j], after.biases[ref.layer][j]
+                old, grad, new = net.biases[ref.layer][j], self.db[ref.layer][j], after.biases[ref.layer][j]
                 where = Where("new_b", ref.layer, None if ref.dst is None else (ref.dst,))
             self.add("update", f"{name}+", "update", name, f"{name} − η·∂E/∂{name}",
                      f"{fmt(old)} − {eta}·{fmt(grad)}", new, [name], [name], where)
