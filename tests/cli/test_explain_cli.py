@@ -10,7 +10,7 @@ from bpviz.engine.datasets import DatasetSpec
 from bpviz.engine.features import make_features
 from bpviz.engine.presets import ExampleParams
 from bpviz.session import ExampleState, PlaygroundState, Session, save_session
-from bpviz.training import Trainer, TrainConfig
+from bpviz.training import TrainConfig, Trainer
 from bpviz.training.trainer import targets_for
 
 
