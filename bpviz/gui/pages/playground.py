@@ -18,8 +18,10 @@ from bpviz.engine.features import FEATURE_LABELS
 from bpviz.gui import palette
 from bpviz.gui.export.views import Picture, Table
 from bpviz.gui.pages import PageDefaults
+from bpviz.gui.pages.playground_pass import PassStepping
 from bpviz.gui.widgets.controls.playground import PlaygroundControls
 from bpviz.gui.widgets.diagram.view import NetworkDiagram
+from bpviz.gui.widgets.one_of import OneOf
 from bpviz.gui.widgets.plots.decision_plot import DecisionPlot
 from bpviz.gui.widgets.plots.loss_plot import LossPlot
 from bpviz.gui.widgets.text_line import TextLine
@@ -54,6 +56,7 @@ class PlaygroundPage(PageDefaults, QWidget):
     _stop = Signal()
     _load = Signal(object)
     _param = Signal(str, float)
+    _params = Signal(object, object)
 
     def __init__(self, config: TrainConfig | None = None, parent=None, train: bool = True):
         """``train=False``: no training thread; the page draws the frames it is given (``show_frame``), as the
@@ -76,8 +79,10 @@ class PlaygroundPage(PageDefaults, QWidget):
         self.banner.hide()
         self.figures = TextLine()  # changes with every frame: a QLabel would re-lay out the whole window
         self.figures.setObjectName("playground_figures")
-        self._build_layout()
         self._build_actions()
+        self.stepping = PassStepping(self)  # "Step through a pass": its panel takes the settings' place meanwhile
+        self.actions_list.append(self.stepping.action)
+        self._build_layout()
         self._running = self._running_shown = False
         self._loss_timer = QTimer(self)
         self._loss_timer.setInterval(LOSS_REDRAW_MS)
@@ -101,7 +106,7 @@ class PlaygroundPage(PageDefaults, QWidget):
                              (self._reconfigure, self.worker.reconfigure), (self._lr, self.worker.set_lr),
                              (self._batch, self.worker.set_batch_size), (self._reg, self.worker.set_regularization),
                              (self._stop, self.worker.stop), (self._load, self.worker.load_state),
-                             (self._param, self.worker.set_parameter)):
+                             (self._param, self.worker.set_parameter), (self._params, self.worker.set_parameters)):
             signal.connect(slot)
         self.worker.frameReady.connect(self.show_frame)
         self.worker.diverged.connect(self.show_divergence)
@@ -122,8 +127,11 @@ class PlaygroundPage(PageDefaults, QWidget):
         middle.setContentsMargins(0, 0, 0, 0)
         middle.addWidget(self.banner)
         middle.addWidget(self.diagram, 1)
+        self.left = OneOf()  # the settings, or the panel of a pass stepped through
+        self.left.addWidget(self.controls)
+        self.left.addWidget(self.stepping.panel)
         self.split = QSplitter(Qt.Horizontal)
-        self.split.addWidget(self.controls)
+        self.split.addWidget(self.left)
         self.split.addWidget(centre)
         self.split.addWidget(right)
         self.split.setChildrenCollapsible(False)
@@ -177,10 +185,13 @@ class PlaygroundPage(PageDefaults, QWidget):
         """Shortcuts work on the visible page only (Right is Next on the worked example, Step here)."""
         for action in self.actions_list:
             action.setEnabled(active)
+        self.stepping.set_live(active)
 
     # ------------------------------------------------------------------ commands
     @Slot()
     def toggle_play(self) -> None:
+        if self.stepping.stepping:
+            self.stepping.leave()
         (self._pause if self._running else self._play).emit()
 
     def play(self) -> None:
@@ -188,6 +199,10 @@ class PlaygroundPage(PageDefaults, QWidget):
 
     def pause(self) -> None:
         self._pause.emit()
+
+    def set_parameters(self, weights, biases) -> None:
+        """Every weight and bias of the network at once (a stepped pass's update, or its undoing)."""
+        self._params.emit(weights, biases)
 
     @Slot()
     def step(self) -> None:
@@ -237,13 +252,20 @@ class PlaygroundPage(PageDefaults, QWidget):
         self.loss.set_history(snap.history, draw=not frame.running)
         if frame.maps is not None:
             self.decision.set_region(frame.maps.region, frame.maps.extent)
+        self.stepping.take_frame(frame)
+        if not self.stepping.stepping:  # else the diagram shows the pass
+            self.redraw_diagram(frame)
+        self.figures.setText(figures_text(snap, frame.config.is_regression))
+        self._set_running(frame.running)
+
+    def redraw_diagram(self, frame: Frame) -> None:
+        """The network of ``frame``, its weights and last gradients (no pass stepped through)."""
+        snap = frame.snapshot
         self.diagram.set_state(from_parameters(
             frame.config.sizes, snap.weights, snap.biases, weight_grads=snap.grad_weights,
             bias_grads=snap.grad_biases if snap.step else None, editable=not frame.running,
             neuron_images=frame.maps.neurons if frame.maps is not None else None,
             input_labels=tuple(FEATURE_LABELS[f] for f in frame.config.features)))
-        self.figures.setText(figures_text(snap, frame.config.is_regression))
-        self._set_running(frame.running)
 
     def _set_running(self, running: bool) -> None:
         if running == self._running and self._running_shown:

@@ -114,6 +114,13 @@ class TrainingWorker(SlicedWorker):
         self.trainer.set_parameter(name, value)
         self._emit(force=True)
 
+    @Slot(object, object)
+    def set_parameters(self, weights, biases) -> None:
+        """Every weight and bias at once: the update of a pass stepped by hand, or its undoing (paused)."""
+        self._halt()
+        self.trainer.set_parameters(weights, biases)
+        self._emit(force=True)
+
     @Slot(bool)
     def set_maps(self, on: bool) -> None:
         self._maps_on = on

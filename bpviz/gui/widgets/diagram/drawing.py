@@ -42,6 +42,7 @@ class DiagramDrawing:
         self.labels: list[Label] = []
         self._boxes: dict[str, Label] = {}
         self._input_labels: dict[str, Label] = {}
+        self._shown: dict[str, str] = {}  # neuron id → the name written on or beside it
         self.target_labels: dict[str, Label] = {}
         self._bias_labels: dict[str, Label] = {}
         self._error_label: Label | None = None
@@ -67,6 +68,7 @@ class DiagramDrawing:
             for j in range(n):
                 name = names.neuron(l, j)
                 shown[name] = captions[j] if l == 0 and captions and j < len(captions) else name
+        self._shown = shown
         cf = left_room = None
         if images:
             cf = pixel_font(13, bold=True)
@@ -158,6 +160,11 @@ class DiagramDrawing:
             px -= 0.5
         return pixel_font(px, bold=True) if px > 7 else None
 
+    def _input_text(self, name: str, value: str) -> str:
+        """``i1 = 0.05``; with the feature the input is computed as (the playground's): ``i3 = sin(x₁) = 0.71``."""
+        caption = self._shown.get(name, name)
+        return f"{name} = {value}" if caption == name else f"{name} = {caption} = {value}"
+
     def _add_edge(self, eid, p1, p2, highlight=True):
         e = Edge(eid, len(self.edges), p1, p2)
         self.edges.append(e)
@@ -190,7 +197,7 @@ class DiagramDrawing:
         for lab in self._boxes.values():
             rects.append(self._reserve(lab, self._box_reserve))
         for name, lab in self._input_labels.items():
-            rects.append(self._reserve(lab, [f"{name} = {self.key[4]}"]))
+            rects.append(self._reserve(lab, [self._input_text(name, self.key[4])]))
         for name, lab in self.target_labels.items():
             rects.append(self._reserve(lab, [f"{name} = {self.key[5]}"]))
         if self._error_label is not None:
@@ -280,7 +287,7 @@ class DiagramDrawing:
             lab.set_lines(param_lines(names, s, name))
         if s.input_values is not None:
             for (name, lab), x in zip(self._input_labels.items(), s.input_values):
-                lab.set_lines([(f"{name} = {fmt4(x)}", palette.TEXT, False)])
+                lab.set_lines([(self._input_text(name, fmt4(x)), palette.TEXT, False)])
         if s.targets is not None:
             for (name, lab), t in zip(self.target_labels.items(), s.targets):
                 lab.set_lines([(f"{name} = {fmt4(t)}", palette.TEXT, False)])

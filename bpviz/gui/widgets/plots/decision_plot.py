@@ -205,6 +205,11 @@ class DecisionPlot(QWidget):
             item.addItem(values)
             self.points[(kind, VALUE)] = values
         self._value_brushes = [pg.mkBrush(c) for c in level_colors()]
+        # The point a stepped pass is of: a dark ring round it, over every other point
+        self.marker = pg.ScatterPlotItem(size=20, symbol="o", pxMode=True, pen=pg.mkPen(palette.TEXT, width=2.5),
+                                         brush=pg.mkBrush(0, 0, 0, 0))
+        self.marker.setZValue(len(POINT_STYLES) + 2)
+        item.addItem(self.marker)
         self._set_view(self._extent)
         self.plot.setMinimumSize(160, 160)
         self.plot.setSizePolicy(QSizePolicy.Expanding, QSizePolicy.Expanding)
@@ -254,6 +259,23 @@ class DecisionPlot(QWidget):
                 if not regression:
                     self._counts[(kind, label)] = len(pts)
         self._show_test_changed(self.show_test.isChecked())
+
+    def mark_point(self, xy: tuple[float, float] | None) -> None:
+        """Ring the point at ``xy`` (the point a stepped pass is of); None removes the ring."""
+        if xy is None:
+            self.marker.setData(x=[], y=[])
+        else:
+            self.marker.setData(x=[xy[0]], y=[xy[1]])
+
+    def marked_point(self) -> tuple[float, float] | None:
+        x, y = self.marker.getData()
+        return (float(x[0]), float(y[0])) if len(x) else None
+
+    def data_position(self, view_pos) -> tuple[float, float]:
+        """The plane's (x1, x2) under a position of the plot's viewport (e.g. a right-click's)."""
+        scene = self.plot.mapToScene(view_pos)
+        p = self.plot.getPlotItem().getViewBox().mapSceneToView(scene)
+        return float(p.x()), float(p.y())
 
     @property
     def regression(self) -> bool:

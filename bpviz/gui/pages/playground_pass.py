@@ -1,0 +1,253 @@
+"""The playground's "Step through a pass": one pass of the playground's own network on one training point, walked
+step by step on the playground's diagram, as the worked example walks its 2-2-2 pass.
+
+Wiring only: the pass is a bpviz.models.stepped_pass.SteppedPass (the engine's general trace of the frame's network
+on the point); the panel is bpviz.gui.widgets.controls.pass_panel.PassPanel (the worked example's stepper inside).
+Entering pauses training and shows the panel in place of the settings; the diagram draws the pass at the stepper's
+step; the output map rings the point. Apply update sends the pass's w⁺ to the training worker (Play continues from
+there); Undo update sends back the weights the pass started from. A right-click on the output map steps through the
+nearest training point; a right-click on an edge explains its gradient (bpviz.gui.widgets.controls.gradient_chain).
+A new run (Reset, new settings, a session opened) or Play ends the pass: it was of a network that has moved on.
+"""
+
+from __future__ import annotations
+
+from PySide6.QtCore import QEvent, QObject, QPoint, Qt, Slot
+from PySide6.QtGui import QAction, QKeySequence
+from PySide6.QtWidgets import QStyle
+
+from bpviz.engine.trace import display_name
+from bpviz.gui.widgets.controls.gradient_chain import GradientChainDialog
+from bpviz.gui.widgets.controls.pass_panel import PassPanel
+from bpviz.models.stepped_pass import SteppedPass, nearest_point
+from bpviz.training.frames import Frame
+
+PANEL_WIDTH = 420  # px: the stepper's preferred width (the settings panel is ~290)
+
+
+class PassStepping(QObject):
+    def __init__(self, page):
+        super().__init__(page)
+        self.page = page
+        self.panel = PassPanel()
+        self.current: SteppedPass | None = None
+        self.point = 0  # the training point of the last pass (the next one starts there too)
+        self.applied = False
+        self.dialog: GradientChainDialog | None = None
+        self._pending: tuple[int, str | None] | None = None  # (point, param to explain) once training has paused
+        self._live = False  # the page is shown
+        self._split_sizes: list[int] | None = None
+        self._right_click = QPoint()
+        self._edge: str | None = None  # the parameter under the last right-click on the diagram
+
+        self.action = QAction(page.style().standardIcon(QStyle.SP_FileDialogDetailedView), "Step through a pass",
+                              page, checkable=True)
+        self.action.setShortcut(QKeySequence("Ctrl+T"))
+        self.action.setShortcutContext(Qt.WindowShortcut)
+        self.action.setToolTip("Pause and step through one pass of this network on one training point: every "
+                               "net input, output, δ, gradient and update, on the diagram (Ctrl+T)")
+        self.action.triggered.connect(self._toggled)
+        self.point_action = QAction("Step through the training point nearest here", page.decision.plot)
+        self.point_action.triggered.connect(self._step_point_here)
+        self.explain_action = QAction("Explain ∂E/∂w", page.diagram)
+        self.explain_action.setVisible(False)
+        self.explain_action.triggered.connect(lambda: self.explain(self._edge) if self._edge else None)
+        for widget, action in ((page.decision.plot, self.point_action), (page.diagram, self.explain_action)):
+            widget.addAction(action)
+            widget.setContextMenuPolicy(Qt.ActionsContextMenu)
+            widget.viewport().installEventFilter(self)
+
+        self.panel.stepper.positionChanged.connect(self._show_position)
+        self.panel.applyRequested.connect(self.apply_update)
+        self.panel.undoRequested.connect(self.undo_update)
+        self.panel.leaveRequested.connect(self.leave)
+
+    @property
+    def stepping(self) -> bool:
+        return self.current is not None or self._pending is not None
+
+    # ------------------------------------------------------------------ entering and leaving
+    @Slot(bool)
+    def _toggled(self, on: bool) -> None:
+        if on:
+            self.enter()
+        else:
+            self.leave()
+
+    def enter(self, point: int | None = None, explain: str | None = None) -> None:
+        """Step through a pass on training point ``point`` (default: the last one), once training has paused;
+        then explain the gradient of ``explain`` if given."""
+        frame = self.page.model.frame
+        if frame is None:
+            self.action.setChecked(False)
+            return
+        n = len(frame.data.X_train)
+        point = self.point if point is None else point
+        self.point = point if 0 <= point < n else 0
+        self._pending = (self.point, explain)
+        self.action.setChecked(True)
+        self._show_panel(True)
+        if frame.running:
+            self.panel.message.show_message("Pausing training…")
+            self.page.pause()  # the pass starts from the weights training stops at: the next frame
+        else:
+            self.take_frame(frame)
+
+    @Slot()
+    def leave(self, message: str = "") -> None:
+        if not self.stepping and not self.action.isChecked():
+            return
+        self.current, self._pending, self.applied = None, None, False
+        self.action.setChecked(False)
+        if self.dialog is not None:
+            self.dialog.close()
+        self.page.decision.mark_point(None)
+        self._show_panel(False)
+        if self.page.model.frame is not None:
+            self.page.redraw_diagram(self.page.model.frame)
+        if message:
+            self.page.statusMessage.emit(message)
+
+    def _show_panel(self, on: bool) -> None:
+        page = self.page
+        if on and page.left.currentWidget() is not self.panel:
+            self._split_sizes = page.split.sizes()
+            page.left.setCurrentWidget(self.panel)
+            sizes = list(self._split_sizes)
+            extra = max(0, PANEL_WIDTH - sizes[0])
+            page.split.setSizes([sizes[0] + extra, max(200, sizes[1] - extra), sizes[2]])
+        elif not on and page.left.currentWidget() is self.panel:
+            page.left.setCurrentWidget(page.controls)
+            if self._split_sizes:
+                page.split.setSizes(self._split_sizes)
+        self.set_live(self._live)
+
+    def set_live(self, live: bool) -> None:
+        """The page is shown (True) or another page is: the panel's keys work on the page shown only."""
+        self._live = live
+        self.action.setEnabled(live)
+        self.panel.set_shortcuts_live(live and self.stepping)
+        self.page.step_action.setEnabled(live and not self.stepping)
+
+    # ------------------------------------------------------------------ frames
+    def take_frame(self, frame: Frame) -> None:
+        """Every frame the page draws: start a pass waiting for training to pause; end one whose run is over."""
+        if self._pending is not None:
+            if frame.running:
+                return
+            point, explain = self._pending
+            self._pending = None
+            self._start(SteppedPass.of(frame, point))
+            if explain:
+                self.explain(explain)
+        elif self.current is not None and (frame.generation != self.current.generation or frame.running):
+            self.leave("The stepped pass ended: the network it was of has been reset, changed or trained on."
+                       if not frame.running else "")
+
+    def _start(self, stepped: SteppedPass) -> None:
+        self.current, self.applied = stepped, False
+        self.point = stepped.point
+        self.page.decision.mark_point(stepped.xy)
+        config = stepped.frame.config
+        arch = "-".join(map(str, config.sizes))
+        self.panel.set_subject(f"<b>One pass of the {arch} network</b> on {stepped.describe()}<br>"
+                               f"{config.activation} hidden layers, {config.loss} loss, η = {config.lr:g}")
+        self.panel.message.clear()
+        self.panel.stepper.set_trace(stepped.trace)
+        self.panel.stepper.reset()
+        self._show_position(self.panel.stepper.position())
+        self.set_live(self._live)
+        self.page.statusMessage.emit(f"Stepping through one pass on {stepped.describe()}: Next (→) computes the "
+                                     "next quantity")
+
+    @Slot(int)
+    def _show_position(self, position: int) -> None:
+        if self.current is None:
+            return
+        self.page.diagram.set_state(self.current.diagram_state(position))
+        step = self.panel.stepper.current_step()
+        self.panel.set_update_state(can_apply=step is not None and step.phase == "update", applied=self.applied)
+
+    # ------------------------------------------------------------------ the update
+    @Slot()
+    def apply_update(self) -> None:
+        if self.current is None or self.applied:
+            return
+        weights, biases = self.current.parameters_after
+        self.page.set_parameters(weights, biases)
+        self.applied = True
+        self.panel.set_update_state(can_apply=True, applied=True)
+        self.panel.message.show_message("Update applied: the network has this pass's w⁺ now; Play or Step "
+                                        "continues from them. Undo update gives back the weights before.")
+
+    @Slot()
+    def undo_update(self) -> None:
+        if self.current is None or not self.applied:
+            return
+        weights, biases = self.current.parameters_before
+        self.page.set_parameters(weights, biases)
+        self.applied = False
+        self._show_position(self.panel.stepper.position())
+        self.panel.message.show_message("Update undone: the network has the weights this pass started from.")
+
+    # ------------------------------------------------------------------ right-clicks
+    def eventFilter(self, watched, event) -> bool:
+        if event.type() == QEvent.MouseButtonPress and event.button() == Qt.RightButton:
+            self._right_click = event.position().toPoint()
+            if watched is self.page.diagram.viewport():
+                self._edge = self._parameter_at(self._right_click)
+                self.explain_action.setVisible(self._edge is not None)
+                if self._edge:
+                    self.explain_action.setText(f"Explain {display_name('dE/d' + self._edge)}: its chain of factors")
+        return False
+
+    def _parameter_at(self, pos: QPoint) -> str | None:
+        element = self.page.diagram.element_at(pos)
+        state = self.page.diagram.state()
+        if element is None or state is None or element not in state.names.params:
+            return None
+        return element
+
+    @Slot()
+    def _step_point_here(self) -> None:
+        frame = self.page.model.frame
+        if frame is None:
+            return
+        x, y = self.page.decision.data_position(self._right_click)
+        point = nearest_point(frame, x, y)
+        if self.current is not None and not frame.running:  # another point, the network as it is now
+            self._start(SteppedPass.of(frame, point))
+        else:
+            self.enter(point)
+
+    def explain(self, param: str) -> None:
+        """Show the chain of factors behind ∂E/∂``param`` in the current pass (starting one if needed)."""
+        if self.current is None:
+            self.enter(explain=param)
+            return
+        try:
+            positions = self.current.chain(param)
+        except KeyError:
+            self.page.statusMessage.emit(f"This pass has no gradient of {param} (its biases stay fixed)")
+            return
+        if self.dialog is not None:
+            self.dialog.close()
+        self.dialog = GradientChainDialog(self.current.trace, positions, param, self.page.window())
+        self.dialog.stepRequested.connect(self.panel.stepper.set_position)
+        self.dialog.destroyed.connect(self._dialog_gone)
+        self.panel.stepper.set_position(positions[0])
+        self.dialog.show()  # not modal: the stepper and the diagram stay usable beside it
+        self._place_dialog()
+
+    def _place_dialog(self) -> None:
+        """Over the bottom of the output column, off the diagram the chain is drawn on."""
+        window = self.page.window()
+        frame = window.frameGeometry()
+        size = self.dialog.frameGeometry().size()
+        x = max(frame.left(), frame.right() - size.width())
+        y = max(frame.top(), frame.bottom() - size.height())
+        self.dialog.move(x, y)
+
+    @Slot()
+    def _dialog_gone(self) -> None:
+        self.dialog = None

@@ -1,0 +1,96 @@
+"""One pass of the playground's own network on one training point, to step through (no Qt).
+
+Built from a training frame (the network's settings, data and current weights) and a point of its training set:
+the engine's general trace of that pass (bpviz.engine.trace), what the diagram shows at each step, the chain of
+steps behind a gradient (bpviz.engine.explain), and the parameters after the pass's update (a real ``Network.step``
+on that one sample, as training with a batch of one would make it).
+"""
+
+from __future__ import annotations
+
+from dataclasses import dataclass, replace
+from functools import cached_property
+
+import numpy as np
+
+from bpviz.engine.explain import gradient_chain
+from bpviz.engine.features import FEATURE_LABELS, make_features
+from bpviz.engine.trace import Trace, trace_pass
+from bpviz.models.diagram import DiagramState, from_trace
+from bpviz.training.frames import Frame
+from bpviz.training.trainer import targets_for
+
+
+@dataclass(frozen=True)
+class SteppedPass:
+    frame: Frame  # the training state the pass starts from
+    point: int  # index into the frame's training set
+
+    @classmethod
+    def of(cls, frame: Frame, point: int) -> SteppedPass:
+        """The pass of ``frame``'s network on training point ``point`` (IndexError if there is no such point)."""
+        n = len(frame.data.X_train)
+        if not 0 <= point < n:
+            raise IndexError(f"the training set has {n} points (0 to {n - 1}), not a point {point}")
+        return cls(frame, int(point))
+
+    @property
+    def generation(self) -> int:
+        return self.frame.generation
+
+    @property
+    def xy(self) -> tuple[float, float]:
+        x1, x2 = self.frame.data.X_train[self.point]
+        return float(x1), float(x2)
+
+    @property
+    def label(self) -> float:
+        """The point's class (0 red, 1 blue) or, on a regression data set, its value."""
+        return float(self.frame.data.y_train[self.point])
+
+    @cached_property
+    def trace(self) -> Trace:
+        config, snap = self.frame.config, self.frame.snapshot
+        net = config.make_network()
+        net.weights, net.biases = snap.weights, snap.biases
+        X = make_features(self.frame.data.X_train[self.point : self.point + 1], config.features)
+        T = targets_for(config.loss, self.frame.data.y_train[self.point : self.point + 1])
+        with np.errstate(all="ignore"):  # a diverged network's inf and NaN are shown as such
+            return trace_pass(net, X, T, config.lr)
+
+    @property
+    def input_labels(self) -> tuple[str, ...]:
+        return tuple(FEATURE_LABELS[f] for f in self.frame.config.features)
+
+    def diagram_state(self, position: int) -> DiagramState:
+        """The playground's diagram after steps 0..position of the pass (not editable: the pass is a record)."""
+        return replace(from_trace(self.trace, position), editable=False, input_labels=self.input_labels)
+
+    def chain(self, param: str) -> tuple[int, ...]:
+        """The steps that make ∂E/∂``param``, its own step first (KeyError without such a gradient)."""
+        return gradient_chain(self.trace, param)
+
+    @property
+    def parameters_before(self) -> tuple[tuple[np.ndarray, ...], tuple[np.ndarray, ...]]:
+        return tuple(np.array(w) for w in self.trace.arrays["W"]), tuple(np.array(b) for b in self.trace.arrays["b"])
+
+    @property
+    def parameters_after(self) -> tuple[tuple[np.ndarray, ...], tuple[np.ndarray, ...]]:
+        """Weights and biases after this pass's update."""
+        a = self.trace.arrays
+        return tuple(np.array(w) for w in a["new_W"]), tuple(np.array(b) for b in a["new_b"])
+
+    def describe(self) -> str:
+        """The point in words: 'training point 12 at (0.53, −1.2), blue'."""
+        x1, x2 = self.xy
+        if self.frame.config.is_regression:
+            what = f"value {self.label:.3g}"
+        else:
+            what = "blue" if self.label > 0.5 else "orange"
+        return f"training point {self.point} at ({x1:.3g}, {x2:.3g}), {what}".replace("-", "−")
+
+
+def nearest_point(frame: Frame, x: float, y: float) -> int:
+    """The index of the training point nearest to (x, y)."""
+    X = frame.data.X_train
+    return int(np.argmin((X[:, 0] - x) ** 2 + (X[:, 1] - y) ** 2))
