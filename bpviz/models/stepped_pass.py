@@ -1,9 +1,11 @@
-"""One pass of the playground's own network on one training point, to step through (no Qt).
+"""One pass of the playground's own network on one training point or on its next mini-batch, to step through
+(no Qt).
 
-Built from a training frame (the network's settings, data and current weights) and a point of its training set:
-the engine's general trace of that pass (bpviz.engine.trace), what the diagram shows at each step, the chain of
-steps behind a gradient (bpviz.engine.explain), and the parameters after the pass's update (a real ``Network.step``
-on that one sample, as training with a batch of one would make it).
+Built from a training frame (the network's settings, data and current weights) and points of its training set: the
+engine's general trace of that pass (bpviz.engine.trace; a mini-batch's shows its first point's pass, then each
+gradient as the mean of the points' own), what the diagram shows at each step, the chain of steps behind a gradient
+(bpviz.engine.explain), and the parameters after the pass's update (a real ``Network.step`` on those points: for the
+next mini-batch, the very step training makes next).
 """
 
 from __future__ import annotations
@@ -24,7 +26,8 @@ from bpviz.training.trainer import targets_for
 @dataclass(frozen=True)
 class SteppedPass:
     frame: Frame  # the training state the pass starts from
-    point: int  # index into the frame's training set
+    points: tuple[int, ...]  # indices into the frame's training set: one point, or the next mini-batch
+    is_next_batch: bool = False
 
     @classmethod
     def of(cls, frame: Frame, point: int) -> SteppedPass:
@@ -32,7 +35,17 @@ class SteppedPass:
         n = len(frame.data.X_train)
         if not 0 <= point < n:
             raise IndexError(f"the training set has {n} points (0 to {n - 1}), not a point {point}")
-        return cls(frame, int(point))
+        return cls(frame, (int(point),))
+
+    @classmethod
+    def of_next_batch(cls, frame: Frame) -> SteppedPass:
+        """The pass of ``frame``'s network on the mini-batch its next training step takes."""
+        return cls(frame, tuple(int(i) for i in frame.snapshot.next_batch), True)
+
+    @property
+    def point(self) -> int:
+        """The (first) point: the one whose pass the steps before the batch's mean show."""
+        return self.points[0]
 
     @property
     def generation(self) -> int:
@@ -44,6 +57,11 @@ class SteppedPass:
         return float(x1), float(x2)
 
     @property
+    def all_xy(self) -> list[tuple[float, float]]:
+        """Every point of the pass, the first first."""
+        return [(float(x1), float(x2)) for x1, x2 in self.frame.data.X_train[list(self.points)]]
+
+    @property
     def label(self) -> float:
         """The point's class (0 red, 1 blue) or, on a regression data set, its value."""
         return float(self.frame.data.y_train[self.point])
@@ -53,8 +71,9 @@ class SteppedPass:
         config, snap = self.frame.config, self.frame.snapshot
         net = config.make_network()
         net.weights, net.biases = snap.weights, snap.biases
-        X = make_features(self.frame.data.X_train[self.point : self.point + 1], config.features)
-        T = targets_for(config.loss, self.frame.data.y_train[self.point : self.point + 1])
+        rows = list(self.points)
+        X = make_features(self.frame.data.X_train[rows], config.features)
+        T = targets_for(config.loss, self.frame.data.y_train[rows])
         with np.errstate(all="ignore"):  # a diverged network's inf and NaN are shown as such
             return trace_pass(net, X, T, config.lr)
 
@@ -81,13 +100,17 @@ class SteppedPass:
         return tuple(np.array(w) for w in a["new_W"]), tuple(np.array(b) for b in a["new_b"])
 
     def describe(self) -> str:
-        """The point in words: 'training point 12 at (0.53, −1.2), blue'."""
+        """The points in words: 'training point 12 at (0.53, −1.2), blue', or 'the next mini-batch: 10 points,
+        the first training point 12 at (0.53, −1.2), blue'."""
         x1, x2 = self.xy
         if self.frame.config.is_regression:
             what = f"value {self.label:.3g}"
         else:
             what = "blue" if self.label > 0.5 else "orange"
-        return f"training point {self.point} at ({x1:.3g}, {x2:.3g}), {what}".replace("-", "−")
+        first = f"training point {self.point} at ({x1:.3g}, {x2:.3g}), {what}".replace("-", "−")
+        if len(self.points) == 1 and not self.is_next_batch:
+            return first
+        return f"the next mini-batch: {len(self.points)} points, the first {first}"
 
 
 def nearest_point(frame: Frame, x: float, y: float) -> int:

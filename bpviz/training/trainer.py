@@ -162,6 +162,7 @@ class Snapshot:
     test_accuracy: float
     history: HistoryArrays  # the whole loss history (bounded: a few thousand entries at most)
     diverged: bool
+    next_batch: np.ndarray  # the training points (indices) the next step trains on
 
 
 def targets_for(loss: str, y: np.ndarray) -> np.ndarray:
@@ -263,6 +264,13 @@ class Trainer:
         if b is None:
             b = self._batches[n] = self.network.batch(n)
         return b
+
+    def next_batch(self) -> np.ndarray:
+        """The indices of the training points the next step trains on (every point for a full batch)."""
+        size = self.effective_batch_size
+        if size == self.n_train:
+            return np.arange(self.n_train)
+        return self._order[self._pos : self._pos + size].copy()
 
     def run_steps(self, n_steps: int) -> int:
         """Run up to ``n_steps`` gradient steps (fewer if training diverges); return how many ran."""
@@ -380,5 +388,6 @@ class Trainer:
             test_accuracy=m["test_accuracy"],
             history=self.history.arrays(),
             diverged=self.diverged,
+            next_batch=self.next_batch(),
         )
 

@@ -134,7 +134,7 @@ def test_reset_ends_the_pass_and_says_so(qtbot):
         page.reset()
     assert page.stepping.current is None and page.left.currentWidget() is page.controls
     assert any("reset" in m for m in messages)
-    assert page.decision.marked_point() is None
+    assert page.decision.marked_points() == []
 
 
 def test_the_keys_belong_to_the_pass_while_it_is_shown(qtbot):
@@ -181,7 +181,7 @@ def test_a_right_click_on_a_training_point_steps_through_it_and_rings_it(qtbot):
     assert any(t.startswith("Step through the training point") for t in texts), texts
     qtbot.waitUntil(lambda: page.stepping.current is not None, timeout=5000)
     assert page.stepping.current.point == k
-    assert page.decision.marked_point() == pytest.approx(tuple(data.X_train[k]))
+    assert page.decision.marked_points() == [pytest.approx(tuple(data.X_train[k]))]
 
 
 def test_a_right_click_on_an_edge_explains_its_gradient_and_jumps_the_stepper(qtbot):
@@ -212,3 +212,34 @@ def test_no_explanation_is_offered_off_the_edges(qtbot):
     page = start_page(qtbot)
     texts = right_click_choose(page.diagram, QPoint(3, 3), "nothing")
     assert not any(t.startswith("Explain") for t in texts), texts
+
+
+def test_the_next_mini_batch_is_the_next_training_step_stepped_through(qtbot):
+    page = start_page(qtbot, batch_size=4)
+    page.step_action.trigger()
+    qtbot.waitUntil(lambda: page.frame.snapshot.step == 1, timeout=5000)
+    stepper = enter(qtbot, page)
+    page.stepping.panel.source.setCurrentIndex(1)  # "the next mini-batch"
+    current = page.stepping.current
+    assert current.is_next_batch and len(current.points) == 4
+    assert len(page.decision.marked_points()) == 4  # the first point bold, the other three thin
+    rows = list(current.points)
+    trainer = page.worker.trainer
+    np.testing.assert_array_equal(rows, trainer.next_batch())
+    config, data = page.frame.config, page.frame.data
+    X = make_features(data.X_train[rows], config.features)
+    T = targets_for(config.loss, data.y_train[rows])
+    net = engine_network(page)
+    loss, dW, _ = net.gradients(X, T)
+    trace = stepper.trace()
+    assert trace.batch_size == 4 and trace.quantities["E_total"] == pytest.approx(loss, rel=1e-12)
+    np.testing.assert_allclose(trace.arrays["dW"][0], dW[0], rtol=1e-12, atol=1e-15)
+    expected = net.copy()
+    expected.step(X, T, config.lr)
+    stepper.run_all()
+    with qtbot.waitSignal(page.frameShown, timeout=5000):
+        page.stepping.apply_update()
+    assert page.frame.snapshot.step == 2  # the training step itself
+    np.testing.assert_array_equal(trainer.network.get_parameters(), expected.get_parameters())
+    page.stepping.panel.source.setCurrentIndex(0)  # back to one point: the network as it is now
+    assert not page.stepping.current.is_next_batch and len(page.decision.marked_points()) == 1

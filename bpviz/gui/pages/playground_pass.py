@@ -32,6 +32,7 @@ class PassStepping(QObject):
         self.panel = PassPanel()
         self.current: SteppedPass | None = None
         self.point = 0  # the training point of the last pass (the next one starts there too)
+        self.batch = False  # the pass is of the next mini-batch, not of one point
         self.applied = False
         self.dialog: GradientChainDialog | None = None
         self._pending: tuple[int, str | None] | None = None  # (point, param to explain) once training has paused
@@ -61,6 +62,7 @@ class PassStepping(QObject):
         self.panel.applyRequested.connect(self.apply_update)
         self.panel.undoRequested.connect(self.undo_update)
         self.panel.leaveRequested.connect(self.leave)
+        self.panel.batchChosen.connect(self.choose_batch)
 
     @property
     def stepping(self) -> bool:
@@ -75,15 +77,18 @@ class PassStepping(QObject):
             self.leave()
 
     def enter(self, point: int | None = None, explain: str | None = None) -> None:
-        """Step through a pass on training point ``point`` (default: the last one), once training has paused;
-        then explain the gradient of ``explain`` if given."""
+        """Step through a pass on training point ``point`` (default: the last one, or the next mini-batch if that
+        was chosen), once training has paused; then explain the gradient of ``explain`` if given."""
         frame = self.page.model.frame
         if frame is None:
             self.action.setChecked(False)
             return
         n = len(frame.data.X_train)
+        if point is not None:
+            self.batch = False
         point = self.point if point is None else point
         self.point = point if 0 <= point < n else 0
+        self.panel.set_batch(self.batch)
         self._pending = (self.point, explain)
         self.action.setChecked(True)
         self._show_panel(True)
@@ -101,7 +106,7 @@ class PassStepping(QObject):
         self.action.setChecked(False)
         if self.dialog is not None:
             self.dialog.close()
-        self.page.decision.mark_point(None)
+        self.page.decision.mark_points([])
         self._show_panel(False)
         if self.page.model.frame is not None:
             self.page.redraw_diagram(self.page.model.frame)
@@ -137,7 +142,7 @@ class PassStepping(QObject):
                 return
             point, explain = self._pending
             self._pending = None
-            self._start(SteppedPass.of(frame, point))
+            self._start(SteppedPass.of_next_batch(frame) if self.batch else SteppedPass.of(frame, point))
             if explain:
                 self.explain(explain)
         elif self.current is not None and (frame.generation != self.current.generation or frame.running):
@@ -147,7 +152,7 @@ class PassStepping(QObject):
     def _start(self, stepped: SteppedPass) -> None:
         self.current, self.applied = stepped, False
         self.point = stepped.point
-        self.page.decision.mark_point(stepped.xy)
+        self.page.decision.mark_points(stepped.all_xy)
         config = stepped.frame.config
         arch = "-".join(map(str, config.sizes))
         self.panel.set_subject(f"<b>One pass of the {arch} network</b> on {stepped.describe()}<br>"
@@ -169,16 +174,28 @@ class PassStepping(QObject):
         self.panel.set_update_state(can_apply=step is not None and step.phase == "update", applied=self.applied)
 
     # ------------------------------------------------------------------ the update
+    @Slot(bool)
+    def choose_batch(self, on: bool) -> None:
+        """The pass is of the next mini-batch (True) or of the last point chosen (False)."""
+        self.batch = on
+        frame = self.page.model.frame
+        if self.current is not None and frame is not None and not frame.running:
+            self._start(SteppedPass.of_next_batch(frame) if on else SteppedPass.of(frame, self.point))
+
     @Slot()
     def apply_update(self) -> None:
         if self.current is None or self.applied:
             return
-        weights, biases = self.current.parameters_after
-        self.page.set_parameters(weights, biases)
+        if self.current.is_next_batch:  # the next training step is this very pass: training takes it
+            self.page.step()
+            done = "the training step on this mini-batch is taken (the step count grows by one)"
+        else:
+            self.page.set_parameters(*self.current.parameters_after)
+            done = "the network has this pass's w⁺ now"
         self.applied = True
         self.panel.set_update_state(can_apply=True, applied=True)
-        self.panel.message.show_message("Update applied: the network has this pass's w⁺ now; Play or Step "
-                                        "continues from them. Undo update gives back the weights before.")
+        self.panel.message.show_message(f"Update applied: {done}; Play or Step continues from it. Undo update "
+                                        "gives back the weights before.")
 
     @Slot()
     def undo_update(self) -> None:
@@ -216,6 +233,8 @@ class PassStepping(QObject):
         x, y = self.page.decision.data_position(self._right_click)
         point = nearest_point(frame, x, y)
         if self.current is not None and not frame.running:  # another point, the network as it is now
+            self.batch = False
+            self.panel.set_batch(False)
             self._start(SteppedPass.of(frame, point))
         else:
             self.enter(point)

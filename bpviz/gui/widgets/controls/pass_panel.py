@@ -5,7 +5,7 @@ from __future__ import annotations
 
 from PySide6.QtCore import Qt, Signal
 from PySide6.QtGui import QAction, QKeySequence
-from PySide6.QtWidgets import QHBoxLayout, QLabel, QPushButton, QVBoxLayout, QWidget
+from PySide6.QtWidgets import QComboBox, QHBoxLayout, QLabel, QPushButton, QVBoxLayout, QWidget
 
 from bpviz.gui import palette
 from bpviz.gui.widgets.controls.stepper import StepperPanel
@@ -19,6 +19,7 @@ class PassPanel(QWidget):
     applyRequested = Signal()
     undoRequested = Signal()
     leaveRequested = Signal()
+    batchChosen = Signal(bool)  # True: the pass is of the next mini-batch; False: of one training point
 
     def __init__(self, parent=None):
         super().__init__(parent)
@@ -31,6 +32,17 @@ class PassPanel(QWidget):
         self.title.setTextFormat(Qt.RichText)
         self.title.setWordWrap(True)
         layout.addWidget(self.title)
+        source = QHBoxLayout()
+        source.addWidget(QLabel("Pass on"))
+        self.source = QComboBox()
+        self.source.setObjectName("pass_source")
+        self.source.addItems(["one training point", "the next mini-batch"])
+        self.source.setToolTip("One point: its pass, step by step. The next mini-batch: the first point's pass, then "
+                               "each gradient as the mean of the batch's points' own, and the update the next "
+                               "training step makes")
+        self.source.currentIndexChanged.connect(lambda index: self.batchChosen.emit(index == 1))
+        source.addWidget(self.source, 1)
+        layout.addLayout(source)
         hint = QLabel(HINT)
         hint.setWordWrap(True)
         hint.setStyleSheet(f"color: {palette.MUTED};")
@@ -74,6 +86,12 @@ class PassPanel(QWidget):
 
     def set_subject(self, html: str) -> None:
         self.title.setText(html)
+
+    def set_batch(self, on: bool) -> None:
+        """Show the choice of the pass's points without announcing it."""
+        self.source.blockSignals(True)
+        self.source.setCurrentIndex(1 if on else 0)
+        self.source.blockSignals(False)
 
     def set_update_state(self, can_apply: bool, applied: bool) -> None:
         """Apply is possible once the pass has reached its update and until it is applied; Undo after that."""

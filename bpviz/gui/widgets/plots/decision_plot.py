@@ -210,6 +210,10 @@ class DecisionPlot(QWidget):
                                          brush=pg.mkBrush(0, 0, 0, 0))
         self.marker.setZValue(len(POINT_STYLES) + 2)
         item.addItem(self.marker)
+        self.batch_marker = pg.ScatterPlotItem(size=15, symbol="o", pxMode=True,  # the rest of its mini-batch
+                                               pen=pg.mkPen(palette.TEXT, width=1.5), brush=pg.mkBrush(0, 0, 0, 0))
+        self.batch_marker.setZValue(len(POINT_STYLES) + 1)
+        item.addItem(self.batch_marker)
         self._set_view(self._extent)
         self.plot.setMinimumSize(160, 160)
         self.plot.setSizePolicy(QSizePolicy.Expanding, QSizePolicy.Expanding)
@@ -260,16 +264,17 @@ class DecisionPlot(QWidget):
                     self._counts[(kind, label)] = len(pts)
         self._show_test_changed(self.show_test.isChecked())
 
-    def mark_point(self, xy: tuple[float, float] | None) -> None:
-        """Ring the point at ``xy`` (the point a stepped pass is of); None removes the ring."""
-        if xy is None:
-            self.marker.setData(x=[], y=[])
-        else:
-            self.marker.setData(x=[xy[0]], y=[xy[1]])
+    def mark_points(self, points) -> None:
+        """Ring the points a stepped pass is of, (x1, x2) each: the first (whose pass is shown step by step) with a
+        bold ring, the rest of its mini-batch with thin ones. An empty list removes the rings."""
+        points = list(points)
+        first, rest = points[:1], points[1:]
+        self.marker.setData(x=[p[0] for p in first], y=[p[1] for p in first])
+        self.batch_marker.setData(x=[p[0] for p in rest], y=[p[1] for p in rest])
 
-    def marked_point(self) -> tuple[float, float] | None:
-        x, y = self.marker.getData()
-        return (float(x[0]), float(y[0])) if len(x) else None
+    def marked_points(self) -> list[tuple[float, float]]:
+        """The ringed points, the first first."""
+        return [(float(x), float(y)) for item in (self.marker, self.batch_marker) for x, y in zip(*item.getData())]
 
     def data_position(self, view_pos) -> tuple[float, float]:
         """The plane's (x1, x2) under a position of the plot's viewport (e.g. a right-click's)."""
