@@ -13,7 +13,7 @@ import io
 import math
 from collections.abc import Mapping, Sequence
 
-from bpviz.engine.trace import Trace, display_name
+from bpviz.engine.trace import Trace, display_name, vector_text
 
 LOSS_HEADER = ("epoch", "step", "train_loss", "test_loss")
 TRACE_HEADER = ("index", "phase", "name", "symbol", "formula", "numbers", "value")
@@ -66,7 +66,8 @@ def trace_csv(trace: Trace, params: Mapping[str, float] | None = None) -> str:
             text = str(value)
         rows.append(("", "given", name, display_name(str(name)), "", "", text))
     for i, step in enumerate(trace.steps, start=1):
-        rows.append((i, step.phase, step.name, step.symbol, step.formula, step.numbers, _number(step.value)))
+        value = "[" + " ".join(_number(v) for v in step.values) + "]" if step.values else _number(step.value)
+        rows.append((i, step.phase, step.name, step.symbol, step.formula, step.numbers, value))
     return _csv(rows)
 
 
@@ -111,7 +112,8 @@ def trace_markdown(trace: Trace, title: str | None = None) -> str:
     step, values to 9 significant digits. Columns are padded so that the table reads in plain text too."""
     header = ("#", "Phase", "Quantity", "Formula", "With numbers", "Value")
     rows = [
-        (str(i), PHASE_TITLES.get(s.phase, s.phase), s.symbol, s.formula, s.numbers, _value(s.value))
+        (str(i), PHASE_TITLES.get(s.phase, s.phase), s.symbol, s.formula, s.numbers,
+         vector_text(s.values) if s.values else _value(s.value))
         for i, s in enumerate(trace.steps, start=1)
     ]
     rows = [tuple(_cell(c) for c in row) for row in rows]
@@ -149,7 +151,10 @@ def trace_text(trace: Trace, width: int = 100) -> list[str]:
             phase = s.phase
             title = PHASE_TITLES.get(phase, phase)
             lines += ["", title, "-" * len(title)]
-        value = readable(s.value, 9) if not math.isfinite(s.value) or abs(s.value) >= 1e15 else f"{s.value:.9g}"
+        if s.values:
+            value = vector_text(s.values)
+        else:
+            value = readable(s.value, 9) if not math.isfinite(s.value) or abs(s.value) >= 1e15 else f"{s.value:.9g}"
         lines.append(f"  {s.symbol:<{name_w}}= {s.formula}")
         numbers = f"  {'':<{name_w}}= {s.numbers}"
         pad = max(2, width - len(numbers) - len(value))

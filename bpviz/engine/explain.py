@@ -58,13 +58,18 @@ def gradient_chain(trace: Trace, param: str) -> tuple[int, ...]:
     if wanted not in names:
         raise KeyError(f"this pass has no gradient of {param!r}")
     start = names.index(wanted)
+    # Each element's own step (a wide layer's vector step computes it first, but the chain is of neurons)
+    own: dict[tuple, int] = {}
+    for position, step in enumerate(trace.steps):
+        if step.where.index is not None:
+            own.setdefault((step.where.array, step.where.layer, step.where.index), position)
     seen, todo = {start}, [start]
     while todo:
         position = todo.pop()
-        if trace.steps[position].kind not in _FOLLOWED:
+        if trace.steps[position].kind not in _FOLLOWED or trace.steps[position].values:
             continue
         for array, layer, index in _dependencies(trace, position):
-            first = int(trace.known_from[array][layer][index])
+            first = own.get((array, layer, index), int(trace.known_from[array][layer][index]))
             if first != NOT_YET and first not in seen:
                 seen.add(first)
                 todo.append(first)
@@ -93,6 +98,6 @@ def explain_record(net: Network, x, t, lr: float) -> dict:
         "loss": _number(trace.arrays["loss"][0]),
         "gradients": {"weights": [_matrix(g) for g in trace.arrays["dW"]],
                       "biases": [_matrix(g) for g in trace.arrays["db"]]},
-        "steps": [{"name": s.name, "formula": s.formula, "numbers": s.numbers, "value": _number(s.value)}
-                  for s in trace.steps],
+        "steps": [{"name": s.name, "formula": s.formula, "numbers": s.numbers,
+                   "value": [_number(v) for v in s.values] if s.values else _number(s.value)} for s in trace.steps],
     }

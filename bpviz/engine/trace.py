@@ -26,6 +26,7 @@ ERROR = "E"  # the element id of the error (the loss node)
 ARRAYS = ("W", "b", "nets", "outs", "outs_grad", "derivs", "deltas", "terms", "penalty", "loss", "dW", "db",
           "sample_dW", "sample_db", "sample_loss", "new_W", "new_b")
 NOT_YET = np.iinfo(np.int64).max  # known_from of an element no step computes
+WIDE_LAYER = 4  # a layer of more neurons gets its forward pass and δ also in vector form, the layer at once
 
 
 @dataclass(frozen=True)
@@ -58,10 +59,22 @@ class Step:
     writes: tuple[str, ...]
     where: Where
     note: str = ""
+    #: a step of a whole layer at once (a wide layer's z = a·W + b, a = f(z), δ): its values, one per neuron; its
+    #: ``value`` is then NaN
+    values: tuple[float, ...] = ()
 
     @property
     def symbol(self) -> str:
         return display_name(self.name)
+
+    @property
+    def is_vector(self) -> bool:
+        return bool(self.values)
+
+    @property
+    def result(self):
+        """The value, or for a layer's step the list of its values (as JSON and the tables give them)."""
+        return list(self.values) if self.values else self.value
 
     def to_dict(self) -> dict:
         return {
@@ -69,7 +82,7 @@ class Step:
             "name": self.name,
             "formula": self.formula,
             "numbers": self.numbers,
-            "value": self.value,
+            "value": self.result,
             "reads": list(self.reads),
             "writes": list(self.writes),
         }
@@ -120,6 +133,23 @@ def display_name(name: str) -> str:
     if name.endswith("+"):
         return name[:-1] + "⁺"
     return name
+
+
+MAX_LISTED_VALUES = 6  # a layer's values in a formula: the first ones, "…", the last
+
+
+def vector_text(values, number=None) -> str:
+    """``[0.1, 0.2, …, 0.9]``: a layer's values, each as ``number`` makes it (9 significant digits)."""
+    number = number or (lambda v: f"{v:.9g}")
+    shown = [number(v) for v in values]
+    if len(shown) > MAX_LISTED_VALUES:
+        shown = [*shown[: MAX_LISTED_VALUES - 2], "…", shown[-1]]
+    return "[" + ", ".join(shown) + "]"
+
+
+def value_text(step: Step) -> str:
+    """A step's value as the tables print it: 9 significant digits, or a layer's list of them."""
+    return vector_text(step.values) if step.values else f"{step.value:.9g}"
 
 
 def fmt(value: float) -> str:
@@ -219,9 +249,48 @@ class _Builder:
         self.penalty, self.total = p.penalty, p.loss + p.penalty  # of the whole pass (batch_mean sets a batch's)
         self.dW, self.db = p.dW, p.db
 
-    def add(self, phase, name, kind, target, formula, numbers, value, reads, writes, where, note=""):
+    def add(self, phase, name, kind, target, formula, numbers, value, reads, writes, where, note="", values=()):
         self.steps.append(Step(phase, name, kind, target, formula, numbers, float(value),
-                               tuple(reads), tuple(writes), where, note))
+                               tuple(reads), tuple(writes), where, note, tuple(float(v) for v in values)))
+
+    def layer_symbol(self, layer: int) -> str:
+        """A layer's name in vector steps: ``i`` (inputs), ``h`` or ``h1, h2, ...`` (hidden), ``o`` (outputs)."""
+        if layer == 0:
+            return "i"
+        if layer == self.L:
+            return "o"
+        return "h" if self.L == 2 else f"h{layer}"
+
+    def layer_at_once(self, l, act) -> None:
+        """A wide layer's forward pass in vector form: net = a·W + b, then out = f(net), every neuron at once."""
+        p, names = self.p, self.names
+        sym, src = self.layer_symbol(l + 1), self.layer_symbol(l)
+        a_sym = "i" if l == 0 else f"out_{src}"
+        a_val = p.inputs[0] if l == 0 else p.outs[l - 1][0]
+        neurons = names.layer_neurons(l + 1)
+        sources = names.layer_neurons(l)
+        weights = [names.weight(l, i, j) for j in range(len(neurons)) for i in range(len(sources))]
+        biases = sorted({names.bias(l, j) for j in range(len(neurons))})
+        note = (f"the layer of {len(neurons)} neurons at once: row vector × matrix (W{l + 1}: "
+                f"{len(sources)} × {len(neurons)}), then each neuron's own steps")
+        self.add("forward", f"net_{sym}", "net", "", f"{a_sym}·W{l + 1} + b{l + 1}",
+                 f"{vector_text(a_val, fmt)}·W{l + 1} + {vector_text(self.net.biases[l], fmt)}", np.nan,
+                 [*sources, *weights, *biases], neurons, Where("nets", l, None), note, p.nets[l][0])
+        self.add("forward", f"out_{sym}", "out", "", f"{act.name}(net_{sym})",
+                 f"{act.name}({vector_text(p.nets[l][0], fmt)})", np.nan, neurons, neurons,
+                 Where("outs", l, None), "", p.outs[l][0])
+
+    def deltas_at_once(self, l, act) -> None:
+        """A wide hidden layer's δ in vector form: δ_l = (δ_{l+1}·W_{l+1}ᵀ) ⊙ f′(net_l)."""
+        p, names = self.p, self.names
+        sym, above = self.layer_symbol(l + 1), self.layer_symbol(l + 2)
+        neurons, upper = names.layer_neurons(l + 1), names.layer_neurons(l + 2)
+        weights = [names.weight(l + 1, j, k) for k in range(len(upper)) for j in range(len(neurons))]
+        self.add("backward", f"delta_{sym}", "delta", "", f"(δ_{above}·W{l + 2}ᵀ) ⊙ {act.name}′(net_{sym})",
+                 f"({vector_text(p.deltas[l + 1][0], fmt)}·W{l + 2}ᵀ) ⊙ {vector_text(p.derivs[l][0], fmt)}",
+                 np.nan, [*upper, *weights], neurons, Where("deltas", l, None),
+                 f"the layer of {len(neurons)} neurons at once (⊙: neuron by neuron), then each neuron's own steps",
+                 p.deltas[l][0])
 
     # names of quantities --------------------------------------------------------------
     def source(self, layer, i):
@@ -244,6 +313,8 @@ class _Builder:
         for l in range(self.L):
             act = self.net.output if l == self.L - 1 else self.net.hidden
             dst_names = self.names.layer_neurons(l + 1)
+            if len(dst_names) > WIDE_LAYER and act.name != "softmax":
+                self.layer_at_once(l, act)
             for j, n in enumerate(dst_names):
                 terms, nums, reads = [], [], []
                 for i in range(self.net.sizes[l]):
@@ -310,6 +381,8 @@ class _Builder:
         p, names, net = self.p, self.names, self.net
         last = l == self.L - 1
         act = net.output if last else net.hidden
+        if not last and net.sizes[l + 1] > WIDE_LAYER:
+            self.deltas_at_once(l, act)
         for j, n in enumerate(names.layer_neurons(l + 1)):
             out, net_sym = f"out_{n}", f"net_{n}"
             if last and net.loss.fused:

@@ -55,6 +55,15 @@ def number_html(value: float) -> str:
     return to_html(f"{float(value):.9g}")
 
 
+def value_html(step) -> str:
+    """A step's value (``number_html``), or a layer's values as ``[0.1, 0.2, …]``."""
+    if step.values:
+        from bpviz.engine.trace import vector_text
+
+        return to_html(vector_text(step.values))
+    return number_html(step.value)
+
+
 _TAG = re.compile(r"<[^>]*>")
 _ENTITIES = {"&lt;": "<", "&gt;": ">", "&amp;": "&", "&nbsp;": "\u00a0"}
 

@@ -124,3 +124,35 @@ def test_explain_record_is_the_contract_of_bpviz_explain():
     np.testing.assert_allclose(record["gradients"]["weights"][1], dW[1], rtol=1e-12)
     np.testing.assert_allclose(record["gradients"]["biases"][0], db[0], rtol=1e-12)
     assert set(record["steps"][0]) == {"name", "formula", "numbers", "value"}
+
+
+@pytest.mark.parametrize("activation", HIDDEN_ACTIVATIONS)
+def test_a_wide_layer_is_also_computed_at_once_in_vector_form(activation):
+    net, rng = make(activation, "bce", ("none", 0.0), sizes=(2, 6, 5, 1))
+    X, T = sample(rng, net, 1)
+    trace = trace_pass(net, X, T, 0.1)
+    pass_ = net.inspect(X, T)
+    for name, array, layer in (("net_h1", pass_.nets, 0), ("out_h1", pass_.outs, 0), ("net_h2", pass_.nets, 1),
+                               ("out_h2", pass_.outs, 1), ("delta_h1", pass_.deltas, 0),
+                               ("delta_h2", pass_.deltas, 1)):
+        step = trace[trace.index(name)]
+        assert step.is_vector and np.isnan(step.value)
+        np.testing.assert_array_equal(step.values, array[layer][0])
+        neuron_steps = [trace.index(f"{name}_{j + 1}") for j in range(len(step.values))]
+        assert trace.index(name) < min(neuron_steps)  # the layer at once, then each neuron's own step
+        assert all(trace[k].value == v for k, v in zip(neuron_steps, step.values))
+    assert trace[trace.index("net_h1")].formula == "i·W1 + b1"
+    assert trace[trace.index("delta_h1")].formula == f"(δ_h2·W2ᵀ) ⊙ {activation}′(net_h1)"
+    assert "net_o" not in [s.name for s in trace.steps]  # one output neuron: no vector form
+    chain = [trace[k] for k in gradient_chain(trace, trace.names.weight(0, 0, 0))]
+    assert not any(s.is_vector for s in chain) and "delta_h1_1" in [s.name for s in chain]
+    record = explain_record(net, X[0], T[0], 0.1)
+    values = {s["name"]: s["value"] for s in record["steps"]}
+    assert values["out_h2"] == pytest.approx(list(pass_.outs[1][0]))
+    assert isinstance(values["out_h2_1"], float)
+
+
+def test_layers_of_four_neurons_or_fewer_have_no_vector_steps():
+    net, rng = make("tanh", "half_sse", ("none", 0.0), sizes=(2, 4, 4, 1))
+    X, T = sample(rng, net, 1)
+    assert not any(s.is_vector for s in trace_pass(net, X, T, 0.1).steps)

@@ -243,3 +243,15 @@ def test_the_next_mini_batch_is_the_next_training_step_stepped_through(qtbot):
     np.testing.assert_array_equal(trainer.network.get_parameters(), expected.get_parameters())
     page.stepping.panel.source.setCurrentIndex(0)  # back to one point: the network as it is now
     assert not page.stepping.current.is_next_batch and len(page.decision.marked_points()) == 1
+
+
+def test_a_wide_layer_shows_its_vector_step_with_every_value(qtbot):
+    page = start_page(qtbot, hidden=(6,))
+    stepper = enter(qtbot, page)
+    trace = stepper.trace()
+    stepper.set_position(trace.index("net_h"))
+    step = trace[trace.index("net_h")]
+    assert stepper.value_text() == "[" + ", ".join(f"{v:.9g}" for v in step.values).replace("-", "−") + "]"
+    state = page.diagram.state()
+    assert state.writes == frozenset(trace.names.layer_neurons(1))  # the whole layer written at once
+    assert np.isfinite(state.neuron_arrays["net"][0]).all()

@@ -20,14 +20,14 @@ from PySide6.QtWidgets import (
 )
 
 from bpviz.engine.trace import Trace, display_name
-from bpviz.gui.formula import number_html, plain_text
+from bpviz.gui.formula import plain_text, value_html
 
 COLUMNS = ("Quantity", "Formula", "With numbers", "Value")
 
 
 def chain_heading(trace: Trace, positions) -> str:
     first = trace.steps[positions[0]]
-    return f"{first.symbol} = {plain_text(number_html(first.value))}"
+    return f"{first.symbol} = {plain_text(value_html(first))}"
 
 
 class GradientChainDialog(QDialog):
@@ -68,7 +68,7 @@ class GradientChainDialog(QDialog):
         bold.setBold(True)
         for k, position in enumerate(self.positions):
             step = trace.steps[position]
-            item = QTreeWidgetItem([step.symbol, step.formula, step.numbers, plain_text(number_html(step.value))])
+            item = QTreeWidgetItem([step.symbol, step.formula, step.numbers, plain_text(value_html(step))])
             item.setData(0, Qt.UserRole, position)
             item.setToolTip(1, step.formula)
             item.setToolTip(2, step.numbers)

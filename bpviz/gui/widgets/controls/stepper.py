@@ -24,7 +24,7 @@ from PySide6.QtWidgets import (
 
 from bpviz.engine.trace import PHASES, Step, Trace
 from bpviz.gui import palette
-from bpviz.gui.formula import name_html, number_html, plain_text, to_html
+from bpviz.gui.formula import name_html, plain_text, to_html, value_html
 from bpviz.gui.widgets.controls.step_list import HTML_ROLE, INDEX_ROLE, StepTree
 
 PHASE_TITLES = {"forward": "Forward pass", "error": "Error", "backward": "Backward pass", "update": "Update"}
@@ -296,7 +296,7 @@ class StepperPanel(QWidget):
     def value_text(self) -> str:
         """The value as shown on the card ('' before the first step)."""
         step = self.current_step()
-        return plain_text(number_html(step.value)) if step is not None else ""
+        return plain_text(value_html(step)) if step is not None else ""
 
     def set_active(self, active: bool) -> None:
         """Shortcuts only while the panel's page is shown (another page may use the same keys)."""
@@ -327,7 +327,7 @@ class StepperPanel(QWidget):
             for lab in (self._formula_label, self._numbers_label):
                 lab.setMinimumWidth(self._widest_chunk(lab))
             color = value_color(step)
-            self._value_label.setText(f"<span style='color:{color}'>{number_html(step.value)}</span>")
+            self._value_label.setText(f"<span style='color:{color}'>{value_html(step)}</span>")
             self._equals[2].setText(f"<span style='color:{color}'>=</span>")
         note = self._note_html(step)
         self._note_label.setText(note)
@@ -382,7 +382,7 @@ class StepperPanel(QWidget):
             reached = i <= self._position
             item.setForeground(0, text if reached else muted)
             item.setForeground(1, QColor(value_color(step)) if reached else muted)
-            item.setText(1, plain_text(number_html(step.value)) if reached else "")
+            item.setText(1, plain_text(value_html(step)) if reached else "")
             item.setToolTip(0, to_html(f"{step.symbol} = {step.formula}"))
             item.setToolTip(1, to_html(f"= {step.numbers}") if reached else "not computed yet")
         self._refresh_selection()
