@@ -9,7 +9,7 @@ network's features of the point.
 [...], "target": [...], "loss": L, "gradients": {"weights": [dW1, ...], "biases": [db1, ...]}, "steps":
 [{"name", "formula", "numbers", "value"}, ...]}``: each W is a list of rows, (inputs of the layer) × (outputs);
 ``x`` is the input row after the features are computed; the loss and gradients are those of this one sample
-(with the regularisation term when it is on). A number that is not finite (a diverged network) is null.
+(with the regularisation term when it is on). A pass that overflows float64 is refused in words (exit status 2).
 """
 
 from __future__ import annotations
@@ -123,11 +123,12 @@ def run(args) -> int:
 
     net, config = _network_and_config(args)
     x, t, where = _sample(args, config)
-    with np.errstate(all="ignore"):  # a diverged network's inf and NaN are printed as such (null in JSON)
+    with np.errstate(all="ignore"):  # a number out of range is found below and said in words, not warned about
+        trace = trace_pass(net, x, t, config.lr)
+        _refuse_overflow(trace)
         if args.json:
             print(json.dumps(explain_record(net, x, t, config.lr), indent=2, ensure_ascii=False))
             return 0
-        trace = trace_pass(net, x, t, config.lr)
     arch = "-".join(map(str, net.sizes))
     reg = f", {config.regularization.upper()} λ = {config.reg_rate:g}" if config.reg_rate else ""
     source = f"the session {args.session}" if args.session else f"seed {config.seed}'s initial weights"
@@ -137,3 +138,13 @@ def run(args) -> int:
     print(f"One pass on {where}; inputs {', '.join(f'{f} = {v:.6g}' for f, v in zip(config.features, x))}")
     print("\n".join(trace_text(trace, width)))
     return 0
+
+
+def _refuse_overflow(trace) -> None:
+    """A UsageError naming the first step whose value is not a finite float64 (a network with huge weights)."""
+    import numpy as np
+
+    bad = next((s for s in trace.steps if not np.isfinite(s.values if s.values else s.value).all()), None)
+    if bad is not None:
+        raise UsageError(f"{bad.symbol} = {bad.numbers[:80]} is not a finite float64 (overflow): the network's "
+                         "weights or the point are too large for this pass")

@@ -97,3 +97,15 @@ def test_a_session_without_a_playground_network(tmp_path, capsys):
     path = save_session(tmp_path / "example.bpviz", Session(example=ExampleState(ExampleParams(), False)))
     code, _, err = run_main(capsys, "explain", "--session", str(path))
     assert code == 2 and "no playground network" in err
+
+
+def test_a_pass_that_overflows_is_refused_in_words(tmp_path, capsys):
+    config = TrainConfig(hidden=(2,))
+    trainer = Trainer(config)
+    s = trainer.snapshot()
+    huge = tuple(np.full_like(w, 1e308) for w in s.weights)
+    path = save_session(tmp_path / "huge.bpviz", Session(playground=PlaygroundState(
+        config, huge, tuple(s.biases), s.step, s.epoch, s.history)))
+    for extra in ([], ["--json"]):
+        code, out, err = run_main(capsys, "explain", "--session", str(path), "--x", "1,1", "--target", "1", *extra)
+        assert code == 2 and out == "" and "not a finite float64" in err and len(err.strip().splitlines()) == 1

@@ -22,7 +22,8 @@ from bpviz.gui.widgets.controls.pass_panel import PassPanel
 from bpviz.models.stepped_pass import SteppedPass, nearest_point
 from bpviz.training.frames import Frame
 
-PANEL_WIDTH = 420  # px: the stepper's preferred width (the settings panel is ~290)
+PANEL_WIDTH = 380  # px: the stepper at a readable width (the settings panel is ~290)
+OUTPUT_WIDTH = 340  # px: the output map and loss curve beside a pass (~430 while training)
 
 
 class PassStepping(QObject):
@@ -118,9 +119,11 @@ class PassStepping(QObject):
         if on and page.left.currentWidget() is not self.panel:
             self._split_sizes = page.split.sizes()
             page.left.setCurrentWidget(self.panel)
-            sizes = list(self._split_sizes)
-            extra = max(0, PANEL_WIDTH - sizes[0])
-            page.split.setSizes([sizes[0] + extra, max(200, sizes[1] - extra), sizes[2]])
+            # The diagram is what the pass is drawn on: room for it from the output column, which matters less now
+            total = sum(self._split_sizes)
+            left = max(PANEL_WIDTH, self._split_sizes[0])
+            right = max(OUTPUT_WIDTH, min(self._split_sizes[2], total // 4))
+            page.split.setSizes([left, max(200, total - left - right), right])
         elif not on and page.left.currentWidget() is self.panel:
             page.left.setCurrentWidget(page.controls)
             if self._split_sizes:
