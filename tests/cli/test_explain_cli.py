@@ -109,3 +109,17 @@ def test_a_pass_that_overflows_is_refused_in_words(tmp_path, capsys):
     for extra in ([], ["--json"]):
         code, out, err = run_main(capsys, "explain", "--session", str(path), "--x", "1,1", "--target", "1", *extra)
         assert code == 2 and out == "" and "not a finite float64" in err and len(err.strip().splitlines()) == 1
+
+
+def test_the_readmes_explain_commands_run(capsys):
+    import shlex
+    from pathlib import Path
+
+    readme = (Path(__file__).resolve().parents[2] / "README.md").read_text(encoding="utf-8")
+    lines = [line.split("#")[0] for line in readme.splitlines() if line.startswith("bpviz explain")]
+    assert len(lines) >= 3
+    for line in lines:
+        if "--session" in line:  # needs the session the README's train --export line writes
+            continue
+        code, out, err = run_main(capsys, *shlex.split(line)[1:])
+        assert code == 0 and err == "" and out, line
