@@ -196,3 +196,17 @@ def test_params_override():
     net = worked_example(ExampleParams(w5=0.1, b2=0.2))
     assert net.weights[1][0, 0] == 0.1 and np.all(net.biases[1] == 0.2)
     assert net.weights[1][1, 1] == 0.55
+
+
+def test_the_general_trace_of_the_preset_gives_every_published_number():
+    """The worked example is a preset of the one general trace (bpviz.engine.trace.trace_pass): the stepper, the
+    CLI and the playground's stepped passes all read their numbers from it."""
+    from bpviz.engine.trace import trace_pass
+
+    q = trace_pass(worked_example(), X, T, LR).quantities
+    published = {"out_h1": "0.593269992", "out_h2": "0.596884378", "out_o1": "0.75136507", "out_o2": "0.772928465",
+                 "E_o1": "0.274811083", "E_o2": "0.023560026", "E_total": "0.298371109",
+                 "dE/dw5": "0.082167041", "dE/dw1": "0.000438568"}
+    published.update({name: value for name, (_, _, _, value) in EXPECTED_AFTER_ONE_STEP.items()})
+    for name, value in published.items():
+        assert_sig(q[name], value)
