@@ -273,3 +273,20 @@ def test_at_most_twelve_parameters_are_plotted_and_the_thirteenth_is_refused_in_
     assert messages and f"At most {MAX_PLOTTED} parameters" in messages[-1]
     live.select(names)  # a longer list: its first twelve
     assert live.selected() == names[:MAX_PLOTTED]
+
+
+def test_a_plot_without_zoom_limits_can_go_to_log_scale(qtbot):
+    """A run with no finite loss has no zoom limits; pyqtgraph's log mode compared None limits with a float
+    (TypeError on every redraw: found by the monkey at action 8096 of seed 1, 'Log scale for the loss')."""
+    import pyqtgraph as pg
+
+    from bpviz.gui.widgets.trajectory.mode_grid import zoom_limits
+
+    plot = pg.PlotWidget()
+    qtbot.addWidget(plot)
+    vb = plot.getPlotItem().getViewBox()
+    vb.setLimits(**zoom_limits(None, "X"), **zoom_limits(None, "Y"))
+    plot.getPlotItem().setLogMode(False, True)
+    vb.setYRange(-2.0, 1.0)
+    vb.setXRange(0.0, 10.0)
+    assert vb.viewRange()[1] == pytest.approx([-2.0, 1.0], abs=0.2)

@@ -71,11 +71,14 @@ def finite_range(arrays, log: bool = False) -> tuple[float, float] | None:
     return lo, hi
 
 
+NO_LIMIT = 1e307  # pyqtgraph's default limits of a view
+
+
 def zoom_limits(span: tuple[float, float] | None, axis: str) -> dict:
     """ViewBox.setLimits arguments for ``axis`` ("X" or "Y") that let the view pan and zoom out to ``ZOOM_OUT``
     times ``span`` around it, no further (None: no limits)."""
-    if span is None:
-        return {f"{axis.lower()}Min": None, f"{axis.lower()}Max": None, f"max{axis}Range": None}
+    if span is None:  # pyqtgraph's own "no limits" (None breaks its log mode: TypeError comparing None and float)
+        return {f"{axis.lower()}Min": -NO_LIMIT, f"{axis.lower()}Max": NO_LIMIT, f"max{axis}Range": None}
     low, high = float(span[0]), float(span[1])  # Python floats: a huge span gives inf, not a NumPy warning
     room = ZOOM_OUT * (high - low)
     middle = (low + high) / 2
