@@ -32,6 +32,7 @@ from bpviz.gui.widgets.trajectory.plots import (
     PLOT_MINIMUM_SIZE,
     make_plot,
     pen_for,
+    set_curve,
 )
 
 ZOOM_OUT = 20  # how far the grid's plots zoom out: 20 times the run's ranges
@@ -260,9 +261,9 @@ class ModeGrid(QWidget):
             return
         for j, name in enumerate(NEURON_PARAMS):  # up to 10^6 steps each: drawn as their envelope
             if key == "params":
-                curves[name].setData(*envelope(x, traj.params[:, j]))
+                set_curve(curves[name], *envelope(x, traj.params[:, j]))
             else:
-                curves[f"grad_{name}"].setData(*envelope(x[1:], traj.grads[1:, j]))  # entry 0: no step yet
+                set_curve(curves[f"grad_{name}"], *envelope(x[1:], traj.grads[1:, j]))  # entry 0: no step yet
 
     def clear(self) -> None:
         self.result = None
