@@ -226,7 +226,10 @@ class Trainer:
 
     def set_parameters(self, weights, biases) -> None:
         """Set every weight and bias (a pass stepped by hand applies its update so, or takes it back). Training
-        goes on from there; it is the state a divergence falls back to. ValueError for a wrong shape."""
+        goes on from there; it is the state a divergence falls back to. ValueError for a wrong shape or a number
+        that is not finite (nothing changes then)."""
+        if not all(np.isfinite(np.asarray(a, dtype=np.float64)).all() for a in (*weights, *biases)):
+            raise ValueError("every weight and bias must be a finite number")
         self.network.weights, self.network.biases = weights, biases
         self._last_good = (self.network.get_parameters(), self.step_count, self.epoch)
 

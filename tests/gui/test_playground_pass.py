@@ -255,3 +255,21 @@ def test_a_wide_layer_shows_its_vector_step_with_every_value(qtbot):
     state = page.diagram.state()
     assert state.writes == frozenset(trace.names.layer_neurons(1))  # the whole layer written at once
     assert np.isfinite(state.neuron_arrays["net"][0]).all()
+
+
+def test_an_update_that_is_not_finite_is_refused_in_words(qtbot, monkeypatch):
+    from bpviz.models.stepped_pass import SteppedPass
+
+    page = start_page(qtbot)
+    stepper = enter(qtbot, page, point=4)
+    stepper.run_all()
+    weights, biases = page.stepping.current.parameters_after
+    overflowed = (tuple(np.full_like(w, np.inf) for w in weights), biases)  # as a far too large η makes them
+    monkeypatch.setattr(SteppedPass, "parameters_after", property(lambda self: overflowed))
+    before = page.worker.trainer.network.get_parameters()
+    qtbot.mouseClick(page.stepping.panel.buttons["apply"], Qt.LeftButton)
+    assert "not applied" in page.stepping.panel.message.message and not page.stepping.applied
+    qtbot.wait(100)
+    np.testing.assert_array_equal(page.worker.trainer.network.get_parameters(), before)
+    with pytest.raises(ValueError, match="finite"):  # the trainer refuses them too, changing nothing
+        page.worker.trainer.set_parameters(*overflowed)

@@ -12,11 +12,13 @@ A new run (Reset, new settings, a session opened) or Play ends the pass: it was 
 
 from __future__ import annotations
 
+import numpy as np
 from PySide6.QtCore import QEvent, QObject, QPoint, Qt, Slot
 from PySide6.QtGui import QAction, QKeySequence
 from PySide6.QtWidgets import QStyle
 
 from bpviz.engine.trace import display_name
+from bpviz.gui import palette
 from bpviz.gui.widgets.controls.gradient_chain import GradientChainDialog
 from bpviz.gui.widgets.controls.pass_panel import PassPanel
 from bpviz.models.stepped_pass import SteppedPass, nearest_point
@@ -189,11 +191,17 @@ class PassStepping(QObject):
     def apply_update(self) -> None:
         if self.current is None or self.applied:
             return
+        weights, biases = self.current.parameters_after
+        if not all(np.isfinite(a).all() for a in (*weights, *biases)):
+            self.panel.message.show_message("This update is not applied: some new weights are not finite numbers "
+                                            "(the learning rate is too large for this network). Back to training "
+                                            "and lower it.", palette.ERROR_COLOR)
+            return
         if self.current.is_next_batch:  # the next training step is this very pass: training takes it
             self.page.step()
             done = "the training step on this mini-batch is taken (the step count grows by one)"
         else:
-            self.page.set_parameters(*self.current.parameters_after)
+            self.page.set_parameters(weights, biases)
             done = "the network has this pass's w⁺ now"
         self.applied = True
         self.panel.set_update_state(can_apply=True, applied=True)
