@@ -135,16 +135,18 @@ def display_name(name: str) -> str:
     return name
 
 
-MAX_LISTED_VALUES = 6  # a layer's values in a formula: the first ones, "…", the last
+MAX_LISTED = 6  # a layer's values or a batch's samples in a formula: the first ones, "…", the last
+
+
+def shortened(items: list[str]) -> list[str]:
+    """At most ``MAX_LISTED`` items: the first ones, "…", the last."""
+    return items if len(items) <= MAX_LISTED else [*items[: MAX_LISTED - 2], "…", items[-1]]
 
 
 def vector_text(values, number=None) -> str:
     """``[0.1, 0.2, …, 0.9]``: a layer's values, each as ``number`` makes it (9 significant digits)."""
     number = number or (lambda v: f"{v:.9g}")
-    shown = [number(v) for v in values]
-    if len(shown) > MAX_LISTED_VALUES:
-        shown = [*shown[: MAX_LISTED_VALUES - 2], "…", shown[-1]]
-    return "[" + ", ".join(shown) + "]"
+    return "[" + ", ".join(shortened([number(v) for v in values])) + "]"
 
 
 def value_text(step: Step) -> str:
@@ -227,15 +229,6 @@ def _per_sample_gradients(net: Network, X: np.ndarray, T: np.ndarray):
         for l in range(net.n_layers):
             dW[l][n], db[l][n] = gw[l], gb[l]
     return dW, db, losses
-
-
-MAX_LISTED_SAMPLES = 6  # a batch's per-sample values in a formula: the first ones, "…", the last
-
-
-def _sample_list(symbols: list[str]) -> list[str]:
-    if len(symbols) <= MAX_LISTED_SAMPLES:
-        return symbols
-    return [*symbols[: MAX_LISTED_SAMPLES - 2], "…", symbols[-1]]
 
 
 class _Builder:
@@ -456,7 +449,7 @@ class _Builder:
         mean = net.loss.mean_over_samples
 
         def combine(symbols, values):
-            listed, numbers = _sample_list(symbols), _sample_list([fmt(v) for v in values])
+            listed, numbers = shortened(symbols), shortened([fmt(v) for v in values])
             return ((f"({' + '.join(listed)})/{n}", f"({' + '.join(numbers)})/{n}") if mean
                     else (" + ".join(listed), " + ".join(numbers)))
 
