@@ -26,8 +26,8 @@ from bpviz.engine.trace import PHASES, Step, Trace
 from bpviz.gui import palette
 from bpviz.gui.formula import name_html, plain_text, to_html, value_html
 from bpviz.gui.widgets.controls.step_list import HTML_ROLE, INDEX_ROLE, StepTree
+from bpviz.reports import PHASE_TITLES
 
-PHASE_TITLES = {"forward": "Forward pass", "error": "Error", "backward": "Backward pass", "update": "Update"}
 #: colour of a value by the step's kind: gradients purple, updated parameters green (as on the diagram)
 KIND_COLORS = {"grad_out": palette.GRADIENT, "deriv": palette.GRADIENT, "delta": palette.GRADIENT,
                "grad_param": palette.GRADIENT, "update": palette.NEW_VALUE}
