@@ -273,3 +273,27 @@ def test_an_update_that_is_not_finite_is_refused_in_words(qtbot, monkeypatch):
     np.testing.assert_array_equal(page.worker.trainer.network.get_parameters(), before)
     with pytest.raises(ValueError, match="finite"):  # the trainer refuses them too, changing nothing
         page.worker.trainer.set_parameters(*overflowed)
+
+
+def right_press(target, where: QPoint) -> None:
+    """A right button press delivered to ``target`` itself (no context menu: Qt's window makes those)."""
+    from PySide6.QtCore import QEvent, QPointF
+    from PySide6.QtGui import QMouseEvent
+
+    local = QPointF(where)
+    event = QMouseEvent(QEvent.MouseButtonPress, local, QPointF(target.mapToGlobal(where)), Qt.RightButton,
+                        Qt.RightButton, Qt.NoModifier)
+    QApplication.sendEvent(target, event)
+
+
+def test_the_explanation_is_offered_by_a_press_on_the_view_or_its_viewport_where_an_edge_is(qtbot):
+    page = start_page(qtbot)
+    weight = "w2"
+    on_edge = page.diagram.edge_center(weight)  # viewport coordinates
+    for target, where in ((page.diagram.viewport(), on_edge),
+                          (page.diagram, page.diagram.viewport().mapTo(page.diagram, on_edge))):
+        right_press(target, where)
+        assert page.stepping.explain_action.isVisible(), target
+        assert page.stepping.explain_action.text() == f"Explain ∂E/∂{weight}: its chain of factors"
+        right_press(target, QPoint(2, 2))
+        assert not page.stepping.explain_action.isVisible()

@@ -76,7 +76,9 @@ def context_promises(ui) -> list:
     for widget in ui.visible(QWidget):
         actions = QWidget.actions(widget)  # Qt's: a bpviz widget may have an attribute named ``actions``
         if widget.contextMenuPolicy() == Qt.ActionsContextMenu and actions:
-            promises.append((widget, [plain_text(a.text()) for a in actions if not a.isSeparator()]))
+            # An entry offered only where it applies (Explain ∂E/∂w on an edge) is not promised everywhere
+            promises.append((widget, [plain_text(a.text()) for a in actions if not a.isSeparator()
+                                      and not a.property("depends_on_position")]))
     return promises
 
 

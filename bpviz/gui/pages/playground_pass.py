@@ -54,11 +54,13 @@ class PassStepping(QObject):
         self.point_action = QAction("Step through the training point nearest here", page.decision.plot)
         self.point_action.triggered.connect(self._step_point_here)
         self.explain_action = QAction("Explain ∂E/∂w", page.diagram)
-        self.explain_action.setVisible(False)
+        self.explain_action.setVisible(False)  # shown by a right-click on an edge only
+        self.explain_action.setProperty("depends_on_position", True)
         self.explain_action.triggered.connect(lambda: self.explain(self._edge) if self._edge else None)
         for widget, action in ((page.decision.plot, self.point_action), (page.diagram, self.explain_action)):
             widget.addAction(action)
             widget.setContextMenuPolicy(Qt.ActionsContextMenu)
+            widget.installEventFilter(self)
             widget.viewport().installEventFilter(self)
 
         self.panel.stepper.positionChanged.connect(self._show_position)
@@ -220,14 +222,23 @@ class PassStepping(QObject):
 
     # ------------------------------------------------------------------ right-clicks
     def eventFilter(self, watched, event) -> bool:
-        if event.type() == QEvent.MouseButtonPress and event.button() == Qt.RightButton:
-            self._right_click = event.position().toPoint()
-            if watched is self.page.diagram.viewport():
-                self._edge = self._parameter_at(self._right_click)
-                self.explain_action.setVisible(self._edge is not None)
-                if self._edge:
-                    self.explain_action.setText(f"Explain {display_name('dE/d' + self._edge)}: its chain of factors")
+        """Where the menu is asked for (a right press, or the context-menu event itself: the Menu key), so that its
+        entries can be of what is there."""
+        kind = event.type()
+        if kind == QEvent.ContextMenu or (kind == QEvent.MouseButtonPress and event.button() == Qt.RightButton):
+            pos = event.pos() if kind == QEvent.ContextMenu else event.position().toPoint()
+            for view in (self.page.diagram, self.page.decision.plot):
+                if watched is view or watched is view.viewport():
+                    self._right_click = pos if watched is view.viewport() else view.viewport().mapFrom(view, pos)
+                    if view is self.page.diagram:
+                        self._offer_explanation(self._right_click)
         return False
+
+    def _offer_explanation(self, pos: QPoint) -> None:
+        self._edge = self._parameter_at(pos)
+        self.explain_action.setVisible(self._edge is not None)
+        if self._edge:
+            self.explain_action.setText(f"Explain {display_name('dE/d' + self._edge)}: its chain of factors")
 
     def _parameter_at(self, pos: QPoint) -> str | None:
         element = self.page.diagram.element_at(pos)
