@@ -17,7 +17,7 @@ from pathlib import Path
 
 from monkey_events import HARNESS_FAILED, normalise
 
-STDERR_TAIL_LINES = 400  # a hang's dump lists every thread: a busy run has a dozen (the GUI thread's is last)
+STDERR_TAIL_LINES = 400  # a dump lists every thread: a busy run has a dozen (the GUI thread's is last)
 
 
 @dataclass(repr=False)
@@ -71,8 +71,11 @@ class RunReport:
     def _add_exit_findings(self) -> None:
         where = self.last_actions[-1] if self.last_actions else {"index": -1, "what": "start-up"}
         if self.hung:
-            self._finding("hang", "no progress: killed (the stacks the child printed on SIGUSR1 are in details)",
-                          where)
+            # The watchdog's dump (taken holding the GIL) first: faulthandler's SIGUSR1 dump reads the frames of
+            # threads that keep running and can itself fault (CI once lost the GUI thread's stack so)
+            dumps = [f["details"] for f in self.of_kind("stall-dump")]
+            details = (f"{dumps[-1]}\n--- stderr (the SIGUSR1 dump) ---\n" if dumps else "") + self.stderr_tail
+            self._finding("hang", "no progress: killed (the stacks of every thread are in details)", where, details)
         elif self.returncode not in (0, HARNESS_FAILED):
             code = self.returncode
             how = (f"killed by signal {signal.Signals(-code).name}" if code is not None and code < 0
@@ -80,9 +83,10 @@ class RunReport:
             when = "at interpreter exit, after the run" if self.end is not None else "during the run"
             self._finding("crash", f"the child process died {when}: {how}", where)
 
-    def _finding(self, kind: str, message: str, where: dict) -> None:
+    def _finding(self, kind: str, message: str, where: dict, details: str | None = None) -> None:
         self.findings.append({"kind": kind, "action": where["index"], "what": where["what"], "message": message,
-                              "details": self.stderr_tail, "where": "", "action_kind": where.get("kind", "")})
+                              "details": self.stderr_tail if details is None else details, "where": "",
+                              "action_kind": where.get("kind", "")})
 
     # ------------------------------------------------------------------ counts
     def of_kind(self, *kinds: str) -> list[dict]:
