@@ -177,8 +177,8 @@ def test_a_right_click_on_a_training_point_steps_through_it_and_rings_it(qtbot):
     plot = page.decision.plot
     vb = plot.getPlotItem().getViewBox()
     where = plot.mapFromScene(vb.mapViewToScene(QPointF(*data.X_train[k])))
-    texts = right_click_choose(plot, where, "Step through the training point")
-    assert any(t.startswith("Step through the training point") for t in texts), texts
+    texts = right_click_choose(plot, where, "Step through this point")
+    assert "Step through this point" in texts, texts
     qtbot.waitUntil(lambda: page.stepping.current is not None, timeout=5000)
     assert page.stepping.current.point == k
     assert page.decision.marked_points() == [pytest.approx(tuple(data.X_train[k]))]

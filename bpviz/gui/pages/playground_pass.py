@@ -51,7 +51,8 @@ class PassStepping(QObject):
         self.action.setToolTip("Pause and step through one pass of this network on one training point: every "
                                "net input, output, δ, gradient and update, on the diagram (Ctrl+T)")
         self.action.triggered.connect(self._toggled)
-        self.point_action = QAction("Step through the training point nearest here", page.decision.plot)
+        self.point_action = QAction("Step through this point", page.decision.plot)
+        self.point_action.setToolTip("Step through a pass on the training point nearest to where you clicked")
         self.point_action.triggered.connect(self._step_point_here)
         self.explain_action = QAction("Explain ∂E/∂w", page.diagram)
         self.explain_action.setVisible(False)  # shown by a right-click on an edge only
