@@ -133,8 +133,9 @@ class ExceptionRecorder:
         self.recorder.finding("traceback-on-stderr", text.rstrip().splitlines()[-1][:500], details=text)
 
     def _warning(self, message, category, filename, lineno, file=None, line=None) -> None:
-        self.recorder.finding("python-warning", f"{category.__name__}: {message}"[:500],
-                              where=f"{filename}:{lineno}")
+        text = f"{category.__name__}: {message}"  # pyqtgraph warns with a whole traceback: its end says what broke
+        self.recorder.finding("python-warning", text.rstrip().splitlines()[-1][:500] if "Traceback" in text
+                              else text[:500], where=f"{filename}:{lineno}", details=text)
 
 
 class QtMessageRecorder:
