@@ -84,3 +84,23 @@ class ThinnedSeries:
     def nbytes(self) -> int:
         """The memory the series holds, fixed at creation."""
         return self._keys.nbytes + self._rows.nbytes
+
+
+#: a curve that travels its height more often than this is drawn in the cheap way (solid, not dashed; in a
+#: picture as segments, not one antialiased stroke)
+NOISY_SWINGS = 100.0
+
+
+def swings(y) -> float:
+    """How many times a series travels its own height (its finite values): 1 for a monotone curve, thousands for
+    a noisy one. A drawing's cost grows with it: a dash pattern, or an antialiased stroke that crosses itself."""
+    y = np.asarray(y, dtype=np.float64)
+    y = y[np.isfinite(y)]
+    if y.size < 2:
+        return 0.0
+    with np.errstate(over="ignore", invalid="ignore"):
+        height = float(y.max()) - float(y.min())
+        travel = float(np.abs(np.diff(y)).sum())
+    if not (height > 0 and np.isfinite(height) and np.isfinite(travel)):
+        return 0.0 if height == 0 else float("inf")
+    return travel / height

@@ -39,6 +39,7 @@ from PySide6.QtWidgets import QGraphicsItem, QGraphicsView, QWidget
 import pyqtgraph as pg
 
 from bpviz import __version__
+from bpviz.engine.thinning import NOISY_SWINGS, swings
 from bpviz.files import FileError, atomic_write, writable_target
 from bpviz.gui.export.sources import RENDER_HINTS, PlotSource, Source, rounded_size, source_for
 
@@ -83,7 +84,7 @@ def draw_picture(target, path, size: tuple[int, int] | None = None, *, title: st
     if size is None:
         size = picture_size(target) if fmt == "PNG" else rounded_size(source.logical_size())
     width, height = _checked_size(out, size)
-    with _drawn_for_export(source.widget):
+    with _drawn_for_export(source.widget, vector=fmt != "PNG"):
         if fmt == "PNG":
             image = _png_image(source, width, height)
             return Drawn(out, lambda: _png_bytes(image))
@@ -131,7 +132,7 @@ def _checked_size(path: Path, size) -> tuple[int, int]:
 
 
 @contextlib.contextmanager
-def _drawn_for_export(widget: QWidget):
+def _drawn_for_export(widget: QWidget, vector: bool):
     """While in the block, ``widget`` and the graphics items under it drawn as a picture wants them:
 
     - complete: a widget that draws in steps over several turns of the event loop finishes them first (it has a
@@ -141,7 +142,9 @@ def _drawn_for_export(widget: QWidget):
       SVG gets vectors and text, not bitmaps;
     - pyqtgraph curves as one line each: on screen pyqtgraph draws thick lines as separate segments, whose
       antialiased joints show as dots in a picture and which an SVG would get as one element each (the
-      trajectory grid had 61,000 polylines, 6.6 MB);
+      trajectory grid had 61,000 polylines, 6.6 MB); but in a PNG (``vector`` False) a noisy curve stays in
+      segments: one antialiased stroke that crosses itself thousands of times took Qt 14 s for the grid of a
+      noisy run at 2634x2109, and its joints do not show in the noise;
     - pyqtgraph items in their export mode (as pyqtgraph's own exporters set it): scatter points as shapes, not
       stamped from a pixmap atlas (in an SVG, one vector symbol per point), antialiased.
     """
@@ -158,11 +161,15 @@ def _drawn_for_export(widget: QWidget):
             if mode != QGraphicsItem.NoCache:
                 cached.append((item, mode))
                 item.setCacheMode(QGraphicsItem.NoCache)
-            if isinstance(item, pg.PlotCurveItem) and item.opts.get("segmentedLineMode", "off") != "off":
+            if (isinstance(item, pg.PlotCurveItem) and item.opts.get("segmentedLineMode", "off") != "off"
+                    and (vector or _calm(item))):
                 segmented.append((item, item.opts["segmentedLineMode"]))
                 item.opts["segmentedLineMode"] = "off"
             if isinstance(item, pg.GraphicsItem) and getattr(item, "_exportOpts", None) is False:
-                item.setExportMode(True, {"antialias": True})
+                # a noisy curve in a PNG as on screen, aliased: antialiasing its thousands of crossings costs
+                # seconds and shows nothing in the noise
+                smooth = vector or not isinstance(item, pg.PlotCurveItem) or _calm(item)
+                item.setExportMode(True, {"antialias": smooth})
                 exporting.append(item)
     try:
         yield
@@ -173,6 +180,11 @@ def _drawn_for_export(widget: QWidget):
             item.opts["segmentedLineMode"] = mode
         for item in exporting:
             item.setExportMode(False)
+
+
+def _calm(curve) -> bool:
+    y = curve.getData()[1]
+    return y is None or swings(y) <= NOISY_SWINGS
 
 
 def _png_image(source: Source, width: int, height: int) -> QImage:

@@ -14,6 +14,7 @@ from PySide6.QtWidgets import QVBoxLayout, QWidget
 
 import pyqtgraph as pg
 
+from bpviz.engine.thinning import NOISY_SWINGS, swings
 from bpviz.gui import palette
 from bpviz.gui.widgets.plots.fast_plot import FastPlotWidget
 from bpviz.gui.widgets.plots.loss_plot import CountAxis
@@ -34,23 +35,6 @@ def pen_for(name: str, color: str, width: float = 1.6):
     return pg.mkPen(color, width=width, style=style)
 
 
-MAX_DASHED_SWINGS = 100.0  # a dashed curve that travels its own height more often than this is drawn solid
-
-
-def swings(y) -> float:
-    """How many times a curve travels its own height: 1 for a monotone curve, thousands for a noisy one."""
-    y = np.asarray(y, dtype=np.float64)
-    y = y[np.isfinite(y)]
-    if y.size < 2:
-        return 0.0
-    with np.errstate(over="ignore", invalid="ignore"):
-        height = float(y.max()) - float(y.min())
-        travel = float(np.abs(np.diff(y)).sum())
-    if not (height > 0 and np.isfinite(height) and np.isfinite(travel)):
-        return 0.0 if height == 0 else np.inf
-    return travel / height
-
-
 def set_curve(curve, x, y) -> None:
     """``curve.setData(x, y)``; a dashed curve (a bias) that swings up and down many times is drawn solid, in its
     colour: Qt lays its dash pattern along the whole length of the path, and a noisy curve's path is long (dashed,
@@ -59,7 +43,7 @@ def set_curve(curve, x, y) -> None:
     if dashed is None:
         dashed = curve.dashed_pen = pg.mkPen(curve.opts["pen"]) if curve.opts["pen"].style() != Qt.SolidLine else False
     if dashed:
-        wanted = dashed if swings(y) <= MAX_DASHED_SWINGS else pg.mkPen(dashed.color(), width=dashed.widthF())
+        wanted = dashed if swings(y) <= NOISY_SWINGS else pg.mkPen(dashed.color(), width=dashed.widthF())
         if wanted.style() != curve.opts["pen"].style():
             curve.setPen(wanted)
     curve.setData(x, y)
