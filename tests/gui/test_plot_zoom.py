@@ -128,3 +128,24 @@ def test_an_envelope_keeps_every_bins_extremes_in_order():
     gaps = np.full(10_000, np.nan)
     gaps[:10] = 1.0
     assert np.isnan(envelope(np.arange(10_000), gaps, max_points=100)[1]).any()
+
+
+def test_a_zoom_beyond_float64_keeps_the_view(qtbot):
+    """Dragging the y axis of a log-scale loss plot of a diverged run scaled the view past 1.8e308: pyqtgraph
+    raised "Cannot set range [-inf, -inf]" inside its mouse handling (monkey seed 1, action 8024)."""
+    import warnings
+
+    from bpviz.gui.widgets.plots.fast_plot import FastPlotWidget
+
+    plot = FastPlotWidget()
+    qtbot.addWidget(plot)
+    vb = plot.getPlotItem().getViewBox()
+    vb.setRange(yRange=(-1e307, 1e307), xRange=(0, 1), padding=0)
+    before = vb.viewRange()
+    with warnings.catch_warnings():
+        warnings.simplefilter("error")
+        vb.scaleBy(y=1e6)  # what a long drag on the axis asks for
+        vb.setRange(yRange=(float("-inf"), 0.0))
+    assert vb.viewRange() == before
+    vb.scaleBy(y=0.5)  # an ordinary zoom still works
+    assert vb.viewRange()[1][1] - vb.viewRange()[1][0] < before[1][1] - before[1][0]

@@ -9,14 +9,37 @@ auto-range and view-matrix updates of the view boxes) runs from an event filter,
 The axes paint from a pixmap cache of their own: their Python paint (tick text played from a QPicture, ~2 ms an
 axis) runs only when their range or size changes, not at every repaint of the window (a page switch repainted
 the nine trajectory plots' axes in ~130 ms).
+
+Its view box keeps the view where it is when a zoom or pan would take it beyond float64 (``SafeViewBox``).
 """
 
 from __future__ import annotations
+
+import math
 
 from PySide6.QtCore import QEvent, QObject
 from PySide6.QtWidgets import QGraphicsItem, QGraphicsView
 
 import pyqtgraph as pg
+
+
+class SafeViewBox(pg.ViewBox):
+    """A ViewBox that ignores a range beyond float64. Dragging an axis of a plot showing a diverged run's values
+    (or its log) scales the view past 1.8e308: pyqtgraph raises "Cannot set range [-inf, -inf]" from inside its
+    mouse handling (a warning with a traceback, and the drag does nothing)."""
+
+    def setRange(self, rect=None, xRange=None, yRange=None, *args, **kwargs):  # noqa: N802 (pyqtgraph's name)
+        bounds = [] if rect is None else [rect.left(), rect.right(), rect.top(), rect.bottom()]
+        for span in (xRange, yRange):
+            if span is not None:
+                bounds += list(span)
+        if not all(math.isfinite(float(b)) for b in bounds):
+            return
+        try:
+            super().setRange(rect, xRange, yRange, *args, **kwargs)
+        except Exception as exc:  # finite bounds whose padding or width overflows: pyqtgraph's own refusal
+            if not str(exc).startswith("Cannot set range"):
+                raise
 
 
 class _PrepareForPaint(QObject):
@@ -37,6 +60,7 @@ class FastPlotWidget(pg.PlotWidget):
     paintEvent = QGraphicsView.paintEvent  # native: the rendering runs without the GIL
 
     def __init__(self, *args, prepare_on_paint: bool = True, **kwargs):
+        kwargs.setdefault("viewBox", SafeViewBox())
         super().__init__(*args, **kwargs)
         for axis in self.getPlotItem().axes.values():
             axis["item"].setCacheMode(QGraphicsItem.DeviceCoordinateCache)
