@@ -2,7 +2,7 @@
 
 import pytest
 from PySide6.QtCore import Qt
-from PySide6.QtGui import QColor, QKeySequence
+from PySide6.QtGui import QColor, QKeySequence, QPalette
 from PySide6.QtWidgets import QLabel, QLineEdit, QVBoxLayout, QWidget
 
 from bpviz.engine import Network
@@ -265,6 +265,12 @@ def test_phase_groups(panel, trace):
     assert all(tree.topLevelItem(k).isExpanded() for k in range(4))
 
 
+def shown_color(tree, item, column: int) -> QColor:
+    """The colour a row's text is painted in: its own, or the list's text colour."""
+    brush = item.data(column, Qt.ForegroundRole)
+    return brush.color() if brush is not None else tree.palette().color(QPalette.Text)
+
+
 def test_list_shows_values_of_reached_steps_and_greys_the_rest(qtbot, panel, trace):
     tree = panel._tree
     for pos in (-1, 0, 10, 38):
@@ -272,10 +278,10 @@ def test_list_shows_values_of_reached_steps_and_greys_the_rest(qtbot, panel, tra
         for i, item in enumerate(panel._items):
             if i <= pos:
                 assert item.text(1) == f"{trace[i].value:.9g}".replace("-", MINUS)
-                assert item.foreground(0).color() == QColor(palette.TEXT)
+                assert shown_color(tree, item, 0) == QColor(palette.TEXT)
             else:
                 assert item.text(1) == ""
-                assert item.foreground(0).color() == QColor(palette.MUTED)
+                assert shown_color(tree, item, 0) == shown_color(tree, item, 1) == QColor(palette.MUTED)
         if pos >= 0:
             current = panel._items[pos]
             assert tree.selectedItems() == [current]
@@ -415,3 +421,22 @@ def test_step_names_fit_their_column(qtbot, panel):
     widest = max(delegate.sizeHint(option, tree.indexFromItem(item, 0)).width() for item in panel._items)
     assert tree.header().sectionSize(0) + tree.indentation() >= widest
     assert not tree.grab().isNull()
+
+
+def test_a_steps_tooltip_is_made_when_hovered(qtbot, panel, trace):
+    """Tooltips are made on demand (a big network's pass has thousands of steps): hovering a row shows its
+    formula, and its value's column the numbers once computed."""
+    from PySide6.QtCore import QEvent
+    from PySide6.QtGui import QHelpEvent
+    from PySide6.QtWidgets import QApplication, QToolTip
+
+    tree = panel._tree
+    k = trace.index("out_o1")
+    panel.set_position(k)
+    for column, expected in ((0, "out"), (1, "= ")):
+        rect = tree.visualRect(tree.indexFromItem(panel._items[k], column))
+        where = rect.center()
+        QApplication.sendEvent(tree.viewport(), QHelpEvent(QEvent.ToolTip, where, tree.viewport().mapToGlobal(where)))
+        assert QToolTip.isVisible() and expected in QToolTip.text(), (column, QToolTip.text())
+        QToolTip.hideText()
+    assert panel._tooltip(k + 1, 1) == "not computed yet"

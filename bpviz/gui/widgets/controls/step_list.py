@@ -17,6 +17,7 @@ from PySide6.QtWidgets import (
     QStyle,
     QStyledItemDelegate,
     QStyleOptionViewItem,
+    QToolTip,
     QTreeWidget,
 )
 
@@ -61,6 +62,18 @@ class _HtmlDelegate(QStyledItemDelegate):
         doc.documentLayout().draw(painter, ctx)
         painter.restore()
 
+    def helpEvent(self, event, view, option, index: QModelIndex) -> bool:  # noqa: N802 (Qt's name)
+        """A step's tooltip, made when asked for (``StepTree.tooltip_for``): thousands of steps need none made
+        in advance."""
+        provider = getattr(view, "tooltip_for", None)
+        step = index.siblingAtColumn(0).data(INDEX_ROLE) if index.isValid() else None
+        if event.type() == QEvent.ToolTip and provider is not None and step is not None:
+            text = provider(int(step), index.column())
+            if text:
+                QToolTip.showText(event.globalPos(), text, view.viewport())
+                return True
+        return super().helpEvent(event, view, option, index)
+
     def sizeHint(self, option, index: QModelIndex) -> QSize:
         size = super().sizeHint(option, index)
         html = index.data(HTML_ROLE)
@@ -81,6 +94,7 @@ class StepTree(QTreeWidget):
 
     def __init__(self, parent=None):
         super().__init__(parent)
+        self.tooltip_for = None  # (step index, column) -> the tooltip's rich text, made when it is asked for
         self.setObjectName("stepper_steps")
         self.setColumnCount(2)
         self.setHeaderLabels(["Quantity", "Value"])
@@ -89,14 +103,24 @@ class StepTree(QTreeWidget):
         self.setAllColumnsShowFocus(True)
         self.setAlternatingRowColors(True)
         self.setToolTip("Click a step to jump to it; the arrow keys step through the pass")
+        # Rows of one line, and the names' column sized once per pass (``fit_names``): measuring every row's rich
+        # text again at each change (ResizeToContents) cost seconds for a pass of thousands of steps
+        self.setUniformRowHeights(True)
         header = self.header()
         header.setStretchLastSection(True)
-        header.setSectionResizeMode(0, QHeaderView.ResizeToContents)
+        header.setSectionResizeMode(0, QHeaderView.Interactive)
         header.setDefaultAlignment(Qt.AlignLeft | Qt.AlignVCenter)
         pal = self.palette()  # keep the current step visibly highlighted when the list has no focus
         for role in (QPalette.Highlight, QPalette.HighlightedText):
             pal.setColor(QPalette.Inactive, role, pal.color(QPalette.Active, role))
         self.setPalette(pal)
+
+    def fit_names(self, names: list[str]) -> None:
+        """Make the first column as wide as the widest of ``names`` (plain text: subscripts are narrower) and the
+        phase titles need."""
+        metrics = self.fontMetrics()
+        widest = max((metrics.horizontalAdvance(n) for n in names), default=0)
+        self.setColumnWidth(0, widest + self.indentation() + 24)
 
     def event(self, event) -> bool:
         if event.type() == QEvent.ShortcutOverride and event.key() in (Qt.Key_Left, Qt.Key_Right, Qt.Key_Home,
