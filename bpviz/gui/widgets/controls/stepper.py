@@ -237,7 +237,6 @@ class StepperPanel(QWidget):
                 item.setData(0, HTML_ROLE, name_html(step.name))
                 item.setFlags(Qt.ItemIsEnabled | Qt.ItemIsSelectable)
                 self._items.append(item)  # muted, as the list's own text colour: not computed yet
-            self._items_reached = -1  # the rows drawn as computed: 0 .. this
             tree.expandAll()
             tree.fit_names([s.symbol for s in self._trace.steps])
         finally:
