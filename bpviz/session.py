@@ -1,7 +1,7 @@
 """Sessions: the app's state in a JSON file (``.bpviz``) with a schema version.
 
 A session holds the playground's configuration (with the dataset's definition: its seed and parameters, not
-its points), the network's weights and biases, where training stood (step, epoch) and the loss history, and
+its points, unless the points were drawn or imported: then they are in it), the network's weights and biases, where training stood (step, epoch) and the loss history, and
 the worked example's starting numbers. Floats are written with Python's exact repr, so a reopened network
 makes the same predictions to the last bit.
 
@@ -33,7 +33,7 @@ from bpviz.quoting import shorten
 from bpviz.training import HistoryArrays, TrainConfig
 
 FORMAT = "bpviz-session"
-SCHEMA = 1
+SCHEMA = 2  # 2: data sets of K classes and custom points (drawn or imported); format 1 files open too
 SUFFIX = ".bpviz"
 MAX_COUNT = 2**53  # steps and epochs: exact in a float64 (the plots draw them), beyond any real run
 

@@ -93,8 +93,10 @@ def _sample(args, config):
         point = number_list(args.x, "--x")
         if len(point) != 2:
             raise UsageError(f"--x needs two numbers, the point's x1 and x2; got {len(point)}")
-        if not config.is_regression and args.target not in (0.0, 1.0):
-            raise UsageError(f"--target must be a class, 0 (red) or 1 (blue), got {args.target:g}")
+        k = config.n_classes
+        if not config.is_regression and args.target not in tuple(float(c) for c in range(k)):
+            classes = "0 (red) or 1 (blue)" if k == 2 else f"0 to {k - 1}"
+            raise UsageError(f"--target must be a class, {classes}, got {args.target:g}")
         X = np.array([point])
         y = np.array([args.target])
         where = f"the point ({point[0]:g}, {point[1]:g}) with target {args.target:g}"
@@ -111,7 +113,7 @@ def _sample(args, config):
                              f"(0 to {len(data.X_train) - 1})")
         X, y = data.X_train[index : index + 1], data.y_train[index : index + 1]
         where = f"training point {index} ({X[0, 0]:.4g}, {X[0, 1]:.4g}), target {y[0]:g}"
-    return make_features(X, config.features)[0], targets_for(config.loss, y)[0], where
+    return make_features(X, config.features)[0], targets_for(config.loss, y, config.n_classes)[0], where
 
 
 def run(args) -> int:

@@ -28,10 +28,13 @@ from functools import cached_property
 import numpy as np
 
 from bpviz.engine.checks import real_number, show, show_names, whole_number
+from bpviz.engine.points import MAX_CLASSES, MIN_CLASSES, PointSet
 
 DATASETS = ("circle", "xor", "gaussian", "spiral", "linear", "moons")  # classification: labels 0 / 1
 REGRESSION_DATASETS = ("plane", "multi_gaussian")  # a value in [-1, 1] per point
 ALL_DATASETS = DATASETS + REGRESSION_DATASETS
+CUSTOM = "custom"  # the name of a set given point by point (drawn or imported): DatasetSpec.points holds it
+MULTICLASS_DATASETS = ("spiral", "gaussian")  # the generated sets that come in 3 to MAX_CLASSES classes too
 DOMAIN = (-1.5, 1.5)  # every point of a 2-D dataset lies in this square (views plot it)
 
 # Standard deviation of the jitter per unit of ``noise``: noise 0.1 looks clean, 0.5 is hard. Each factor is set
@@ -52,6 +55,10 @@ MIN_SAMPLES, MAX_SAMPLES = 4, 100_000  # points, train and test together
 MAX_NOISE = 1.0
 MAX_TEST_RATIO = 0.9  # at least a tenth of the points for training
 MAX_SEED = 2**31 - 1  # the largest seed a spin box (a C int) can show; seeds of training runs take the same
+CUSTOM_NOISE_STD = 0.2  # a custom set's points are jittered by noise × this (std, each axis): noise 1 blurs a lot
+_SPIRAL_ARM_ANGLE = 4.0  # K arms (CS231n's case study): arm j turns through [4j, 4(j + 1)] radians
+_SPIRAL_ANGLE_NOISE = 2.0  # its angle jitter per unit of noise: CS231n's 0.2 rad at the default noise 0.1
+_BLOB_RADIUS = 0.75  # K Gaussian blobs sit on this circle, evenly spaced
 
 
 def is_regression(name: str) -> bool:
@@ -59,11 +66,15 @@ def is_regression(name: str) -> bool:
     return name in REGRESSION_DATASETS
 
 
-def _check_name(name) -> str:
+def _check_name(name, custom: bool = False) -> str:
     choices = ", ".join(ALL_DATASETS)
     if not isinstance(name, str):
         raise ValueError(f"name must be a dataset name (choose from {choices}), got {show(name)}")
     key = name.strip().lower()
+    if custom and key == CUSTOM:
+        return key
+    if key == CUSTOM:
+        raise ValueError("a custom data set needs its points")
     if key not in ALL_DATASETS:
         raise ValueError(f"unknown dataset {show(name)} (choose from {choices})")
     return key
@@ -78,30 +89,85 @@ class DatasetSpec:
     noise: float = 0.1  # 0..1: 0 = clean shapes, 1 = heavily blurred
     test_ratio: float = 0.5  # fraction held out for testing, 0 to MAX_TEST_RATIO
     seed: int = 0
+    classes: int = 2  # K: 2, or up to MAX_CLASSES for MULTICLASS_DATASETS (custom: the points' own K)
+    points: PointSet | None = None  # the points of a custom set (name CUSTOM), drawn or imported
 
     def __post_init__(self):
         # normalise to plain Python types so to_dict() is JSON-able and equal specs compare equal
-        object.__setattr__(self, "name", _check_name(self.name))
-        object.__setattr__(self, "n_samples", whole_number("n_samples", self.n_samples, MIN_SAMPLES, MAX_SAMPLES))
+        custom = self.points is not None
+        object.__setattr__(self, "name", _check_name(self.name, custom))
+        if custom:
+            if not isinstance(self.points, PointSet):
+                raise ValueError(f"the points must be a PointSet, got {show(self.points)}")
+            if self.name != CUSTOM:
+                raise ValueError(f"a data set given point by point is called {CUSTOM!r}, not {self.name!r}")
+            # the points decide: how many, how many classes
+            object.__setattr__(self, "n_samples", len(self.points))
+            object.__setattr__(self, "classes", max(self.points.n_classes, MIN_CLASSES))
+        else:
+            object.__setattr__(self, "n_samples",
+                               whole_number("n_samples", self.n_samples, MIN_SAMPLES, MAX_SAMPLES))
+            classes = whole_number("classes", self.classes, MIN_CLASSES, MAX_CLASSES)
+            if classes > 2 and self.name not in MULTICLASS_DATASETS:
+                raise ValueError(f"only {' and '.join(MULTICLASS_DATASETS)} come in more than two classes, "
+                                 f"not {self.name}")
+            object.__setattr__(self, "classes", classes)
         object.__setattr__(self, "noise", real_number("noise", self.noise, 0.0, MAX_NOISE))
         object.__setattr__(self, "test_ratio", real_number("test_ratio", self.test_ratio, 0.0, MAX_TEST_RATIO))
         object.__setattr__(self, "seed", whole_number("seed", self.seed, 0, MAX_SEED))
 
     @property
+    def is_custom(self) -> bool:
+        """Given point by point (drawn or imported), not generated."""
+        return self.points is not None
+
+    @property
     def is_regression(self) -> bool:
-        """The points carry values in [-1, 1] to predict (plane, multi_gaussian), not red/blue classes."""
-        return is_regression(self.name)
+        """The points carry values to predict (plane, multi_gaussian, or a custom set of values), not classes."""
+        return self.points.regression if self.points is not None else is_regression(self.name)
+
+    @property
+    def n_classes(self) -> int:
+        """K, the number of classes (0 for regression)."""
+        return 0 if self.is_regression else self.classes
+
+    @property
+    def class_names(self) -> tuple[str, ...]:
+        """The classes' names: a custom set's own, else "0", "1", …"""
+        if self.is_regression:
+            return ()
+        if self.points is not None:
+            return self.points.class_names
+        return tuple(str(i) for i in range(self.classes))
 
     def make(self) -> Dataset:
+        if self.points is not None:
+            return self._make_custom()
         rng = np.random.default_rng(self.seed)
-        X, y = make_points(self.name, self.n_samples, self.noise, rng)
+        X, y = make_points(self.name, self.n_samples, self.noise, rng, classes=self.classes)
         n_test = min(round(self.n_samples * self.test_ratio), self.n_samples - 1)  # train never empty
         order = rng.permutation(self.n_samples)
         test, train = order[:n_test], order[n_test:]
         return Dataset(self, X[train], y[train], X[test], y[test])
 
+    def _make_custom(self) -> Dataset:
+        # Each point's side of the split and its jitter are drawn from streams whose first n draws do not depend
+        # on n: a point added at the end leaves every other point where it was, on the side it was.
+        X, y = self.points.X, self.points.y
+        n = len(X)
+        u = np.random.default_rng([self.seed, 3]).random(n)
+        test = u < self.test_ratio
+        if n and test.all():
+            test[np.argmax(u)] = False  # the training set is never empty
+        jitter = np.random.default_rng([self.seed, 4]).standard_normal((n, 2))
+        X = np.clip(X + jitter * (CUSTOM_NOISE_STD * self.noise), *DOMAIN)
+        return Dataset(self, X[~test], y[~test], X[test], y[test])
+
     def to_dict(self) -> dict:
-        return {f.name: getattr(self, f.name) for f in fields(self)}
+        d = {f.name: getattr(self, f.name) for f in fields(self) if f.name != "points"}
+        if self.points is not None:
+            d["points"] = self.points.to_dict()
+        return d
 
     @classmethod
     def from_dict(cls, data) -> DatasetSpec:
@@ -113,7 +179,25 @@ class DatasetSpec:
         unknown = [k for k in data if k not in allowed]
         if unknown:
             raise ValueError(f"unknown dataset spec field(s) {show_names(unknown)} (allowed: {', '.join(allowed)})")
+        data = dict(data)
+        if data.get("points") is not None:
+            data["points"] = PointSet.from_dict(data["points"])
         return cls(**data)
+
+    def with_points(self, points: PointSet) -> DatasetSpec:
+        """The same noise, split and seed over these points (a custom set)."""
+        return DatasetSpec(CUSTOM, len(points), self.noise, self.test_ratio, self.seed, points=points)
+
+    def as_points(self) -> PointSet:
+        """This set's points, train and test, before noise is added for a custom set, as a PointSet one can
+        edit (a generated set's points are taken as they are drawn, noise included)."""
+        if self.points is not None:
+            return self.points
+        data = self.make()
+        X = np.clip(data.X, -1.5, 1.5)
+        if self.is_regression:
+            return PointSet(X, data.y, regression=True)
+        return PointSet(X, data.y, class_names=self.class_names)
 
 
 @dataclass(frozen=True, eq=False)  # eq=False: arrays have no single truth value; compare fields explicitly
@@ -156,6 +240,18 @@ def _on_arc(start, stop, size, rng):
     """Unit vectors at angles uniform in [start, stop)."""
     t = rng.uniform(start, stop, size)
     return np.column_stack([np.cos(t), np.sin(t)])
+
+
+def _shape_of_k(name: str, label: int, k: int, size: int, noise: float, rng: np.random.Generator) -> np.ndarray:
+    """``size`` points of class ``label`` of a set of k >= 3 classes (MULTICLASS_DATASETS)."""
+    if name == "spiral":
+        # CS231n's "neural network case study": r from 0 to 1, arm j at angles 4j … 4(j + 1) plus jitter
+        r = rng.uniform(0.0, 1.0, size)
+        t = _SPIRAL_ARM_ANGLE * (label + r) + rng.standard_normal(size) * (_SPIRAL_ANGLE_NOISE * noise)
+        return r[:, None] * np.column_stack([np.sin(t), np.cos(t)])
+    angle = np.pi / 2 + 2 * np.pi * label / k  # gaussian: blob 0 at the top, the others round the circle
+    centre = _BLOB_RADIUS * np.array([np.cos(angle), np.sin(angle)])
+    return centre + _GAUSS_STD * rng.standard_normal((size, 2))
 
 
 def _shape(name: str, label: int, size: int, rng: np.random.Generator) -> np.ndarray:
@@ -218,17 +314,26 @@ def _regression_points(name: str, n: int, noise: float, rng: np.random.Generator
     return X, _TARGETS[name](X + noise * jitter)
 
 
-def make_points(name: str, n: int, noise: float, rng: np.random.Generator) -> tuple[np.ndarray, np.ndarray]:
-    """n points (n, 2) and labels (n,) of the named 2-D dataset, shuffled; n // 2 red, the rest blue.
+def make_points(name: str, n: int, noise: float, rng: np.random.Generator,
+                classes: int = 2) -> tuple[np.ndarray, np.ndarray]:
+    """n points (n, 2) and labels (n,) of the named 2-D dataset, shuffled; n // 2 red, the rest blue. With
+    ``classes`` K >= 3 (spiral, gaussian): labels 0 … K−1, n // K points per class (the last ones get the rest).
     A regression set gives n points uniform in [-1, 1]² and their target values (n,) in [-1, 1]."""
     name = _check_name(name)
     n = whole_number("n", n, 1, 10_000_000)
     noise = real_number("noise", noise, 0.0, MAX_NOISE)
     if is_regression(name):
         return _regression_points(name, n, noise, rng)
-    n_red = n // 2
-    X = np.concatenate([_shape(name, 0, n_red, rng), _shape(name, 1, n - n_red, rng)])
-    y = np.concatenate([np.zeros(n_red), np.ones(n - n_red)])
+    if classes > 2:
+        if name not in MULTICLASS_DATASETS:
+            raise ValueError(f"only {' and '.join(MULTICLASS_DATASETS)} come in more than two classes")
+        sizes = [n // classes + (1 if j >= classes - n % classes else 0) for j in range(classes)]
+        X = np.concatenate([_shape_of_k(name, j, classes, size, noise, rng) for j, size in enumerate(sizes)])
+        y = np.concatenate([np.full(size, float(j)) for j, size in enumerate(sizes)])
+    else:
+        n_red = n // 2
+        X = np.concatenate([_shape(name, 0, n_red, rng), _shape(name, 1, n - n_red, rng)])
+        y = np.concatenate([np.zeros(n_red), np.ones(n - n_red)])
     # the jitter is drawn even at noise 0 so that the noise level never shifts the random stream
     X += rng.standard_normal((n, 2)) * (_NOISE_STD[name] * noise)
     np.clip(X, *DOMAIN, out=X)

@@ -77,7 +77,7 @@ def playground_problem(frame, n_points: int) -> Problem:
     available = len(frame.data.X_train)
     k = min(int(n_points), available)
     X = make_features(frame.data.X_train[:k], c.features)
-    Y = targets_for(c.loss, frame.data.y_train[:k])
+    Y = targets_for(c.loss, frame.data.y_train[:k], c.n_classes)
     when = "before training" if snap.step == 0 else f"at step {snap.step:,} (epoch {snap.epoch:,})"
     description = (f"The playground's network {when}: {architecture(net)}; the first {k} of its "
                    f"{available} training points ({c.dataset.name}).")

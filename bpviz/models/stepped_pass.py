@@ -73,7 +73,7 @@ class SteppedPass:
         net.weights, net.biases = snap.weights, snap.biases
         rows = list(self.points)
         X = make_features(self.frame.data.X_train[rows], config.features)
-        T = targets_for(config.loss, self.frame.data.y_train[rows])
+        T = targets_for(config.loss, self.frame.data.y_train[rows], config.n_classes)
         with np.errstate(all="ignore"):  # a diverged network's inf and NaN are shown as such
             return trace_pass(net, X, T, config.lr)
 

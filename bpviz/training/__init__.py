@@ -11,12 +11,15 @@ from bpviz.training.trainer import (
     LOSS_WORDS,
     MAX_LAYERS,
     MAX_WIDTH,
+    MULTICLASS_LOSSES,
     REGRESSION_LOSSES,
     Snapshot,
     TrainConfig,
     Trainer,
+    predicted_classes,
     targets_for,
 )
 
 __all__ = ["CLASSIFICATION_LOSSES", "History", "HistoryArrays", "LOSS_WORDS", "MAX_LAYERS", "MAX_WIDTH",
-           "REGRESSION_LOSSES", "Snapshot", "TrainConfig", "Trainer", "targets_for"]
+           "MULTICLASS_LOSSES", "REGRESSION_LOSSES", "Snapshot", "TrainConfig", "Trainer", "predicted_classes",
+           "targets_for"]

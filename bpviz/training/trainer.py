@@ -31,6 +31,8 @@ from bpviz.training.history import History, HistoryArrays
 CLASSIFICATION_LOSSES = {"bce": ("sigmoid", 1), "half_sse": ("sigmoid", 1), "softmax_ce": ("softmax", 2)}
 #: losses offered for regression, and the output layer each implies
 REGRESSION_LOSSES = {"half_sse": ("linear", 1)}
+#: losses offered for three or more classes: a softmax output of K neurons
+MULTICLASS_LOSSES = {"softmax_ce": ("softmax", None)}
 LOSS_WORDS = {"bce": "cross-entropy", "half_sse": "squared error", "softmax_ce": "softmax cross-entropy"}
 REGULARIZATIONS = ("none", "l1", "l2")
 
@@ -63,6 +65,9 @@ class TrainConfig:
         object.__setattr__(self, "features", _check_feature_names(self.features))
         choice("activation", self.activation, HIDDEN_ACTIVATIONS)
         choice("loss", self.loss, CLASSIFICATION_LOSSES)
+        if self.dataset.n_classes > 2 and self.loss not in MULTICLASS_LOSSES:
+            raise ValueError(f"{self.dataset.n_classes} classes need a softmax output: use the loss "
+                             f"{', '.join(MULTICLASS_LOSSES)} ({LOSS_WORDS['softmax_ce']}), not {self.loss}")
         if self.is_regression and self.loss not in REGRESSION_LOSSES:
             raise ValueError(f"loss {self.loss} ({LOSS_WORDS[self.loss]}) is for classification, but "
                              f"{self.dataset.name} is a regression data set (a value per point, not a class): "
@@ -83,13 +88,25 @@ class TrainConfig:
         return self.dataset.is_regression
 
     @property
+    def n_classes(self) -> int:
+        """K, the number of classes (0 for regression)."""
+        return self.dataset.n_classes
+
+    @property
     def losses(self) -> dict:
         """The losses that fit this problem type, each with the output layer it implies."""
-        return REGRESSION_LOSSES if self.is_regression else CLASSIFICATION_LOSSES
+        if self.is_regression:
+            return REGRESSION_LOSSES
+        return MULTICLASS_LOSSES if self.n_classes > 2 else CLASSIFICATION_LOSSES
+
+    @property
+    def n_outputs(self) -> int:
+        """One output, or one per class for a softmax."""
+        return self.n_classes if self.output == "softmax" else 1
 
     @property
     def sizes(self) -> tuple[int, ...]:
-        return (len(self.features), *self.hidden, self.losses[self.loss][1])
+        return (len(self.features), *self.hidden, self.n_outputs)
 
     @property
     def output(self) -> str:
@@ -165,12 +182,20 @@ class Snapshot:
     next_batch: np.ndarray  # the training points (indices) the next step trains on
 
 
-def targets_for(loss: str, y: np.ndarray) -> np.ndarray:
+def targets_for(loss: str, y: np.ndarray, n_classes: int = 2) -> np.ndarray:
     """A dataset's labels (or regression values) y as the network's (N, n_out) targets for ``loss``: one column,
-    or one-hot (red, blue) for softmax."""
-    if loss == "softmax_ce":  # one-hot: column 1 is the "blue" class
-        return np.ascontiguousarray(np.stack([1.0 - y, y], axis=1))
+    or one-hot over the K classes for softmax (column 1 is the "blue" class of two)."""
+    if loss == "softmax_ce":
+        return np.ascontiguousarray(np.eye(max(n_classes, 2))[np.asarray(y, dtype=np.int64)])
     return np.ascontiguousarray(y.reshape(-1, 1))
+
+
+def predicted_classes(outputs: np.ndarray) -> np.ndarray:
+    """The class each row of network outputs (N, n_out) stands for: P(blue) > 0.5 for one output, the largest
+    probability of a softmax."""
+    if outputs.shape[1] == 1:
+        return (outputs[:, 0] > 0.5).astype(np.float64)
+    return np.argmax(outputs, axis=1).astype(np.float64)
 
 
 class Trainer:
@@ -178,14 +203,38 @@ class Trainer:
 
     def __init__(self, config: TrainConfig):
         self.config = config
-        self.data = config.dataset.make()
-        if len(self.data.X_train) == 0:
-            raise ValueError("the training set is empty: lower the test ratio or add samples")
-        self._X = make_features(self.data.X_train, config.features)
-        self._Y = targets_for(config.loss, self.data.y_train)
-        self._Xt = make_features(self.data.X_test, config.features)
-        self._Yt = targets_for(config.loss, self.data.y_test)
+        self._load_data(config.dataset)
         self.reset()
+
+    def _load_data(self, spec: DatasetSpec) -> None:
+        data = spec.make()
+        if len(data.X_train) == 0:
+            raise ValueError("the training set is empty: lower the test ratio or add points")
+        c = self.config
+        self.data = data
+        self._X = make_features(data.X_train, c.features)
+        self._Y = targets_for(c.loss, data.y_train, c.n_classes)
+        self._Xt = make_features(data.X_test, c.features)
+        self._Yt = targets_for(c.loss, data.y_test, c.n_classes)
+
+    def set_dataset(self, spec: DatasetSpec) -> None:
+        """Train on other points (drawn or edited) with the same network, weights, counts and history: the data
+        must have the network's inputs and outputs (the same problem type and number of classes). ValueError, and
+        nothing changes, for data that does not fit or an empty training set."""
+        config = replace(self.config, dataset=spec)
+        if config.sizes != self.config.sizes or config.is_regression != self.config.is_regression:
+            raise ValueError("these points do not fit the network (another number of classes or problem type): "
+                             "start a new run")
+        old = self.config
+        self.config = config
+        try:
+            self._load_data(spec)
+        except ValueError:
+            self.config = old
+            raise
+        self._batches.clear()
+        self._full = None
+        self._start_epoch()
 
     # ------------------------------------------------------------------ state
     def reset(self) -> None:
@@ -353,15 +402,15 @@ class Trainer:
     def _accuracy(self, features: np.ndarray, y: np.ndarray) -> float:
         if len(features) == 0 or self.config.is_regression:  # NaN: no test set, or no classes to be right about
             return float("nan")
-        return float(np.mean((self.network.predict(features)[:, -1] > 0.5) == (y > 0.5)))
+        return float(np.mean(predicted_classes(self.network.predict(features)) == y))
 
     def predict_labels(self, X: np.ndarray) -> np.ndarray:
-        """0/1 labels of points (n, 2): the blue-class probability > 0.5 (classification only)."""
+        """Class labels of points (n, 2): 0/1 by P(blue) > 0.5, or the most probable of K classes
+        (classification only)."""
         if self.config.is_regression:
             raise ValueError(f"{self.config.dataset.name} is a regression data set: it has no labels to predict "
                              "(the network's output is the predicted value)")
-        p = self.network.predict(make_features(X, self.config.features))
-        return (p[:, -1] > 0.5).astype(np.float64)
+        return predicted_classes(self.network.predict(make_features(X, self.config.features)))
 
     def evaluate(self) -> dict:
         """Losses and accuracies of the current network (accuracies NaN for regression or without test set)."""

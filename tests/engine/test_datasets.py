@@ -345,7 +345,7 @@ def test_make_points_validates_and_matches_names_case_insensitively():
 def test_dict_round_trip_through_json():
     spec = DatasetSpec("gaussian", 333, 0.35, 0.2, 42)
     data = spec.to_dict()
-    assert data == {"name": "gaussian", "n_samples": 333, "noise": 0.35, "test_ratio": 0.2, "seed": 42}
+    assert data == {"name": "gaussian", "n_samples": 333, "noise": 0.35, "test_ratio": 0.2, "seed": 42, "classes": 2}
     again = DatasetSpec.from_dict(json.loads(json.dumps(data)))
     assert again == spec
     assert np.array_equal(again.make().X, spec.make().X)

@@ -60,7 +60,7 @@ def test_every_truncation_is_reported_as_incomplete():
     ("{\"format\": \"bpviz-session\" \"schema\": 1}", "damaged"),
     ("[1, 2, 3]", "not a bpviz session file"),
     ("{\"format\": \"something-else\"}", "not a bpviz session file"),
-    ("{\"format\": \"bpviz-session\", \"schema\": 2}", "newer bpviz"),
+    ("{\"format\": \"bpviz-session\", \"schema\": 3}", "newer bpviz"),
     ("{\"format\": \"bpviz-session\", \"schema\": \"one\"}", "format version is not valid"),
     ("{\"format\": \"bpviz-session\", \"schema\": 1}", "neither a playground nor a worked example"),
     ("{\"format\": \"bpviz-session\", \"schema\": 1, \"example\": {\"params\": {\"lr\": -1}}}", "must be > 0"),
