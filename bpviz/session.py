@@ -1,9 +1,9 @@
 """Sessions: the app's state in a JSON file (``.bpviz``) with a schema version.
 
 A session holds the playground's configuration (with the dataset's definition: its seed and parameters, not
-its points, unless the points were drawn or imported: then they are in it), the network's weights and biases, where training stood (step, epoch) and the loss history, and
-the worked example's starting numbers. Floats are written with Python's exact repr, so a reopened network
-makes the same predictions to the last bit.
+its points, unless the points were drawn or imported: then they are in it), the network's weights and biases,
+where training stood (step, epoch) and the loss history, and the worked example's starting numbers. Floats are
+written with Python's exact repr, so a reopened network makes the same predictions to the last bit.
 
 Opening checks every field before anything is built, because a file can hold any JSON at all: a damaged,
 truncated, foreign or newer file, a value of the wrong type (true where a number belongs: Python calls it one),

@@ -1,5 +1,5 @@
 """What the commands share about their arguments: the error they raise, the converters argparse calls, and the
-data-and-network options of ``train`` and ``gradcheck``.
+data-and-network options of ``train``, ``explain`` and ``gradcheck`` (a generated set or ``--data FILE.csv``).
 
 One module so that every command reads the same words for the same mistake, and so that commands never import
 ``bpviz.cli`` (which imports them): the parser is built in ``cli``, the arguments are understood here. A
@@ -130,32 +130,80 @@ def number_list(text: str, option: str) -> list[float]:
         raise UsageError(f"{option} {text!r} is not a comma-separated list of numbers (e.g. 0.3,2.9,4.0)") from None
 
 
-# ---------------------------------------------------------------------------------------------------- train, gradcheck
+# ------------------------------------------------------------------------------------------- train, explain, gradcheck
+def class_count(text: str) -> int:
+    """--classes K: 2 to 6 (bpviz.engine.points.MIN_CLASSES, MAX_CLASSES)."""
+    from bpviz.engine.points import MAX_CLASSES, MIN_CLASSES
+
+    value = _whole_number(text, MIN_CLASSES, f"from {MIN_CLASSES} to {MAX_CLASSES}")
+    if value > MAX_CLASSES:
+        raise argparse.ArgumentTypeError(f"must be from {MIN_CLASSES} to {MAX_CLASSES}, got {value}")
+    return value
+
+
 def add_network_arguments(p) -> None:
-    """Options shared by train and gradcheck: the data and the network."""
-    p.add_argument("--dataset", default="circle", help=f"{DATASET_HELP} (default circle)")
-    p.add_argument("--samples", type=positive_int, default=200, help="number of points (default 200)")
+    """Options shared by train, explain and gradcheck: the data and the network."""
+    p.add_argument("--dataset", default=None, help=f"{DATASET_HELP} (default circle)")
+    p.add_argument("--data", type=path_name, default=None, metavar="FILE.csv",
+                   help="train on the points of a CSV file instead: x1,x2,label (a class number 0..K-1 or a "
+                   "name) or x1,x2,value (regression); points beyond ±1.5 are rescaled into the view")
+    p.add_argument("--samples", type=positive_int, default=None, help="number of points (default 200)")
+    p.add_argument("--classes", type=class_count, default=None, metavar="K",
+                   help="number of classes, 2 to 6 (default 2): spiral and gaussian come in more than 2")
     p.add_argument("--noise", type=finite_float, default=0.1, help="0..1 (default 0.1)")
     p.add_argument("--test-ratio", type=finite_float, default=0.5, help="fraction held out for testing (0.5)")
     p.add_argument("--hidden", type=layer_widths, default=(4, 4), metavar="W,W",
                    help="hidden layer widths, e.g. 8,8 ('none' for no hidden layer; default 4,4)")
     p.add_argument("--activation", default="tanh", help="sigmoid, tanh, relu or linear (default tanh)")
-    p.add_argument("--loss", default=None, help="bce, half_sse or softmax_ce (default bce); regression data sets "
-                   "take half_sse only, with a linear output (their default)")
+    p.add_argument("--loss", default=None, help="bce, half_sse or softmax_ce (default bce for 2 classes, "
+                   "softmax_ce for 3 or more); regression data take half_sse only, with a linear output "
+                   "(their default)")
     p.add_argument("--seed", type=int, default=1, help="seed of the data, the weights and the batches (1)")
     p.add_argument("--features", type=feature_list, default=("x1", "x2"), metavar="F,F",
                    help="network inputs from each point: x1 x2 x1^2 x2^2 x1*x2 sin(x1) sin(x2) (default x1,x2)")
 
 
+def dataset_spec(args):
+    """The DatasetSpec of the options: a generated set, or the points of ``--data FILE``."""
+    from bpviz.engine.datasets import DatasetSpec
+
+    if args.data is not None:
+        given = [option for option, value in (("--dataset", args.dataset), ("--samples", args.samples),
+                                              ("--classes", args.classes)) if value is not None]
+        if given:
+            raise UsageError(f"--data takes the points, classes and size of the file: leave out "
+                             f"{' and '.join(given)}")
+        from bpviz.datafile import read_points
+        from bpviz.files import FileError
+
+        try:
+            points = read_points(args.data)
+        except FileError as exc:
+            raise UsageError(str(exc)) from None
+        base = DatasetSpec(noise=args.noise, test_ratio=args.test_ratio, seed=args.seed)
+        return base.with_points(points)
+    return DatasetSpec(name=args.dataset or "circle", n_samples=200 if args.samples is None else args.samples,
+                       noise=args.noise, test_ratio=args.test_ratio, seed=args.seed,
+                       classes=2 if args.classes is None else args.classes)
+
+
+def default_loss(spec) -> str:
+    """half_sse for values to predict, bce for two classes, softmax_ce for three or more."""
+    return "half_sse" if spec.is_regression else "softmax_ce" if spec.n_classes > 2 else "bce"
+
+
 def make_config(args, **overrides):
     """The TrainConfig of the options added by ``add_network_arguments`` (and ``overrides``)."""
-    from bpviz.engine.datasets import DatasetSpec
     from bpviz.training import TrainConfig
+    from bpviz.training.trainer import CLASSIFICATION_LOSSES
 
     try:
-        spec = DatasetSpec(name=args.dataset, n_samples=args.samples, noise=args.noise,
-                           test_ratio=args.test_ratio, seed=args.seed)
-        loss = args.loss if args.loss is not None else "half_sse" if spec.is_regression else "bce"
+        spec = dataset_spec(args)
+        loss = args.loss if args.loss is not None else default_loss(spec)
+        fits = loss == default_loss(spec) or loss not in CLASSIFICATION_LOSSES  # (TrainConfig names unknown ones)
+        if args.data is not None and not fits and (spec.is_regression or spec.n_classes > 2):
+            holds = "values to predict (regression)" if spec.is_regression else f"{spec.n_classes} classes"
+            raise UsageError(f"{args.data} holds {holds}: use --loss {default_loss(spec)}, not {loss}")
         return TrainConfig(dataset=spec, hidden=args.hidden, activation=args.activation, loss=loss,
                            seed=args.seed, features=args.features, **overrides)
     except ValueError as exc:

@@ -20,20 +20,32 @@ EXTENT = (DOMAIN[0], DOMAIN[1], DOMAIN[0], DOMAIN[1])  # xmin, xmax, ymin, ymax
 @dataclass(frozen=True)
 class GridMaps:
     """``region``: (res, res) the network's answer over the plane, row 0 = bottom (ymin), column 0 = left:
-    P(class 1, blue) for classification; for regression (``regression``: a linear output) the output value itself,
-    unbounded (views clip its colour to [-1, 1]).
-    ``neurons``: neuron id → (r, r) map of its output in [-1, 1] (same orientation), inputs included."""
+    P(class 1, blue) for two classes; for K ≥ 3 classes (a softmax of K outputs) the probability of the most
+    probable class, 1/K … 1 (how sure the network is; which class it is: ``classes``); for regression
+    (``regression``: a linear output) the output value itself, unbounded (views clip its colour to [-1, 1]).
+    ``classes``: K ≥ 3 classes only, (K, res, res) the softmax probability of each class (summing to 1 over the
+    first axis); None otherwise.
+    ``neurons``: neuron id → (r, r) map of its output in [-1, 1] (same orientation), inputs included; a softmax
+    output neuron k shows 2·p_k − 1."""
 
     extent: tuple[float, float, float, float]
     region: np.ndarray
     neurons: dict
     regression: bool = False
+    classes: np.ndarray | None = None
+
+    @property
+    def n_classes(self) -> int:
+        """K: 2 for a classifier of one sigmoid or two softmax outputs, more with ``classes``; 0 for regression."""
+        return 0 if self.regression else 2 if self.classes is None else len(self.classes)
 
     @property
     def probability(self) -> np.ndarray:
-        """P(blue) over the plane (classification: the name the region had before regression)."""
+        """P(blue) over the plane (two classes: the name the region had before regression)."""
         if self.regression:
             raise AttributeError("a regression network's output is a value, not a probability: use GridMaps.region")
+        if self.classes is not None:
+            raise AttributeError(f"{len(self.classes)} classes have no P(blue): use GridMaps.classes")
         return self.region
 
 
@@ -61,6 +73,8 @@ class GridEvaluator:
         self._input_maps = self._coarse / np.where(scale > 0, scale, 1)  # each feature shown in [-1, 1]
         self._fine_buf = [np.empty((n, res * res), np.float32) for n in sizes[1:]]
         self._coarse_buf = [np.empty((n, neuron_res * neuron_res), np.float32) for n in sizes[1:]]
+        self.n_classes = sizes[-1] if output == "softmax" and sizes[-1] > 2 else None  # K ≥ 3: per-class maps
+        self._column = {n: np.empty((1, n), np.float32) for n in (res * res, neuron_res * neuron_res)}
 
     def evaluate(self, weights, biases) -> GridMaps:
         # A weight beyond float32's range (a damaged or diverging network) maps to ±inf: the maps then show
@@ -70,9 +84,14 @@ class GridEvaluator:
             b = [np.asarray(v, np.float32)[:, None] for v in biases]
             fine = self._forward(self._fine, W, b, self._fine_buf)
             coarse = self._forward(self._coarse, W, b, self._coarse_buf)
-            region = self._blue_probability(fine[-1]).reshape(self.res, self.res)
+            if self.n_classes is None:
+                region, classes = self._blue_probability(fine[-1]).reshape(self.res, self.res).copy(), None
+            else:
+                p = self._softmax(fine[-1])
+                classes = p.reshape(self.n_classes, self.res, self.res).copy()
+                region = classes.max(axis=0)
             maps = self._neuron_maps(coarse)
-        return GridMaps(self.extent, region.copy(), maps, regression=self.regression)
+        return GridMaps(self.extent, region, maps, regression=self.regression, classes=classes)
 
     @property
     def regression(self) -> bool:
@@ -104,6 +123,17 @@ class GridEvaluator:
             np.maximum(z, 0, out=z)
         # linear: nothing to do
 
+    def _softmax(self, z: np.ndarray) -> np.ndarray:
+        """The K outputs' logits (K, n) turned into their probabilities in place (shifted by the column maximum:
+        no overflow)."""
+        top = self._column[z.shape[1]]
+        np.max(z, axis=0, keepdims=True, out=top)
+        z -= top
+        np.exp(z, out=z)
+        np.sum(z, axis=0, keepdims=True, out=top)
+        z /= top
+        return z
+
     def _blue_probability(self, out: np.ndarray) -> np.ndarray:
         if self.output == "softmax":  # two outputs: P(blue) = softmax(z)[1] = σ(z1 − z0)
             return 1.0 / (1.0 + np.exp(out[0] - out[-1]))
@@ -115,8 +145,11 @@ class GridEvaluator:
         last = len(outs) - 1
         for l, a in enumerate(outs):
             if l == last:
-                p = self._blue_probability(a)
-                if self.output == "softmax":
+                if self.n_classes is not None:  # K ≥ 3: each output's probability p_k, as 2·p_k − 1
+                    p = self._softmax(a)
+                    shown = [2 * p[k] - 1 for k in range(len(p))]
+                elif self.output == "softmax":
+                    p = self._blue_probability(a)
                     shown = [2 * (1 - p) - 1, 2 * p - 1]
                 elif self.regression:  # the value on the targets' own scale, −1 … +1
                     shown = [np.clip(a[k], -1.0, 1.0) for k in range(len(a))]

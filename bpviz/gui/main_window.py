@@ -15,6 +15,7 @@ from PySide6.QtWidgets import QDialog, QLabel, QMainWindow, QMessageBox, QSizePo
 
 from bpviz import __version__
 from bpviz.gui import help_dialogs, palette
+from bpviz.gui.data_menu import DataMenu
 from bpviz.gui.file_menu import FileMenu
 from bpviz.gui.pages import make_lesson_pages
 from bpviz.gui.pages.example import ExamplePage
@@ -95,6 +96,9 @@ class MainWindow(QMainWindow):
         self.files = FileMenu(self, self.pages)
         self.files.add_to(file_menu)
         self.files.sessionChanged.connect(self._show_session_name)
+        file_menu.addSeparator()
+        self.data_files = DataMenu(self, self.files)  # the playground's points in and out, its run as a script
+        self.data_files.add_to(file_menu)
         file_menu.addSeparator()
         self.export_menu = file_menu.addMenu("&Export")
         self.files.build_exports(self.export_menu)

@@ -3,6 +3,12 @@
 Weights follow TensorFlow Playground, which users know: blue positive, orange negative. Highlights of the
 stepper: the elements a step reads glow amber, the ones it writes are outlined green. Gradients are purple.
 All pass WCAG AA contrast as text on white except the light fills, which are only used behind dark text.
+
+Classes (``CLASS_PALETTE``, ``class_color``): 0 orange and 1 blue as ever, then bluish green (Okabe–Ito), wine,
+gold and cyan (Paul Tol's). Chosen for up to six classes to stay apart from each other for normal, protan, deutan
+and tritan vision (CIELAB ΔE ≥ 17 as points, ≥ 9.5 as the light region behind them, Machado et al.'s
+simulation), each dark enough to read as a dot with a white rim over a light region, and its region tint clearly
+off white. Gold and cyan come last: they are the lightest.
 """
 
 POSITIVE = "#1f6fb4"  # weights > 0, blue points (label 1)
@@ -18,4 +24,11 @@ BACKGROUND = "#ffffff"
 NODE_FILL = "#f4f6f8"
 NODE_BORDER = "#4a4a4a"
 ERROR_COLOR = "#b00020"  # messages about invalid input or divergence
-CLASS_COLORS = {0: NEGATIVE, 1: POSITIVE}
+#: class k's colour, k = 0 … 5 (data sets have at most six classes)
+CLASS_PALETTE = (NEGATIVE, POSITIVE, "#009e73", "#882255", "#d4b300", "#33bbee")
+CLASS_COLORS = dict(enumerate(CLASS_PALETTE))
+
+
+def class_color(k) -> str:
+    """The colour of class ``k`` (an int or a float label); beyond the palette the colours repeat."""
+    return CLASS_PALETTE[int(k) % len(CLASS_PALETTE)]

@@ -112,6 +112,18 @@ class TrainConfig:
     def output(self) -> str:
         return self.losses[self.loss][0]
 
+    def for_data(self, dataset: DatasetSpec) -> TrainConfig:
+        """These settings over other data, the loss changed only where it cannot stay: softmax cross-entropy for
+        three classes or more, squared error for values, cross-entropy when classes replace values."""
+        loss = self.loss
+        if dataset.is_regression:
+            loss = next(iter(REGRESSION_LOSSES))
+        elif dataset.n_classes > 2 and loss not in MULTICLASS_LOSSES:
+            loss = next(iter(MULTICLASS_LOSSES))
+        elif self.is_regression:
+            loss = "bce"
+        return replace(self, dataset=dataset, loss=loss)
+
     def make_network(self) -> Network:
         """The network this configuration trains, with the initial weights of its seed."""
         return Network(self.sizes, hidden=self.activation, output=self.output, loss=self.loss, seed=self.seed,
@@ -207,9 +219,9 @@ class Trainer:
         self.reset()
 
     def _load_data(self, spec: DatasetSpec) -> None:
+        # A custom set may be empty (every point erased, the user about to draw new ones): there is nothing to
+        # train on then, and no loss to measure (NaN), until points come (set_dataset).
         data = spec.make()
-        if len(data.X_train) == 0:
-            raise ValueError("the training set is empty: lower the test ratio or add points")
         c = self.config
         self.data = data
         self._X = make_features(data.X_train, c.features)
@@ -220,7 +232,7 @@ class Trainer:
     def set_dataset(self, spec: DatasetSpec) -> None:
         """Train on other points (drawn or edited) with the same network, weights, counts and history: the data
         must have the network's inputs and outputs (the same problem type and number of classes). ValueError, and
-        nothing changes, for data that does not fit or an empty training set."""
+        nothing changes, for data that does not fit."""
         config = replace(self.config, dataset=spec)
         if config.sizes != self.config.sizes or config.is_regression != self.config.is_regression:
             raise ValueError("these points do not fit the network (another number of classes or problem type): "
@@ -325,8 +337,9 @@ class Trainer:
         return self._order[self._pos : self._pos + size].copy()
 
     def run_steps(self, n_steps: int) -> int:
-        """Run up to ``n_steps`` gradient steps (fewer if training diverges); return how many ran."""
-        if self.diverged:
+        """Run up to ``n_steps`` gradient steps (fewer if training diverges); return how many ran (none without
+        training points)."""
+        if self.diverged or self.n_train == 0:
             return 0
         net, lr, size = self.network, self.config.lr, self.effective_batch_size
         full = size == self.n_train
@@ -377,6 +390,9 @@ class Trainer:
         """Evaluate and append to the history; on a non-finite loss mark divergence and return False."""
         train, test = self._losses()
         params = self.network.get_parameters()
+        if self.n_train == 0:  # no points: nothing to measure (the history goes on when points come)
+            self._last_good = (params, self.step_count, self.epoch)
+            return True
         test_ok = math.isfinite(test) or len(self._Xt) == 0  # without a test set its loss is NaN by design
         if not (math.isfinite(train) and test_ok and np.isfinite(params).all()):
             self._diverge()
@@ -394,13 +410,15 @@ class Trainer:
     # ------------------------------------------------------------------ measuring
     def _losses(self) -> tuple[float, float]:
         net = self.network
+        if self.n_train == 0:
+            return float("nan"), float("nan")
         with np.errstate(over="ignore", invalid="ignore", divide="ignore"):
             train = net.loss_value(self._X, self._Y)
             test = net.loss_value(self._Xt, self._Yt) if len(self._Xt) else float("nan")  # NaN: no test set
         return train, test
 
     def _accuracy(self, features: np.ndarray, y: np.ndarray) -> float:
-        if len(features) == 0 or self.config.is_regression:  # NaN: no test set, or no classes to be right about
+        if len(features) == 0 or self.config.is_regression:  # NaN: no points, or no classes to be right about
             return float("nan")
         return float(np.mean(predicted_classes(self.network.predict(features)) == y))
 

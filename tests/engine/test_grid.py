@@ -59,3 +59,49 @@ def test_hidden_maps_are_the_neuron_outputs():
 def test_wrong_feature_count_is_refused():
     with pytest.raises(ValueError, match="3 features"):
         GridEvaluator((2, 4, 1), ("x1", "x2", "x1^2"), "tanh", "sigmoid")
+
+
+@pytest.mark.parametrize("k", [3, 6])
+def test_k_classes_give_each_class_probability(k):
+    net = Network([2, 5, k], hidden="tanh", output="softmax", loss="softmax_ce", seed=7)
+    net.biases = [np.random.default_rng(2).normal(0, 0.5, b.shape) for b in net.biases]
+    grid = GridEvaluator(net.sizes, ("x1", "x2"), "tanh", "softmax", res=30, neuron_res=12)
+    maps = grid.evaluate(net.weights, net.biases)
+    expected = net.predict(cell_centres(30))  # (900, k) float64 softmax
+    assert maps.n_classes == k and maps.classes.dtype == np.float32 and maps.classes.shape == (k, 30, 30)
+    np.testing.assert_allclose(maps.classes.reshape(k, -1).T, expected, atol=2e-6)
+    np.testing.assert_allclose(maps.classes.sum(axis=0), 1.0, atol=1e-5)
+    np.testing.assert_allclose(maps.region, expected.max(axis=1).reshape(30, 30), atol=2e-6)  # the winner's p
+    with pytest.raises(AttributeError, match="classes"):
+        _ = maps.probability
+    # each output neuron's map: 2·p_k − 1 of a softmax computed here, independently
+    hidden = np.tanh(cell_centres(12) @ net.weights[0] + net.biases[0])
+    z = hidden @ net.weights[1] + net.biases[1]
+    p = np.exp(z - z.max(axis=1, keepdims=True))
+    p /= p.sum(axis=1, keepdims=True)
+    for j in range(k):
+        np.testing.assert_allclose(maps.neurons[f"o{j + 1}"].ravel(), 2 * p[:, j] - 1, atol=5e-6)
+    # a second frame of other weights does not write into the first one's arrays
+    before = maps.classes.copy()
+    grid.evaluate([w * 2 for w in net.weights], net.biases)
+    np.testing.assert_array_equal(maps.classes, before)
+
+
+def test_two_softmax_outputs_keep_their_maps():
+    net = Network([2, 4, 2], hidden="tanh", output="softmax", loss="softmax_ce", seed=4)
+    maps = GridEvaluator(net.sizes, ("x1", "x2"), "tanh", "softmax", res=10, neuron_res=10).evaluate(
+        net.weights, net.biases)
+    assert maps.classes is None and maps.n_classes == 2
+    p = net.predict(cell_centres(10))
+    np.testing.assert_allclose(maps.probability.ravel(), p[:, 1], atol=2e-6)
+    np.testing.assert_allclose(maps.neurons["o1"].ravel(), 2 * p[:, 0] - 1, atol=5e-6)
+    np.testing.assert_allclose(maps.neurons["o2"].ravel(), 2 * p[:, 1] - 1, atol=5e-6)
+
+
+def test_a_diverged_k_class_network_gives_no_garbage_maps():
+    net = Network([2, 3, 3], hidden="relu", output="softmax", loss="softmax_ce", seed=1)
+    weights = [w * 1e30 for w in net.weights]  # beyond float32: ±inf logits
+    maps = GridEvaluator(net.sizes, ("x1", "x2"), "relu", "softmax", res=8, neuron_res=8).evaluate(
+        weights, net.biases)
+    for m in maps.neurons.values():
+        assert np.isfinite(m).all()

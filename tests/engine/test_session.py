@@ -278,3 +278,57 @@ def test_thousands_of_damaged_sessions_load_or_are_refused_in_one_sentence():
             assert session.playground is not None or session.example is not None
             loaded += 1
     assert loaded > 100 and refused > 2000  # both kinds were tried
+
+
+def _custom_state(points):
+    spec = DatasetSpec("circle", noise=0.2, test_ratio=0.3, seed=5).with_points(points)
+    loss = "half_sse" if points.regression else "softmax_ce" if points.n_classes > 2 else "bce"
+    t = Trainer(TrainConfig(dataset=spec, hidden=(4,), loss=loss))
+    t.run_epochs(3)
+    return t, PlaygroundState(t.config, tuple(t.network.weights), tuple(t.network.biases), t.step_count, t.epoch,
+                              t.history.arrays())
+
+
+@pytest.mark.parametrize("regression", [False, True])
+def test_drawn_points_of_k_classes_or_values_round_trip_in_a_session(tmp_path, regression):
+    from bpviz.engine.points import PointSet
+
+    rng = np.random.default_rng(1)
+    X = rng.uniform(-1.2, 1.2, (30, 2))
+    if regression:
+        points = PointSet(X, rng.uniform(-1, 1, 30), regression=True)
+    else:
+        points = PointSet(X, np.arange(30) % 3, class_names=("cat", "dog", "bird, small"),
+                          scale=(0.5, 0.25), offset=(1.0, -2.0))
+    t, state = _custom_state(points)
+    back = load_session(save_session(tmp_path / "drawn.bpviz", Session(state))).playground
+    assert back.config == t.config  # the points compare by content: every coordinate, label, name and scale
+    assert back.config.dataset.points == points
+    data, again = t.data, back.config.dataset.make()
+    np.testing.assert_array_equal(data.X_train, again.X_train)
+    np.testing.assert_array_equal(data.y_test, again.y_test)
+
+
+def test_a_format_1_session_still_opens():
+    t, state = trained_state()
+    data = json.loads(to_json(Session(state)))
+    data["schema"] = 1
+    del data["playground"]["config"]["dataset"]["classes"]  # format 1 knew no classes
+    back = parse_session(json.dumps(data), "old.bpviz").playground
+    assert back.config == t.config and back.config.dataset.classes == 2
+
+
+def test_damaged_points_in_a_session_are_refused_in_one_sentence():
+    from bpviz.engine.points import PointSet
+
+    _, state = _custom_state(PointSet(np.zeros((4, 2)), [0, 1, 0, 1]))
+    for change, problem in ((lambda p: p.update(labels=[0, 1, 0, 7]), "labels must be class numbers 0 to 1"),
+                            (lambda p: p.update(x1=[0, 0, 0]), "different lengths"),
+                            (lambda p: p.update(x2=[0, 0, 0, 9]), "view's square"),
+                            (lambda p: p.update(values=[1, 2, 3, 4]), "either labels"),
+                            (lambda p: p.update(x1="none"), "must be a list of numbers")):
+        data = json.loads(to_json(Session(state)))
+        change(data["playground"]["config"]["dataset"]["points"])
+        with pytest.raises(SessionError, match=problem) as err:
+            parse_session(json.dumps(data), "drawn.bpviz")
+        assert "\n" not in str(err.value)

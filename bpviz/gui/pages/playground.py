@@ -18,6 +18,7 @@ from bpviz.engine.features import FEATURE_LABELS
 from bpviz.gui import palette
 from bpviz.gui.export.views import Picture, Table
 from bpviz.gui.pages import PageDefaults
+from bpviz.gui.pages.playground_data import DataDrawing
 from bpviz.gui.pages.playground_pass import PassStepping
 from bpviz.gui.widgets.controls.playground import PlaygroundControls
 from bpviz.gui.widgets.diagram.view import NetworkDiagram
@@ -57,6 +58,7 @@ class PlaygroundPage(PageDefaults, QWidget):
     _load = Signal(object)
     _param = Signal(str, float)
     _params = Signal(object, object)
+    _data = Signal(object)
 
     def __init__(self, config: TrainConfig | None = None, parent=None, train: bool = True):
         """``train=False``: no training thread; the page draws the frames it is given (``show_frame``), as the
@@ -82,6 +84,9 @@ class PlaygroundPage(PageDefaults, QWidget):
         self._build_actions()
         self.stepping = PassStepping(self)  # "Step through a pass": its panel takes the settings' place meanwhile
         self.actions_list.append(self.stepping.action)
+        self.data = DataDrawing(self)  # drawing points on the output panel; importing and exporting them
+        self.actions_list.append(self.data.panel.draw_action)
+        self._data_shown = None  # the Dataset whose points the output panel shows
         self._build_layout()
         self._running = self._running_shown = False
         self._loss_timer = QTimer(self)
@@ -91,6 +96,7 @@ class PlaygroundPage(PageDefaults, QWidget):
 
         self.diagram.weightEdited.connect(self._param)
         self.controls.configChanged.connect(self.reconfigure)
+        self.controls.customChosen.connect(self.data.make_own)
         self.controls.lrChanged.connect(self._lr)
         self.controls.batchSizeChanged.connect(self._batch)
         self.controls.regularizationChanged.connect(self._reg)
@@ -106,7 +112,8 @@ class PlaygroundPage(PageDefaults, QWidget):
                              (self._reconfigure, self.worker.reconfigure), (self._lr, self.worker.set_lr),
                              (self._batch, self.worker.set_batch_size), (self._reg, self.worker.set_regularization),
                              (self._stop, self.worker.stop), (self._load, self.worker.load_state),
-                             (self._param, self.worker.set_parameter), (self._params, self.worker.set_parameters)):
+                             (self._param, self.worker.set_parameter), (self._params, self.worker.set_parameters),
+                             (self._data, self.worker.set_data)):
             signal.connect(slot)
         self.worker.frameReady.connect(self.show_frame)
         self.worker.diverged.connect(self.show_divergence)
@@ -120,6 +127,7 @@ class PlaygroundPage(PageDefaults, QWidget):
         self.output_title.setObjectName("output_title")
         column.addWidget(self.output_title)
         column.addWidget(self.decision, 3)
+        column.addWidget(self.data.panel)
         column.addWidget(self.figures)
         column.addWidget(self.loss, 2)
         centre = QWidget()
@@ -218,6 +226,23 @@ class PlaygroundPage(PageDefaults, QWidget):
         self.banner.hide()
         self._reconfigure.emit(config)
 
+    def set_data(self, spec) -> None:
+        """Edited points (a custom DatasetSpec): training goes on over them with the same network, unless they
+        need another output layer (a new run then). The settings show the new data at once."""
+        frame = self.frame
+        config = frame.config.for_data(spec)
+        self.controls.set_config(config)
+        if config.sizes == frame.config.sizes and config.loss == frame.config.loss:
+            self._data.emit(spec)
+        else:
+            self.reconfigure(config)
+
+    def reconfigure_data(self, spec) -> None:
+        """A new run on other data (an imported file), with the settings that fit it."""
+        config = self.controls.config().for_data(spec)
+        self.controls.set_config(config)
+        self.reconfigure(config)
+
     # ------------------------------------------------------------------ sessions
     @property
     def frame(self) -> Frame | None:
@@ -241,17 +266,26 @@ class PlaygroundPage(PageDefaults, QWidget):
         self.frameShown.emit(frame)
 
     def _new_run(self, frame: Frame) -> None:
+        self._show_points(frame)
+        self.diagram.set_output_classes(frame.config.dataset.class_names if frame.config.output == "softmax" else None)
+        self.output_title.setText(OUTPUT_TITLES[frame.config.is_regression])
+
+    def _show_points(self, frame: Frame) -> None:
         d, regression = frame.data, frame.config.is_regression
-        self.decision.set_data(d.X_train, d.y_train, d.X_test, d.y_test, regression=regression)
-        self.output_title.setText(OUTPUT_TITLES[regression])
+        self.decision.set_data(d.X_train, d.y_train, d.X_test, d.y_test, regression=regression,
+                               class_names=frame.config.dataset.class_names)
+        self._data_shown = d
 
     def _draw(self, frame: Frame) -> None:
         snap = frame.snapshot
+        if frame.data is not self._data_shown:  # points drawn, erased or imported: same run, other points
+            self._show_points(frame)
+        self.data.take_frame(frame)
         # The loss curve changes little in 1/30 s and is costly to repaint: while training runs, a timer of its
         # own draws it twice a second, between frames rather than on top of one.
         self.loss.set_history(snap.history, draw=not frame.running)
         if frame.maps is not None:
-            self.decision.set_region(frame.maps.region, frame.maps.extent)
+            self.decision.set_region(frame.maps.region, frame.maps.extent, classes=frame.maps.classes)
         self.stepping.take_frame(frame)
         if not self.stepping.stepping:  # else the diagram shows the pass
             self.redraw_diagram(frame)

@@ -85,6 +85,19 @@ class TrainingWorker(SlicedWorker):
         self._restart(config)
 
     @Slot(object)
+    def set_data(self, spec) -> None:
+        """Drawn, erased or imported points (a DatasetSpec): training goes on over them with the same network,
+        running or not. Points the network does not fit (another number of classes) start a new run, paused."""
+        try:
+            self.trainer.set_dataset(spec)
+        except ValueError:
+            self._halt()
+            self._restart(self._config.for_data(spec))
+            return
+        self._config = self.trainer.config
+        self._emit(force=True)
+
+    @Slot(object)
     def load_state(self, state) -> None:
         """Continue a saved session (a PlaygroundState): its settings, parameters and loss history (paused)."""
         self._halt()

@@ -1,8 +1,7 @@
 """The editors the playground's settings panel is built from: what the network sees and how it is built,
 chosen with picture buttons and + / − as in TensorFlow Playground (the panel's sliders: ``slider_row``).
 
-``DatasetChooser``: the point sets, one toggle button each with a thumbnail of its points, the classification
-sets (red/blue) above and the regression sets (a value per point) in a labelled row below. ``FeatureChooser``:
+The point sets' chooser is in ``dataset_chooser``. ``FeatureChooser``:
 the input layer, one toggle per feature computed from the point (x₁, x₂), each with a small heat map of the
 feature; unchecking the last one is refused with a message. ``HiddenLayersEditor``: the number of hidden layers
 with + / − and, for each layer, its neuron count with + / −; the limits (0..MAX_LAYERS layers, 1..MAX_WIDTH
@@ -15,11 +14,10 @@ sets it. The panel that holds them (playground_controls) turns these into new tr
 from __future__ import annotations
 
 import numpy as np
-from PySide6.QtCore import QPointF, QRectF, QSize, Qt, Signal
+from PySide6.QtCore import QRectF, QSize, Qt, Signal
 from PySide6.QtGui import QColor, QIcon, QImage, QPainter, QPen, QPixmap
 from PySide6.QtWidgets import (
     QApplication,
-    QButtonGroup,
     QFrame,
     QGridLayout,
     QHBoxLayout,
@@ -30,22 +28,13 @@ from PySide6.QtWidgets import (
     QWidget,
 )
 
-from bpviz.engine.datasets import ALL_DATASETS, DATASETS, DOMAIN, REGRESSION_DATASETS, DatasetSpec
+from bpviz.engine.datasets import DOMAIN
 from bpviz.engine.features import FEATURE_LABELS, FEATURE_TIPS, FEATURES, check_features, feature_columns
 from bpviz.gui import palette
-from bpviz.gui.widgets.value_colors import level_colors, value_levels
 from bpviz.training import MAX_LAYERS, MAX_WIDTH
 
 NEW_LAYER_WIDTH = 2  # as TensorFlow Playground: a new layer starts with 2 neurons
 MINUS = "−"  # U+2212, the same width as "+"
-DATASET_TIP = "Classify the {name} point set (red against blue)"
-DATASET_TITLES = {"multi_gaussian": "Multi Gauss"}  # the button's text where name.capitalize() is too long
-REGRESSION_TIPS = {
-    "plane": "Regression: learn a value that rises linearly across the plane, (x₁ + x₂)/2, from −1 (orange) to "
-             "+1 (blue); the output neuron is linear and the error squared",
-    "multi_gaussian": "Regression: learn a landscape of six bumps of height +1 (blue) and −1 (orange); the output "
-                      "neuron is linear and the error squared",
-}
 FEATURE_TIP = "Input {label}: {tip} (click to add or remove it)"
 LAST_FEATURE_TIP = "Input {label} is the only input left: at least one input is needed"
 #: the picture buttons: the chosen ones get a blue frame on light blue, as in the playground
@@ -97,36 +86,7 @@ def feature_icon(name: str, size: int = 30) -> QIcon:
     return _ICONS[key]
 
 
-def dataset_icon(name: str, size: int = 44) -> QIcon:
-    """The points of the dataset (200, noise 0.1, seed 0) coloured by class, or by value on the regression
-    scale (−1 orange … +1 blue); drawn once per name and size."""
-    key = ("dataset", name, size)
-    if key not in _ICONS:
-        spec = DatasetSpec(name, n_samples=200, noise=0.1, seed=0)
-        data = spec.make()
-        if spec.is_regression:
-            steps = level_colors()
-            colors = [steps[i] for i in value_levels(data.y)]
-        else:
-            colors = [palette.CLASS_COLORS[int(label)] for label in data.y]
-        pixmap = canvas(size)
-        p = QPainter(pixmap)
-        p.setRenderHint(QPainter.Antialiasing)
-        lo, hi = DOMAIN
-        scale = (size - 4) / (hi - lo)
-        p.setPen(Qt.NoPen)
-        for (x1, x2), color in zip(data.X, colors):
-            p.setBrush(QColor(color))
-            p.drawEllipse(QPointF(2 + (x1 - lo) * scale, 2 + (hi - x2) * scale), 1.5, 1.5)
-        p.setPen(QPen(QColor(palette.NEUTRAL), 1))
-        p.setBrush(Qt.NoBrush)
-        p.drawRect(QRectF(0.5, 0.5, size - 1, size - 1))
-        p.end()
-        _ICONS[key] = QIcon(pixmap)
-    return _ICONS[key]
-
-
-def _picture_button(name: str, text: str, icon: QIcon, size: int) -> QToolButton:
+def picture_button(name: str, text: str, icon: QIcon, size: int) -> QToolButton:
     b = QToolButton()
     b.setObjectName(name)
     b.setCheckable(True)
@@ -139,63 +99,11 @@ def _picture_button(name: str, text: str, icon: QIcon, size: int) -> QToolButton
     return b
 
 
-def _group_label(text: str, tip: str) -> QLabel:
+def group_label(text: str, tip: str) -> QLabel:
     label = QLabel(text)
     label.setStyleSheet(f"color: {palette.MUTED};")
     label.setToolTip(tip)
     return label
-
-
-class DatasetChooser(QWidget):
-    """The classification sets in a 3 x 2 grid, the regression sets in a row below (TensorFlow Playground's
-    "Problem type"); exactly one is chosen. ``changed(name)`` after a click on another set."""
-
-    changed = Signal(str)
-
-    def __init__(self, parent=None):
-        super().__init__(parent)
-        grid = QGridLayout(self)
-        grid.setContentsMargins(0, 0, 0, 0)
-        grid.setSpacing(4)
-        self.group = QButtonGroup(self)
-        self.buttons: dict[str, QToolButton] = {}
-        self.classification_label = _group_label("Classification: red or blue", "Each point belongs to one of two "
-                                                 "classes; the network learns the probability of blue")
-        self.regression_label = _group_label("Regression: a value per point", "Each point carries a number from "
-                                             "−1 (orange) to +1 (blue); the network learns to predict it")
-        grid.addWidget(self.classification_label, 0, 0, 1, 3)
-        rows = 3 + (len(DATASETS) - 1) // 3  # under the classification grid, after its label
-        grid.addWidget(self.regression_label, rows, 0, 1, 3)
-        for k, name in enumerate(ALL_DATASETS):
-            regression = name in REGRESSION_DATASETS
-            b = _picture_button(f"dataset_{name}", DATASET_TITLES.get(name, name.capitalize()), dataset_icon(name),
-                                44)
-            b.setToolTip(REGRESSION_TIPS[name] if regression else DATASET_TIP.format(name=name))
-            b.setAccessibleName(f"{'Regression' if regression else 'Dataset'} {name.replace('_', ' ')}")
-            self.group.addButton(b, k)
-            self.buttons[name] = b
-            if regression:
-                j = k - len(DATASETS)
-                grid.addWidget(b, rows + 1 + j // 3, j % 3)
-            else:
-                grid.addWidget(b, 1 + k // 3, k % 3)
-        for column in range(3):
-            grid.setColumnStretch(column, 1)  # the row of two keeps the width of the grid's columns
-        self._name = DATASETS[0]
-        self.buttons[self._name].setChecked(True)
-        self.group.idClicked.connect(self._clicked)
-
-    def name(self) -> str:
-        return self._name
-
-    def set_name(self, name: str) -> None:
-        self.buttons[name].setChecked(True)  # KeyError for an unknown name: DatasetSpec never holds one
-        self._name = name
-
-    def _clicked(self, index: int) -> None:
-        if ALL_DATASETS[index] != self._name:
-            self._name = ALL_DATASETS[index]
-            self.changed.emit(self._name)
 
 
 class FeatureChooser(QWidget):
@@ -213,7 +121,7 @@ class FeatureChooser(QWidget):
         grid.setSpacing(3)
         self.buttons: dict[str, QToolButton] = {}
         for k, name in enumerate(FEATURES):
-            b = _picture_button(f"feature_{name}", FEATURE_LABELS[name], feature_icon(name), 30)
+            b = picture_button(f"feature_{name}", FEATURE_LABELS[name], feature_icon(name), 30)
             b.setAccessibleName(f"Input feature {name}")
             b.clicked.connect(lambda _checked=False, n=name: self._clicked(n))
             self.buttons[name] = b

@@ -9,7 +9,9 @@ are coalesced over a short pause, so holding a key down does not restart trainin
 
 The problem type follows the data set: choosing a regression set (plane, multi-Gaussian) leaves one loss in the
 loss box, the squared error with a linear output; choosing a classification set again brings back the
-classification loss chosen before.
+classification loss chosen before. Spiral and Gaussian come in 2 to 6 classes (the Classes box, disabled for the
+other sets, which show 2); three or more classes leave the softmax cross-entropy alone in the loss box
+(``problem_type``), and two classes again bring back the two-class loss chosen before.
 """
 
 from __future__ import annotations
@@ -31,9 +33,11 @@ from PySide6.QtWidgets import (
     QWidget,
 )
 
-from bpviz.engine.datasets import DatasetSpec, is_regression
+from bpviz.engine.datasets import CUSTOM, DatasetSpec
+from bpviz.engine.points import PointSet
 from bpviz.gui import palette
-from bpviz.gui.widgets.controls.layer_editor import DatasetChooser, FeatureChooser, HiddenLayersEditor
+from bpviz.gui.widgets.controls.dataset_chooser import DatasetChooser
+from bpviz.gui.widgets.controls.layer_editor import FeatureChooser, HiddenLayersEditor
 from bpviz.gui.widgets.controls.panel_parts import (
     WheelGuard,
     buddy_label,
@@ -45,23 +49,23 @@ from bpviz.gui.widgets.controls.panel_parts import (
 )
 from bpviz.gui.widgets.controls.playground_choices import (
     ACTIVATIONS,
+    CLASSES_RANGE,
     DEFAULT_CONFIG_ARGS,
     DEFAULT_DATASET,
     LEARNING_RATES,
     LOADED_RANGES,
-    LOSS_TIPS,
     LOSSES,
     NOISE_MAX,
     NOISE_STEP,
     POINTS_RANGE,
     RATIO_STEP,
     REG_RATES,
-    REGRESSION_LOSSES,
     REGULARIZATIONS,
     SEED_RANGE,
     SETTLE_MS,
     TIPS,
 )
+from bpviz.gui.widgets.controls.problem_type import ProblemType
 from bpviz.gui.widgets.controls.slider_row import SliderRow
 from bpviz.training import TrainConfig
 
@@ -73,6 +77,7 @@ def _n_train(n_samples: int, test_ratio: float) -> int:
 
 class PlaygroundControls(QWidget):
     configChanged = Signal(object)  # a TrainConfig whose data or architecture differs: the page resets training
+    customChosen = Signal()  # "Your data" chosen with no points of one's own yet: the page makes them from the shown
     lrChanged = Signal(float)  # live
     batchSizeChanged = Signal(int)  # live; 0 = full batch
     regularizationChanged = Signal(str, float)  # live: kind ("none", "l1", "l2") and rate
@@ -80,8 +85,7 @@ class PlaygroundControls(QWidget):
     def __init__(self, parent=None):
         super().__init__(parent)
         self._data_seed = DEFAULT_DATASET.seed  # the Seed box sets both seeds; a loaded config may hold two
-        self._regression_losses = False  # which losses the loss box offers
-        self._classification_loss = DEFAULT_CONFIG_ARGS["loss"]  # brought back when leaving regression
+        self._points: PointSet | None = None  # the points of one's own (drawn or imported), once there are some
         self._exact: dict[str, float] = {}  # loaded fractions between two slider steps, until the user moves it
         self._emit_timer = QTimer(self)
         self._emit_timer.setSingleShot(True)
@@ -106,6 +110,7 @@ class PlaygroundControls(QWidget):
         column.addWidget(self._data_section())
         column.addWidget(self._features_section())
         column.addWidget(self._layers_section())
+        self.problem = ProblemType(self.classes_spin, self.loss_combo, self.loss_label, DEFAULT_CONFIG_ARGS["loss"])
         self.training_hint = QLabel("Training is running: a change to the data, features, layers, activation or "
                                     "loss starts a new run; rate, batch size and regularization apply at once.")
         self.training_hint.setObjectName("training_hint")
@@ -167,6 +172,10 @@ class PlaygroundControls(QWidget):
         form.addWidget(buddy_label("Seed", self.seed_spin), 1, 0)
         form.addWidget(self.seed_spin, 1, 1)
         form.addWidget(self.new_seed_button, 1, 2)
+        self.classes_spin = self._spin("classes_spin", CLASSES_RANGE, TIPS["classes"])
+        self.classes_spin.valueChanged.connect(self._classes_edited)
+        form.addWidget(buddy_label("Classes", self.classes_spin), 2, 0)
+        form.addWidget(self.classes_spin, 2, 1)
         form.setColumnStretch(1, 1)
         layout.addLayout(form)
         return section
@@ -209,7 +218,6 @@ class PlaygroundControls(QWidget):
         self.lr_combo = make_combo("lr_combo", [(v, number_text(v)) for v in LEARNING_RATES], TIPS["lr"])
         self.activation_combo = make_combo("activation_combo", ACTIVATIONS, TIPS["activation"])
         self.loss_combo = make_combo("loss_combo", LOSSES, TIPS["loss"])
-        self._loss_item_tips()
         self.reg_combo = make_combo("regularization_combo", REGULARIZATIONS, TIPS["regularization"])
         self.reg_rate_combo = make_combo("reg_rate_combo", [(v, number_text(v)) for v in REG_RATES], TIPS["reg_rate"])
         cells = ((0, 0, 1, "Learning rate", self.lr_combo), (0, 1, 1, "Activation", self.activation_combo),
@@ -234,8 +242,12 @@ class PlaygroundControls(QWidget):
     # ------------------------------------------------------------------ API
     def config(self) -> TrainConfig:
         """The settings shown, as a TrainConfig."""
-        dataset = DatasetSpec(name=self.datasets.name(), n_samples=self.points_spin.value(),
-                              noise=self._noise(), test_ratio=self._test_ratio(), seed=self._data_seed)
+        name = self.datasets.name()
+        if name == CUSTOM:
+            return self._custom_config()
+        dataset = DatasetSpec(name=name, n_samples=self.points_spin.value(),
+                              noise=self._noise(), test_ratio=self._test_ratio(), seed=self._data_seed,
+                              classes=self.problem.classes(name))
         return TrainConfig(dataset=dataset, hidden=self.layers.hidden(),
                            activation=self.activation_combo.currentData(), loss=self.loss_combo.currentData(),
                            lr=float(self.lr_combo.currentData()), batch_size=self._batch_size(),
@@ -243,13 +255,30 @@ class PlaygroundControls(QWidget):
                            reg_rate=float(self.reg_rate_combo.currentData()), seed=self.seed_spin.value(),
                            features=self.features.features())
 
+    def _custom_config(self) -> TrainConfig:
+        """The points of one's own with the settings shown: the Classes box may have given them more or fewer
+        classes (points of a class taken away go with it)."""
+        points = self._points if self._points is not None else PointSet([], [])
+        k = self.classes_spin.value()
+        if not points.regression and k != points.n_classes:
+            points = points.with_class_count(k)
+        dataset = DatasetSpec(CUSTOM, len(points), self._noise(), self._test_ratio(), self._data_seed, points=points)
+        loss = self.loss_combo.currentData()
+        return TrainConfig(dataset=DatasetSpec(), hidden=self.layers.hidden(),
+                           activation=self.activation_combo.currentData(),
+                           lr=float(self.lr_combo.currentData()), batch_size=self._batch_size(),
+                           regularization=self.reg_combo.currentData(),
+                           reg_rate=float(self.reg_rate_combo.currentData()), seed=self.seed_spin.value(),
+                           features=self.features.features(), loss=loss).for_data(dataset)
+
     def set_config(self, config: TrainConfig) -> None:
         """Show ``config`` (a loaded session, a reset) without emitting any signal. Values between two slider
         steps (a session written by the CLI) are shown and kept exactly until the user moves that slider.
         A TrainConfig holds nothing these controls cannot show; a value beyond their ranges anyway (a config
         built around the checks) is refused before any widget changes."""
         d = config.dataset
-        spins = ((self.points_spin, d.n_samples, POINTS_RANGE, LOADED_RANGES["points"]),
+        points_range = (0, d.n_samples) if d.is_custom else LOADED_RANGES["points"]  # drawn: any count
+        spins = ((self.points_spin, d.n_samples, POINTS_RANGE, points_range),
                  (self.seed_spin, config.seed, SEED_RANGE, LOADED_RANGES["seed"]))
         for spin, value, _usual, (low, high) in spins:
             if not low <= value <= high:
@@ -273,11 +302,14 @@ class PlaygroundControls(QWidget):
             spin.setValue(value)
             spin.blockSignals(False)
         self._data_seed = d.seed
+        if d.points is not None:
+            self._points = d.points
+        self.points_spin.setEnabled(not d.is_custom)  # a set of one's own has the points it has
         self._update_batch_range(0 if config.batch_size > self._n_train() else config.batch_size)
         self.layers.set_hidden(config.hidden)
         select_number(self.lr_combo, config.lr)
         select_data(self.activation_combo, config.activation)
-        self._offer_losses(config.is_regression, config.loss)
+        self.problem.show(d.name, d.classes, config.is_regression, config.loss)
         select_data(self.reg_combo, config.regularization)
         select_number(self.reg_rate_combo, config.reg_rate)
         shown = self.config()
@@ -351,34 +383,28 @@ class PlaygroundControls(QWidget):
             self._batch = config.batch_size  # a clamped batch size travels with the new config
             self.configChanged.emit(config)
 
-    def _offer_losses(self, regression: bool, loss: str) -> None:
-        """Fill the loss box with the losses of the problem type (if it changed) and select ``loss``."""
-        if regression != self._regression_losses:
-            self._regression_losses = regression
-            self.loss_combo.clear()
-            for data, text in REGRESSION_LOSSES if regression else LOSSES:
-                self.loss_combo.addItem(text, data)
-            for widget in (self.loss_combo, self.loss_label):
-                widget.setToolTip(TIPS["loss_regression" if regression else "loss"])
-            self._loss_item_tips()
-        select_data(self.loss_combo, loss)
-        if not regression:
-            self._classification_loss = loss
-
-    def _loss_item_tips(self) -> None:
-        for i in range(self.loss_combo.count()):
-            tip = LOSS_TIPS["regression" if self._regression_losses else self.loss_combo.itemData(i)]
-            self.loss_combo.setItemData(i, tip, Qt.ToolTipRole)
-
     def _dataset_chosen(self, name: str) -> None:
-        regression = is_regression(name)
-        if regression != self._regression_losses:
-            self._offer_losses(regression, REGRESSION_LOSSES[0][0] if regression else self._classification_loss)
+        self.points_spin.setEnabled(name != CUSTOM)
+        if name == CUSTOM:
+            if self._points is None:  # nothing of one's own yet: the page makes it from the points shown
+                self.customChosen.emit()
+                return
+            points = self._points
+            self.points_spin.blockSignals(True)
+            self.points_spin.setRange(0, max(len(points), POINTS_RANGE[1]))
+            self.points_spin.setValue(len(points))
+            self.points_spin.blockSignals(False)
+            self.problem.show(CUSTOM, max(points.n_classes, 2), points.regression, None)
+        else:
+            self.problem.dataset_chosen(name)
         self._user_changed()
 
+    def _classes_edited(self, value: int) -> None:
+        self.problem.classes_edited(value)
+        self._user_changed(settle=True)
+
     def _loss_chosen(self, _index: int) -> None:
-        if not self._regression_losses:
-            self._classification_loss = self.loss_combo.currentData()
+        self.problem.loss_chosen()
         self._user_changed()
 
     def _seed_edited(self, value: int) -> None:

@@ -3,7 +3,8 @@ losses, the ranges of its spin boxes and sliders, its defaults and the tooltips 
 
 from __future__ import annotations
 
-from bpviz.engine.datasets import MAX_SAMPLES, MAX_SEED, MIN_SAMPLES, DatasetSpec
+from bpviz.engine.datasets import MAX_SAMPLES, MAX_SEED, MIN_SAMPLES, MULTICLASS_DATASETS, DatasetSpec
+from bpviz.engine.points import MAX_CLASSES, MIN_CLASSES
 
 LEARNING_RATES = (0.00001, 0.0001, 0.001, 0.003, 0.01, 0.03, 0.1, 0.3, 1.0, 3.0, 10.0)
 REG_RATES = (0.0, 0.001, 0.003, 0.01, 0.03, 0.1, 0.3, 1.0, 3.0, 10.0)
@@ -11,16 +12,20 @@ ACTIVATIONS = (("tanh", "Tanh"), ("relu", "ReLU"), ("sigmoid", "Sigmoid"), ("lin
 LOSSES = (("bce", "cross-entropy (sigmoid output)"), ("half_sse", "squared error ½(y−t)²"),
           ("softmax_ce", "softmax cross-entropy (2 outputs)"))  # classification
 REGRESSION_LOSSES = (("half_sse", "squared error (linear output)"),)
+MULTICLASS_LOSSES = (("softmax_ce", "softmax cross-entropy ({k} outputs)"),)  # three or more classes
 LOSS_TIPS = {
     "bce": "Binary cross-entropy −t·ln y − (1−t)·ln(1−y) on one sigmoid output y = P(blue)",
     "half_sse": "½(y−t)² averaged over the points, on one sigmoid output y = P(blue) (the worked example's error)",
     "softmax_ce": "Cross-entropy on two softmax outputs, one per class (red, blue)",
     "regression": "½(y−t)² averaged over the points; the output neuron is linear, so y can take any value",
+    "multiclass": "Cross-entropy on {k} softmax outputs, one per class: −ln of the probability the network gives "
+                  "the point's own class",
 }
 REGULARIZATIONS = (("none", "None"), ("l1", "L1"), ("l2", "L2"))
 # What the user picks from. A loaded configuration may hold anything within the limits of DatasetSpec and TrainConfig:
 # set_config shows it as it is (a spin box's range widened to LOADED_RANGES, a value kept between slider steps).
 POINTS_RANGE, SEED_RANGE = (50, 2000), (0, 99_999)
+CLASSES_RANGE = (MIN_CLASSES, MAX_CLASSES)
 LOADED_RANGES = {"points": (MIN_SAMPLES, MAX_SAMPLES), "seed": (0, MAX_SEED)}
 RATIO_STEP, NOISE_STEP, NOISE_MAX = 10, 5, 50  # percent
 SETTLE_MS = 250  # keys and spin arrows: emit once the user pauses this long
@@ -43,6 +48,13 @@ TIPS = {
     "loss": "The error E that training minimises, with the output layer it implies",
     "loss_regression": "Regression: the output neuron is linear and E is the squared error ½(y−t)² averaged over "
                        "the points (the one loss for predicting a value)",
+    "loss_multiclass": "{k} classes: the output layer is a softmax of {k} neurons, one per class, and E is its "
+                       "cross-entropy (the one loss for more than two classes)",
+    "classes": f"Number of classes ({MIN_CLASSES} to {MAX_CLASSES}). Only "
+               f"{' and '.join(n.capitalize() for n in MULTICLASS_DATASETS)} come with more than two (one arm or "
+               "one cluster per class), and your own data has as many as you give it (fewer takes away the "
+               "points of the classes dropped); the other sets have two, regression sets none. Three or more "
+               "classes train with the softmax cross-entropy loss, one output neuron per class",
     "regularization": "Penalty on large weights added to the error: L1 pushes weights to 0, L2 shrinks them "
                       "(applies at once)",
     "reg_rate": "Strength λ of the regularization penalty; 0 turns it off (applies at once)",

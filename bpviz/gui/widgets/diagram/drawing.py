@@ -14,7 +14,7 @@ from PySide6.QtCore import QPointF, QRectF
 from PySide6.QtGui import QFontMetricsF
 
 from bpviz.gui import palette
-from bpviz.gui.widgets.diagram.images import add_captions, show_maps
+from bpviz.gui.widgets.diagram.images import add_captions, add_class_marks, show_maps
 from bpviz.gui.widgets.diagram.items import Z_EDGE, Z_HALO, Edge, Label, LineLayer, Node, pixel_font, tint
 from bpviz.gui.widgets.diagram.layout import FONT_PX, DiagramLayout, place_labels, seg_dist
 from bpviz.gui.widgets.diagram.values import fmt4, is_known, param_lines
@@ -46,6 +46,7 @@ class DiagramDrawing:
         self.target_labels: dict[str, Label] = {}
         self._bias_labels: dict[str, Label] = {}
         self._error_label: Label | None = None
+        self.class_marks: list = []  # softmax outputs of K ≥ 3 classes: each output's class, beside its map
         self._elements: dict[str, list] = {}
         self.hl: dict[str, str] = {}
         self.seg = np.zeros((0, 4))
@@ -56,7 +57,7 @@ class DiagramDrawing:
     # building -----------------------------------------------------------------------------------
     def build(self, names, key):
         """Replace the scene's items with those of the topology ``key`` describes (see ``set_state``)."""
-        _, _, labels, boxes, in_text, t_text, images, captions, canvas = key
+        _, _, labels, boxes, in_text, t_text, images, captions, canvas, classes = key
         has_inputs, has_targets = in_text is not None, t_text is not None
         self.scene.clear()
         self._clear()
@@ -88,6 +89,9 @@ class DiagramDrawing:
                 self._elements.setdefault(name, []).append(node)
         if images:
             add_captions(scene, self.nodes, names, shown, cf, pixel_font(max(9.0, min(11.0, 0.52 * r))))
+            if classes:
+                self.class_marks = add_class_marks(scene, self.nodes, names.layer_neurons(L), classes,
+                                                   pixel_font(max(10.0, min(13.0, 0.5 * r))))
         for l in range(L):
             shared = names.shared_biases
             nid = names.bias(l, 0) if shared else f"bias:{l + 1}"
@@ -194,6 +198,7 @@ class DiagramDrawing:
         rects = [QRectF(n.center.x() - n.r - 3, n.center.y() - n.r - 3, 2 * n.r + 6, 2 * n.r + 6)
                  for n in list(self.nodes.values()) + list(self.bias_nodes.values())]
         rects += [n.caption.sceneBoundingRect() for n in self.nodes.values() if n.caption is not None]
+        rects += [m.sceneBoundingRect() for m in self.class_marks]
         for lab in self._boxes.values():
             rects.append(self._reserve(lab, self._box_reserve))
         for name, lab in self._input_labels.items():

@@ -5,19 +5,27 @@ through a 256-entry colour table, −1 orange (``palette.NEGATIVE``), 0 white, +
 ``to_images`` converts every map of a state at once (one stacked NumPy lookup, flipped so that row 0, the
 bottom of the plane, ends up at the bottom of the picture); a ``MapNode`` paints one image in a rounded square
 and only swaps it for the next state (the playground sends ~30 states a second). ``Caption`` is the small name
-beside a map.
+beside a map. A softmax of K ≥ 3 outputs gets a ``ClassMark`` right of each output map: the dot of its class's
+colour (as on the decision region) and the class's name, so that o1 … oK read as P(class 0) … P(class K−1).
 """
 
 from __future__ import annotations
 
 import numpy as np
-from PySide6.QtCore import Qt
-from PySide6.QtGui import QBrush, QColor, QImage, QPen, QPixmap, QTransform
-from PySide6.QtWidgets import QGraphicsItem, QGraphicsPixmapItem, QGraphicsRectItem, QGraphicsSimpleTextItem
+from PySide6.QtCore import QRectF, Qt
+from PySide6.QtGui import QBrush, QColor, QFontMetricsF, QImage, QPen, QPixmap, QTransform
+from PySide6.QtWidgets import (
+    QGraphicsEllipseItem,
+    QGraphicsItem,
+    QGraphicsPixmapItem,
+    QGraphicsRectItem,
+    QGraphicsSimpleTextItem,
+)
 
 from bpviz.gui import palette
 
 CORNER = 3.0  # radius of the rounded square, scene px
+CLASS_NAME_PX = 90.0  # a class's name beside its output map is shortened to this width (scene px)
 Z_CAPTION = 7  # over the edges, as the diagram's labels
 
 
@@ -146,12 +154,52 @@ def add_captions(scene, nodes: dict, names, shown: dict, input_font, font) -> No
             scene.addItem(cap)
 
 
-def map_tooltip(name: str, caption: str | None, is_input: bool) -> str:
-    """What a neuron's map shows, for its tooltip."""
+class ClassMark(QGraphicsRectItem):
+    """Right of a softmax output's map: a dot of its class's colour and the class's name (native items only)."""
+
+    def __init__(self, k: int, name: str, font, r: float):
+        super().__init__()
+        self.name = name
+        d = max(7.0, min(12.0, 0.45 * r))
+        self._dot = QGraphicsEllipseItem(0, -d / 2, d, d, self)
+        self._dot.setBrush(QColor(palette.class_color(k)))
+        self._dot.setPen(QPen(QColor(palette.TEXT), 0.8))
+        fm = QFontMetricsF(font)
+        self._text = QGraphicsSimpleTextItem(fm.elidedText(name, Qt.ElideRight, CLASS_NAME_PX), self)
+        self._text.setFont(font)
+        self._text.setBrush(QColor(palette.TEXT))
+        br = self._text.boundingRect()
+        self._text.setPos(d + 3, -br.height() / 2)
+        self.setPen(QPen(Qt.NoPen))
+        self.setRect(QRectF(-1, -max(d, br.height()) / 2, d + 4 + br.width(), max(d, br.height())))
+
+    def text(self) -> str:
+        return self._text.text()
+
+
+def add_class_marks(scene, nodes: dict, outputs: list[str], classes: tuple[str, ...], font) -> list[ClassMark]:
+    """A ``ClassMark`` right of each output neuron's map (a softmax of K ≥ 3 classes: output k is class k)."""
+    marks = []
+    for k, (name, cls) in enumerate(zip(outputs, classes)):
+        node = nodes[name]
+        mark = ClassMark(k, cls, font, node.r)
+        mark.setZValue(Z_CAPTION)
+        mark.setPos(node.center.x() + node.r + 5, node.center.y())
+        scene.addItem(mark)
+        marks.append(mark)
+    return marks
+
+
+def map_tooltip(name: str, caption: str | None, is_input: bool, class_name: str | None = None) -> str:
+    """What a neuron's map shows, for its tooltip (``class_name``: a softmax output's class, K ≥ 3)."""
     if is_input:
         what = caption or name
         return f"map: {what} over the input plane (scaled to −1…1): blue > 0, orange < 0"
+    if class_name is not None:
+        return (f"map: the probability P of class {class_name} over the input plane (softmax output {name}), "
+                "drawn as 2·P − 1: blue where P > ½, orange where P < ½")
     return f"map: output of {name} over the input plane: blue > 0, orange < 0"
 
 
-__all__ = ["LUT", "Caption", "MapNode", "add_captions", "map_tooltip", "show_maps", "to_images"]
+__all__ = ["LUT", "Caption", "ClassMark", "MapNode", "add_captions", "add_class_marks", "map_tooltip", "show_maps",
+           "to_images"]

@@ -58,6 +58,7 @@ class NetworkDiagram(QGraphicsView):
         self.setDragMode(QGraphicsView.NoDrag)
         self.setMinimumSize(320, 220)
         self._state: DiagramState | None = None
+        self._output_classes: tuple[str, ...] | None = None  # a softmax of K ≥ 3 outputs: the classes' names
         self._drawing = DiagramDrawing(self.scene())
         self.legend = DiagramLegend(self)
         self._legend_h = -1
@@ -93,8 +94,10 @@ class NetworkDiagram(QGraphicsView):
                    for v in (state.input_values, state.targets)]
         if self.legend.set_show_steps(detailed) | self.legend.set_show_maps(maps):
             self._layout_legend()
+        classes = self._output_classes
+        classes = classes if maps and classes is not None and len(classes) == names.sizes[-1] else None
         key = (names.sizes, names.shared_biases, labels, labels and detailed and max(names.sizes) <= 3, *longest,
-               maps, state.input_labels, self._map_canvas() if maps else None)
+               maps, state.input_labels, self._map_canvas() if maps else None, classes)
         self._state = state
         if key != self._drawing.key:
             self._close_editor()
@@ -110,6 +113,15 @@ class NetworkDiagram(QGraphicsView):
         else:
             self._aa_timer.stop()
             self._set_antialias(True)
+
+    def set_output_classes(self, names) -> None:
+        """The K ≥ 3 classes of a softmax output (output k is class k), written with their colours beside the
+        output maps from the next ``set_state`` on; None or two names: nothing (two classes look as always)."""
+        self._output_classes = tuple(str(n) for n in names) if names is not None and len(names) > 2 else None
+
+    def output_classes(self) -> tuple[str, ...]:
+        """The classes written beside the output maps now, () if none."""
+        return tuple(m.name for m in self._drawing.class_marks)
 
     def _set_antialias(self, on: bool) -> None:
         if bool(self.renderHints() & QPainter.Antialiasing) != on:
@@ -243,7 +255,9 @@ class NetworkDiagram(QGraphicsView):
         caption = s.input_labels[j] if layer == 0 and s.input_labels and j < len(s.input_labels) else None
         lines = [f"{n} ({role})" if caption is None else f"{caption} ({role} {n})"]
         if s.neuron_images is not None:
-            lines.append(map_tooltip(n, caption, layer == 0))
+            marks = self._drawing.class_marks
+            cls = marks[j].name if layer == names.n_layers and j < len(marks) else None
+            lines.append(map_tooltip(n, caption, layer == 0, cls))
         if layer == 0 and s.input_values is not None:
             lines.append(f"{n} = {exact(s.input_values[int(n[1:]) - 1])}")
         symbols = {"net": f"net_{n}", "out": f"out_{n}", "grad_out": f"∂E/∂out_{n}",

@@ -8,13 +8,17 @@ items (train/test × class), each with one pen and brush, so even 10^5 points dr
 Regression (``set_data(..., regression=True)``): the region is the network's output value, −1 orange … +1 blue,
 clipped; the points are coloured by their target on the same scale (``value_colors``: 41 steps, so few brushes),
 in two more scatter items (train, test) with the same rims as the classes'. "Discretize output" shows the sign.
+
+K ≥ 3 classes (``set_data(..., class_names=...)``, ``set_region(..., classes=...)``): each place takes the colour of
+its most probable class, paler where the network is less sure (``class_colors``); the points are drawn in their
+classes' colours, one scatter item per (kind, class); the key lists the classes instead of the P(blue) ramp.
 """
 
 from __future__ import annotations
 
 import numpy as np
-from PySide6.QtCore import QPointF, QRectF, QSize, Qt, Slot
-from PySide6.QtGui import QColor, QImage, QLinearGradient, QPainter, QPen, QPixmap, QTransform
+from PySide6.QtCore import QRectF, Qt, Slot
+from PySide6.QtGui import QColor, QImage, QPixmap, QTransform
 from PySide6.QtWidgets import (
     QCheckBox,
     QGraphicsItem,
@@ -29,112 +33,30 @@ from PySide6.QtWidgets import (
 import pyqtgraph as pg
 
 from bpviz.engine.datasets import DOMAIN
+from bpviz.engine.points import MAX_CLASSES
 from bpviz.gui import palette
-from bpviz.gui.widgets.pixmap_label import PixmapLabel
+from bpviz.gui.widgets.plots.class_colors import (
+    POINT_STYLES,
+    REGION_ARGB,
+    REGION_LUT,
+    REGION_STRENGTH,
+    class_indices,
+    class_tables,
+    clean_classes,
+)
+from bpviz.gui.widgets.plots.decision_key import KEY_TIPS, DecisionKey
 from bpviz.gui.widgets.plots.fast_plot import FastPlotWidget
 from bpviz.gui.widgets.value_colors import level_colors, value_levels
 
 EXTENT = (DOMAIN[0], DOMAIN[1], DOMAIN[0], DOMAIN[1])  # xmin, xmax, ymin, ymax
-REGION_STRENGTH = 0.55  # P = 0 or 1 shows the class colour mixed this much into white
-TRAIN_SIZE, TEST_SIZE = 8.0, 7.0  # the white rim of a train point melts into the region: one pixel larger
-TRAIN_RIM, TEST_RIM = ("#ffffff", 1.0), (palette.TEXT, 1.0)
-POINT_STYLES = {"train": (TRAIN_SIZE, *TRAIN_RIM), "test": (TEST_SIZE, *TEST_RIM)}
 TICKS = (-1, 0, 1)
 VALUE = "value"  # the label of the regression points' items: ("train", VALUE), ("test", VALUE)
-KEY_TIPS = {
-    False: "Filled dots with a white rim: training points; dots with a dark rim: test points.\n"
-           "Background: the network's P(blue) at each place, orange < 0.5 < blue.",
-    True: "Filled dots with a white rim: training points; dots with a dark rim: test points. A dot's colour is\n"
-          "its target value, −1 orange … 0 grey … +1 blue. Background: the network's output at each place on\n"
-          "the same scale (values beyond ±1 show as ±1).",
-}
 DISCRETIZE_TIPS = {
     False: "Two flat colours: the class the network predicts (P(blue) > 0.5) at each place",
     True: "Two flat colours: the sign of the network's output at each place (blue > 0, orange ≤ 0)",
+    "classes": "Flat colours: the class the network finds most probable at each place",
 }
-
-
-def _mix(hex_color: str, amount: float) -> np.ndarray:
-    """``amount`` of the colour, the rest white, as RGB floats 0..255."""
-    c = QColor(hex_color)
-    rgb = np.array([c.red(), c.green(), c.blue()], float)
-    return 255.0 + amount * (rgb - 255.0)
-
-
-def region_lut(n: int = 256) -> np.ndarray:
-    """(n, 4) uint8 RGBA: P(blue) 0 → light orange, 0.5 → white, 1 → light blue."""
-    t = np.linspace(-1.0, 1.0, n)[:, None]
-    neg, pos = _mix(palette.NEGATIVE, REGION_STRENGTH), _mix(palette.POSITIVE, REGION_STRENGTH)
-    white = np.full(3, 255.0)
-    rgb = np.where(t < 0, white + (-t) * (neg - white), white + t * (pos - white))
-    lut = np.empty((n, 4), np.uint8)
-    lut[:, :3] = np.round(rgb)
-    lut[:, 3] = 255
-    return lut
-
-
-REGION_LUT = region_lut()
-#: the same colours as 0xFFRRGGBB words: one NumPy lookup turns P(blue) into the pixels of a QImage
-REGION_ARGB = (np.uint32(0xFF000000) | (REGION_LUT[:, 0].astype(np.uint32) << 16)
-               | (REGION_LUT[:, 1].astype(np.uint32) << 8) | REGION_LUT[:, 2].astype(np.uint32))
-
-
-class _Key(PixmapLabel):
-    """A one-line key: the train and test markers of both classes, and the colour ramp of P(blue). Drawn
-    into a pixmap when it changes (see PixmapLabel): repainting it next to a region that changes 30 times a
-    second runs no Python."""
-
-    def __init__(self, parent=None):
-        super().__init__(parent)
-        self.setSizePolicy(QSizePolicy.Preferred, QSizePolicy.Fixed)
-        self.regression = False
-        self.setToolTip(KEY_TIPS[False])
-
-    def set_regression(self, on: bool) -> None:
-        """The ramp of P(blue) 0 … 1, or of the output value −1 … +1."""
-        if bool(on) != self.regression:
-            self.regression = bool(on)
-            self.setToolTip(KEY_TIPS[self.regression])
-            self._render()
-
-    def sizeHint(self) -> QSize:
-        return QSize(300, self.fontMetrics().height() + 6)
-
-    def minimumSizeHint(self) -> QSize:
-        return QSize(200, self.fontMetrics().height() + 6)
-
-    def _draw(self, p: QPainter, width: int, h: int) -> None:
-        p.setRenderHint(QPainter.Antialiasing)
-        fm = self.fontMetrics()
-        cy = h / 2
-        x = 2.0
-        text_pen = QPen(QColor(palette.MUTED))
-        for label, (size, rim, width) in POINT_STYLES.items():
-            r = size / 2
-            for color in (palette.NEGATIVE, palette.POSITIVE):
-                p.setPen(QPen(QColor(rim), width))
-                p.setBrush(QColor(color))
-                p.drawEllipse(QPointF(x + r, cy), r, r)
-                x += 2 * r + 2
-            p.setPen(text_pen)
-            p.drawText(QPointF(x + 2, cy + fm.ascent() / 2 - 1), label)
-            x += fm.horizontalAdvance(label) + 14
-        label, low, high = ("output", "−1", "+1") if self.regression else ("P(blue)", "0", "1")
-        p.drawText(QPointF(x, cy + fm.ascent() / 2 - 1), label)
-        x += fm.horizontalAdvance(label) + 6
-        p.drawText(QPointF(x, cy + fm.ascent() / 2 - 1), low)
-        x += fm.horizontalAdvance(low) + 3
-        bar_w = max(40.0, min(90.0, width - x - fm.horizontalAdvance(high) - 8))
-        grad = QLinearGradient(x, 0, x + bar_w, 0)
-        for i in (0, 64, 128, 192, 255):
-            r_, g_, b_, _ = REGION_LUT[i]
-            grad.setColorAt(i / 255, QColor(int(r_), int(g_), int(b_)))
-        bar = QRectF(x, cy - 5, bar_w, 10)
-        p.setPen(QPen(QColor(palette.NEUTRAL), 0.8))
-        p.setBrush(grad)
-        p.drawRect(bar)
-        p.setPen(text_pen)
-        p.drawText(QPointF(x + bar_w + 3, cy + fm.ascent() / 2 - 1), high)
+__all__ = ["EXTENT", "KEY_TIPS", "REGION_STRENGTH", "VALUE", "DecisionPlot"]
 
 
 class DecisionPlot(QWidget):
@@ -142,8 +64,10 @@ class DecisionPlot(QWidget):
         super().__init__(parent)
         self._extent = EXTENT
         self._probabilities: np.ndarray | None = None  # what the region shows on the 0..1 scale of the LUT
+        self._classes: np.ndarray | None = None  # K ≥ 3: each class's probability (K, res, res), instead
         self._values: np.ndarray | None = None  # regression: the output values as given
         self._regression = False
+        self._class_names: tuple[str, ...] = ("0", "1")
         self._rect_key = None  # (image shape, extent) the image rect was set for
         self._counts = {("train", 0): 0, ("train", 1): 0, ("test", 0): 0, ("test", 1): 0}
         self._build()
@@ -188,10 +112,10 @@ class DecisionPlot(QWidget):
 
         self.points: dict[tuple[str, int], pg.ScatterPlotItem] = {}
         for z, (kind, (size, rim, width)) in enumerate(POINT_STYLES.items(), start=1):
-            for label in (0, 1):
+            for label in range(MAX_CLASSES):  # one item per class, each with one brush: cached symbols
                 spots = pg.ScatterPlotItem(size=size, symbol="o", pxMode=True,
                                            pen=pg.mkPen(rim, width=width),
-                                           brush=pg.mkBrush(palette.CLASS_COLORS[label]))
+                                           brush=pg.mkBrush(palette.class_color(label)))
                 spots.setZValue(z)
                 # The points lie over the region that changes 30 times a second: Qt blits them from a cache
                 # instead of calling their (Python) paint each time.
@@ -219,7 +143,7 @@ class DecisionPlot(QWidget):
         self.plot.setSizePolicy(QSizePolicy.Expanding, QSizePolicy.Expanding)
         layout.addWidget(self.plot, 1)
 
-        self.key = _Key()
+        self.key = DecisionKey()
         layout.addWidget(self.key)
         options = QHBoxLayout()
         options.setContentsMargins(4, 0, 4, 0)
@@ -242,27 +166,61 @@ class DecisionPlot(QWidget):
         self.plot.scene().prepareForPaint()  # apply the new range now: this plot's paints do not
 
     # ------------------------------------------------------------------ public API
-    def set_data(self, X_train, y_train, X_test, y_test, regression: bool = False) -> None:
-        """The points of a dataset: (n, 2) coordinates and labels 0.0 (orange) / 1.0 (blue); with
-        ``regression``, target values coloured on the scale −1 orange … +1 blue (and the region's values too)."""
+    def set_data(self, X_train, y_train, X_test, y_test, regression: bool = False, class_names=None) -> None:
+        """The points of a dataset: (n, 2) coordinates and labels 0.0 (orange) / 1.0 (blue), or 0 … K−1 for K
+        classes (``class_names``: their K names, which the key lists when K ≥ 3; without them K is the largest
+        label + 1, at least 2); with ``regression``, target values coloured on the scale −1 orange … +1 blue (and
+        the region's values too)."""
         self._set_regression(regression)
-        for kind, X, y in (("train", X_train, y_train), ("test", X_test, y_test)):
+        ys = [np.asarray(y, float).reshape(-1) for y in (y_train, y_test)]
+        if not regression:
+            self._set_classes(class_names, ys)
+        k = len(self._class_names)
+        counts = {}
+        for (kind, X), y in zip((("train", X_train), ("test", X_test)), ys):
             X = np.asarray(X, float).reshape(-1, 2)
-            y = np.asarray(y, float).reshape(-1)
             if regression:
                 brushes = [self._value_brushes[i] for i in value_levels(y)]
                 self.points[(kind, VALUE)].setData(x=X[:, 0], y=X[:, 1], brush=brushes)
-                self._counts[(kind, VALUE)] = len(X)
-                parts = ((0, X[:0]), (1, X[:0]))
+                counts[(kind, VALUE)] = len(X)
+                labels = np.full(len(X), -1)
             else:
                 self.points[(kind, VALUE)].setData(x=[], y=[])
-                blue = y > 0.5
-                parts = ((0, X[~blue]), (1, X[blue]))
-            for label, pts in parts:
+                labels = (y > 0.5).astype(np.intp) if k == 2 else np.clip(np.rint(y), 0, k - 1).astype(np.intp)
+            for label in range(MAX_CLASSES):
+                pts = X[labels == label]
                 self.points[(kind, label)].setData(x=pts[:, 0], y=pts[:, 1])
-                if not regression:
-                    self._counts[(kind, label)] = len(pts)
+                if not regression and label < k:
+                    counts[(kind, label)] = len(pts)
+        self._counts = counts
         self._show_test_changed(self.show_test.isChecked())
+
+    def _set_classes(self, names, ys) -> None:
+        """The classes of the points (their names, or "0" … as many as the labels need); a new number of
+        classes changes the key and clears the region (its colours meant other classes)."""
+        if names is None or len(names) == 0:
+            top = max((int(np.nanmax(y)) for y in ys if len(y) and np.isfinite(y).any()), default=1)
+            names = tuple(str(i) for i in range(min(max(top + 1, 2), MAX_CLASSES)))
+        names = tuple(str(n) for n in names)
+        if len(names) > MAX_CLASSES:
+            raise ValueError(f"at most {MAX_CLASSES} classes can be drawn, got {len(names)}")
+        if len(names) != len(self._class_names):
+            self.clear_region()
+        self._class_names = names
+        self.key.set_classes(names)
+        self._discretize_tip()
+
+    def _discretize_tip(self) -> None:
+        """What "Discretize output" does to what is shown: the sign, two classes, or the K classes' winners."""
+        k = len(self._classes) if self._classes is not None else len(self._class_names)
+        tip = DISCRETIZE_TIPS[True if self._regression else "classes" if k > 2 else False]
+        if tip != self.discretize.toolTip():
+            self.discretize.setToolTip(tip)
+
+    @property
+    def class_names(self) -> tuple[str, ...]:
+        """The names of the classes of the points shown (K of them; "0", "1" for two unnamed classes)."""
+        return self._class_names
 
     def mark_points(self, points) -> None:
         """Ring the points a stepped pass is of, (x1, x2) each: the first (whose pass is shown step by step) with a
@@ -293,24 +251,41 @@ class DecisionPlot(QWidget):
             return
         self._regression = on
         self.key.set_regression(on)
-        self.discretize.setToolTip(DISCRETIZE_TIPS[on])
         self._counts = ({(k, VALUE): 0 for k in ("train", "test")} if on else
-                        {(k, label): 0 for k in ("train", "test") for label in (0, 1)})
-        self.clear_region()  # a region of the other kind means nothing on the new scale
+                        {(k, label): 0 for k in ("train", "test") for label in range(len(self._class_names))})
+        self.clear_region()
+        self._discretize_tip()  # a region of the other kind means nothing on the new scale
 
-    def set_region(self, probabilities: np.ndarray, extent: tuple[float, float, float, float]) -> None:
+    def set_region(self, probabilities: np.ndarray, extent: tuple[float, float, float, float],
+                   classes: np.ndarray | None = None) -> None:
         """P(blue) over the plane, (res, res), row 0 at ymin and column 0 at xmin; extent (xmin, xmax, ymin, ymax).
-        In regression mode: the network's output values (unbounded; coloured as if clipped to [-1, 1])."""
-        p = np.asarray(probabilities, dtype=np.float32)
-        if p.ndim != 2:
-            raise ValueError(f"probabilities must be a 2-D array, got shape {p.shape}")
-        if self._regression:
-            self._values = p
-            with np.errstate(invalid="ignore"):
-                p = (np.clip(p, -1.0, 1.0) + 1.0) / 2.0  # the LUT's scale: −1 → 0, 0 → 0.5, +1 → 1
-        if not np.isfinite(p).all():  # a diverged network: undecided (white) rather than garbage
-            p = np.nan_to_num(p, nan=0.5, posinf=1.0, neginf=0.0)
-        self._probabilities = p
+        In regression mode: the network's output values (unbounded; coloured as if clipped to [-1, 1]).
+        ``classes``: K ≥ 3 classes (``GridMaps.classes``), each class's probability (K, res, res); the region then
+        shows the most probable class at each place and ``probabilities`` (the winner's, ``GridMaps.region``) is
+        not needed. Two classes given this way are drawn as P(blue) = their second row."""
+        if classes is not None:
+            c = clean_classes(classes)
+            if len(c) == 2:
+                probabilities, c = c[1], None
+        else:
+            c = None
+        if c is not None:
+            self._classes, self._probabilities, self._values = c, None, None
+            self._discretize_tip()
+        else:
+            p = np.asarray(probabilities, dtype=np.float32)
+            if p.ndim != 2:
+                raise ValueError(f"probabilities must be a 2-D array, got shape {p.shape}")
+            if self._regression:
+                self._values = p
+                with np.errstate(invalid="ignore"):
+                    p = (np.clip(p, -1.0, 1.0) + 1.0) / 2.0  # the LUT's scale: −1 → 0, 0 → 0.5, +1 → 1
+            if not np.isfinite(p).all():  # a diverged network: undecided (white) rather than garbage
+                p = np.nan_to_num(p, nan=0.5, posinf=1.0, neginf=0.0)
+            had_classes = self._classes is not None
+            self._probabilities, self._classes = p, None
+            if had_classes:
+                self._discretize_tip()
         extent = tuple(float(v) for v in extent)
         if extent != self._extent:
             self._extent = extent
@@ -318,7 +293,7 @@ class DecisionPlot(QWidget):
         self._redraw_region()
 
     def clear_region(self) -> None:
-        self._probabilities = self._values = None
+        self._probabilities = self._values = self._classes = None
         self._rect_key = None
         self.image.hide()
 
@@ -326,14 +301,19 @@ class DecisionPlot(QWidget):
         return all(item.isVisible() for (kind, _), item in self.points.items() if kind == "test")
 
     def point_counts(self) -> dict[tuple[str, int | str], int]:
-        """(kind, label) → number of points drawn, kind "train" or "test", label 0 (orange) or 1 (blue); in
-        regression mode the label is ``VALUE`` (one item per kind, each point coloured by its value)."""
+        """(kind, label) → number of points drawn, kind "train" or "test", label 0 (orange), 1 (blue), … K−1 for
+        each of the K classes; in regression mode the label is ``VALUE`` (one item per kind, each point coloured
+        by its value)."""
         return dict(self._counts)
 
     def point_colors(self, kind: str) -> list[str]:
         """Regression mode: the fill colour ("#rrggbb") of each point of ``kind``, in the order given."""
         item = self.points[(kind, VALUE)]
         return [QColor(b.color()).name() for b in item.data["brush"]] if len(item.data) else []
+
+    def region_classes(self) -> np.ndarray | None:
+        """K ≥ 3 classes: the probabilities last given to ``set_region`` (K, res, res); else None."""
+        return self._classes
 
     def region_values(self) -> np.ndarray | None:
         """Regression mode: the output values last given to ``set_region`` (before clipping); else None."""
@@ -344,6 +324,8 @@ class DecisionPlot(QWidget):
 
     def region_image(self) -> np.ndarray:
         """The region as drawn: (res, res, 4) uint8 RGBA, row 0 at the bottom (ymin); (0, 0, 4) when cleared."""
+        if self._classes is not None:
+            return class_tables(len(self._classes))[0][self._class_indices()]
         if self._probabilities is None:
             return np.zeros((0, 0, 4), np.uint8)
         return REGION_LUT[self._levels(self._shown())]
@@ -363,11 +345,17 @@ class DecisionPlot(QWidget):
     def _levels(p: np.ndarray) -> np.ndarray:
         return np.clip(p * 255.0 + 0.5, 0.0, 255.0).astype(np.uint8)
 
+    def _class_indices(self) -> np.ndarray:
+        return class_indices(self._classes, self.discretize.isChecked())
+
     @Slot()
     def _redraw_region(self, *_args) -> None:
-        if self._probabilities is None:
+        if self._classes is not None:
+            argb = np.ascontiguousarray(class_tables(len(self._classes))[1][self._class_indices()])
+        elif self._probabilities is not None:
+            argb = np.ascontiguousarray(REGION_ARGB[self._levels(self._shown())])
+        else:
             return
-        argb = np.ascontiguousarray(REGION_ARGB[self._levels(self._shown())])
         h, w = argb.shape
         # Row 0 at local y = 0: the view box's y axis points up, so row 0 (ymin) is drawn at the bottom.
         self.image.setPixmap(QPixmap.fromImage(QImage(argb.data, w, h, 4 * w, QImage.Format_RGB32)))

@@ -1,0 +1,121 @@
+"""File > Import data…, Export data… and Export as Python script… in the real window (issue 14): a CSV file's points
+become the playground's data (a new run), a bad file is one message naming the line and the data stays, the points
+go out and come back the same, the exported script prints the losses bpviz records; "Your data" and the Classes box
+work on points of one's own; a session keeps drawn points."""
+
+import subprocess
+import sys
+
+import numpy as np
+import pytest
+from PySide6.QtWidgets import QMessageBox
+
+from bpviz.datafile import read_points
+
+
+@pytest.fixture
+def window(window, qtbot):
+    window.show_page("playground")
+    page = window.playground
+    qtbot.waitUntil(lambda: page.frame is not None, timeout=5000)
+    return window
+
+
+def message_boxes(window):
+    return [w for w in window.findChildren(QMessageBox) if w.isVisible()]
+
+
+def three_blobs(path):
+    rng = np.random.default_rng(2)
+    rows = ["x,y,label"]
+    for name, centre in (("ant", (0, 0)), ("bee", (40, 5)), ("cat", (20, 30))):
+        rows += [f"{a:.3f},{b:.3f},{name}" for a, b in rng.normal(centre, 3.0, (30, 2))]
+    path.write_text("\n".join(rows) + "\n", encoding="utf-8")
+    return path
+
+
+def test_an_imported_file_starts_a_run_on_its_points_and_classes(window, qtbot, tmp_path):
+    page = window.playground
+    assert window.data_files.import_path(three_blobs(tmp_path / "blobs.csv"))
+    qtbot.waitUntil(lambda: page.frame.config.dataset.is_custom, timeout=5000)
+    config = page.frame.config
+    assert config.n_classes == 3 and config.loss == "softmax_ce" and config.sizes[-1] == 3
+    assert config.dataset.class_names == ("ant", "bee", "cat")
+    assert len(page.frame.data.X) == 90
+    assert page.controls.datasets.name() == "custom" and not page.controls.points_spin.isEnabled()
+    assert page.controls.classes_spin.value() == 3
+    assert page.decision.class_names == ("ant", "bee", "cat")
+    assert "rescaled into the view" in window.statusBar().currentMessage()
+
+
+@pytest.mark.parametrize("content, problem", [
+    ("x1,x2,label\n0,0,0\n1,1\n", "line 3"),
+    ("x1,x2,label\n0,0,0\n0.5,abc,1\n", "line 3"),
+    ("", "holds no points"),
+])
+def test_a_bad_file_is_one_message_and_the_data_stays(window, qtbot, tmp_path, content, problem):
+    page = window.playground
+    before = page.frame.config
+    path = tmp_path / "bad.csv"
+    path.write_text(content, encoding="utf-8")
+    assert not window.data_files.import_path(path)
+    boxes = message_boxes(window)
+    assert len(boxes) == 1 and problem in boxes[0].text() and "bad.csv" in boxes[0].text()
+    boxes[0].close()
+    qtbot.wait(50)
+    assert page.frame.config == before and page.controls.config() == before
+
+
+def test_exported_points_come_back_the_same(window, qtbot, tmp_path):
+    page = window.playground
+    page.data.panel.set_drawing(True)
+    page.data.add(np.array([[0.25, -0.5]]))
+    qtbot.waitUntil(lambda: page.frame.config.dataset.is_custom, timeout=5000)
+    shown = page.frame.config.dataset.points
+    assert window.data_files.export_data_to(tmp_path / "mine.csv")
+    assert read_points(tmp_path / "mine.csv") == shown
+
+
+def test_the_exported_script_prints_the_losses_bpviz_records(window, qtbot, tmp_path):
+    page = window.playground
+    page.step()
+    qtbot.waitUntil(lambda: page.frame.snapshot.step >= 1, timeout=5000)
+    assert window.data_files.export_script_to(tmp_path / "net.py", epochs=3)
+    out = subprocess.run([sys.executable, str(tmp_path / "net.py")], capture_output=True, text=True,
+                         check=True).stdout
+    printed = [float(line.split()[4]) for line in out.splitlines() if line.startswith("epoch")]
+
+    from bpviz.training import Trainer
+
+    trainer = Trainer(page.frame.config)  # the same settings from the seed's starting weights
+    trainer.run_epochs(3)
+    np.testing.assert_allclose(printed, trainer.history.arrays().train, rtol=1e-9)
+
+
+def test_your_data_makes_the_shown_points_ones_own_and_classes_can_be_added(window, qtbot):
+    page = window.playground
+    n = page.frame.config.dataset.n_samples
+    page.controls.datasets.buttons["custom"].click()
+    qtbot.waitUntil(lambda: page.frame.config.dataset.is_custom, timeout=5000)
+    assert page.data.panel.drawing and len(page.frame.config.dataset.points) == n
+    page.controls.classes_spin.setValue(4)  # two more classes to draw: a network with four outputs
+    qtbot.waitUntil(lambda: page.frame.config.sizes[-1] == 4, timeout=5000)
+    assert page.frame.config.loss == "softmax_ce"
+    assert len(page.data.panel.class_buttons) == 4
+    page.data.panel.class_buttons[3].click()
+    page.data.add(np.array([[1.2, 1.2]]))
+    qtbot.waitUntil(lambda: len(page.frame.config.dataset.points) == n + 1, timeout=5000)
+    assert page.frame.config.dataset.points.y[-1] == 3.0
+
+
+def test_a_session_keeps_drawn_points(window, qtbot, tmp_path):
+    page = window.playground
+    page.data.add(np.array([[0.1, 0.2], [0.3, 0.4]]))
+    qtbot.waitUntil(lambda: page.frame.config.dataset.is_custom, timeout=5000)
+    drawn = page.frame.config.dataset.points
+    assert window.files.save_to(tmp_path / "drawn.bpviz")
+    page.controls.datasets.buttons["xor"].click()
+    qtbot.waitUntil(lambda: page.frame.config.dataset.name == "xor", timeout=5000)
+    assert window.files.open_path(tmp_path / "drawn.bpviz")
+    qtbot.waitUntil(lambda: page.frame.config.dataset.is_custom, timeout=5000)
+    assert page.frame.config.dataset.points == drawn
