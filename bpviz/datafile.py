@@ -410,6 +410,8 @@ def points_csv(points: PointSet) -> str:
 
 def _names_come_back(labels: list[str], points: PointSet) -> bool:
     """Whether these labels alone give back the classes' names and numbers (else the file lists them)."""
+    if not labels:
+        return False  # no labels to read the names from: the file lists them
     parser = _Parser("")
     try:
         # the reader gets each name back as written (_csv_field quotes what it would change)

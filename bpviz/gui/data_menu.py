@@ -80,8 +80,9 @@ class DataMenu(QObject):
         from bpviz.datafile import write_points
 
         points = self.playground.data.points()
-        if points is None:
-            return self.files.fail("Cannot export the data", "There are no points to export yet.", path)
+        if points is None or len(points) == 0:
+            return self.files.fail("Cannot export the data", "There are no points to export: draw or import some "
+                                   "first.", path)
         try:
             written = write_points(path, points)
         except FileError as exc:
@@ -102,6 +103,8 @@ class DataMenu(QObject):
             written = write_training_script(path, frame.config, epochs, data=frame.data)
         except FileError as exc:
             return self.files.fail("Cannot export the script", str(exc), path)
+        except ValueError as exc:  # no training points to train on
+            return self.files.fail("Cannot export the script", f"Cannot write {path}: {exc}", path)
         self.window.show_status(f"Script written to {written}: python {Path(written).name} trains this network "
                                 f"for {epochs:,} epochs from its starting weights")
         self._remember(path)

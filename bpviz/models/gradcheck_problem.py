@@ -69,12 +69,14 @@ def worked_example_problem(params: ExampleParams | None = None) -> Problem:
 
 
 def playground_problem(frame, n_points: int) -> Problem:
-    """The network of a playground Frame on its first ``n_points`` training points."""
+    """The network of a playground Frame on its first ``n_points`` training points (ValueError without any)."""
     c, snap = frame.config, frame.snapshot
     net = c.make_network()
     net.weights = list(snap.weights)
     net.biases = list(snap.biases)
     available = len(frame.data.X_train)
+    if available == 0:
+        raise ValueError("the playground has no training points to check the gradients on: draw some first")
     k = min(int(n_points), available)
     X = make_features(frame.data.X_train[:k], c.features)
     Y = targets_for(c.loss, frame.data.y_train[:k], c.n_classes)

@@ -119,3 +119,19 @@ def test_a_session_keeps_drawn_points(window, qtbot, tmp_path):
     assert window.files.open_path(tmp_path / "drawn.bpviz")
     qtbot.waitUntil(lambda: page.frame.config.dataset.is_custom, timeout=5000)
     assert page.frame.config.dataset.points == drawn
+
+
+def test_an_empty_set_is_said_in_words_wherever_points_are_needed(window, qtbot, tmp_path):
+    page = window.playground
+    page.data.clear()
+    qtbot.waitUntil(lambda: page.frame.config.dataset.is_custom and not len(page.frame.data.X), timeout=5000)
+    assert not window.data_files.export_data_to(tmp_path / "none.csv")
+    assert "no points to export" in window.files.last_error
+    assert not window.data_files.export_script_to(tmp_path / "none.py")
+    assert "no training points" in window.files.last_error
+    for box in message_boxes(window):
+        box.close()
+    page.stepping.enter()
+    assert page.stepping.current is None and not page.stepping.action.isChecked()
+    assert "no training point to step through" in window.statusBar().currentMessage()
+    assert not (tmp_path / "none.csv").exists() and not (tmp_path / "none.py").exists()

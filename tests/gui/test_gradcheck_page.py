@@ -282,3 +282,16 @@ def test_broken_gradients_shown_are_the_engines(qtbot, page):
     dW, _ = broken_gradients(p.net, p.X, p.Y, "activation_derivative")
     w3 = next(c for c in page.shown_result.checks if c.name == "w3")  # i1 -> h2 = W[0][0, 1]
     assert w3.analytic == dW[0][0, 1]
+
+
+def test_a_playground_without_points_is_said_in_words(qtbot, page):
+    from bpviz.engine.points import PointSet
+
+    empty = DatasetSpec("circle").with_points(PointSet(np.zeros((0, 2)), []))
+    frame, _ = make_frame(TrainConfig(dataset=empty, hidden=(3,)))
+    page.set_active(True)
+    page.playground.take(frame)
+    page.source.setCurrentIndex(PLAYGROUND)
+    page.check_action.trigger()
+    assert "no training points to check the gradients on" in page.summary.text()
+    assert page.table.model_.rowCount() == 0

@@ -65,7 +65,7 @@ def test_choosing_a_regression_set_leaves_the_squared_error_only(qtbot, controls
     buttons = controls.dataset_buttons
     assert buttons["plane"].text() == "Plane" and buttons["multi_gaussian"].text() == "Multi Gauss"
     assert "Regression" in buttons["plane"].toolTip() and "linear" in buttons["multi_gaussian"].toolTip()
-    assert controls.datasets.regression_label.text() == "Regression: a value per point"
+    assert controls.datasets.regression_label.text() == "Regression: a value"
     assert buttons["plane"].width() >= 60 and not buttons["plane"].icon().isNull()
     with qtbot.waitSignal(controls.configChanged, timeout=1000) as sig:
         click(qtbot, buttons["plane"])

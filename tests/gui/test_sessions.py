@@ -51,9 +51,9 @@ def test_saved_session_reopens_the_exact_network(qtbot, window, tmp_path):
     path = tmp_path / "moons.bpviz"
     assert window.files.save_to(path)
     data = json.loads(path.read_text())
-    assert data["format"] == "bpviz-session" and data["schema"] == 1
+    assert data["format"] == "bpviz-session" and data["schema"] == 2
     assert data["playground"]["config"]["dataset"] == {"name": "moons", "n_samples": 300, "noise": 0.2,
-                                                       "test_ratio": 0.5, "seed": 5}
+                                                       "test_ratio": 0.5, "seed": 5, "classes": 2}
     assert "points" not in json.dumps(data["playground"]["config"]["dataset"])
     assert window.windowTitle().startswith("moons.bpviz")
 

@@ -303,7 +303,12 @@ class GradCheckPage(PageDefaults, QWidget):
             self._no_frame()
             return
         else:
-            problem = playground_problem(self.latest_frame, self.points.value())
+            try:
+                problem = playground_problem(self.latest_frame, self.points.value())
+            except ValueError as exc:  # no training points (every point erased)
+                self._set_summary(f"Cannot check: {exc}.", "fail")
+                self.statusMessage.emit(f"Cannot check: {exc}")
+                return
         self.jobs.submit(partial(check_problem, problem))
         n = problem.net.get_parameters().size
         self.progress.start(min(n, SAMPLE_ABOVE))

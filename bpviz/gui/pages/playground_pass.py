@@ -25,6 +25,7 @@ from bpviz.models.stepped_pass import SteppedPass, nearest_point
 from bpviz.training.frames import Frame
 
 PANEL_WIDTH = 380  # px: the stepper at a readable width (the settings panel is ~290)
+NO_POINTS = "There is no training point to step through: draw some first (Draw points, Ctrl+D)"
 OUTPUT_WIDTH = 340  # px: the output map and loss curve beside a pass (~430 while training)
 
 
@@ -90,6 +91,10 @@ class PassStepping(QObject):
             self.action.setChecked(False)
             return
         n = len(frame.data.X_train)
+        if n == 0:
+            self.action.setChecked(False)
+            self.page.statusMessage.emit(NO_POINTS)
+            return
         if point is not None:
             self.batch = False
         point = self.point if point is None else point
@@ -150,6 +155,9 @@ class PassStepping(QObject):
                 return
             point, explain = self._pending
             self._pending = None
+            if len(frame.data.X_train) == 0:  # the points were cleared while training paused
+                self.leave(NO_POINTS)
+                return
             self._start(SteppedPass.of_next_batch(frame) if self.batch else SteppedPass.of(frame, point))
             if explain:
                 self.explain(explain)

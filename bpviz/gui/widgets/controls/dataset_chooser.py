@@ -101,7 +101,7 @@ class DatasetChooser(QWidget):
         grid.setSpacing(4)
         self.group = QButtonGroup(self)
         self.buttons: dict[str, QToolButton] = {}
-        self.classification_label = group_label("Classification: red or blue", "Each point belongs to one of two "
+        self.classification_label = group_label("Classification: a class per point", "Each point belongs to one of two "
                                                  "classes (spiral and Gaussian: up to six, see Classes); the "
                                                  "network learns the probability of each")
         self.regression_label = group_label("Regression: a value", "Each point carries a number from "

@@ -20,7 +20,9 @@ from PySide6.QtWidgets import (
 
 from bpviz.engine.datasets import CUSTOM_NOISE_STD
 from bpviz.gui import palette
+from bpviz.quoting import shorten
 
+NAME_CHARS = 6  # a class button shows this much of its name (the whole name is in its tooltip): six fit a row
 VALUE_STEPS = 20  # the value slider moves in steps of 2 / VALUE_STEPS from −1 to +1
 HINT = ("Click: add a point · right-click or Ctrl+click: remove the nearest · Shift+drag: brush a cloud. "
         "Training goes on over the new points with the same network. "
@@ -66,8 +68,6 @@ class DrawPanel(QWidget):
         self.draw_button.setToolButtonStyle(Qt.ToolButtonTextOnly)
         row.addWidget(self.draw_button)
 
-        self.class_label = QLabel("Class")
-        row.addWidget(self.class_label)
         self.class_group = QButtonGroup(self)
         self.class_group.setExclusive(True)
         self.class_buttons: list[QToolButton] = []
@@ -126,7 +126,7 @@ class DrawPanel(QWidget):
     def set_classes(self, names, colors) -> None:
         """The classes new points may get: one button each, in its colour, named by the class's name."""
         names, colors = tuple(names), tuple(colors)
-        shown = [(b.text(), b.property("color")) for b in self.class_buttons]
+        shown = [(b.property("name"), b.property("color")) for b in self.class_buttons]
         if shown == list(zip(names, colors)):
             return
         chosen = self.current_class()
@@ -138,7 +138,8 @@ class DrawPanel(QWidget):
             button = QToolButton()
             button.setObjectName(f"draw_class_{k}")
             button.setCheckable(True)
-            button.setText(name)
+            button.setText(shorten(name, NAME_CHARS))
+            button.setProperty("name", name)
             button.setProperty("color", color)
             button.setIcon(swatch(color))
             button.setToolButtonStyle(Qt.ToolButtonTextBesideIcon)
@@ -157,7 +158,7 @@ class DrawPanel(QWidget):
         self._show_kind()
 
     def _show_kind(self) -> None:
-        for widget in (self.class_label, *self.class_buttons):
+        for widget in self.class_buttons:
             widget.setVisible(not self._regression)
         self.value_label.setVisible(self._regression)
         self.value_slider.setVisible(self._regression)
