@@ -100,6 +100,10 @@ def _sample(args, config):
         X = np.array([point])
         y = np.array([args.target])
         where = f"the point ({point[0]:g}, {point[1]:g}) with target {args.target:g}"
+        points = config.dataset.points
+        if points is not None and points.rescaled:  # a file's coordinates: into the view, as its points were
+            X = points.to_view(X)
+            where += f" (in the file's coordinates; in the view ({X[0, 0]:.4g}, {X[0, 1]:.4g}))"
     else:
         if args.target is not None:
             raise UsageError("--target goes with --x (a training point has its own)")

@@ -127,3 +127,14 @@ def test_torch_without_code_and_an_unwritable_script_are_one_line(capsys, tmp_pa
     assert_one_line_error(*run_main(capsys, "train", "--epochs", "1", "--torch"), "--torch goes with --code")
     assert_one_line_error(*run_main(capsys, "train", "--epochs", "1", "--code", str(tmp_path / "no" / "x.py")),
                           "does not exist")
+
+
+def test_explain_x_takes_a_rescaled_files_own_coordinates(capsys, blobs):
+    """The file's scale and offset are kept for predictions: --x in the file's units lands where its points did."""
+    from bpviz.datafile import read_points
+
+    points = read_points(blobs)
+    code, out, err = run_main(capsys, "explain", "--data", str(blobs), "--x", "30,12", "--target", "1", "--json")
+    assert code == 0, err
+    expected = points.to_view([[30.0, 12.0]])[0]
+    assert json.loads(out)["x"] == pytest.approx(expected.tolist())

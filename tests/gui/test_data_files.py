@@ -46,6 +46,8 @@ def test_an_imported_file_starts_a_run_on_its_points_and_classes(window, qtbot, 
     assert page.controls.classes_spin.value() == 3
     assert page.decision.class_names == ("ant", "bee", "cat")
     assert "rescaled into the view" in window.statusBar().currentMessage()
+    note = page.data.panel.note
+    assert note.isVisible() and "rescaled into the view: x1′ = " in note.text()
 
 
 @pytest.mark.parametrize("content, problem", [

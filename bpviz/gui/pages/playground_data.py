@@ -48,6 +48,8 @@ class DataDrawing(QObject):
             self._run = frame.generation
             self._points = None
         spec = frame.config.dataset
+        rescaled = spec.points is not None and spec.points.rescaled
+        self.panel.set_note(f"Your file's points, {spec.points.rescaling_text()}" if rescaled else "")
         self.panel.set_regression(spec.is_regression)
         if not spec.is_regression:
             self.panel.set_classes(spec.class_names, class_colors(spec.n_classes))

@@ -100,6 +100,14 @@ class DrawPanel(QWidget):
         self.hint.setWordWrap(True)
         self.hint.setStyleSheet(f"color: {palette.MUTED};")
         outer.addWidget(self.hint)
+        self.note = QLabel()  # how an imported file's coordinates were moved into the view
+        self.note.setObjectName("draw_note")
+        self.note.setWordWrap(True)
+        self.note.setStyleSheet(f"color: {palette.MUTED};")
+        self.note.setToolTip("The file's points did not fit the view's square: each axis was mapped onto −1 … 1. "
+                             "Export data… writes the points back in the file's own coordinates")
+        self.note.hide()
+        outer.addWidget(self.note)
         self._regression = False
         self.set_classes(("0", "1"), (palette.NEGATIVE, palette.POSITIVE))
         self._show_value(self.value_slider.value())
@@ -151,6 +159,12 @@ class DrawPanel(QWidget):
             self.class_buttons.append(button)
         self.set_current_class(min(chosen, len(names) - 1))
         self._show_kind()
+
+    def set_note(self, text: str) -> None:
+        """A line under the hint (the rescaling of an imported file's points); hidden when empty."""
+        if text != self.note.text():
+            self.note.setText(text)
+            self.note.setVisible(bool(text))
 
     def set_regression(self, on: bool) -> None:
         """Points carry values (a slider) instead of classes (buttons)."""
