@@ -139,3 +139,19 @@ def test_regression_points_are_drawn_with_the_sliders_value(qtbot):
     click(page, 0.2, 0.2)
     points = wait_points(qtbot, page, 31)
     assert points.regression and points.y[-1] == -0.5
+
+
+def test_a_setting_still_settling_is_kept_when_a_point_is_drawn(qtbot):
+    """A click on the plot right after another activation is chosen: the new run has both (the settings shown win
+    over the last frame's)."""
+    page = start_page(qtbot)
+    combo = page.controls.activation_combo
+    index = combo.findData("relu")
+    combo.setCurrentIndex(index)
+    combo.activated.emit(index)  # as a user's choice: a new run is on its way, not yet sent
+    page.data.add(np.array([[0.4, 0.4]]))
+    qtbot.waitUntil(lambda: page.frame.config.activation == "relu" and page.frame.config.dataset.is_custom,
+                    timeout=5000)
+    qtbot.wait(100)
+    assert page.frame.config.activation == "relu" and page.controls.config().activation == "relu"
+    np.testing.assert_allclose(page.frame.config.dataset.points.X[-1], [0.4, 0.4])

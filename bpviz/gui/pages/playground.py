@@ -229,13 +229,14 @@ class PlaygroundPage(PageDefaults, QWidget):
     def set_data(self, spec) -> None:
         """Edited points (a custom DatasetSpec): training goes on over them with the same network, unless they
         need another output layer (a new run then). The settings show the new data at once."""
-        frame = self.frame
-        config = frame.config.for_data(spec)
+        # From the settings shown, not the last frame's: a change still settling in the controls is kept
+        config = self.controls.config().for_data(spec)
         self.controls.set_config(config)
-        if config.sizes == frame.config.sizes and config.loss == frame.config.loss:
-            self._data.emit(spec)
-        else:
+        new_run = PlaygroundControls.run_key(config)[1:] != PlaygroundControls.run_key(self.frame.config)[1:]
+        if new_run or config.sizes != self.frame.config.sizes:
             self.reconfigure(config)
+        else:
+            self._data.emit(spec)
 
     def reconfigure_data(self, spec) -> None:
         """A new run on other data (an imported file), with the settings that fit it."""

@@ -117,11 +117,11 @@ class DataDrawing(QObject):
         frame = self.page.frame
         if self.page.stepping.stepping:  # the pass was of the old points
             self.page.stepping.leave()
-        spec = frame.config.dataset
-        if spec.points is not None:
-            new = spec.with_points(points)
+        shown = self.page.controls.config().dataset  # the noise and split shown, even if still settling
+        if frame.config.dataset.points is not None:
+            new = shown.with_points(points)
         else:  # the generated points, noise and all, become the user's: no noise on top of them
-            new = DatasetSpec(CUSTOM, len(points), 0.0, spec.test_ratio, spec.seed, points=points)
+            new = DatasetSpec(CUSTOM, len(points), 0.0, shown.test_ratio, shown.seed, points=points)
         self._points = points
         self.page.set_data(new)
 

@@ -313,7 +313,7 @@ class PlaygroundControls(QWidget):
         select_data(self.reg_combo, config.regularization)
         select_number(self.reg_rate_combo, config.reg_rate)
         shown = self.config()
-        self._emitted = self._reset_key(shown)
+        self._emitted = self.run_key(shown)
         self._lr, self._batch, self._reg = shown.lr, shown.batch_size, (shown.regularization, shown.reg_rate)
 
     def set_enabled_while_training(self, training: bool) -> None:
@@ -352,7 +352,7 @@ class PlaygroundControls(QWidget):
         return f"all ({self._n_train()})" if value == self.batch.slider.maximum() else str(value)
 
     @staticmethod
-    def _reset_key(c: TrainConfig) -> tuple:
+    def run_key(c: TrainConfig) -> tuple:
         """What makes a new run (the live settings left out)."""
         return c.dataset, c.hidden, c.activation, c.loss, c.seed, tuple(c.features)
 
@@ -377,7 +377,7 @@ class PlaygroundControls(QWidget):
 
     def _emit_config(self) -> None:
         config = self.config()
-        key = self._reset_key(config)
+        key = self.run_key(config)
         if key != self._emitted:
             self._emitted = key
             self._batch = config.batch_size  # a clamped batch size travels with the new config
