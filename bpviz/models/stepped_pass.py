@@ -105,15 +105,19 @@ class SteppedPass:
         x1, x2 = self.xy
         if self.frame.config.is_regression:
             what = f"value {self.label:.3g}"
-        else:
+        elif self.frame.config.n_classes == 2 and not self.frame.config.dataset.is_custom:
             what = "blue" if self.label > 0.5 else "orange"
+        else:  # K classes, or classes of one's own: by name
+            what = f"class {self.frame.config.dataset.class_names[int(self.label)]}"
         first = f"training point {self.point} at ({x1:.3g}, {x2:.3g}), {what}".replace("-", "−")
         if len(self.points) == 1 and not self.is_next_batch:
             return first
         return f"the next mini-batch: {len(self.points)} points, the first {first}"
 
 
-def nearest_point(frame: Frame, x: float, y: float) -> int:
-    """The index of the training point nearest to (x, y)."""
+def nearest_point(frame: Frame, x: float, y: float) -> int | None:
+    """The index of the training point nearest to (x, y); None without training points."""
     X = frame.data.X_train
+    if not len(X):
+        return None
     return int(np.argmin((X[:, 0] - x) ** 2 + (X[:, 1] - y) ** 2))

@@ -137,3 +137,28 @@ def test_an_empty_set_is_said_in_words_wherever_points_are_needed(window, qtbot,
     assert page.stepping.current is None and not page.stepping.action.isChecked()
     assert "no training point to step through" in window.statusBar().currentMessage()
     assert not (tmp_path / "none.csv").exists() and not (tmp_path / "none.py").exists()
+
+
+def test_back_from_ones_own_points_to_a_generated_set_keeps_its_count(window, qtbot):
+    """Seed 1 of the 10,000-action run: Clear, then a click on Gaussian made a set of 0 points (ValueError)."""
+    page = window.playground
+    before = page.controls.points_spin.value()
+    page.data.clear()
+    qtbot.waitUntil(lambda: page.frame.config.dataset.is_custom, timeout=5000)
+    assert page.controls.points_spin.value() == 0 and not page.controls.points_spin.isEnabled()
+    page.controls.datasets.buttons["gaussian"].click()
+    qtbot.waitUntil(lambda: page.frame.config.dataset.name == "gaussian", timeout=5000)
+    assert page.frame.config.dataset.n_samples == before and page.controls.points_spin.isEnabled()
+    page.controls.datasets.buttons["custom"].click()  # one's own points again: the empty set, as left
+    qtbot.waitUntil(lambda: page.frame.config.dataset.is_custom, timeout=5000)
+    assert len(page.frame.config.dataset.points) == 0
+
+
+def test_step_through_this_point_without_points_says_so(window, qtbot):
+    """Seed 1 of the 10,000-action run: the right-click menu's 'Step through this point' on an empty set raised."""
+    page = window.playground
+    page.data.clear()
+    qtbot.waitUntil(lambda: page.frame.config.dataset.is_custom and not len(page.frame.data.X), timeout=5000)
+    page.stepping.point_action.trigger()
+    assert "no training point to step through" in window.statusBar().currentMessage()
+    assert page.stepping.current is None

@@ -263,6 +263,9 @@ class PassStepping(QObject):
             return
         x, y = self.page.decision.data_position(self._right_click)
         point = nearest_point(frame, x, y)
+        if point is None:
+            self.page.statusMessage.emit(NO_POINTS)
+            return
         if self.current is not None and not frame.running:  # another point, the network as it is now
             self.batch = False
             self.panel.set_batch(False)

@@ -34,10 +34,10 @@ from PySide6.QtWidgets import (
 )
 
 from bpviz.engine.datasets import CUSTOM, DatasetSpec
-from bpviz.engine.points import PointSet
 from bpviz.gui import palette
 from bpviz.gui.widgets.controls.dataset_chooser import DatasetChooser
 from bpviz.gui.widgets.controls.layer_editor import FeatureChooser, HiddenLayersEditor
+from bpviz.gui.widgets.controls.own_points import OwnPoints
 from bpviz.gui.widgets.controls.panel_parts import (
     WheelGuard,
     buddy_label,
@@ -85,7 +85,6 @@ class PlaygroundControls(QWidget):
     def __init__(self, parent=None):
         super().__init__(parent)
         self._data_seed = DEFAULT_DATASET.seed  # the Seed box sets both seeds; a loaded config may hold two
-        self._points: PointSet | None = None  # the points of one's own (drawn or imported), once there are some
         self._exact: dict[str, float] = {}  # loaded fractions between two slider steps, until the user moves it
         self._emit_timer = QTimer(self)
         self._emit_timer.setSingleShot(True)
@@ -160,6 +159,7 @@ class PlaygroundControls(QWidget):
         form.setHorizontalSpacing(6)
         form.setVerticalSpacing(4)
         self.points_spin = self._spin("points_spin", POINTS_RANGE, TIPS["points"], step=50)
+        self.own = OwnPoints(self.points_spin, POINTS_RANGE, DEFAULT_DATASET.n_samples)  # "Your data"
         self.points_spin.valueChanged.connect(lambda _v: self._user_changed(settle=True))
         self.seed_spin = self._spin("seed_spin", SEED_RANGE, TIPS["seed"])
         self.seed_spin.valueChanged.connect(self._seed_edited)
@@ -256,13 +256,8 @@ class PlaygroundControls(QWidget):
                            features=self.features.features())
 
     def _custom_config(self) -> TrainConfig:
-        """The points of one's own with the settings shown: the Classes box may have given them more or fewer
-        classes (points of a class taken away go with it)."""
-        points = self._points if self._points is not None else PointSet([], [])
-        k = self.classes_spin.value()
-        if not points.regression and k != points.n_classes:
-            points = points.with_class_count(k)
-        dataset = DatasetSpec(CUSTOM, len(points), self._noise(), self._test_ratio(), self._data_seed, points=points)
+        """One's own points with the settings shown."""
+        dataset = self.own.spec(self.classes_spin.value(), self._noise(), self._test_ratio(), self._data_seed)
         loss = self.loss_combo.currentData()
         return TrainConfig(dataset=DatasetSpec(), hidden=self.layers.hidden(),
                            activation=self.activation_combo.currentData(),
@@ -277,9 +272,9 @@ class PlaygroundControls(QWidget):
         A TrainConfig holds nothing these controls cannot show; a value beyond their ranges anyway (a config
         built around the checks) is refused before any widget changes."""
         d = config.dataset
-        points_range = (0, d.n_samples) if d.is_custom else LOADED_RANGES["points"]  # drawn: any count
-        spins = ((self.points_spin, d.n_samples, POINTS_RANGE, points_range),
-                 (self.seed_spin, config.seed, SEED_RANGE, LOADED_RANGES["seed"]))
+        spins = ((self.seed_spin, config.seed, SEED_RANGE, LOADED_RANGES["seed"]),)
+        if not d.is_custom:  # a set of one's own has the points it has: the box shows their count, disabled
+            spins += ((self.points_spin, d.n_samples, POINTS_RANGE, LOADED_RANGES["points"]),)
         for spin, value, _usual, (low, high) in spins:
             if not low <= value <= high:
                 raise ValueError(f"{spin.objectName()}: {value} is outside {low}..{high}")
@@ -302,9 +297,7 @@ class PlaygroundControls(QWidget):
             spin.setValue(value)
             spin.blockSignals(False)
         self._data_seed = d.seed
-        if d.points is not None:
-            self._points = d.points
-        self.points_spin.setEnabled(not d.is_custom)  # a set of one's own has the points it has
+        self.own.remember(d)
         self._update_batch_range(0 if config.batch_size > self._n_train() else config.batch_size)
         self.layers.set_hidden(config.hidden)
         select_number(self.lr_combo, config.lr)
@@ -384,18 +377,15 @@ class PlaygroundControls(QWidget):
             self.configChanged.emit(config)
 
     def _dataset_chosen(self, name: str) -> None:
-        self.points_spin.setEnabled(name != CUSTOM)
         if name == CUSTOM:
-            if self._points is None:  # nothing of one's own yet: the page makes it from the points shown
+            if self.own.points is None:  # nothing of one's own yet: the page makes it from the points shown
                 self.customChosen.emit()
                 return
-            points = self._points
-            self.points_spin.blockSignals(True)
-            self.points_spin.setRange(0, max(len(points), POINTS_RANGE[1]))
-            self.points_spin.setValue(len(points))
-            self.points_spin.blockSignals(False)
+            points = self.own.points
+            self.own.show_count(len(points))
             self.problem.show(CUSTOM, max(points.n_classes, 2), points.regression, None)
         else:
+            self.own.show_count(None)
             self.problem.dataset_chosen(name)
         self._user_changed()
 
