@@ -5,6 +5,7 @@ work on points of one's own; a session keeps drawn points."""
 
 import subprocess
 import sys
+from dataclasses import replace
 
 import numpy as np
 import pytest
@@ -162,3 +163,23 @@ def test_step_through_this_point_without_points_says_so(window, qtbot):
     page.stepping.point_action.trigger()
     assert "no training point to step through" in window.statusBar().currentMessage()
     assert page.stepping.current is None
+
+
+def test_a_point_chosen_while_training_runs_is_found_again_in_the_points_of_the_next_frame(window, qtbot):
+    """Seed 2 of the 10,000-action run: 'Step through this point' chose point 117 while training ran; the first
+    paused frame to arrive was a new run's, of 100 training points, and starting the pass raised IndexError. The
+    frames are handed to the page here as the worker would send them, without waiting in between."""
+    from bpviz.training import Trainer
+    from bpviz.training.frames import Frame
+
+    page = window.playground
+    frame = page.frame
+    page.show_frame(replace(frame, running=True))  # training runs: the pass waits for the pause
+    page.stepping.enter(len(frame.data.X_train) - 1, xy=(0.9, 0.9))
+    assert page.stepping.current is None and page.stepping.stepping
+    smaller = replace(frame.config, dataset=replace(frame.config.dataset, n_samples=20))
+    trainer = Trainer(smaller)
+    page.show_frame(Frame(frame.generation + 1, smaller, trainer.data, trainer.snapshot(), None, 0.0, False))
+    X = trainer.data.X_train
+    assert page.stepping.current is not None and page.stepping.current.frame.config == smaller
+    assert page.stepping.current.point == np.argmin(((X - [0.9, 0.9]) ** 2).sum(axis=1)) and len(X) == 10

@@ -40,6 +40,7 @@ class PassStepping(QObject):
         self.applied = False
         self.dialog: GradientChainDialog | None = None
         self._pending: tuple[int, str | None] | None = None  # (point, param to explain) once training has paused
+        self._pending_xy: tuple[float, float] | None = None  # where the point was clicked, if it was
         self._live = False  # the page is shown
         self._split_sizes: list[int] | None = None
         self._right_click = QPoint()
@@ -83,9 +84,12 @@ class PassStepping(QObject):
         else:
             self.leave()
 
-    def enter(self, point: int | None = None, explain: str | None = None) -> None:
+    def enter(self, point: int | None = None, explain: str | None = None,
+              xy: tuple[float, float] | None = None) -> None:
         """Step through a pass on training point ``point`` (default: the last one, or the next mini-batch if that
-        was chosen), once training has paused; then explain the gradient of ``explain`` if given."""
+        was chosen), once training has paused; then explain the gradient of ``explain`` if given. ``xy``: the place
+        clicked: the point is the training point nearest to it once training has paused (the points may have
+        changed meanwhile: drawn, or a new run's)."""
         frame = self.page.model.frame
         if frame is None:
             self.action.setChecked(False)
@@ -101,6 +105,7 @@ class PassStepping(QObject):
         self.point = point if 0 <= point < n else 0
         self.panel.set_batch(self.batch)
         self._pending = (self.point, explain)
+        self._pending_xy = xy
         self.action.setChecked(True)
         self._show_panel(True)
         if frame.running:
@@ -155,9 +160,14 @@ class PassStepping(QObject):
                 return
             point, explain = self._pending
             self._pending = None
-            if len(frame.data.X_train) == 0:  # the points were cleared while training paused
+            n = len(frame.data.X_train)
+            if n == 0:  # the points were cleared while training paused
                 self.leave(NO_POINTS)
                 return
+            if self._pending_xy is not None:  # the point clicked, in the data as it is now (points may have moved)
+                point = nearest_point(frame, *self._pending_xy)
+            elif point >= n:
+                point = 0
             self._start(SteppedPass.of_next_batch(frame) if self.batch else SteppedPass.of(frame, point))
             if explain:
                 self.explain(explain)
@@ -271,7 +281,7 @@ class PassStepping(QObject):
             self.panel.set_batch(False)
             self._start(SteppedPass.of(frame, point))
         else:
-            self.enter(point)
+            self.enter(point, xy=(x, y))
 
     def explain(self, param: str) -> None:
         """Show the chain of factors behind ∂E/∂``param`` in the current pass (starting one if needed)."""
