@@ -24,7 +24,7 @@ class _Parser(argparse.ArgumentParser):
 
 
 # Sub-commands after `gui`, in --help order; each module of bpviz.commands has add_parser(sub) and run(args).
-COMMANDS = ("example", "explain", "train", "gradcheck", "graph", "warmup", "trajectories")
+COMMANDS = ("example", "explain", "train", "gradcheck", "graph", "warmup", "trajectories", "landscape")
 
 
 def build_parser() -> argparse.ArgumentParser:

@@ -42,7 +42,8 @@ def test_usage_error_and_pages_are_still_importable_from_the_cli():
 
 def test_every_command_loads_without_the_cli():
     code = ("import sys; import bpviz.commands.example, bpviz.commands.train, bpviz.commands.gradcheck, "
-            "bpviz.commands.graph, bpviz.commands.warmup, bpviz.commands.trajectories; "
+            "bpviz.commands.graph, bpviz.commands.warmup, bpviz.commands.trajectories, "
+            "bpviz.commands.explain, bpviz.commands.landscape; "
             "print('bpviz.cli' in sys.modules)")
     out = subprocess.run([sys.executable, "-c", code], capture_output=True, text=True, check=True).stdout
     assert out.strip() == "False"
