@@ -339,3 +339,62 @@ class TrajectoryRecorder:
             return self._row[name]
         except KeyError:
             raise KeyError(f"{name!r} is not recorded (recorded: {', '.join(self.names)})") from None
+
+
+# ---------------------------------------------------------------------- a run's rewindable history
+HISTORY_BUDGET = 40_000_000  # bytes held by a run's rewindable history (bpviz.models.rewind.RunRecord); with the
+# rows on their way from the Trainer (at most 1/16 of it, twice: waiting, then handed over) < 50 MB in all
+HISTORY_CAPACITY = (256, 16384)  # entries kept, whatever the budget says (the slider's positions)
+
+
+def history_row_bytes(n_params: int) -> int:
+    """Bytes of one recorded step: the step and epoch (int64), the train and test loss, every parameter and its
+    gradient (float64)."""
+    return 8 * (4 + 2 * int(n_params))
+
+
+def history_capacity(n_params: int) -> int:
+    """Entries a run's history keeps for a network of ``n_params`` weights and biases: as many as
+    HISTORY_BUDGET allows, within HISTORY_CAPACITY. The largest playground network, 2-16x6-1 (1,425
+    parameters: 22,832 bytes a step), keeps 1,749 steps on the grid (plus the run's start and the latest): 1,751
+    rows, 39.98 MB; a 2-4-4-1 network (41 parameters) keeps 16,384 (+ 2): 11.3 MB."""
+    low, high = HISTORY_CAPACITY
+    return int(min(max(HISTORY_BUDGET // history_row_bytes(n_params) - 2, low), high))  # - 2: row 0, the latest
+
+
+def record_stride(step: int, capacity: int) -> int:
+    """The spacing of the recorded steps once training has reached ``step``: the smallest power of two whose
+    multiples up to ``step`` number at most ``capacity`` (1 for the first ``capacity`` steps, then 2, 4, ...).
+    Steps 0 .. 10^6 thus fit in ``capacity`` entries, evenly spread, every step of the start kept."""
+    return 1 << max(0, (int(step) // int(capacity)).bit_length())
+
+
+def next_record_step(step: int, capacity: int, at_least: int = 1) -> int:
+    """The first step >= ``step`` on the grid of recorded steps (a multiple of its own ``record_stride``, and of
+    ``at_least``, a power of two: a coarser grid while rows wait too long to be taken)."""
+    step = int(step)
+    stride = max(record_stride(step, capacity), at_least)
+    while True:
+        candidate = -(-step // stride) * stride
+        wider = max(record_stride(candidate, capacity), at_least)
+        if wider == stride:
+            return candidate
+        stride = wider
+
+
+@dataclass(frozen=True, eq=False)
+class StepRows:
+    """Recorded steps of a training run, oldest first, as the Trainer hands them over (copies): for row k the
+    step, the epoch, the train and test loss (NaN where not measured: only at the end of an epoch), and the
+    network's whole parameter vector and gradient vector (bpviz.engine.Network.get_parameters's layout: per
+    layer an (n_in + 1, n_out) block, the biases its last row; the gradient NaN where none is known: step 0, a
+    restored state)."""
+
+    steps: np.ndarray  # (k,) int64
+    epochs: np.ndarray  # (k,) int64
+    losses: np.ndarray  # (k, 2) train, test
+    params: np.ndarray  # (k, P)
+    grads: np.ndarray  # (k, P)
+
+    def __len__(self) -> int:
+        return len(self.steps)

@@ -6,12 +6,17 @@ parameters and gradients for the trajectory plots (bounded, bpviz.engine.traject
 tells its subscribers: ``new_run`` (reset, new settings or data, a session opened: older frames belong to another
 run) and then ``frame`` for every frame. The loss curve, the live trajectories, the gradient check and the status
 bar draw from here; a session is written from here, never read back from a widget.
+
+``rewind`` (bpviz.models.rewind.Rewind) keeps the run's exact states at a thinning grid of steps (bounded: < 50 MB)
+and which of them the views show instead of the latest frame (the history scrubber); it takes every frame before
+the subscribers hear of it, and ends a rewind on a new run.
 """
 
 from __future__ import annotations
 
 from bpviz.engine.trajectories import TrajectoryRecorder
 from bpviz.models.observable import Observable
+from bpviz.models.rewind import Rewind
 from bpviz.session import PlaygroundState
 from bpviz.training.frames import Frame
 from bpviz.training.history import HistoryArrays
@@ -24,6 +29,7 @@ class PlaygroundModel(Observable):
         super().__init__()
         self.frame: Frame | None = None
         self.recorder: TrajectoryRecorder | None = None  # every parameter of the current network
+        self.rewind = Rewind()  # the run's recorded states, and the one shown when rewound
 
     @property
     def run(self) -> int | None:
@@ -43,6 +49,7 @@ class PlaygroundModel(Observable):
             self.recorder.clear()
         self.recorder.add_snapshot(frame.snapshot)
         self.frame = frame
+        self.rewind.take(frame, new_run)
         if new_run:
             self._notify("new_run", frame)
         self._notify("frame", frame)

@@ -4,175 +4,35 @@ Plain NumPy and the standard library (no Qt): the CLI, the tests and the GUI's w
 Trainer runs mini-batch gradient descent, evaluates the full train and test sets at the end of every epoch
 (the loss history), stops on divergence keeping the last finite state, and makes immutable ``Snapshot``s.
 
-The problem type follows the data set. Classification (labels 0/1): the loss picks the output layer
-(``CLASSIFICATION_LOSSES``). Regression (``plane``, ``multi_gaussian``: a value in [-1, 1] per point): one linear
-output neuron and the loss ``half_sse`` (mean ½(y − t)²), the only one offered (``REGRESSION_LOSSES``); a
-classification loss on such data is refused. ``half_sse`` thus means a sigmoid output on classification data (as
-in every session saved before regression existed) and a linear one on regression data. Accuracy means nothing
-for regression: it is NaN there.
+The settings (``TrainConfig``) and their limits are in bpviz.training.config. Accuracy means nothing for
+regression: it is NaN there.
 """
 
 from __future__ import annotations
 
 import math
 import time
-from dataclasses import asdict, dataclass, field, replace
+from dataclasses import dataclass, replace
 
 import numpy as np
 
-from bpviz.engine import HIDDEN_ACTIVATIONS, Network
-from bpviz.engine.checks import choice, is_whole, real_number, show, show_names, whole_number
-from bpviz.engine.datasets import MAX_SAMPLES, MAX_SEED, DatasetSpec
-from bpviz.engine.features import FEATURES, check_features, make_features
+from bpviz.engine.datasets import DatasetSpec
+from bpviz.engine.features import make_features
 from bpviz.engine.naming import NetworkNames
+from bpviz.engine.trajectories import StepRows, history_capacity, next_record_step
+from bpviz.training.config import (  # noqa: F401  (re-exported: the settings were defined here before)
+    CLASSIFICATION_LOSSES,
+    LOSS_WORDS,
+    MAX_BATCH_SIZE,
+    MAX_LAYERS,
+    MAX_WIDTH,
+    MIN_RATE,
+    MULTICLASS_LOSSES,
+    REGRESSION_LOSSES,
+    REGULARIZATIONS,
+    TrainConfig,
+)
 from bpviz.training.history import History, HistoryArrays
-
-#: losses offered for classification, and the output layer each implies
-CLASSIFICATION_LOSSES = {"bce": ("sigmoid", 1), "half_sse": ("sigmoid", 1), "softmax_ce": ("softmax", 2)}
-#: losses offered for regression, and the output layer each implies
-REGRESSION_LOSSES = {"half_sse": ("linear", 1)}
-#: losses offered for three or more classes: a softmax output of K neurons
-MULTICLASS_LOSSES = {"softmax_ce": ("softmax", None)}
-LOSS_WORDS = {"bce": "cross-entropy", "half_sse": "squared error", "softmax_ce": "softmax cross-entropy"}
-REGULARIZATIONS = ("none", "l1", "l2")
-
-# What a TrainConfig may hold besides its DatasetSpec (whose limits are in bpviz.engine.datasets): the one
-# statement of these limits. The playground's controls read them, and a session is checked against them, so that
-# every configuration that passes can be shown by the controls. A rate may be any finite number from MIN_RATE (a
-# combo box shows an odd loaded value as an extra item, but reads a rate within 1e-15 of 0 as 0).
-MAX_LAYERS, MAX_WIDTH = 6, 16  # hidden layers, neurons per hidden layer
-MAX_BATCH_SIZE = MAX_SAMPLES  # a batch of the whole training set at most (0 also means the whole set)
-MIN_RATE = 1e-12  # the smallest learning rate, and regularization rate other than 0
-
-
-@dataclass(frozen=True)
-class TrainConfig:
-    dataset: DatasetSpec = field(default_factory=DatasetSpec)
-    hidden: tuple[int, ...] = (4, 4)
-    activation: str = "tanh"
-    loss: str = "bce"
-    lr: float = 0.03
-    batch_size: int = 10  # 1 = stochastic; >= the training set (or 0) = full batch
-    regularization: str = "none"
-    reg_rate: float = 0.0
-    seed: int = 1  # initial weights and the order of the mini-batches
-    features: tuple[str, ...] = ("x1", "x2")  # the network's inputs, computed from each point (x1, x2)
-
-    def __post_init__(self):
-        if not isinstance(self.dataset, DatasetSpec):
-            raise ValueError(f"the data set must be a DatasetSpec, got {show(self.dataset)}")
-        object.__setattr__(self, "hidden", _check_hidden(self.hidden))
-        object.__setattr__(self, "features", _check_feature_names(self.features))
-        choice("activation", self.activation, HIDDEN_ACTIVATIONS)
-        choice("loss", self.loss, CLASSIFICATION_LOSSES)
-        if self.dataset.n_classes > 2 and self.loss not in MULTICLASS_LOSSES:
-            raise ValueError(f"{self.dataset.n_classes} classes need a softmax output: use the loss "
-                             f"{', '.join(MULTICLASS_LOSSES)} ({LOSS_WORDS['softmax_ce']}), not {self.loss}")
-        if self.is_regression and self.loss not in REGRESSION_LOSSES:
-            raise ValueError(f"loss {self.loss} ({LOSS_WORDS[self.loss]}) is for classification, but "
-                             f"{self.dataset.name} is a regression data set (a value per point, not a class): "
-                             f"use {', '.join(REGRESSION_LOSSES)} (squared error with a linear output)")
-        real_number("learning rate", self.lr, low=MIN_RATE)
-        if not (is_whole(self.batch_size) and 0 <= self.batch_size <= MAX_BATCH_SIZE):
-            raise ValueError(f"batch size must be a whole number from 1 to {MAX_BATCH_SIZE} (0 = full batch), "
-                             f"got {show(self.batch_size)}")
-        object.__setattr__(self, "batch_size", int(self.batch_size))
-        choice("regularization", self.regularization, REGULARIZATIONS)
-        if real_number("regularization rate", self.reg_rate, low=0.0) != 0.0 and self.reg_rate < MIN_RATE:
-            raise ValueError(f"regularization rate must be 0 or at least {MIN_RATE:g}, got {show(self.reg_rate)}")
-        object.__setattr__(self, "seed", whole_number("seed", self.seed, 0, MAX_SEED))
-
-    @property
-    def is_regression(self) -> bool:
-        """The data set's points carry values to predict: a linear output, no accuracy."""
-        return self.dataset.is_regression
-
-    @property
-    def n_classes(self) -> int:
-        """K, the number of classes (0 for regression)."""
-        return self.dataset.n_classes
-
-    @property
-    def losses(self) -> dict:
-        """The losses that fit this problem type, each with the output layer it implies."""
-        if self.is_regression:
-            return REGRESSION_LOSSES
-        return MULTICLASS_LOSSES if self.n_classes > 2 else CLASSIFICATION_LOSSES
-
-    @property
-    def n_outputs(self) -> int:
-        """One output, or one per class for a softmax."""
-        return self.n_classes if self.output == "softmax" else 1
-
-    @property
-    def sizes(self) -> tuple[int, ...]:
-        return (len(self.features), *self.hidden, self.n_outputs)
-
-    @property
-    def output(self) -> str:
-        return self.losses[self.loss][0]
-
-    def for_data(self, dataset: DatasetSpec) -> TrainConfig:
-        """These settings over other data, the loss changed only where it cannot stay: softmax cross-entropy for
-        three classes or more, squared error for values, cross-entropy when classes replace values."""
-        loss = self.loss
-        if dataset.is_regression:
-            loss = next(iter(REGRESSION_LOSSES))
-        elif dataset.n_classes > 2 and loss not in MULTICLASS_LOSSES:
-            loss = next(iter(MULTICLASS_LOSSES))
-        elif self.is_regression:
-            loss = "bce"
-        return replace(self, dataset=dataset, loss=loss)
-
-    def make_network(self) -> Network:
-        """The network this configuration trains, with the initial weights of its seed."""
-        return Network(self.sizes, hidden=self.activation, output=self.output, loss=self.loss, seed=self.seed,
-                       regularization=self.regularization, reg_rate=self.reg_rate)
-
-    def to_dict(self) -> dict:
-        d = asdict(self)
-        d["dataset"] = self.dataset.to_dict()
-        d["hidden"] = list(self.hidden)
-        d["features"] = list(self.features)
-        return d
-
-    @classmethod
-    def from_dict(cls, data: dict) -> TrainConfig:
-        if not isinstance(data, dict):
-            raise ValueError("the training configuration must be a JSON object")
-        unknown = [key for key in data if key not in cls.__dataclass_fields__]
-        if unknown:
-            raise ValueError(f"unknown configuration key(s): {show_names(unknown)}")
-        data = dict(data)
-        if "dataset" in data:
-            data["dataset"] = DatasetSpec.from_dict(data["dataset"])
-        for key in ("hidden", "features"):
-            if key in data:
-                if not isinstance(data[key], list):
-                    raise ValueError(f"{key} must be a list")
-                data[key] = tuple(data[key])
-        return cls(**data)
-
-
-def _check_hidden(hidden) -> tuple[int, ...]:
-    if isinstance(hidden, (str, dict)) or not hasattr(hidden, "__iter__"):
-        raise ValueError(f"hidden layers must be a list of neuron counts, got {show(hidden)}")
-    hidden = tuple(hidden)
-    if len(hidden) > MAX_LAYERS or not all(is_whole(h) and 1 <= h <= MAX_WIDTH for h in hidden):
-        raise ValueError(f"hidden layers: at most {MAX_LAYERS} layers of 1 to {MAX_WIDTH} neurons, "
-                         f"got {show(list(hidden))}")
-    return tuple(int(h) for h in hidden)
-
-
-def _check_feature_names(features) -> tuple[str, ...]:
-    """Names of FEATURES, each once; a refusal quotes at most a few short values."""
-    if isinstance(features, (str, dict)) or not hasattr(features, "__iter__"):
-        raise ValueError(f"features must be a list of names, got {show(features)}")
-    features = tuple(features)
-    unknown = [f for f in features if not (isinstance(f, str) and f in FEATURES)]
-    if unknown:
-        raise ValueError(f"unknown feature(s) {show_names(unknown)} (choose from {', '.join(FEATURES)})")
-    return check_features(features)
 
 
 @dataclass(frozen=True)
@@ -192,6 +52,7 @@ class Snapshot:
     history: HistoryArrays  # the whole loss history (bounded: a few thousand entries at most)
     diverged: bool
     next_batch: np.ndarray  # the training points (indices) the next step trains on
+    records: StepRows | None = None  # steps recorded since the previous such snapshot (``snapshot(records=True)``)
 
 
 def targets_for(loss: str, y: np.ndarray, n_classes: int = 2) -> np.ndarray:
@@ -211,10 +72,27 @@ def predicted_classes(outputs: np.ndarray) -> np.ndarray:
 
 
 class Trainer:
-    """Mini-batch gradient descent of ``config`` on its dataset, run in steps or time slices."""
+    """Mini-batch gradient descent of ``config`` on its dataset, run in steps or time slices.
 
-    def __init__(self, config: TrainConfig):
+    ``record_history=True`` (the playground's worker): the Trainer also records the exact state of the network
+    (parameters, gradients, epoch, losses where measured) at the steps of a thinning grid
+    (bpviz.engine.trajectories.record_stride: every step at first, then every 2nd, 4th, ... so that a run of any
+    length fits the history's capacity), plus every state set by hand, restored or fallen back to. The rows wait
+    (at most 1/PENDING_SHARE of that capacity: beyond, a grid twice as coarse) until ``take_records`` or
+    ``snapshot(records=True)`` hands them over: the window's history (bpviz.models.rewind) keeps them. The cost
+    in the training loop is one comparison a step, and one copy of the parameters and gradients per recorded
+    step."""
+
+    PENDING_SHARE = 16  # rows waiting to be taken: at most capacity // PENDING_SHARE + 32
+
+    def __init__(self, config: TrainConfig, record_history: bool = False):
         self.config = config
+        self._recording = bool(record_history)
+        self._pending: list = []
+        self._next_record = -1  # the next step to record (-1: none, when not recording)
+        self._capacity = 256  # of the history the rows go to (set for the network by _restart_records)
+        self._coarser = 1  # while rows wait too long to be taken, only multiples of this are recorded
+        self._measured = (-1, math.nan, math.nan)  # (step, train, test) of the last history entry
         self._load_data(config.dataset)
         self.reset()
 
@@ -262,6 +140,7 @@ class Trainer:
         self._full = None
         self._start_epoch()
         self._record()
+        self._restart_records()
 
     def restore(self, weights, biases, step: int, epoch: int, history: HistoryArrays) -> None:
         """Continue from a saved state (a session): these parameters, counts and loss history."""
@@ -270,6 +149,7 @@ class Trainer:
         self.step_count, self.epoch = int(step), int(epoch)
         self.history.restore(history)
         self._last_good = (self.network.get_parameters(), self.step_count, self.epoch)
+        self._restart_records()
 
     def set_parameter(self, name: str, value: float) -> None:
         """Set one weight or bias by its diagram name (``w3``, ``b_h1_2``): the user's hand edit. Training
@@ -284,6 +164,8 @@ class Trainer:
         else:
             self.network.biases[ref.layer][ref.dst] = value
         self._last_good = (self.network.get_parameters(), self.step_count, self.epoch)
+        self._measured = (-1, math.nan, math.nan)  # the losses measured were of the weights before
+        self._keep_record(at_grid=False)
 
     def set_parameters(self, weights, biases) -> None:
         """Set every weight and bias (a pass stepped by hand applies its update so, or takes it back). Training
@@ -293,6 +175,8 @@ class Trainer:
             raise ValueError("every weight and bias must be a finite number")
         self.network.weights, self.network.biases = weights, biases
         self._last_good = (self.network.get_parameters(), self.step_count, self.epoch)
+        self._measured = (-1, math.nan, math.nan)  # the losses measured were of the weights before
+        self._keep_record(at_grid=False)
 
     @property
     def lr(self) -> float:
@@ -365,6 +249,8 @@ class Trainer:
                     self._start_epoch()
                     if not self._record():
                         break
+                if self.step_count == self._next_record:
+                    self._keep_record()
         return done
 
     def run_for(self, seconds: float, max_steps: int = 1_000_000_000) -> int:
@@ -399,6 +285,7 @@ class Trainer:
             return False
         self.history.append(self.epoch, self.step_count, train, test)
         self._last_good = (params, self.step_count, self.epoch)
+        self._measured = (self.step_count, train, test)
         return True
 
     def _diverge(self) -> None:
@@ -406,6 +293,48 @@ class Trainer:
         self.diverged = True
         params, self.step_count, self.epoch = self._last_good
         self.network.set_parameters(params)
+        if self._recording:  # the steps after it are undone: the state fallen back to is the latest
+            self._pending = [row for row in self._pending if row[0] < self.step_count]
+            self._next_record = -1
+            self._keep_record(at_grid=False)
+
+    # ------------------------------------------------------------------ the rewindable history
+    def _restart_records(self) -> None:
+        """A new run (reset) or a restored state: its first row is the state now, with no gradient yet."""
+        if not self._recording:
+            return
+        self._capacity = history_capacity(self.network.get_parameters().size)
+        self._pending, self._coarser = [], 1
+        self._next_record = -1
+        self._keep_record(at_grid=False, gradient=False)
+
+    def _keep_record(self, at_grid: bool = True, gradient: bool = True) -> None:
+        """Record the state now (a step of the grid, or off it: set by hand, restored, fallen back to)."""
+        if not self._recording:
+            return
+        net, step = self.network, self.step_count
+        measured_step, train, test = self._measured
+        if measured_step != step:
+            train = test = math.nan
+        params = net.get_parameters()
+        # The Network's flat gradient vector has get_parameters's layout: one copy instead of 2 per layer
+        grads = net._grad.copy() if gradient and step > 0 else np.full_like(params, np.nan)
+        self._pending.append((step, self.epoch, train, test, params, grads))
+        if len(self._pending) > self._capacity // self.PENDING_SHARE + 32:  # not taken for long: a coarser grid
+            self._coarser *= 2
+            first, *rest = self._pending
+            self._pending = [first, *(row for row in rest if row[0] % self._coarser == 0 or row is rest[-1])]
+        if at_grid or step >= self._next_record:
+            self._next_record = next_record_step(step + 1, self._capacity, self._coarser)
+
+    def take_records(self) -> StepRows | None:
+        """The rows recorded since the last call (None if there are none); they leave the Trainer."""
+        if not self._pending:
+            return None
+        rows, self._pending, self._coarser = self._pending, [], 1
+        return StepRows(np.array([r[0] for r in rows], dtype=np.int64), np.array([r[1] for r in rows], np.int64),
+                        np.array([(r[2], r[3]) for r in rows], dtype=np.float64),
+                        np.stack([r[4] for r in rows]), np.stack([r[5] for r in rows]))
 
     # ------------------------------------------------------------------ measuring
     def _losses(self) -> tuple[float, float]:
@@ -440,8 +369,9 @@ class Trainer:
             "test_accuracy": self._accuracy(self._Xt, self.data.y_test),
         }
 
-    def snapshot(self) -> Snapshot:
-        """The current state, with the whole (bounded) loss history."""
+    def snapshot(self, records: bool = False) -> Snapshot:
+        """The current state, with the whole (bounded) loss history; ``records``: with the steps recorded since
+        the last call (``take_records``: they leave the Trainer)."""
         net = self.network
         dW, db = net.last_gradients()
         m = self.evaluate()
@@ -459,5 +389,6 @@ class Trainer:
             history=self.history.arrays(),
             diverged=self.diverged,
             next_batch=self.next_batch(),
+            records=self.take_records() if records else None,
         )
 

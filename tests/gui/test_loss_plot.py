@@ -5,6 +5,7 @@ import math
 
 import numpy as np
 import pytest
+from PySide6.QtCore import Qt
 
 from bpviz.gui.widgets.plots.loss_plot import LossPlot
 from bpviz.training import History, HistoryArrays
@@ -153,3 +154,61 @@ def test_large_counts_read_as_k_and_m(plot):
     assert axis.tickStrings([0.0, 500_000.0, 1_500_000.0], 1.0, 500_000.0) == ["0", "0.5M", "1.5M"]
     assert axis.tickStrings([0.0, 20_000.0, 40_000.0], 1.0, 20_000.0) == ["0", "20k", "40k"]
     assert axis.tickStrings([0.0, 500.0, 1000.0], 1.0, 500.0) == ["0", "500", "1000"]
+
+
+class _Run:
+    def __init__(self, history, name, slot):
+        self.history, self.name, self.slot = history, name, slot
+
+
+def test_earlier_runs_are_faded_curves_under_the_current_run_with_a_legend_entry(plot):
+    plot.set_history(_history(0, 30))
+    runs = [_Run(_history(0, 20, steps_per_epoch=5), "lr 0.3", 0), _Run(_history(0, 40), "8,8 → 4", 3)]
+    plot.set_earlier_runs(runs)
+    assert plot.earlier_names() == ["lr 0.3", "8,8 → 4"]
+    legend = [label.text for _sample, label in plot.legend.items]
+    assert legend == ["test", "train", "lr 0.3", "8,8 → 4"]
+    train, test = plot._earlier_items[:2]
+    assert np.array_equal(train.getOriginalDataset()[0], np.arange(20) * 5)
+    assert np.array_equal(test.getOriginalDataset()[1], runs[0].history.test)
+    assert train.opts["pen"].color().alphaF() == pytest.approx(0.35, abs=0.01)
+    assert test.opts["pen"].style() == Qt.DashLine
+    assert train.zValue() < plot.train_curve.zValue()
+    assert train.opts["pen"].color().name() not in (plot.train_curve.opts["pen"].color().name(),
+                                                    plot.test_curve.opts["pen"].color().name())
+    items = list(plot._earlier_items)
+    plot.set_earlier_runs(runs)  # nothing changed: nothing redone
+    assert plot._earlier_items == items
+    runs[1].name = "wide"
+    plot.set_earlier_runs(runs)
+    assert [label.text for _sample, label in plot.legend.items][2:] == ["lr 0.3", "wide"]
+    plot.set_x_axis("epochs")  # they follow the x axis ...
+    assert np.array_equal(plot._earlier_items[0].getOriginalDataset()[0], np.arange(20))
+    plot.set_log_y(True)  # ... and the log scale
+    assert all(c.opts["logMode"][1] for c in plot._earlier_items)
+    plot.set_earlier_runs([])
+    assert plot.earlier_names() == [] and len(plot.legend.items) == 2
+    assert not any(c in plot.plot.getPlotItem().items for c in items)
+
+
+def test_a_marker_at_a_step_maps_to_epochs_through_the_current_history(plot):
+    plot.set_history(_history(0, 10, steps_per_epoch=8))  # epoch k ends at step 8k
+    assert plot.marker_x() is None
+    plot.set_marker(20)
+    assert plot.marker_x() == 20.0
+    plot.set_x_axis("epochs")
+    assert plot.marker_x() == pytest.approx(2.5)
+    plot.set_marker(None)
+    assert plot.marker_x() is None
+    plot.set_marker(40)
+    assert plot.marker_x() == pytest.approx(5.0)
+    plot.set_x_axis("steps")
+    assert plot.marker_x() == 40.0
+
+
+def test_a_long_earlier_run_is_drawn_from_a_few_hundred_points_keeping_its_ends(plot):
+    h = _history(0, 4096)
+    plot.set_earlier_runs([_Run(h, "long", 1)])
+    x, y = plot.earlier_drawn(0)
+    assert len(x) <= 602 and x[0] == h.steps[0] and x[-1] == h.steps[-1] and y[-1] == h.train[-1]
+    assert set(y) <= set(h.train)  # entries themselves, never interpolated

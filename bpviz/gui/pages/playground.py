@@ -20,16 +20,19 @@ from bpviz.gui.export.views import Picture, Table
 from bpviz.gui.pages import PageDefaults
 from bpviz.gui.pages.playground_data import DataDrawing
 from bpviz.gui.pages.playground_pass import PassStepping
+from bpviz.gui.pages.playground_rewind import RewindScrubbing
 from bpviz.gui.widgets.controls.playground import PlaygroundControls
 from bpviz.gui.widgets.diagram.view import NetworkDiagram
 from bpviz.gui.widgets.one_of import OneOf
 from bpviz.gui.widgets.plots.decision_plot import DecisionPlot
 from bpviz.gui.widgets.plots.loss_plot import LossPlot
+from bpviz.gui.widgets.plots.runs_table import RunsTable
 from bpviz.gui.widgets.text_line import TextLine
 from bpviz.gui.workers.sliced import join_thread, start_thread
 from bpviz.gui.workers.training import TrainingWorker
 from bpviz.models.diagram import from_parameters
 from bpviz.models.playground import PlaygroundModel
+from bpviz.models.runs import RunsModel
 from bpviz.reports import loss_history_csv
 from bpviz.training import TrainConfig
 from bpviz.training.frames import Frame
@@ -74,6 +77,10 @@ class PlaygroundPage(PageDefaults, QWidget):
         self.diagram.setObjectName("playground_diagram")
         self.decision = DecisionPlot()
         self.loss = LossPlot()
+        self.runs = RunsModel(self.model)  # earlier runs, compared on the loss curve and in a table under it
+        self.runs_table = RunsTable(self.runs)
+        self.loss.set_compare_panel(self.runs_table)
+        self.runs.subscribe("changed", lambda: self.loss.set_earlier_runs(self.runs.earlier[::-1]))
         self.banner = QLabel()
         self.banner.setObjectName("divergence_banner")
         self.banner.setWordWrap(True)
@@ -83,6 +90,7 @@ class PlaygroundPage(PageDefaults, QWidget):
         self.figures.setObjectName("playground_figures")
         self._build_actions()
         self.stepping = PassStepping(self)  # "Step through a pass": its panel takes the settings' place meanwhile
+        self.rewinding = RewindScrubbing(self)  # the history scrubber under the loss curve
         self.actions_list.append(self.stepping.action)
         self.data = DataDrawing(self)  # drawing points on the output panel; importing and exporting them
         self.actions_list.append(self.data.panel.draw_action)
@@ -130,6 +138,7 @@ class PlaygroundPage(PageDefaults, QWidget):
         column.addWidget(self.data.panel)
         column.addWidget(self.figures)
         column.addWidget(self.loss, 2)
+        column.addWidget(self.rewinding.scrubber)
         centre = QWidget()
         middle = QVBoxLayout(centre)
         middle.setContentsMargins(0, 0, 0, 0)
@@ -285,12 +294,14 @@ class PlaygroundPage(PageDefaults, QWidget):
         # The loss curve changes little in 1/30 s and is costly to repaint: while training runs, a timer of its
         # own draws it twice a second, between frames rather than on top of one.
         self.loss.set_history(snap.history, draw=not frame.running)
-        if frame.maps is not None:
+        rewound = self.rewinding.take_frame(frame)  # True: the views stay on a recorded step (the scrubber)
+        if frame.maps is not None and not rewound:
             self.decision.set_region(frame.maps.region, frame.maps.extent, classes=frame.maps.classes)
         self.stepping.take_frame(frame)
-        if not self.stepping.stepping:  # else the diagram shows the pass
+        if not (self.stepping.stepping or rewound):  # else the diagram shows the pass, or the step rewound to
             self.redraw_diagram(frame)
-        self.figures.setText(figures_text(snap, frame.config.is_regression))
+        if not rewound:
+            self.figures.setText(figures_text(snap, frame.config.is_regression))
         self._set_running(frame.running)
 
     def redraw_diagram(self, frame: Frame) -> None:

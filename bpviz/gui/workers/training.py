@@ -26,6 +26,7 @@ SLICE_SECONDS = 0.010
 
 class TrainingWorker(SlicedWorker):
     diverged = Signal(str)
+    mapsReady = Signal(object, object)  # (the request's token, GridMaps) for ``evaluate_maps``
 
     def __init__(self, config: TrainConfig, fps: float = 31.0, maps: bool = True, grid_res: int = 100):
         super().__init__(fps)
@@ -46,7 +47,7 @@ class TrainingWorker(SlicedWorker):
     def _restart(self, config: TrainConfig, state=None) -> None:
         """A new run of ``config`` (from its initial weights, or continuing a saved ``state``)."""
         self._config = config
-        self.trainer = Trainer(config)
+        self.trainer = Trainer(config, record_history=True)  # the steps the page can rewind to come with frames
         if state is not None:
             self.trainer.restore(state.weights, state.biases, state.step, state.epoch, state.history)
         self._grid = GridEvaluator(config.sizes, config.features, config.activation,
@@ -134,6 +135,16 @@ class TrainingWorker(SlicedWorker):
         self.trainer.set_parameters(weights, biases)
         self._emit(force=True)
 
+    @Slot(object, object, object)
+    def evaluate_maps(self, token, weights, biases) -> None:
+        """The maps over the plane of other weights of this run's network (a step rewound to: the history
+        scrubber), between two training slices; answered by ``mapsReady(token, maps)``. Training goes on."""
+        try:
+            maps = self._grid.evaluate(weights, biases)
+        except ValueError:  # weights of another network (a new run began meanwhile): the request is stale
+            return
+        self.mapsReady.emit(token, maps)
+
     @Slot(bool)
     def set_maps(self, on: bool) -> None:
         self._maps_on = on
@@ -169,7 +180,7 @@ class TrainingWorker(SlicedWorker):
     def _emit(self, force: bool = False) -> None:
         if not self._frame_due(force):
             return
-        snap = self.trainer.snapshot()
+        snap = self.trainer.snapshot(records=True)
         maps = None
         if self._maps_on and all(np.isfinite(w).all() for w in snap.weights):
             maps = self._grid.evaluate(snap.weights, snap.biases)

@@ -5,19 +5,38 @@ none of its own: the playground's model owns the history, bounded to a few thous
 (bpviz.training.history), so the curves get every entry as it is, in one ``setData`` each. While training runs
 the page redraws the curve a few times a second (``set_history(history, draw=False)`` then ``draw()`` from a timer):
 its axes are costly to repaint 30 times a second.
+
+Earlier runs (bpviz.models.runs) are drawn under the current run's curves as faded lines, one hue per run (its
+train loss solid, its test loss dashed), each with a legend entry of its name: ``set_earlier_runs``, called only
+when runs are kept, removed, renamed or pinned, never per frame. ``set_marker`` draws a thin vertical line at a step
+(mapped through the current history when the x axis shows epochs). A "Compare runs" button on the header row shows
+a panel (the runs table) under the curve, once the page gives it one (``set_compare_panel``).
 """
 
 from __future__ import annotations
 
+import html
 import math
+from collections.abc import Sequence
 
 import numpy as np
-from PySide6.QtCore import Slot
-from PySide6.QtWidgets import QCheckBox, QComboBox, QGraphicsItem, QHBoxLayout, QLabel, QVBoxLayout, QWidget
+from PySide6.QtCore import Qt, Slot
+from PySide6.QtWidgets import (
+    QCheckBox,
+    QComboBox,
+    QGraphicsItem,
+    QHBoxLayout,
+    QLabel,
+    QSplitter,
+    QToolButton,
+    QVBoxLayout,
+    QWidget,
+)
 
 import pyqtgraph as pg
 
 from bpviz.gui import palette
+from bpviz.gui.widgets.plots.earlier_runs import EarlierCurves
 from bpviz.gui.widgets.plots.fast_plot import FastPlotWidget
 from bpviz.gui.widgets.text_line import TextLine
 from bpviz.training.history import HistoryArrays
@@ -26,6 +45,9 @@ UNITS = ("steps", "epochs")
 _AXIS_LABEL = {"steps": "step", "epochs": "epoch"}
 TRAIN_COLOR = palette.TEXT
 TEST_COLOR = palette.POSITIVE
+MAX_LEGEND_CHARS = 24
+EARLIER_LEGEND_SIZE = "8pt"
+PLOT_MIN_HEIGHT = {False: 120, True: 150}  # without, with the compare panel under the plot
 
 
 def format_loss(value: float) -> str:
@@ -93,6 +115,10 @@ class LossPlot(QWidget):
         self._log = False
         self._history = HistoryArrays.empty()
         self._dirty = False  # a history given but not drawn yet (set_history(draw=False))
+        self._earlier: list = []  # the earlier runs drawn: (history, name, slot)
+        self._earlier_items: list = []  # their curves (train, test per run), in that order
+        self._drawn: dict = {}  # (id of its history, colour slot) -> EarlierCurves
+        self._marker_step: int | None = None
         self._build()
 
     def _build(self) -> None:
@@ -115,6 +141,15 @@ class LossPlot(QWidget):
         self.log_y.setToolTip("Logarithmic loss axis: the slow fall late in training stays visible")
         self.log_y.toggled.connect(self.set_log_y)
         top.addWidget(self.log_y)
+        self.compare = QToolButton()
+        self.compare.setText("Compare")
+        self.compare.setObjectName("compare_runs")
+        self.compare.setCheckable(True)
+        self.compare.setToolTip("Show the table of earlier runs under the curve: their names (double-click to "
+                                "rename), final losses, steps to 90 % accuracy and speed")
+        self.compare.toggled.connect(self._show_compare)
+        self.compare.hide()  # until the page gives the panel
+        top.addWidget(self.compare)
         layout.addLayout(top)
 
         self.plot = FastPlotWidget(background=palette.BACKGROUND,
@@ -150,8 +185,17 @@ class LossPlot(QWidget):
         # the plot follows the data, the auto range then changes only when the data pass those bounds, so most
         # redraws leave the axes as they are, and Qt shows them from cache instead of re-rendering their text.
         self.anchor = item.plot(pen=pg.mkPen((0, 0, 0, 0)))
-        self.plot.setMinimumHeight(120)
-        layout.addWidget(self.plot, 1)
+        self.marker = pg.InfiniteLine(angle=90, movable=False, pen=pg.mkPen(palette.MUTED, width=1))
+        self.marker.setZValue(5)
+        self.marker.hide()
+        item.addItem(self.marker, ignoreBounds=True)
+        self.legend = legend
+        self.plot.setMinimumHeight(PLOT_MIN_HEIGHT[False])
+        self.split = QSplitter(Qt.Vertical)  # the curve, and the compare panel under it when shown
+        self.split.setChildrenCollapsible(False)
+        self.split.addWidget(self.plot)
+        layout.addWidget(self.split, 1)
+        self.compare_panel: QWidget | None = None
         self._show_values()
 
     # ------------------------------------------------------------------ public API
@@ -165,6 +209,77 @@ class LossPlot(QWidget):
         self._dirty = True
         if draw:
             self.draw()
+
+    def set_earlier_runs(self, runs: Sequence) -> None:
+        """Draw these earlier runs (each with ``history``, ``name`` and ``slot``, as bpviz.models.runs.EarlierRun)
+        under the current run, in this order in the legend. Only what changed is redone: call it when runs are
+        kept, removed or renamed, not per frame."""
+        wanted = [(r.history, r.name, int(r.slot)) for r in runs]
+        if [(id(h), s) for h, _n, s in wanted] == [(id(h), s) for h, _n, s in self._earlier]:
+            if [n for _h, n, _s in wanted] != self.earlier_names():  # renamed only: new labels, same curves
+                self._earlier = wanted
+                for (_h, name, _s), drawn in zip(wanted, self._drawn_earlier()):
+                    self.legend.getLabel(drawn.sample).setText(html.escape(_short(name)), size=EARLIER_LEGEND_SIZE)
+            return
+        # Curves of runs still shown stay (making one costs a few ms); the legend's entries are put in order again.
+        item = self.plot.getPlotItem()
+        for drawn in self._drawn.values():
+            self.legend.removeItem(drawn.sample)
+        keys = [(id(h), s) for h, _n, s in wanted]
+        for key in [k for k in self._drawn if k not in keys]:
+            for curve in self._drawn.pop(key).curves:
+                item.removeItem(curve)
+        self._earlier = wanted
+        for (history, name, slot), key in zip(wanted, keys):
+            if key not in self._drawn:
+                self._drawn[key] = EarlierCurves(item, history, slot, self._unit)
+            sample = self._drawn[key].sample
+            self.legend.addItem(sample, html.escape(_short(name)))
+            self.legend.getLabel(sample).setText(html.escape(_short(name)), size=EARLIER_LEGEND_SIZE)
+        self._earlier_items = [c for drawn in self._drawn_earlier() for c in drawn.curves]
+        self.legend.setColumnCount(2 if len(wanted) >= 2 else 1)  # fewer rows: the plot may be short
+
+    def _drawn_earlier(self) -> list:
+        return [self._drawn[(id(h), s)] for h, _n, s in self._earlier]
+
+    def earlier_names(self) -> list[str]:
+        """The names of the earlier runs drawn, in legend order."""
+        return [name for _h, name, _s in self._earlier]
+
+    def earlier_curve_data(self, i: int) -> tuple[np.ndarray, np.ndarray, np.ndarray]:
+        """(x in the chosen unit, train, test) of the i-th earlier run drawn."""
+        h = self._earlier[i][0]
+        return (h.steps if self._unit == "steps" else h.epochs).copy(), h.train.copy(), h.test.copy()
+
+    def earlier_drawn(self, i: int) -> tuple[np.ndarray, np.ndarray]:
+        """(x, train loss) as drawn for the i-th earlier run: every entry of a short history; of a long one, the
+        lowest and highest of each of a few hundred runs of entries (bpviz.gui.widgets.plots.envelope)."""
+        return self._earlier_items[2 * i].getOriginalDataset()
+
+    def set_marker(self, step: int | None) -> None:
+        """A thin vertical line at ``step`` (None: none). On the epoch axis it stands where the current history
+        puts that step (interpolated between its entries)."""
+        self._marker_step = None if step is None else int(step)
+        self._place_marker()
+
+    def marker_x(self) -> float | None:
+        """Where the marker stands on the x axis shown (None: hidden)."""
+        return float(self.marker.value()) if self.marker.isVisible() else None
+
+    def set_compare_panel(self, panel: QWidget) -> None:
+        """Show ``panel`` (the runs table) under the curve while the "Compare runs" button is down."""
+        self.compare_panel = panel
+        self.split.addWidget(panel)
+        self.split.setStretchFactor(0, 3)
+        self.split.setStretchFactor(1, 2)
+        panel.setVisible(self.compare.isChecked())
+        self.compare.show()
+
+    @Slot(bool)
+    def _show_compare(self, on: bool) -> None:
+        if self.compare_panel is not None:
+            self.compare_panel.setVisible(on)
+            self.plot.setMinimumHeight(PLOT_MIN_HEIGHT[on])  # room for the key and the curves above the table
 
     def clear(self) -> None:
         self.set_history(HistoryArrays.empty())
@@ -191,6 +306,7 @@ class LossPlot(QWidget):
         item.setLabel("bottom", _AXIS_LABEL[unit], color=palette.MUTED)
         item.enableAutoRange()  # a zoom in steps means nothing in epochs
         self._refresh()
+        self._draw_earlier()
 
     def x_axis(self) -> str:
         return self._unit
@@ -233,7 +349,21 @@ class LossPlot(QWidget):
     def _following(self) -> bool:
         return bool(self.plot.getPlotItem().getViewBox().autoRangeEnabled()[0])
 
+    def _draw_earlier(self) -> None:
+        for drawn in self._drawn.values():
+            drawn.show(self._unit)
+
+    def _place_marker(self) -> None:
+        step, h = self._marker_step, self._history
+        if step is None or (self._unit == "epochs" and len(h) == 0):
+            self.marker.hide()
+            return
+        x = float(step) if self._unit == "steps" else float(np.interp(step, h.steps, h.epochs))
+        self.marker.setValue(x)
+        self.marker.show()
+
     def _refresh(self) -> None:
+        self._place_marker()
         h = self._history
         if len(h) == 0:
             self.train_curve.setData([], [])
@@ -270,3 +400,7 @@ class LossPlot(QWidget):
         text = " · ".join(parts)
         if text != self.values.text():
             self.values.setText(text)
+
+
+def _short(name: str) -> str:
+    return name if len(name) <= MAX_LEGEND_CHARS else name[: MAX_LEGEND_CHARS - 1] + "…"

@@ -1,0 +1,60 @@
+"""An earlier run's loss curves in the playground's loss plot: faded, under the current run's, one hue per run.
+
+Drawn once when a run is kept (never per frame): each curve thinned to EARLIER_POINTS (the low and high of each
+bin: bpviz.gui.widgets.plots.envelope) and drawn 1 px wide, so ten earlier runs cost the plot's repaint ~2 ms.
+"""
+
+from __future__ import annotations
+
+import numpy as np
+from PySide6.QtCore import Qt
+
+import pyqtgraph as pg
+
+from bpviz.gui.widgets.plots.envelope import envelope
+from bpviz.training.history import HistoryArrays
+
+#: earlier runs' hues, one per colour slot of bpviz.models.runs (MAX_COLORS): none is the current run's black or
+#: blue; drawn faded (EARLIER_ALPHA)
+EARLIER_COLORS = ("#e0691a", "#009e73", "#882255", "#7b3fa0", "#d4b300", "#cc3311", "#33bbee", "#8c6d31",
+                  "#ee3377", "#666633")
+EARLIER_ALPHA = 0.35
+EARLIER_POINTS = 600  # points drawn of each earlier curve, at most
+
+
+def earlier_color(slot: int) -> str:
+    """The hue of an earlier run's colour slot."""
+    return EARLIER_COLORS[int(slot) % len(EARLIER_COLORS)]
+
+
+class EarlierCurves:
+    """An earlier run's faded train (solid) and test (dashed) curves in the plot, and its legend entry's line."""
+
+    def __init__(self, item, history: HistoryArrays, slot: int, unit: str):
+        self.history = history
+        self.reduced = (_reduce(history.train), _reduce(history.test))
+        color = pg.mkColor(earlier_color(slot))
+        color.setAlphaF(EARLIER_ALPHA)
+        # thin lines: wide or antialiased ones cost several times more to paint, at every repaint of the plot
+        self.curves = (pg.PlotDataItem(pen=pg.mkPen(color, width=1)),
+                       pg.PlotDataItem(pen=pg.mkPen(color, width=1, style=Qt.DashLine)))
+        for curve in self.curves:
+            curve.setZValue(-10)  # under the current run's curves
+            item.addItem(curve)  # takes the plot's log mode
+        self.sample = pg.PlotDataItem(pen=pg.mkPen(earlier_color(slot), width=2))  # the key unfaded: readable
+        self.show(unit)
+
+    def show(self, unit: str) -> None:
+        x = self.history.steps if unit == "steps" else self.history.epochs
+        for curve, (keep, y) in zip(self.curves, self.reduced):
+            if np.isfinite(y).any():
+                curve.setData(x[keep], y)
+            else:
+                curve.setData([], [])
+
+
+def _reduce(y: np.ndarray) -> tuple[np.ndarray, np.ndarray]:
+    """The entries of an earlier run's curve worth drawing (indices, values): a background line needs no more than
+    about two points a pixel, and the few thousand entries of long runs, ten of them, would slow every repaint."""
+    keep, values = envelope(np.arange(len(y)), y, EARLIER_POINTS)
+    return keep, values

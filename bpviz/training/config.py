@@ -1,0 +1,167 @@
+"""The settings of a playground run (``TrainConfig``) and the one statement of their limits.
+
+The problem type follows the data set. Classification (labels 0 … K−1): the loss picks the output layer
+(``CLASSIFICATION_LOSSES``; three classes or more: a softmax of K outputs, ``MULTICLASS_LOSSES``). Regression
+(``plane``, ``multi_gaussian``, or points of one's own with values): one linear output neuron and the loss
+``half_sse`` (mean ½(y − t)²), the only one offered (``REGRESSION_LOSSES``); a classification loss on such data is
+refused. ``half_sse`` thus means a sigmoid output on classification data (as in every session saved before
+regression existed) and a linear one on regression data.
+
+Plain Python and NumPy (no Qt): sessions and the command line check settings here.
+"""
+
+from __future__ import annotations
+
+from dataclasses import asdict, dataclass, field, replace
+
+from bpviz.engine import HIDDEN_ACTIVATIONS, Network
+from bpviz.engine.checks import choice, is_whole, real_number, show, show_names, whole_number
+from bpviz.engine.datasets import MAX_SAMPLES, MAX_SEED, DatasetSpec
+from bpviz.engine.features import FEATURES, check_features
+
+#: losses offered for classification, and the output layer each implies
+CLASSIFICATION_LOSSES = {"bce": ("sigmoid", 1), "half_sse": ("sigmoid", 1), "softmax_ce": ("softmax", 2)}
+#: losses offered for regression, and the output layer each implies
+REGRESSION_LOSSES = {"half_sse": ("linear", 1)}
+#: losses offered for three or more classes: a softmax output of K neurons
+MULTICLASS_LOSSES = {"softmax_ce": ("softmax", None)}
+LOSS_WORDS = {"bce": "cross-entropy", "half_sse": "squared error", "softmax_ce": "softmax cross-entropy"}
+REGULARIZATIONS = ("none", "l1", "l2")
+
+# What a TrainConfig may hold besides its DatasetSpec (whose limits are in bpviz.engine.datasets): the one
+# statement of these limits. The playground's controls read them, and a session is checked against them, so that
+# every configuration that passes can be shown by the controls. A rate may be any finite number from MIN_RATE (a
+# combo box shows an odd loaded value as an extra item, but reads a rate within 1e-15 of 0 as 0).
+MAX_LAYERS, MAX_WIDTH = 6, 16  # hidden layers, neurons per hidden layer
+MAX_BATCH_SIZE = MAX_SAMPLES  # a batch of the whole training set at most (0 also means the whole set)
+MIN_RATE = 1e-12  # the smallest learning rate, and regularization rate other than 0
+
+
+@dataclass(frozen=True)
+class TrainConfig:
+    dataset: DatasetSpec = field(default_factory=DatasetSpec)
+    hidden: tuple[int, ...] = (4, 4)
+    activation: str = "tanh"
+    loss: str = "bce"
+    lr: float = 0.03
+    batch_size: int = 10  # 1 = stochastic; >= the training set (or 0) = full batch
+    regularization: str = "none"
+    reg_rate: float = 0.0
+    seed: int = 1  # initial weights and the order of the mini-batches
+    features: tuple[str, ...] = ("x1", "x2")  # the network's inputs, computed from each point (x1, x2)
+
+    def __post_init__(self):
+        if not isinstance(self.dataset, DatasetSpec):
+            raise ValueError(f"the data set must be a DatasetSpec, got {show(self.dataset)}")
+        object.__setattr__(self, "hidden", _check_hidden(self.hidden))
+        object.__setattr__(self, "features", _check_feature_names(self.features))
+        choice("activation", self.activation, HIDDEN_ACTIVATIONS)
+        choice("loss", self.loss, CLASSIFICATION_LOSSES)
+        if self.dataset.n_classes > 2 and self.loss not in MULTICLASS_LOSSES:
+            raise ValueError(f"{self.dataset.n_classes} classes need a softmax output: use the loss "
+                             f"{', '.join(MULTICLASS_LOSSES)} ({LOSS_WORDS['softmax_ce']}), not {self.loss}")
+        if self.is_regression and self.loss not in REGRESSION_LOSSES:
+            raise ValueError(f"loss {self.loss} ({LOSS_WORDS[self.loss]}) is for classification, but "
+                             f"{self.dataset.name} is a regression data set (a value per point, not a class): "
+                             f"use {', '.join(REGRESSION_LOSSES)} (squared error with a linear output)")
+        real_number("learning rate", self.lr, low=MIN_RATE)
+        if not (is_whole(self.batch_size) and 0 <= self.batch_size <= MAX_BATCH_SIZE):
+            raise ValueError(f"batch size must be a whole number from 1 to {MAX_BATCH_SIZE} (0 = full batch), "
+                             f"got {show(self.batch_size)}")
+        object.__setattr__(self, "batch_size", int(self.batch_size))
+        choice("regularization", self.regularization, REGULARIZATIONS)
+        if real_number("regularization rate", self.reg_rate, low=0.0) != 0.0 and self.reg_rate < MIN_RATE:
+            raise ValueError(f"regularization rate must be 0 or at least {MIN_RATE:g}, got {show(self.reg_rate)}")
+        object.__setattr__(self, "seed", whole_number("seed", self.seed, 0, MAX_SEED))
+
+    @property
+    def is_regression(self) -> bool:
+        """The data set's points carry values to predict: a linear output, no accuracy."""
+        return self.dataset.is_regression
+
+    @property
+    def n_classes(self) -> int:
+        """K, the number of classes (0 for regression)."""
+        return self.dataset.n_classes
+
+    @property
+    def losses(self) -> dict:
+        """The losses that fit this problem type, each with the output layer it implies."""
+        if self.is_regression:
+            return REGRESSION_LOSSES
+        return MULTICLASS_LOSSES if self.n_classes > 2 else CLASSIFICATION_LOSSES
+
+    @property
+    def n_outputs(self) -> int:
+        """One output, or one per class for a softmax."""
+        return self.n_classes if self.output == "softmax" else 1
+
+    @property
+    def sizes(self) -> tuple[int, ...]:
+        return (len(self.features), *self.hidden, self.n_outputs)
+
+    @property
+    def output(self) -> str:
+        return self.losses[self.loss][0]
+
+    def for_data(self, dataset: DatasetSpec) -> TrainConfig:
+        """These settings over other data, the loss changed only where it cannot stay: softmax cross-entropy for
+        three classes or more, squared error for values, cross-entropy when classes replace values."""
+        loss = self.loss
+        if dataset.is_regression:
+            loss = next(iter(REGRESSION_LOSSES))
+        elif dataset.n_classes > 2 and loss not in MULTICLASS_LOSSES:
+            loss = next(iter(MULTICLASS_LOSSES))
+        elif self.is_regression:
+            loss = "bce"
+        return replace(self, dataset=dataset, loss=loss)
+
+    def make_network(self) -> Network:
+        """The network this configuration trains, with the initial weights of its seed."""
+        return Network(self.sizes, hidden=self.activation, output=self.output, loss=self.loss, seed=self.seed,
+                       regularization=self.regularization, reg_rate=self.reg_rate)
+
+    def to_dict(self) -> dict:
+        d = asdict(self)
+        d["dataset"] = self.dataset.to_dict()
+        d["hidden"] = list(self.hidden)
+        d["features"] = list(self.features)
+        return d
+
+    @classmethod
+    def from_dict(cls, data: dict) -> TrainConfig:
+        if not isinstance(data, dict):
+            raise ValueError("the training configuration must be a JSON object")
+        unknown = [key for key in data if key not in cls.__dataclass_fields__]
+        if unknown:
+            raise ValueError(f"unknown configuration key(s): {show_names(unknown)}")
+        data = dict(data)
+        if "dataset" in data:
+            data["dataset"] = DatasetSpec.from_dict(data["dataset"])
+        for key in ("hidden", "features"):
+            if key in data:
+                if not isinstance(data[key], list):
+                    raise ValueError(f"{key} must be a list")
+                data[key] = tuple(data[key])
+        return cls(**data)
+
+
+def _check_hidden(hidden) -> tuple[int, ...]:
+    if isinstance(hidden, (str, dict)) or not hasattr(hidden, "__iter__"):
+        raise ValueError(f"hidden layers must be a list of neuron counts, got {show(hidden)}")
+    hidden = tuple(hidden)
+    if len(hidden) > MAX_LAYERS or not all(is_whole(h) and 1 <= h <= MAX_WIDTH for h in hidden):
+        raise ValueError(f"hidden layers: at most {MAX_LAYERS} layers of 1 to {MAX_WIDTH} neurons, "
+                         f"got {show(list(hidden))}")
+    return tuple(int(h) for h in hidden)
+
+
+def _check_feature_names(features) -> tuple[str, ...]:
+    """Names of FEATURES, each once; a refusal quotes at most a few short values."""
+    if isinstance(features, (str, dict)) or not hasattr(features, "__iter__"):
+        raise ValueError(f"features must be a list of names, got {show(features)}")
+    features = tuple(features)
+    unknown = [f for f in features if not (isinstance(f, str) and f in FEATURES)]
+    if unknown:
+        raise ValueError(f"unknown feature(s) {show_names(unknown)} (choose from {', '.join(FEATURES)})")
+    return check_features(features)
