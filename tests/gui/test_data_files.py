@@ -183,3 +183,25 @@ def test_a_point_chosen_while_training_runs_is_found_again_in_the_points_of_the_
     X = trainer.data.X_train
     assert page.stepping.current is not None and page.stepping.current.frame.config == smaller
     assert page.stepping.current.point == np.argmin(((X - [0.9, 0.9]) ** 2).sum(axis=1)) and len(X) == 10
+
+
+def test_the_next_mini_batch_of_no_points_is_said_in_words(window, qtbot):
+    """Seed 2 of the 10,000-action run: with a pass shown, choosing 'the next mini-batch' of a network whose latest
+    frame had no training points raised IndexError (and Explain ∂E/∂w a ValueError)."""
+    from bpviz.engine.points import PointSet
+    from bpviz.training import Trainer
+    from bpviz.training.frames import Frame
+
+    page = window.playground
+    page.stepping.enter(0)
+    qtbot.waitUntil(lambda: page.stepping.current is not None, timeout=5000)
+    frame = page.frame
+    empty = replace(frame.config, dataset=frame.config.dataset.with_points(PointSet(np.zeros((0, 2)), [])))
+    trainer = Trainer(empty)
+    page.show_frame(Frame(frame.generation, empty, trainer.data, trainer.snapshot(), None, 0.0, False))
+    page.stepping.choose_batch(True)
+    assert page.stepping.current is None
+    assert "no training point to step through" in window.statusBar().currentMessage()
+    page.stepping.explain("w1")  # no pass: one is asked for, and refused in words once the frame is taken
+    page.show_frame(Frame(frame.generation, empty, trainer.data, trainer.snapshot(), None, 0.0, False))
+    assert page.stepping.current is None and not page.stepping.stepping

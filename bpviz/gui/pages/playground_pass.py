@@ -160,20 +160,30 @@ class PassStepping(QObject):
                 return
             point, explain = self._pending
             self._pending = None
-            n = len(frame.data.X_train)
-            if n == 0:  # the points were cleared while training paused
-                self.leave(NO_POINTS)
+            if self._pending_xy is not None and len(frame.data.X_train):  # the point clicked, in the points as
+                point = nearest_point(frame, *self._pending_xy)  # they are now (drawn, or a new run's)
+            if not self._start_pass(frame, point, self.batch):
                 return
-            if self._pending_xy is not None:  # the point clicked, in the data as it is now (points may have moved)
-                point = nearest_point(frame, *self._pending_xy)
-            elif point >= n:
-                point = 0
-            self._start(SteppedPass.of_next_batch(frame) if self.batch else SteppedPass.of(frame, point))
             if explain:
                 self.explain(explain)
         elif self.current is not None and (frame.generation != self.current.generation or frame.running):
             self.leave("The stepped pass ended: the network it was of has been reset, changed or trained on."
                        if not frame.running else "")
+
+    def _start_pass(self, frame: Frame, point: int, batch: bool) -> bool:
+        """Start the pass of ``frame``'s network on the next mini-batch or on ``point`` (the first point if the
+        points changed and it is gone); without a point to step through, leave and say so (False)."""
+        n = len(frame.data.X_train)
+        stepped = None
+        if batch and len(frame.snapshot.next_batch):
+            stepped = SteppedPass.of_next_batch(frame)
+        elif not batch and n:
+            stepped = SteppedPass.of(frame, point if 0 <= point < n else 0)
+        if stepped is None:  # every point erased (or a batch of none)
+            self.leave(NO_POINTS)
+            return False
+        self._start(stepped)
+        return True
 
     def _start(self, stepped: SteppedPass) -> None:
         self.current, self.applied = stepped, False
@@ -206,7 +216,7 @@ class PassStepping(QObject):
         self.batch = on
         frame = self.page.model.frame
         if self.current is not None and frame is not None and not frame.running:
-            self._start(SteppedPass.of_next_batch(frame) if on else SteppedPass.of(frame, self.point))
+            self._start_pass(frame, self.point, on)
 
     @Slot()
     def apply_update(self) -> None:
@@ -279,7 +289,7 @@ class PassStepping(QObject):
         if self.current is not None and not frame.running:  # another point, the network as it is now
             self.batch = False
             self.panel.set_batch(False)
-            self._start(SteppedPass.of(frame, point))
+            self._start_pass(frame, point, False)
         else:
             self.enter(point, xy=(x, y))
 
