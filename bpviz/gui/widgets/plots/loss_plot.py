@@ -26,7 +26,6 @@ from PySide6.QtWidgets import (
     QComboBox,
     QGraphicsItem,
     QHBoxLayout,
-    QLabel,
     QSplitter,
     QToolButton,
     QVBoxLayout,
@@ -131,14 +130,14 @@ class LossPlot(QWidget):
         self.values.setObjectName("loss_values")
         self.values.setToolTip("The loss over the whole training set and the whole test set at the latest epoch")
         top.addWidget(self.values, 1)
-        top.addWidget(QLabel("x:"))
-        self.x_unit = QComboBox()
+        self.x_unit = QComboBox()  # no "x:" label: the axis's title says which (room for the figures beside it)
         self.x_unit.addItems(UNITS)
-        self.x_unit.setToolTip("Plot the loss against gradient steps or against epochs (passes over the training set)")
+        self.x_unit.setToolTip("The x axis: the loss against gradient steps or against epochs (passes over the "
+                               "training set)")
         self.x_unit.currentTextChanged.connect(self.set_x_axis)
         top.addWidget(self.x_unit)
-        self.log_y = QCheckBox("log scale")
-        self.log_y.setToolTip("Logarithmic loss axis: the slow fall late in training stays visible")
+        self.log_y = QCheckBox("log")
+        self.log_y.setToolTip("Logarithmic loss axis (log scale): the slow fall late in training stays visible")
         self.log_y.toggled.connect(self.set_log_y)
         top.addWidget(self.log_y)
         self.compare = QToolButton()
