@@ -18,7 +18,7 @@ class UsageError(Exception):
 
 
 # The window's pages, as `bpviz gui --page NAME` names them (MainWindow.show_page).
-PAGES = ("example", "playground", "graph", "warmup", "gradcheck", "trajectories")
+PAGES = ("example", "playground", "graph", "warmup", "gradcheck", "trajectories", "landscape")
 
 MAX_PASSES = 1_000_000  # --iterations, --epochs: a million passes of the worked example take about a minute
 

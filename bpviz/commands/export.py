@@ -1,4 +1,5 @@
-"""``--export DIR`` of ``bpviz train`` and ``bpviz example``: the window's pictures and tables, headless.
+"""``--export DIR`` of ``bpviz train``, ``bpviz example`` and ``bpviz landscape``: the window's pictures and tables,
+headless.
 
 The window's own pages draw them (the playground page without its training thread, given the trained state as
 a frame; the worked-example page at the end of its pass) on Qt's offscreen platform, chosen before Qt loads, and
@@ -112,3 +113,36 @@ def export_example(model, folder: str) -> list[Path]:
         return _write(out, {"example_network": diagram}, tables)
     finally:
         page.close()
+
+
+LANDSCAPE_SIZE = (900, 760)  # the map as the Loss landscape page shows it at the default window size
+
+
+def export_landscape(params, axes, span, steps, path, update_biases: bool, folder: str) -> list[Path]:
+    """landscape.png and landscape.svg: the worked example's E_total over ``axes`` with its contours, the ``path``
+    (the two parameters after each pass, as ``engine.landscape.example_path`` gives it) and the gradient arrow,
+    drawn by the window's LandscapeMap."""
+    out = _folder(folder)
+    _qt_app()
+    from PySide6.QtCore import QEvent
+    from PySide6.QtWidgets import QApplication
+
+    from bpviz.gui.export.views import Picture
+    from bpviz.gui.widgets.landscape.map_plot import LandscapeMap
+    from bpviz.gui.workers.landscape import ExampleRequest
+
+    loss_map = ExampleRequest(params, tuple(axes), span, steps, len(path), update_biases, path)()
+    widget = LandscapeMap()
+    try:
+        widget.resize(*LANDSCAPE_SIZE)
+        widget.show()
+        QApplication.processEvents()
+        widget.show_map(loss_map)
+        QApplication.processEvents()
+        return _write(out, {"landscape": Picture("Loss landscape", "landscape", widget.plot)}, {})
+    finally:
+        # deleted now, while its Python parts live: a plot left to the garbage collector lays out graphics items
+        # whose Python side is gone (pyqtgraph's LabelItem then raises in sizeHint)
+        widget.close()
+        widget.deleteLater()
+        QApplication.sendPostedEvents(None, QEvent.DeferredDelete)

@@ -6,7 +6,8 @@
      "x": [...],            # the first parameter: its value ± span in --steps equal steps
      "y": [...],            # the second parameter, alike
      "loss": [[...], ...],  # loss[i][j] = E_total with the first parameter at x[j] and the second at y[i]
-     "path": [[x, y], ...]} # the two parameters after each of --iterations passes (none by default)
+     "path": [[x, y], ...], # the two parameters after each of --iterations passes (none by default)
+     "exported": [PATH, ...]}  # only with --export DIR: landscape.png and landscape.svg, the window's map
 
 Every other number is the example's starting value (or from ``--params FILE``, as ``bpviz example`` takes it).
 The playground's plane (random or principal directions) needs a trained network: it is in the window only.
@@ -84,6 +85,9 @@ def add_parser(sub) -> None:
     p.add_argument("--params", type=path_name, metavar="FILE",
                    help="JSON object with any of i1 i2 t1 t2 w1..w8 b1 b2 lr (others keep the published values)")
     p.add_argument("--json", action="store_true", help="print one JSON object: axes, x, y, loss, path")
+    p.add_argument("--export", type=path_name, metavar="DIR",
+                   help="write the map with its contours, the path and the gradient arrow as landscape.png and "
+                   "landscape.svg into DIR (as the window's Loss landscape page draws it)")
     p.set_defaults(run=run)
 
 
@@ -101,12 +105,22 @@ def run(args) -> int:
     except ValueError as exc:
         raise UsageError(str(exc)) from None
     refuse_diverged(path, args.axes)
+    exported = []
+    if args.export:
+        from bpviz.commands.export import export_landscape
+
+        exported = [str(p) for p in export_landscape(params, args.axes, args.span, args.steps, path,
+                                                     args.update_biases, args.export)]
     if args.json:
         out = {"axes": list(landscape.axes), "x": landscape.x.tolist(), "y": landscape.y.tolist(),
                "loss": landscape.loss.tolist(), "path": path.tolist()}
+        if exported:
+            out["exported"] = exported
         print(json.dumps(out, allow_nan=False))
     else:
         print(render(landscape, path, params, example_gradient(params, args.axes), args))
+        if exported:
+            print(f"\nExported {len(exported)} files to {args.export}")
     return 0
 
 

@@ -53,6 +53,8 @@ class MainWindow(QMainWindow):
         trajectories.playRequested.connect(self.playground.toggle_play)
         trajectories.stepRequested.connect(self.playground.step)
         trajectories.resetRequested.connect(self.playground.reset)
+        # a click on the loss landscape sets two of the worked example's weights: its page shows them at once
+        self.page("landscape").exampleParamEdited.connect(self.example.edit_param)
 
         self._build_actions()
         self._build_menus()

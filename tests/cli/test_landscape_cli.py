@@ -139,7 +139,7 @@ def bad_file(tmp_path, name, text):
     ["--example", "--iterations", "1000001"],
     ["--example", "--iterations", "many"],
     ["--example", "--params", "/no/such/file.json"],
-    ["--example", "--export", "out"],  # not an option of this command
+    ["--example", "--export"],  # no folder given
 ])
 def test_every_bad_input_is_one_line_and_exit_2(capsys, args):
     code, out, err = run_main(capsys, "landscape", *args)
@@ -163,3 +163,58 @@ def test_bad_params_files_are_one_line_and_exit_2(capsys, tmp_path, content, wor
                               "--span", "1e308" if "1e308" in content else "2")
     assert code == 2 and out == ""
     assert words in err and err.count("\n") == 1 and "Traceback" not in err
+
+
+# --export DIR ------------------------------------------------------------------------------------------------
+def svg_paths(path) -> list[list[tuple[float, float]]]:
+    """The points of every <path> of an SVG file (M and L commands)."""
+    import re
+    import xml.etree.ElementTree as ET
+
+    out = []
+    for element in ET.parse(path).getroot().iter():
+        if element.tag.endswith("}path") and element.get("d"):
+            pairs = re.findall(r"[ML]\s*(-?[\d.e+-]+)[ ,](-?[\d.e+-]+)", element.get("d"))
+            out.append([(float(x), float(y)) for x, y in pairs])
+    return out
+
+
+def test_export_writes_the_map_with_its_path_as_png_and_svg(capsys, tmp_path):
+    folder = tmp_path / "maps" / "new"  # made if missing
+    code, out, err = run_main(capsys, "landscape", "--example", "--iterations", "1000", "--span", "4",
+                              "--export", str(folder))
+    assert code == 0 and err == ""
+    assert f"Exported 2 files to {folder}" in out
+    png, svg = folder / "landscape.png", folder / "landscape.svg"
+    assert sorted(p.name for p in folder.iterdir()) == ["landscape.png", "landscape.svg"]
+    assert png.read_bytes()[:8] == b"\x89PNG\r\n\x1a\n" and png.stat().st_size > 50_000  # a picture, not a blank
+    from PySide6.QtGui import QImage
+
+    image = QImage(str(png))
+    assert image.width() >= 1200 and image.height() >= 1000  # twice the size on screen
+    colours = {image.pixelColor(x, y).name() for x in range(0, image.width(), 37) for y in range(0, image.height(), 41)}
+    assert len(colours) > 50  # the heat map's many colours
+    text = svg.read_text(encoding="utf-8")
+    assert "E_total over w5 and w1" in text and "path of 1,000 passes" in text
+    lines = svg_paths(svg)
+    path = [line for line in lines if len(line) == 1001]  # the start and the 1,000 passes
+    assert path, sorted(len(line) for line in lines)[-5:]
+    xs = [x for x, _ in path[0]]
+    assert xs[0] > xs[-1]  # w5 falls: the path runs to the left
+
+
+def test_export_with_json_lists_the_files(capsys, tmp_path):
+    code, out, _ = run_main(capsys, "landscape", "--example", "--axes", "b2,w7", "--steps", "11", "--json",
+                            "--export", str(tmp_path))
+    assert code == 0
+    data = json.loads(out)
+    assert data["exported"] == [str(tmp_path / "landscape.png"), str(tmp_path / "landscape.svg")]
+    assert data["path"] == [] and len(data["loss"]) == 11
+
+
+def test_export_to_a_place_that_cannot_be_written_is_one_line(capsys, tmp_path):
+    blocker = tmp_path / "file"
+    blocker.write_text("not a folder", encoding="utf-8")
+    code, out, err = run_main(capsys, "landscape", "--example", "--export", str(blocker / "sub"))
+    assert code == 2 and out == ""
+    assert err.startswith("bpviz: error: ") and err.count("\n") == 1 and "Traceback" not in err

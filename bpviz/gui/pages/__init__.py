@@ -1,4 +1,4 @@
-"""The window's six pages, and what a page offers the window (``Page``).
+"""The window's seven pages, and what a page offers the window (``Page``).
 
 The worked example and the playground come first; the lesson pages of the other seeds follow (computation graphs,
 the warm-up in matrix form, gradient checking, parameter trajectories). Each page owns its Qt-free model
@@ -94,8 +94,9 @@ def make_lesson_pages(example_model, playground_model) -> list:
     playground (its PlaygroundModel ``playground_model``)."""
     from bpviz.gui.pages.gradcheck import GradCheckPage
     from bpviz.gui.pages.graph import GraphPage
+    from bpviz.gui.pages.landscape import LandscapePage
     from bpviz.gui.pages.trajectories import TrajectoriesPage
     from bpviz.gui.pages.warmup import WarmupPage
 
     return [GraphPage(), WarmupPage(), GradCheckPage(playground_model, example_model),
-            TrajectoriesPage(playground_model)]
+            TrajectoriesPage(playground_model), LandscapePage(example_model, playground_model)]
