@@ -381,7 +381,7 @@ def test_every_lesson_view_exports_as_png_and_svg_from_the_file_menu(qtbot, tmp_
         assert f"{text}…" in export_menu
         w.show_page(key.split("/")[0])  # drawn as the user sees it: on its page, with its numbers
         if key.startswith("trajectories/"):
-            w.lesson_pages[-1].neuron.run()
+            w.page("trajectories").neuron.run()
         qtbot.wait(50)
         assert w.files.export_to(key, tmp_path / f"{stem}.png", (640, 480)), key
         assert_png(tmp_path / f"{stem}.png", (640, 480))
