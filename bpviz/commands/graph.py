@@ -1,12 +1,19 @@
-"""``bpviz graph``: backpropagation through a computation graph, one node at a time (seeds 002 and 004).
+"""``bpviz graph``: backpropagation through a computation graph, one node at a time (seeds 002 and 004, micrograd).
 
     bpviz graph shopping                      (400·1 + 300·2)·0.7 and the gradient of every price and count
+    bpviz graph apples                        100·2·1.1: Saito's two apples with tax
     bpviz graph sigmoid --x 0.5               y = 1/(1 + exp(−x)) as ×(−1), exp, +1, 1/x; dy/dx = y(1 − y)
     bpviz graph softmax_loss --scores 0.3,2.9,4.0 --targets 0,0,1     softmax + cross-entropy; ∂L/∂a = y − t
+    bpviz graph neuron                        micrograd's neuron tanh(x1·w1 + x2·w2 + b)
+    bpviz graph micrograd_sanity              micrograd's test programs (also micrograd_more_ops)
     bpviz graph --expr "(x + y) * exp(x)" --let x=2 --let y=-1         your own expression
+    bpviz graph --expr "a = -4; b = 2; c = a + b; d = a*b + b**3; c.backward()"   your own program
+    bpviz graph --file PROG.txt               a program read from a file (one statement a line)
     bpviz graph --list
 
-``--let NAME=VALUE`` also changes a leaf of a built-in graph (``bpviz graph shopping --let discount=0.8``).
+``--let NAME=VALUE`` also changes a leaf of a built-in graph (``bpviz graph shopping --let discount=0.8``) or one
+that a program assigns a number (``a = -4``). The language and its programs are described in
+``bpviz.engine.expression``.
 Write ``--expr=-x*y`` or ``--scores=-1,0,2`` when the text starts with a minus sign.
 
 The plain output is a table of every node (name, operation, formula, forward value, gradient ∂out/∂node), then
@@ -16,12 +23,16 @@ the gradient it sends (upstream × local), with the running sum where a value fe
 ``--json`` prints one object::
 
     {"graph": NAME, "title": str, "output": value, "output_node": name,
-     "nodes": [{"name", "op", "label", "inputs", "value", "grad", "formula"}, ...],      (forward order)
+     "nodes": [{"name", "op", "label", "inputs", "value", "grad", "formula", "group", "line"}, ...],
      "steps": [{"node", "op", "formula", "upstream",
                 "edges": [{"input", "formula", "local", "sent", "before", "after", "share", "fanout"}]}, ...],
+     "statements": [{"name", "line", "text", "node"}, ...],                    (a program's; else [])
      "check": {...}}                                                    (sigmoid and softmax_loss only)
 
-``op`` is "input", "constant", "add", "sub", "mul", "div", "scale", "shift", "exp", "log" or "recip";
+``nodes`` are in forward order; ``group`` is the name of the statement that made the node (null outside
+statements), ``line`` where it was written (null for built graphs). ``op`` is "input", "constant", "add",
+"sub", "mul", "div", "scale", "shift", "exp", "log", "recip", "tanh", "sigmoid", "relu", "sqrt", "abs", "pow"
+(a number exponent) or "pow_var" (a computed exponent);
 ``sent`` = upstream · local is the gradient sent down the edge, ``before``/``after`` the input's gradient
 summed so far (``share`` of ``fanout`` edges leaving it). For sigmoid ``check`` is {"x", "y", "dy_dx",
 "y_times_1_minus_y"}; for softmax_loss {"y": [...], "t": [...], "dL_da": [...], "y_minus_t": [...]}.
@@ -33,7 +44,8 @@ import json
 
 from bpviz.commands.args import UsageError, finite_float, number_list
 
-NAMES = ("shopping", "sigmoid", "softmax_loss")
+NAMES = ("shopping", "apples", "sigmoid", "softmax_loss", "neuron", "micrograd_sanity", "micrograd_more_ops")
+SOURCES = "a graph NAME (see bpviz graph --list), --expr \"EXPRESSION\" or --file PROGRAM.txt"
 
 
 def add_parser(sub) -> None:
@@ -43,8 +55,11 @@ def add_parser(sub) -> None:
         "(seed 002), the sigmoid and softmax-with-loss drawn as scalar nodes (seed 004), or your own expression.",
         epilog="Write --expr=-x*y or --scores=-1,0,2 when the value starts with a minus sign.")
     p.add_argument("name", nargs="?", metavar="NAME", help=f"a built-in graph: {', '.join(NAMES)}")
-    p.add_argument("--expr", metavar="EXPR", help="your own expression, e.g. \"(x + y) * exp(x)\": numbers, "
-                   "names, + - * /, brackets, exp(), log()")
+    p.add_argument("--expr", metavar="EXPR", help="your own expression, e.g. \"(x + y) * exp(x)\", or program, "
+                   "e.g. \"a = -4; b = 2; c = a*b + b**3\": numbers, names, + - * / **, brackets, tanh relu "
+                   "sigmoid exp log sqrt abs, statements NAME = EXPR separated by ; (the last is the output)")
+    p.add_argument("--file", metavar="PROGRAM.txt", help="read the expression or program from a text file "
+                   "(statements one a line, # comments)")
     p.add_argument("--let", action="append", default=[], metavar="NAME=VALUE",
                    help="the value of a name in --expr, or a new value for a leaf of a built-in graph "
                    "(repeat for several)")
@@ -65,9 +80,11 @@ def run(args) -> int:
             print(json.dumps({"graphs": [{"name": k, "title": v[0], "description": v[1]}
                                          for k, v in BUILTIN_GRAPHS.items()]}, indent=2, ensure_ascii=False))
         else:
+            width = max(len(key) for key in BUILTIN_GRAPHS) + 2
             for key, (_title, description, _builder) in BUILTIN_GRAPHS.items():
-                print(f"{key:<14}{description}")
-            print(f"{'--expr EXPR':<14}your own expression, with --let NAME=VALUE for its names")
+                print(f"{key:<{width}}{description}")
+            print(f"{'--expr EXPR':<{width}}your own expression or program, with --let NAME=VALUE for its names")
+            print(f"{'--file FILE':<{width}}a program read from a text file (one statement a line)")
         return 0
     evaluation = evaluate(args)
     if args.json:
@@ -88,10 +105,10 @@ def evaluate(args):
     from bpviz.engine.expression import ExpressionError, parse_expression
     from bpviz.engine.graph_builtins import builtin
 
-    if (args.name is None) == (args.expr is None):
-        raise UsageError("give a graph NAME (shopping, sigmoid, softmax_loss) or --expr \"EXPRESSION\", not both"
-                         if args.name else "give a graph NAME (shopping, sigmoid, softmax_loss) or --expr "
-                         "\"EXPRESSION\" (see bpviz graph --list)")
+    given = [a for a in (args.name, args.expr, args.file) if a is not None]
+    if len(given) != 1:
+        raise UsageError(f"give one of {SOURCES}, not several" if given else
+                         f"give {SOURCES}")
     if args.name is not None and args.name not in NAMES:
         raise UsageError(f"no graph called {args.name!r} (choose from {', '.join(NAMES)}, or use --expr)")
     if args.x is not None and args.name != "sigmoid":
@@ -99,6 +116,15 @@ def evaluate(args):
     if (args.scores or args.targets) and args.name != "softmax_loss":
         raise UsageError("--scores and --targets belong to the softmax_loss graph")
     values = parse_lets(args.let)
+    source = "--expr"
+    if args.file is not None:
+        from bpviz.files import FileError, read_text
+
+        try:
+            args.expr = read_text(args.file, limit=64 * 1024)
+        except FileError as exc:
+            raise UsageError(str(exc)) from None
+        source = f"--file {args.file}"
     try:
         if args.expr is not None:
             return parse_expression(args.expr, values).evaluate()
@@ -114,7 +140,7 @@ def evaluate(args):
                              f"(its inputs: {', '.join(graph.leaf_values())})")
         return graph.evaluate(values)
     except ExpressionError as exc:
-        raise UsageError(f"--expr: {exc}") from None
+        raise UsageError(f"{source}: {exc}") from None
     except GraphError as exc:
         raise UsageError(str(exc)) from None
 
@@ -175,7 +201,13 @@ def render(ev) -> str:
 
     out = ev.output
     d = f"∂{out}/∂"
-    lines = [f"Graph: {ev.title}", f"Output {out} = {ev.output_value:.10g}", "", "Nodes (forward order)"]
+    lines = [f"Graph: {ev.title}", f"Output {out} = {ev.output_value:.10g}", ""]
+    if ev.statements:
+        lines.append("Statements (each a group of nodes named after it; a name assigned again is a new node)")
+        width = max(len(s.name) for s in ev.statements)
+        lines += [f"  line {s.line:>3}  {s.name:<{width}}  {s.text}" for s in ev.statements]
+        lines.append("")
+    lines.append("Nodes (forward order)")
     min_widths = (max(6, *(len(n.name) for n in ev.nodes)) + 2, 11,
                   min(44, max(len(n.formula) for n in ev.nodes)) + 2, 16, max(22, len(d) + 15))
     rows = [(n.name, _op_text(n), n.formula, f"{n.value:.10g}", f"{n.grad:.10g}") for n in ev.nodes]

@@ -1,7 +1,8 @@
 """Scalar computation graphs and backpropagation through them, one node at a time (seeds 002 and 004).
 
 A ``Graph`` is built from leaves (named inputs and constants, each with a value) and operation nodes (add,
-subtract, multiply, divide, scale by a constant, add a constant, exp, log, reciprocal). ``Graph.evaluate``
+subtract, multiply, divide, scale by a constant, add a constant, exp, log, reciprocal, tanh, sigmoid, relu,
+sqrt, abs, a power with a number exponent, a power with a computed exponent). ``Graph.evaluate``
 runs the forward pass in the order the nodes were made (every node's inputs are made before it) and the
 backward pass in the reverse order, and returns an ``Evaluation``: plain data, every number the lesson shows.
 
@@ -15,130 +16,37 @@ Every number an ``Evaluation`` holds is a finite float64: a forward value, local
 an edge or gradient summed over edges that overflows, and a division by (or the log of) a number that underflowed
 to 0, is a ``GraphError`` naming the node, so that no view or table ever shows inf or nan as a result.
 
+A node made by a program (``expression``) knows the statement that produced it: ``NodeResult.group`` is the
+name of that statement's result node (``c``, ``c′``; None for the names given values from outside and for the
+nodes of a bare expression), ``line`` and ``column`` where it was written; ``Evaluation.statements`` lists the
+statements in order.
+
 The operations themselves (how each computes and differentiates) are in ``graph_ops``; the seeds' graphs
-(shopping, sigmoid, softmax_loss) in ``graph_builtins``; graphs typed by the user come from ``expression``.
+(shopping, sigmoid, softmax_loss, apples, micrograd's) in ``graph_builtins``; graphs typed by the user come
+from ``expression``.
 """
 
 from __future__ import annotations
 
 import math
 from collections.abc import Iterable, Sequence
-from dataclasses import dataclass, field
+from dataclasses import dataclass
 
-from bpviz.engine.graph_ops import LEAF_OPS, OPS, GraphError, check_forward, format_number, underflows
+from bpviz.engine.graph_ops import (
+    FUNCTION_OPS,
+    LEAF_OPS,
+    OPS,
+    GraphError,
+    Undefined,
+    check_forward,
+    format_number,
+    underflows,
+)
 from bpviz.engine.graph_ops import num as _num
+from bpviz.engine.graph_results import BackwardStep, EdgeGrad, Evaluation, NodeResult, Statement
 
-__all__ = ["Graph", "GraphError", "Evaluation", "NodeResult", "BackwardStep", "EdgeGrad", "format_number"]
-
-
-# ---------------------------------------------------------------------------------------------------- results
-@dataclass(frozen=True)
-class NodeResult:
-    """A node with its forward value and its final gradient ∂(output)/∂(node)."""
-
-    name: str
-    op: str  # "input", "constant" or a key of OPS
-    label: str  # what the drawing writes in the node: ×, +, exp, 1/x, ×(−1); a leaf's name or value
-    inputs: tuple[str, ...]
-    value: float
-    grad: float
-    consumers: tuple[str, ...]  # the nodes that read this one, once per edge (x·x lists the product twice)
-    formula: str  # "x2 = exp(x1)"; a leaf: "x = 1"
-    numbers: str  # "exp(−1)": the formula with the input values put in ("" for a leaf)
-    note: str = ""  # what the node means, in words
-    column: int | None = None  # where an expression's node starts in its text (1-based), if parsed
-
-    @property
-    def is_leaf(self) -> bool:
-        return self.op in LEAF_OPS
-
-    def to_dict(self) -> dict:
-        return {"name": self.name, "op": self.op, "label": self.label, "inputs": list(self.inputs),
-                "value": self.value, "grad": self.grad, "formula": self.formula}
-
-
-@dataclass(frozen=True)
-class EdgeGrad:
-    """One input edge of a backward step: source → node, the chain rule along it, and the running sum."""
-
-    source: str  # the input node
-    slot: int  # which input of the node (x·x has two edges from x)
-    formula: str  # "∂(x1·x2)/∂x1 = x2"
-    numbers: str  # the right-hand side with numbers: "0.7"
-    local: float  # ∂(node)/∂(source)
-    sent: float  # upstream · local: the gradient this edge sends down
-    before: float  # source's gradient summed so far, before this edge's contribution
-    after: float  # ... and after it
-    share: int  # this is contribution number ``share`` (1-based) ...
-    fanout: int  # ... of the ``fanout`` edges leaving the source
-
-    def local_text(self) -> str:
-        """The local derivative in full, repeated parts left out: ``∂(1/x3)/∂x3 = −1/x3² = −1/1.36788²
-        = −0.534447``, ``∂(a·b)/∂a = b = 0.7``."""
-        parts = [self.formula]
-        rhs = self.formula.rsplit(" = ", 1)[-1]
-        if self.numbers != rhs:
-            parts.append(self.numbers)
-        if format_number(self.local) not in (self.numbers, rhs):
-            parts.append(format_number(self.local))
-        return " = ".join(parts)
-
-    def to_dict(self) -> dict:
-        return {"input": self.source, "formula": self.formula, "local": self.local, "sent": self.sent,
-                "before": self.before, "after": self.after, "share": self.share, "fanout": self.fanout}
-
-
-@dataclass(frozen=True)
-class BackwardStep:
-    index: int
-    node: str
-    op: str
-    formula: str  # the node's forward formula, "y = 1/x3"
-    upstream: float  # ∂(output)/∂(node), complete when the step runs
-    edges: tuple[EdgeGrad, ...]
-
-    def to_dict(self) -> dict:
-        return {"node": self.node, "op": self.op, "formula": self.formula, "upstream": self.upstream,
-                "edges": [e.to_dict() for e in self.edges]}
-
-
-@dataclass(frozen=True)
-class Evaluation:
-    """Forward values, gradients and the backward steps of one graph at one set of leaf values."""
-
-    name: str
-    title: str
-    output: str
-    nodes: tuple[NodeResult, ...]  # in forward (construction) order
-    steps: tuple[BackwardStep, ...]  # in backward order: the output's node first
-    _index: dict = field(default_factory=dict, repr=False, compare=False)
-
-    def __post_init__(self):
-        self._index.update((n.name, n) for n in self.nodes)
-
-    def node(self, name: str) -> NodeResult:
-        try:
-            return self._index[name]
-        except KeyError:
-            raise KeyError(f"no node called {name!r} in graph {self.name}") from None
-
-    def value(self, name: str) -> float:
-        return self.node(name).value
-
-    def grad(self, name: str) -> float:
-        return self.node(name).grad
-
-    @property
-    def output_value(self) -> float:
-        return self.node(self.output).value
-
-    @property
-    def leaves(self) -> tuple[NodeResult, ...]:
-        return tuple(n for n in self.nodes if n.is_leaf)
-
-    def to_dict(self) -> dict:
-        return {"graph": self.name, "output": self.output_value, "output_node": self.output,
-                "nodes": [n.to_dict() for n in self.nodes], "steps": [s.to_dict() for s in self.steps]}
+__all__ = ["Graph", "GraphError", "Evaluation", "NodeResult", "BackwardStep", "EdgeGrad", "Statement",
+           "format_number"]
 
 
 # ---------------------------------------------------------------------------------------------------- graph
@@ -151,6 +59,8 @@ class _Node:
     value: float | None  # leaves only
     note: str
     column: int | None
+    group: str | None = None
+    line: int | None = None
 
 
 class Graph:
@@ -161,16 +71,19 @@ class Graph:
         self.title = title or name
         self._nodes: dict[str, _Node] = {}
         self.output: str | None = None
+        self.statements: list[Statement] = []  # filled by a program's builder
 
     # -------------------------------------------------------------- building
-    def input(self, name: str, value: float, note: str = "", column: int | None = None) -> str:
-        return self._add(_Node(name, "input", (), None, _finite(value, name), note, column))
+    def input(self, name: str, value: float, note: str = "", column: int | None = None, *,
+              group: str | None = None, line: int | None = None) -> str:
+        return self._add(_Node(name, "input", (), None, _finite(value, name), note, column, group, line))
 
-    def constant(self, name: str, value: float, note: str = "", column: int | None = None) -> str:
-        return self._add(_Node(name, "constant", (), None, _finite(value, name), note, column))
+    def constant(self, name: str, value: float, note: str = "", column: int | None = None, *,
+                 group: str | None = None, line: int | None = None) -> str:
+        return self._add(_Node(name, "constant", (), None, _finite(value, name), note, column, group, line))
 
     def op(self, op: str, inputs: Iterable[str], name: str, param: float | None = None, note: str = "",
-           column: int | None = None) -> str:
+           column: int | None = None, *, group: str | None = None, line: int | None = None) -> str:
         """Add an operation node; the output is the node made last unless ``set_output`` says otherwise."""
         if op not in OPS:
             raise GraphError(f"unknown operation {op!r} (known: {', '.join(OPS)})")
@@ -182,9 +95,9 @@ class Graph:
         for source in inputs:
             if source not in self._nodes:
                 raise GraphError(f"node {name}: input {source!r} does not exist (yet)", name)
-        if op in ("scale", "shift"):
+        if op in ("scale", "shift", "pow"):
             param = _finite(param, name)
-        return self._add(_Node(name, op, inputs, param, None, note, column))
+        return self._add(_Node(name, op, inputs, param, None, note, column, group, line))
 
     def add(self, *inputs: str, name: str, note: str = "") -> str:
         return self.op("add", inputs, name, note=note)
@@ -227,9 +140,14 @@ class Graph:
         return list(self._nodes)
 
     def node_column(self, name: str) -> int | None:
-        """Where a parsed expression's node starts in its text (1-based), None for built graphs."""
+        """Where a parsed expression's node starts in its line (1-based), None for built graphs."""
         node = self._nodes.get(name)
         return node.column if node is not None else None
+
+    def node_line(self, name: str) -> int | None:
+        """The line of a parsed program where the node was written (1-based), None for built graphs."""
+        node = self._nodes.get(name)
+        return node.line if node is not None else None
 
     def leaf_values(self) -> dict[str, float]:
         return {n.name: n.value for n in self._nodes.values() if n.op in LEAF_OPS}
@@ -255,8 +173,10 @@ class Graph:
             name=n.name, op=n.op, label=self._label(n), inputs=n.inputs, value=forward[n.name],
             grad=grads[n.name], consumers=tuple(consumers[n.name]), formula=self._formula(n),
             numbers="" if n.op in LEAF_OPS else self._numbers(n, [forward[s] for s in n.inputs]),
-            note=n.note, column=n.column) for n in nodes)
-        return Evaluation(self.name, self.title, self.output, results, tuple(steps))
+            note=n.note, column=n.column, group=n.group, line=n.line) for n in nodes)
+        kept = {n.name for n in nodes}
+        statements = tuple(s for s in self.statements if s.node in kept)  # those that reach the output
+        return Evaluation(self.name, self.title, self.output, results, tuple(steps), statements)
 
     def _forward(self, nodes: list[_Node], values: dict[str, float]) -> dict[str, float]:
         """Every node's value in construction order; a value that is not a finite float64 is a GraphError
@@ -271,8 +191,10 @@ class Graph:
             check_forward(node, vals, underflowed)
             try:
                 out = OPS[node.op].forward(vals, node.param)
-            except OverflowError:
+            except (OverflowError, ZeroDivisionError):
                 out = math.inf
+            if isinstance(out, complex):  # check_forward refuses what gets here; never let one through
+                raise GraphError(f"node {node.name}: {self._numbers(node, vals)} has no real value", node.name)
             if not math.isfinite(out):
                 raise GraphError(f"node {node.name}: {self._numbers(node, vals)} overflows (too large for a "
                                  f"float64)", node.name)
@@ -339,18 +261,34 @@ class Graph:
 
     @staticmethod
     def _numbers(node: _Node, vals: Sequence[float]) -> str:
-        bracket = format_number if node.op in ("exp", "log") else _num  # exp(−1), but 1·(−1)
+        bracket = format_number if node.op in FUNCTION_OPS else _num  # exp(−1), but 1·(−1)
         return OPS[node.op].formula([bracket(v) for v in vals], node.param)
 
 
 def _local_derivative(node: _Node, slot: int, vals: Sequence[float], out: float) -> tuple[str, str, float]:
     """(formula, numbers, value) of ∂node/∂(input ``slot``); a GraphError naming the node when the value is
     not a finite float64 (−1/x² of x = 1e-200, 1/x of a number near the smallest float64)."""
-    formula, numbers, local = OPS[node.op].local(slot, node.inputs, vals, node.param, out)
+    try:
+        formula, numbers, local = OPS[node.op].local(slot, node.inputs, vals, node.param, out)
+    except Undefined as exc:
+        raise GraphError(f"node {node.name}: {exc}", node.name) from None
+    except (OverflowError, ZeroDivisionError):
+        formula, numbers, local = _describe(node, slot, vals, out), "", math.inf
+    if isinstance(local, complex):
+        raise GraphError(f"node {node.name}: its local derivative has no real value", node.name)
     if not math.isfinite(local):
-        raise GraphError(f"node {node.name}: the local derivative {formula} = {numbers} is too large for a "
+        shown = f"{formula} = {numbers}" if numbers else formula
+        raise GraphError(f"node {node.name}: the local derivative {shown} is too large for a "
                          f"float64 (overflow)", node.name)
     return formula, numbers, local
+
+
+def _describe(node: _Node, slot: int, vals: Sequence[float], out: float) -> str:
+    """The local derivative's formula when computing its value failed (it overflowed or divided by 0)."""
+    try:
+        return OPS[node.op].local(slot, node.inputs, [1.0] * len(vals), node.param, 1.0)[0]
+    except (ArithmeticError, ValueError):
+        return f"∂{node.name}/∂{node.inputs[slot]}"
 
 
 def _finite(value, name: str) -> float:

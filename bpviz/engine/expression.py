@@ -1,144 +1,173 @@
-"""Arithmetic expressions typed by the user, turned into computation graphs: a small, safe parser.
+"""Expressions and small programs typed by the user, turned into computation graphs: a small, safe parser.
 
-The language: numbers (``2``, ``0.7``, ``.5``, ``1e-3``), names given values (``x``, ``w_1``), ``+ - * /``,
-unary minus and plus, brackets, ``exp(...)`` and ``log(...)`` (natural logarithm). ``−``, ``×``, ``·`` and
-``÷`` (as the app prints them) are read as ``-``, ``*``, ``*`` and ``/``. Nothing else: the text is read by a
-tokenizer and a recursive-descent parser and never reaches eval, exec, compile or the ast module, so
-``__import__('os')`` or ``x.y`` are just refused.
+The language (enough for micrograd's test programs and the lecture's neuron):
 
-Every name is ONE leaf, however often it occurs (its gradients add up); every number literal is a constant
-leaf of its own (``c1``, ``c2``, ...; it gets a gradient too), a minus sign written before a number belongs to
-it (``-3`` is the constant −3); the operations are nodes ``u1``, ``u2``, ... in the order they are computed and
-the last one is called ``f``. Values are written ``x=2, y=-1`` (commas, semicolons or new lines between).
+- numbers (``2``, ``0.7``, ``.5``, ``1e-3``), names (``x``, ``w_1``), ``+ - * /``, unary minus and plus,
+  brackets, powers ``a ** b`` (right-associative and binding tighter than a unary minus on its left, as in
+  Python: ``-x**2`` is −(x²), ``2**-1`` is 0.5), and the functions ``tanh relu sigmoid exp log sqrt abs``
+  written ``tanh(x)`` or, as micrograd does, ``x.tanh()``; ``−``, ``×``, ``·``, ``÷`` read as ``- * * /``;
+- **programs**: statements separated by ``;`` or new lines, each ``name = expression`` (also ``name += e``,
+  ``-=``, ``*=``, ``/=``, meaning ``name = name + (e)`` as in Python), ``#`` comments. ``name = 2`` (a number,
+  signed or not) makes ``name`` an input leaf with that value. The **output** is the last statement: its name,
+  or a final bare expression; ``name.backward()`` as the last statement names the output instead (micrograd).
+  A bare expression anywhere but last is refused. Names not assigned before they are read take their value
+  from the given values (``x=2, y=-1``); a given value with the name of a leaf the program assigns replaces
+  the number written there.
 
-Every refusal is an ``ExpressionError`` (a ValueError) carrying the 1-based ``column`` where the problem is;
-log of a non-positive number and division by zero are found when the graph is evaluated, and reported at the
-column of the operation with the name of its node.
+Nodes (their names are what tables, JSON and ``--let`` use): every number literal in an expression is a
+constant leaf ``c1``, ``c2``, ... (it gets a gradient too; a minus sign written before a number belongs to it);
+operations are ``u1``, ``u2``, ... in the order they are computed; a statement's result node takes the
+statement's name, and a name assigned again is a NEW node each time (single assignment): ``c``, then ``c′``,
+``c″``, ``c‴``, ``c⁽⁴⁾``, ...; later statements read the latest. A name read in several places is one node
+whose gradients add up. A final bare expression's node is ``f`` (unless the text uses that name). Generated
+names never clash with the user's. Each node records the statement that made it: ``group`` (the statement's
+node name; None for leaves given from outside and for a bare expression's nodes), ``line`` and ``column``.
+
+Limits: ``MAX_LENGTH`` characters, ``MAX_STATEMENTS`` statements, ``MAX_NODES`` nodes, brackets, functions,
+signs and powers nested ``MAX_DEPTH`` deep; ``MAX_DRAWN_NODES`` is the most a drawing shows readably (bigger
+graphs still evaluate, and the CLI prints them).
+
+Every refusal is an ``ExpressionError`` (a ValueError) with the 1-based ``column`` (and ``line`` when the text
+has several lines) where the problem is; what has no value (log of x ≤ 0, x/0, an overflow, a derivative that
+is infinite) is found when the graph is evaluated and reported where the operation was written, naming its
+node. The text is read by a tokenizer (``tokens``) and this recursive-descent parser and never reaches eval,
+exec, compile or the ast module: ``__import__('os')`` or ``x.y`` are just refused.
 """
 
 from __future__ import annotations
 
-import math
 import re
 from collections.abc import Mapping
 from dataclasses import dataclass
 
-from bpviz.engine.compgraph import Evaluation, Graph, GraphError
+from bpviz.engine.compgraph import Evaluation, Graph, GraphError, Statement
+from bpviz.engine.program import build
+from bpviz.engine.tokens import ALIASES, FUNCTIONS, NAME, ExpressionError, Token, tokenize
 
 __all__ = ["ExpressionError", "Expression", "parse_expression", "parse_values", "evaluate_expression",
-           "MAX_LENGTH", "MAX_DEPTH", "FUNCTIONS"]
+           "MAX_LENGTH", "MAX_DEPTH", "MAX_NODES", "MAX_STATEMENTS", "MAX_DRAWN_NODES", "FUNCTIONS"]
 
-MAX_LENGTH = 400  # characters: longer expressions are no longer a lesson (and could not be drawn)
-MAX_DEPTH = 40  # nested brackets, functions and signs
-FUNCTIONS = ("exp", "log")
+MAX_LENGTH = 4000  # characters: micrograd's test programs are ~300
+MAX_STATEMENTS = 200
+MAX_NODES = 300
+MAX_DEPTH = 100  # nested brackets, functions, signs and powers
+MAX_DRAWN_NODES = 120  # more nodes than this no longer draw readably (they still evaluate)
 OUTPUT_NAME = "f"
-
-_ALIASES = {"\u2212": "-", "×": "*", "·": "*", "÷": "/"}
-_NUMBER = re.compile(r"(?:[0-9]+(?:\.[0-9]*)?|\.[0-9]+)(?:[eE][+-]?[0-9]+)?")
-_NAME = re.compile(r"[A-Za-z_][A-Za-z0-9_]*")
+_AUGMENTED = {"+=": "+", "-=": "-", "*=": "*", "/=": "/"}
 _VALUE = re.compile(r"\s*([+-]?)\s*((?:[0-9]+(?:\.[0-9]*)?|\.[0-9]+)(?:[eE][+-]?[0-9]+)?)\s*$")
-_ALLOWED = "numbers, names, + - * / ( ) and exp(...), log(...)"
-
-
-class ExpressionError(ValueError):
-    """A refused expression or list of values; ``column`` (1-based) points at the problem when known."""
-
-    def __init__(self, message: str, column: int | None = None):
-        super().__init__(f"column {column}: {message}" if column else message)
-        self.message = message
-        self.column = column
 
 
 @dataclass(frozen=True)
-class _Token:
-    kind: str  # "number", "name", "op" (+ - * / ( )) or "end"
+class ParsedStatement:
+    """``kind`` "assign" (name = tree), "expr" (a bare expression) or "backward" (name.backward())."""
+
+    kind: str
+    name: str | None
+    tree: tuple | None
+    token: Token  # where it starts
     text: str
-    column: int
-
-
-def _tokenize(text: str) -> list[_Token]:
-    tokens, i, n = [], 0, len(text)
-    while i < n:
-        c = _ALIASES.get(text[i], text[i])
-        if c.isspace():
-            i += 1
-        elif c in "+-*/()":
-            if c == "*" and i + 1 < n and text[i + 1] == "*":
-                raise ExpressionError("'**' (power) is not supported: write x*x", i + 1)
-            tokens.append(_Token("op", c, i + 1))
-            i += 1
-        elif c.isdigit() or (c == "." and i + 1 < n and text[i + 1].isdigit()):
-            m = _NUMBER.match(text, i)
-            tokens.append(_Token("number", m.group(0), i + 1))
-            i = m.end()
-            if i < n and (text[i].isalpha() or text[i] in "_."):
-                raise ExpressionError(f"a number cannot run into {text[i]!r}: write a * between them", i + 1)
-        elif c.isalpha() or c == "_":
-            m = _NAME.match(text, i)
-            if m is None:  # a letter outside ASCII
-                raise ExpressionError(f"unexpected character {text[i]!r}: names use the letters a-z, digits and _",
-                                      i + 1)
-            if m.group(0).startswith("__"):
-                raise ExpressionError(f"names starting with '__' are not allowed ({m.group(0)})", i + 1)
-            tokens.append(_Token("name", m.group(0), i + 1))
-            i = m.end()
-        elif c == "^":
-            raise ExpressionError("'^' (power) is not supported: write x*x", i + 1)
-        elif c == ".":
-            raise ExpressionError("unexpected '.': attributes are not part of expressions; decimals are "
-                                  "written 0.5", i + 1)
-        else:
-            raise ExpressionError(f"unexpected character {text[i]!r}: only {_ALLOWED} are allowed", i + 1)
-    tokens.append(_Token("end", "", n + 1))
-    return tokens
 
 
 class _Parser:
-    """Recursive descent over the tokens; builds a tiny tree of tuples:
-    ("num", value, column), ("var", name, column), ("neg", child, column), ("bin", op, left, right, column),
-    ("call", function, argument, column)."""
+    """Recursive descent over the tokens; builds a tiny tree of tuples, each ending with its token:
+    ("num", value, tok), ("var", name, tok), ("neg", child, tok), ("bin", op, left, right, tok),
+    ("call", function, argument, tok), ("pow", base, exponent, tok)."""
 
-    def __init__(self, tokens: list[_Token]):
-        self.tokens, self.pos, self.depth = tokens, 0, 0
+    def __init__(self, tokens: list[Token], text: str):
+        self.tokens, self.text, self.pos, self.depth = tokens, text, 0, 0
+        self.multiline = "\n" in text
+
+    def error(self, message: str, token: Token) -> ExpressionError:
+        return ExpressionError(message, token.column, token.line if self.multiline else None, token.offset)
 
     @property
-    def current(self) -> _Token:
+    def current(self) -> Token:
         return self.tokens[self.pos]
 
-    def take(self) -> _Token:
+    def peek(self, k: int = 1) -> Token:
+        return self.tokens[min(self.pos + k, len(self.tokens) - 1)]
+
+    def take(self) -> Token:
         token = self.tokens[self.pos]
         self.pos += 1
         return token
 
-    def parse(self):
-        if self.current.kind == "end":
-            raise ExpressionError("the expression is empty")
-        tree = self.sum()
-        token = self.current
-        if token.kind != "end":
-            if token.text == ")":
-                raise ExpressionError("this ')' has no '(' to close", token.column)
-            raise ExpressionError(f"unexpected {token.text!r} after a complete expression (an operator "
-                                  f"is missing)", token.column)
-        return tree
+    def is_op(self, *texts: str) -> bool:
+        return self.current.kind == "op" and self.current.text in texts
 
+    # ------------------------------------------------------------------ statements
+    def program(self) -> list[ParsedStatement]:
+        statements: list[ParsedStatement] = []
+        while True:
+            while self.current.kind == "sep":
+                self.take()
+            if self.current.kind == "end":
+                break
+            if len(statements) == MAX_STATEMENTS:
+                raise self.error(f"too many statements (at most {MAX_STATEMENTS})", self.current)
+            statements.append(self.statement())
+            token = self.current
+            if token.kind not in ("sep", "end"):
+                if token.text == ")":
+                    raise self.error("this ')' has no '(' to close", token)
+                if token.text == "=":
+                    raise self.error("unexpected '=': only a name can be given a value (name = expression)",
+                                     token)
+                raise self.error(f"unexpected {token.shown} after a complete expression (an operator is "
+                                 f"missing)", token)
+        if not statements:
+            raise ExpressionError("the expression is empty")
+        for s in statements[:-1]:
+            if s.kind == "expr":
+                raise self.error("an expression that is not the last statement is never used: give it a name "
+                                 "(y = ...)", s.token)
+            if s.kind == "backward":
+                raise self.error(f"{s.name}.backward() must be the last statement: it marks the output",
+                                 s.token)
+        return statements
+
+    def statement(self) -> ParsedStatement:
+        first, second = self.current, self.peek()
+        if first.kind == "name" and second.kind == "op" and (second.text == "=" or second.text in _AUGMENTED):
+            if first.text in FUNCTIONS:
+                raise self.error(f"{first.text} is a function, not a name that can have a value", first)
+            self.take()
+            op = self.take()
+            if self.current.kind in ("sep", "end"):
+                raise self.error(f"{first.text} {op.text} needs an expression after it", self.current)
+            tree = self.sum()
+            if op.text != "=":
+                tree = ("bin", _AUGMENTED[op.text], ("var", first.text, first), tree, op)
+            return ParsedStatement("assign", first.text, tree, first, self._text_from(first))
+        if (first.kind == "name" and second.text == "." and self.peek(2).text == "backward"):
+            self.pos += 3
+            self._empty_brackets(self.tokens[self.pos - 1])
+            return ParsedStatement("backward", first.text, None, first, self._text_from(first))
+        tree = self.sum()
+        return ParsedStatement("expr", None, tree, first, self._text_from(first))
+
+    def _text_from(self, first: Token) -> str:
+        last = self.tokens[self.pos - 1]
+        return " ".join(self.text[first.offset:last.offset + len(last.text)].split())
+
+    # ------------------------------------------------------------------ expressions
     def sum(self):
         tree = self.product()
-        while self.current.kind == "op" and self.current.text in "+-":
+        while self.is_op("+", "-"):
             op = self.take()
-            tree = ("bin", op.text, tree, self.product(), op.column)
+            tree = ("bin", op.text, tree, self.product(), op)
         return tree
 
     def product(self):
         tree = self.unary()
-        while self.current.kind == "op" and self.current.text in "*/":
+        while self.is_op("*", "/"):
             op = self.take()
-            tree = ("bin", op.text, tree, self.unary(), op.column)
+            tree = ("bin", op.text, tree, self.unary(), op)
         return tree
 
     def unary(self):
         token = self.current
-        if token.kind == "op" and token.text in "+-":
+        if self.is_op("+", "-"):
             self.take()
             self.enter(token)
             operand_token = self.current
@@ -146,161 +175,130 @@ class _Parser:
             self.depth -= 1
             if token.text == "+":
                 return operand
-            if operand_token.kind == "number" and operand[0] == "num":  # -3 is the constant −3
-                return ("num", -operand[1], token.column)
-            return ("neg", operand, token.column)
-        return self.primary()
+            if operand_token.kind == "number" and operand[0] == "num":  # -3 is the constant −3 (but -3**2 = −9)
+                return ("num", -operand[1], token)
+            return ("neg", operand, token)
+        return self.power()
+
+    def power(self):
+        base = self.postfix()
+        if self.is_op("**"):
+            op = self.take()
+            self.enter(op)
+            exponent = self.unary()  # 2**-1, and a**b**c = a**(b**c)
+            self.depth -= 1
+            return ("pow", base, exponent, op)
+        return base
+
+    def postfix(self):
+        tree = self.primary()
+        while self.is_op("."):
+            dot = self.take()
+            method = self.take()  # the tokenizer lets '.' through only before a known method and '('
+            if method.text == "backward":
+                raise self.error("backward() is a statement of its own, on a name: g.backward()", dot)
+            self._empty_brackets(method)
+            tree = ("call", method.text, tree, method)
+        return tree
+
+    def _empty_brackets(self, method: Token) -> None:
+        if not self.is_op("("):
+            raise self.error(f"{method.text} needs brackets: .{method.text}()", method)
+        self.take()
+        if not self.is_op(")"):
+            raise self.error(f".{method.text}() takes nothing between its brackets", self.current)
+        self.take()
 
     def primary(self):
         token = self.take()
         if token.kind == "number":
             value = float(token.text)
-            if not math.isfinite(value):
-                raise ExpressionError(f"{token.text} is too large for a float64", token.column)
-            return ("num", value, token.column)
+            if value == float("inf"):
+                raise self.error(f"{token.text} is too large for a float64", token)
+            return ("num", value, token)
         if token.kind == "name":
-            if self.current.text == "(":
+            if self.is_op("("):
                 if token.text not in FUNCTIONS:
-                    raise ExpressionError(f"unknown function {token.text}() (known: exp, log)", token.column)
-                self.take()
+                    raise self.error(f"unknown function {token.text}() (known: {', '.join(FUNCTIONS)})", token)
+                opening = self.take()
                 self.enter(token)
-                argument = self.bracketed(token)
+                argument = self.bracketed(opening)
                 self.depth -= 1
-                return ("call", token.text, argument, token.column)
+                return ("call", token.text, argument, token)
             if token.text in FUNCTIONS:
-                raise ExpressionError(f"{token.text} needs brackets: {token.text}(x)", token.column)
-            return ("var", token.text, token.column)
+                raise self.error(f"{token.text} needs brackets: {token.text}(x)", token)
+            return ("var", token.text, token)
         if token.text == "(":
             self.enter(token)
             tree = self.bracketed(token)
             self.depth -= 1
             return tree
-        if token.kind == "end":
-            raise ExpressionError("the expression ends too early: a number, a name or '(' is missing",
-                                  token.column)
-        raise ExpressionError(f"expected a number, a name or '(' but found {token.text!r}", token.column)
+        if token.kind in ("end", "sep"):
+            raise self.error("the expression ends too early: a number, a name or '(' is missing", token)
+        raise self.error(f"expected a number, a name or '(' but found {token.shown}", token)
 
-    def bracketed(self, opening: _Token):
-        if self.current.kind == "end":
-            raise ExpressionError("this '(' is never closed", self._bracket_column(opening))
-        if self.current.text == ")":
-            raise ExpressionError("empty brackets", self.current.column)
+    def bracketed(self, opening: Token):
+        if self.current.kind in ("end", "sep"):
+            raise self.error("this '(' is never closed", opening)
+        if self.is_op(")"):
+            raise self.error("empty brackets", self.current)
         tree = self.sum()
-        if self.current.text != ")":
-            if self.current.kind == "end":
-                raise ExpressionError("this '(' is never closed", self._bracket_column(opening))
-            raise ExpressionError(f"expected ')' but found {self.current.text!r}", self.current.column)
+        if not self.is_op(")"):
+            if self.current.kind in ("end", "sep") or self.current.line != opening.line:
+                raise self.error("this '(' is never closed", opening)
+            raise self.error(f"expected ')' but found {self.current.shown}", self.current)
         self.take()
         return tree
 
-    @staticmethod
-    def _bracket_column(opening: _Token) -> int:
-        """The column of the '(' itself (after the function's name for exp( and log()."""
-        return opening.column + (len(opening.text) if opening.kind == "name" else 0)
-
-    def enter(self, token: _Token) -> None:
+    def enter(self, token: Token) -> None:
         self.depth += 1
         if self.depth > MAX_DEPTH:
-            raise ExpressionError(f"nested too deeply (more than {MAX_DEPTH} levels of brackets, functions "
-                                  f"and signs)", token.column)
+            raise self.error(f"nested too deeply (more than {MAX_DEPTH} levels of brackets, functions, signs "
+                             f"and powers)", token)
 
 
 @dataclass(frozen=True)
 class Expression:
-    """A parsed expression: its graph, the names it uses (in order of appearance) and the given values it
-    does not use."""
+    """A parsed expression or program: its graph, the names of its input leaves (in order of appearance), the
+    given values it does not use, and its statements (none for one expression)."""
 
     text: str
     graph: Graph
     variables: tuple[str, ...]
     unused: tuple[str, ...]
+    statements: tuple[Statement, ...] = ()
 
     def evaluate(self) -> Evaluation:
-        """Forward and backward pass; log(x ≤ 0) and x/0 become an ExpressionError at the operation's
-        column."""
+        """Forward and backward pass; what has no value (log(x ≤ 0), x/0, an overflow) becomes an
+        ExpressionError at the operation's line and column, naming its node."""
         try:
             return self.graph.evaluate()
         except GraphError as exc:
             column = self.graph.node_column(exc.node) if exc.node else None
-            raise ExpressionError(str(exc), column) from None
+            line = self.graph.node_line(exc.node) if exc.node and "\n" in self.text else None
+            raise ExpressionError(str(exc), column, line) from None
 
 
 def parse_expression(text: str, values: Mapping[str, float] | None = None, name: str = "expression"
                      ) -> Expression:
-    """The graph of ``text`` with its names set to ``values``; raises ExpressionError."""
+    """The graph of the expression or program ``text`` with its names set to ``values``; raises
+    ExpressionError."""
     if not isinstance(text, str):
         raise ExpressionError("the expression must be text")
     if len(text) > MAX_LENGTH:
         raise ExpressionError(f"the expression is too long ({len(text)} characters; at most {MAX_LENGTH})")
     if not text.strip():
         raise ExpressionError("the expression is empty")
-    values = dict(values or {})
-    tokens = _tokenize(text)
-    tree = _Parser(tokens).parse()
-    names = list(dict.fromkeys(t.text for t in tokens if t.kind == "name" and t.text not in FUNCTIONS))
-    return Expression(text, _Builder(name, text, names, values).build(tree), tuple(names),
-                      tuple(v for v in values if v not in names))
+    tokens = tokenize(text)
+    statements = _Parser(tokens, text).program()
+    names = list(dict.fromkeys(t.text for t in tokens if t.kind == "name" and t.text not in FUNCTIONS
+                               and t.text != "backward"))
+    graph, leaves, unused = build(name, text, statements, names, dict(values or {}), MAX_NODES)
+    return Expression(text, graph, leaves, unused, tuple(graph.statements))
 
 
 def evaluate_expression(text: str, values: Mapping[str, float] | None = None) -> Evaluation:
     return parse_expression(text, values).evaluate()
-
-
-class _Builder:
-    """Turns the parse tree into a Graph: one leaf per name, one constant leaf per literal."""
-
-    def __init__(self, name: str, text: str, names: list[str], values: Mapping[str, float]):
-        self.graph = Graph(name, text.strip())
-        self.values = values
-        self.taken = set(names)
-        self.leaves: dict[str, str] = {}
-        self.counts = {"c": 0, "u": 0}
-
-    def fresh(self, prefix: str) -> str:
-        while True:
-            self.counts[prefix] += 1
-            candidate = f"{prefix}{self.counts[prefix]}"
-            if candidate not in self.taken:
-                return candidate
-
-    def build(self, tree) -> Graph:
-        root = self.node(tree, root=True)
-        self.graph.set_output(root)
-        return self.graph
-
-    def node(self, tree, root: bool = False) -> str:
-        kind, g = tree[0], self.graph
-        if kind == "num":
-            return g.constant(self.fresh("c"), tree[1], "a number in the expression", column=tree[2])
-        if kind == "var":
-            name, column = tree[1], tree[2]
-            if name not in self.leaves:
-                if name not in self.values:
-                    raise ExpressionError(f"{name} has no value (give it one, e.g. {name}=1)", column)
-                self.leaves[name] = g.input(name, self._value(name), column=column)
-            return self.leaves[name]
-        if kind == "neg":
-            child = self.node(tree[1])
-            return g.op("scale", (child,), self.name(root), -1.0, note="unary minus", column=tree[2])
-        if kind == "call":
-            child = self.node(tree[2])
-            return g.op(tree[1], (child,), self.name(root), column=tree[3])
-        _, symbol, left, right, column = tree
-        a, b = self.node(left), self.node(right)
-        op = {"+": "add", "-": "sub", "*": "mul", "/": "div"}[symbol]
-        return g.op(op, (a, b), self.name(root), column=column)
-
-    def name(self, root: bool) -> str:
-        return OUTPUT_NAME if root and OUTPUT_NAME not in self.taken else self.fresh("u")
-
-    def _value(self, name: str) -> float:
-        try:
-            value = float(self.values[name])
-        except (TypeError, ValueError):
-            raise ExpressionError(f"the value of {name} is not a number: {self.values[name]!r}") from None
-        if not math.isfinite(value):
-            raise ExpressionError(f"the value of {name} must be a finite number, got {value}")
-        return value
 
 
 def parse_values(text: str) -> dict[str, float]:
@@ -309,7 +307,7 @@ def parse_values(text: str) -> dict[str, float]:
     values: dict[str, float] = {}
     if len(text) > MAX_LENGTH:
         raise ExpressionError(f"the values are too long ({len(text)} characters; at most {MAX_LENGTH})")
-    text = "".join(_ALIASES.get(c, c) if c == "\u2212" else c for c in text)
+    text = "".join(ALIASES.get(c, c) if c == "\u2212" else c for c in text)
     for m in re.finditer(r"[^,;\n]+", text):
         item, start = m.group(0), m.start() + 1
         if not item.strip():
@@ -319,7 +317,7 @@ def parse_values(text: str) -> dict[str, float]:
             raise ExpressionError(f"{item.strip()!r} needs a value: write name=number, e.g. x=2", lead)
         name_part, number_part = item.split("=", 1)
         name = name_part.strip()
-        if not _NAME.fullmatch(name) or name.startswith("__"):
+        if not NAME.fullmatch(name) or name.startswith("__"):
             raise ExpressionError(f"{name!r} is not a name (letters, digits and _, not starting with a digit)",
                                   lead)
         if name in FUNCTIONS:
@@ -333,7 +331,7 @@ def parse_values(text: str) -> dict[str, float]:
             raise ExpressionError(f"the value of {name} must be a number such as 2, -0.5 or 1e-3, not {shown}",
                                   number_column + len(number_part) - len(number_part.lstrip()))
         value = float(number.group(1) + number.group(2))
-        if not math.isfinite(value):
+        if value in (float("inf"), float("-inf")):
             raise ExpressionError(f"the value of {name} is too large for a float64", number_column)
         values[name] = value
     return values

@@ -1,11 +1,21 @@
-"""The computation graphs of seeds 002 and 004, built node by node, and the closed forms they must agree with.
+"""The computation graphs of seeds 002 and 004 and of micrograd, built node by node or as small programs, and
+the closed forms they must agree with.
 
 - ``shopping``: a jacket (400, one) and two trousers (300 each), everything 30 % off:
   total = (400·1 + 300·2)·0.7 = 700; ∂total/∂(jacket price) = 0.7, ∂/∂(jacket count) = 280,
   ∂/∂(trousers price) = 1.4, ∂/∂(trousers count) = 210, ∂/∂(factor paid) = 1000.
+- ``apples``: Saito's first example (ch. 5): two apples at 100, tax 1.1: price = 100·2·1.1 = 220;
+  ∂/∂apple = 2.2, ∂/∂apple_num = 110, ∂/∂tax = 200.
 - ``sigmoid``: y = 1/(1 + exp(−x)) as the nodes ×(−1), exp, +1, 1/x; the backward pass gives y(1 − y).
 - ``softmax_loss``: softmax followed by cross-entropy, every exp, sum, reciprocal, product, log, sum and ×(−1)
   its own node, as Saito draws it; the backward pass gives y − t.
+- ``neuron``: micrograd's lecture neuron o = tanh(x1·w1 + x2·w2 + b) with x1 = 2, x2 = 0, w1 = −3, w2 = 1,
+  b = 6.8813735870195432: o = 0.7071, ∂o/∂x1 = −1.5, ∂o/∂w1 = 1, ∂o/∂x2 = 0.5, ∂o/∂w2 = 0, ∂o/∂b = 0.5.
+- ``micrograd_sanity`` and ``micrograd_more_ops``: micrograd's test programs (``test/test_engine.py``, the
+  second also its README's example), written as programs of the expression language (``PROGRAMS``): y = −20
+  with ∂y/∂x = 46; g = 24.7041 with ∂g/∂a = 138.8338, ∂g/∂b = 645.5773.
+
+The program-built graphs take their leaves' values as keyword arguments (``builtin("neuron", b=7)``).
 """
 
 from __future__ import annotations
@@ -14,9 +24,11 @@ import math
 from collections.abc import Callable, Sequence
 
 from bpviz.engine.compgraph import Evaluation, Graph, GraphError, format_number
+from bpviz.engine.expression import ExpressionError, parse_expression
 
-__all__ = ["BUILTIN_GRAPHS", "MAX_CLASSES", "builtin", "shopping_graph", "sigmoid_graph", "softmax_loss_graph",
-           "sigmoid_check", "softmax_check"]
+__all__ = ["BUILTIN_GRAPHS", "MAX_CLASSES", "PROGRAMS", "builtin", "shopping_graph", "apples_graph",
+           "sigmoid_graph", "softmax_loss_graph", "neuron_graph", "micrograd_sanity_graph",
+           "micrograd_more_ops_graph", "sigmoid_check", "softmax_check"]
 
 MAX_CLASSES = 5  # softmax_loss: more classes than this no longer draws readably
 
@@ -35,6 +47,68 @@ def shopping_graph(jacket_price: float = 400.0, jacket_count: float = 1.0, trous
     d = g.input("discount", discount, "the factor paid: 30 % off means × 0.7")
     g.mul(sub, d, name="total", note="what is paid")
     return g
+
+
+def apples_graph(apple: float = 100.0, apple_num: float = 2.0, tax: float = 1.1) -> Graph:
+    """Saito, ch. 5 (the first computation graph of the book): two apples at 100 each, tax 1.1. Names as in
+    the book's ``buy_apple.py``."""
+    g = Graph("apples", "Apples: two apples at 100, tax 1.1 (Saito ch. 5)")
+    a = g.input("apple", apple, "price of one apple")
+    n = g.input("apple_num", apple_num, "apples bought")
+    ap = g.mul(a, n, name="apple_price", note="what the apples cost")
+    t = g.input("tax", tax, "the factor with the tax: 10 % tax means × 1.1")
+    g.mul(ap, t, name="price", note="what is paid")
+    return g
+
+
+#: name → program text of the program-built graphs (the GUI can show them; `bpviz graph --expr` takes them)
+PROGRAMS: dict[str, str] = {
+    # Karpathy's lecture "The spelled-out intro to neural networks and backpropagation: building micrograd"
+    # (nn-zero-to-hero, lectures/micrograd/micrograd_lecture_second_half_roughly.ipynb): the neuron, with the
+    # lecture's names for the intermediate results.
+    "neuron": ("x1 = 2.0\nx2 = 0.0\nw1 = -3.0\nw2 = 1.0\nb = 6.8813735870195432\n"
+               "x1w1 = x1*w1\nx2w2 = x2*w2\nx1w1x2w2 = x1w1 + x2w2\nn = x1w1x2w2 + b\no = n.tanh()\n"),
+    # micrograd's test/test_engine.py, test_sanity_check, with x = Value(-4.0) written x = -4.0
+    "micrograd_sanity": ("x = -4.0\nz = 2 * x + 2 + x\nq = z.relu() + z * x\nh = (z * z).relu()\n"
+                         "y = h + q + q * x\ny.backward()\n"),
+    # micrograd's test/test_engine.py, test_more_ops (and its README): Value(-4.0) written -4.0; `+=` is read
+    # as Python reads it (c += c + 1 is c = c + (c + 1)), each assignment a new node (c, c′, c″)
+    "micrograd_more_ops": ("a = -4.0\nb = 2.0\nc = a + b\nd = a * b + b**3\nc += c + 1\nc += 1 + c + (-a)\n"
+                           "d += d * 2 + (b + a).relu()\nd += 3 * d + (b - a).relu()\ne = c - d\nf = e**2\n"
+                           "g = f / 2.0\ng += 10.0 / f\ng.backward()\n"),
+}
+_PROGRAM_TITLES = {
+    "neuron": "micrograd's neuron: o = tanh(x1·w1 + x2·w2 + b)",
+    "micrograd_sanity": "micrograd's sanity check (test_engine.py)",
+    "micrograd_more_ops": "micrograd's more ops (test_engine.py, README)",
+}
+
+
+def _program_graph(key: str, values: dict) -> Graph:
+    try:
+        parsed = parse_expression(PROGRAMS[key], values, name=key)
+    except ExpressionError as exc:
+        raise GraphError(exc.message) from None
+    if parsed.unused:
+        raise GraphError(f"the {key} graph has no input called {parsed.unused[0]} (its inputs: "
+                         f"{', '.join(parsed.variables)})")
+    parsed.graph.title = _PROGRAM_TITLES[key]
+    return parsed.graph
+
+
+def neuron_graph(**values: float) -> Graph:
+    """micrograd's lecture neuron o = tanh(x1·w1 + x2·w2 + b); keyword arguments change x1, x2, w1, w2, b."""
+    return _program_graph("neuron", values)
+
+
+def micrograd_sanity_graph(**values: float) -> Graph:
+    """micrograd's test_sanity_check: y = −20, ∂y/∂x = 46 at x = −4 (keyword argument x)."""
+    return _program_graph("micrograd_sanity", values)
+
+
+def micrograd_more_ops_graph(**values: float) -> Graph:
+    """micrograd's test_more_ops: g = 24.7041, ∂g/∂a = 138.8338, ∂g/∂b = 645.5773 at a = −4, b = 2."""
+    return _program_graph("micrograd_more_ops", values)
 
 
 def sigmoid_graph(x: float = 1.0) -> Graph:
@@ -103,10 +177,17 @@ def softmax_check(ev: Evaluation) -> list[tuple[float, float, float, float]]:
 BUILTIN_GRAPHS: dict[str, tuple[str, str, Callable[..., Graph]]] = {
     "shopping": ("Shopping", "(400·1 + 300·2)·0.7: a jacket and two trousers, 30 % off (seed 002)",
                  shopping_graph),
+    "apples": ("Apples", "100·2·1.1: two apples at 100, tax 1.1 (Saito's first graph, ch. 5)", apples_graph),
     "sigmoid": ("Sigmoid", "y = 1/(1 + exp(−x)) as ×(−1), exp, +1, 1/x; backward gives y(1 − y) (seed 004)",
                 sigmoid_graph),
     "softmax_loss": ("Softmax with loss", "L = −Σ t·log(softmax(a)); backward gives y − t (seed 004)",
                      softmax_loss_graph),
+    "neuron": ("Neuron (micrograd)", "o = tanh(x1·w1 + x2·w2 + b) = 0.7071: the neuron of micrograd's lecture",
+               neuron_graph),
+    "micrograd_sanity": ("micrograd sanity check", "micrograd's test_sanity_check: z, q, h, y with relu; "
+                         "y = −20, ∂y/∂x = 46", micrograd_sanity_graph),
+    "micrograd_more_ops": ("micrograd more ops", "micrograd's test_more_ops (and README): +=, **, relu, "
+                           "/; g = 24.7041", micrograd_more_ops_graph),
 }
 
 

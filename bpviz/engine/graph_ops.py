@@ -3,6 +3,19 @@ d(out)/d(input) as a formula, the formula with the numbers put in, and a value (
 
 Numbers in the texts have 6 significant digits and a typographic minus; negative numbers inside a product or a
 quotient are bracketed: ``1·(−0.5)``, but ``exp(−1)``.
+
+The functions and their local derivatives:
+
+- ``tanh``: 1 − tanh(x)²; ``sigmoid`` (σ): σ(x)·(1 − σ(x)), computed without overflow for any x;
+- ``relu``: 1 if x > 0 else 0, as micrograd's ``(out.data > 0)``: at exactly 0 the derivative is 0 (the network
+  engine follows the NumPy seed instead, which lets the gradient through at 0);
+- ``exp``: exp(x); ``log`` (natural): 1/x, x > 0 only; ``sqrt``: 1/(2·√x): sqrt(0) = 0 but its derivative is
+  infinite, which is refused in words naming the node; ``abs``: sign(x), 0 at x = 0;
+- ``pow`` (``a ** n``, n a number written in the text, kept as the node's parameter): n·a^(n−1); a negative
+  base with a fractional exponent and 0 to a negative power are refused in words; 0 ** n with 0 < n < 1 has an
+  infinite derivative and is refused too;
+- ``pow_var`` (``a ** b``, b computed by the graph): a^b = exp(b·ln a), so only for a > 0; ∂/∂a = b·a^(b−1),
+  ∂/∂b = a^b·ln a.
 """
 
 from __future__ import annotations
@@ -12,6 +25,11 @@ from collections.abc import Callable, Collection, Sequence
 from dataclasses import dataclass
 
 MINUS = "\u2212"
+
+
+class Undefined(ArithmeticError):
+    """Raised by a local derivative that has no finite value, with the reason in words (compgraph adds the
+    node's name)."""
 
 
 class GraphError(ValueError):
@@ -91,9 +109,101 @@ def _log_local(k, names, vals, c, out):
     return f"∂log({names[0]})/∂{names[0]} = 1/{names[0]}", f"1/{num(vals[0])}", 1.0 / vals[0]
 
 
+def _tanh_local(k, names, vals, c, out):
+    return (f"∂tanh({names[0]})/∂{names[0]} = 1 {MINUS} tanh({names[0]})²", f"1 {MINUS} {num(out)}²",
+            1.0 - out * out)
+
+
+def _sigmoid_local(k, names, vals, c, out):
+    return (f"∂σ({names[0]})/∂{names[0]} = σ({names[0]})·(1 {MINUS} σ({names[0]}))",
+            f"{num(out)}·(1 {MINUS} {num(out)})", out * (1.0 - out))
+
+
+def _relu_local(k, names, vals, c, out):
+    x = vals[0]
+    why = f"{format_number(x)} > 0" if x > 0 else f"{format_number(x)} ≤ 0"
+    return f"∂relu({names[0]})/∂{names[0]} = 1 if {names[0]} > 0 else 0", f"{1 if x > 0 else 0} ({why})", \
+        1.0 if x > 0 else 0.0
+
+
+def _sqrt_local(k, names, vals, c, out):
+    if out == 0.0:
+        raise Undefined(f"sqrt is not differentiable at {names[0]} = {format_number(vals[0])}: its derivative "
+                        f"1/(2·√{names[0]}) is infinite")
+    return f"∂sqrt({names[0]})/∂{names[0]} = 1/(2·sqrt({names[0]}))", f"1/(2·{format_number(out)})", \
+        1.0 / (2.0 * out)
+
+
+def _abs_local(k, names, vals, c, out):
+    x = vals[0]
+    sign = 1.0 if x > 0 else -1.0 if x < 0 else 0.0
+    return f"∂|{names[0]}|/∂{names[0]} = sign({names[0]})", f"sign({format_number(x)})", sign
+
+
+def _exponent(n: float) -> str:
+    """The exponent after ``^``: ``2``, ``(−1)``, ``0.5``."""
+    return num(n)
+
+
+def _pow_local(k, names, vals, c, out):
+    a, n = vals[0], c
+    base = names[0]
+    formula = f"∂({base}^{_exponent(n)})/∂{base} = "
+    if n == 0:
+        return formula + "0", "0", 0.0
+    if n == 1:
+        return formula + "1", "1", 1.0
+    if a == 0 and n < 1:
+        raise Undefined(f"{base}^{_exponent(n)} is not differentiable at {base} = 0: its derivative "
+                        f"{format_number(n)}·{base}^{_exponent(n - 1)} is infinite")
+    if n == 2:
+        return formula + f"2·{base}", f"2·{num(a)}", 2.0 * a
+    return (formula + f"{format_number(n)}·{base}^{_exponent(n - 1)}",
+            f"{format_number(n)}·{num(a)}^{_exponent(n - 1)}", n * _power(a, n - 1))
+
+
+def _pow_var_local(k, names, vals, c, out):
+    a, b = vals
+    if k == 0:
+        return (f"∂({names[0]}^{names[1]})/∂{names[0]} = {names[1]}·{names[0]}^({names[1]} {MINUS} 1)",
+                f"{num(b)}·{num(a)}^({num(b)} {MINUS} 1)", b * _power(a, b - 1.0))
+    return (f"∂({names[0]}^{names[1]})/∂{names[1]} = {names[0]}^{names[1]}·log({names[0]})",
+            f"{num(a)}^{num(b)}·log({format_number(a)})", out * math.log(a))
+
+
+def _power(a: float, n: float) -> float:
+    """a ** n for a real result (a > 0, or n an integer), inf when it overflows."""
+    try:
+        return a ** n
+    except OverflowError:
+        return math.inf
+    except ZeroDivisionError:  # 0 ** negative
+        return math.inf
+
+
+def _pow_forward(v, c):
+    return _power(v[0], c)
+
+
+_SUPERSCRIPTS = str.maketrans("0123456789" + MINUS, "⁰¹²³⁴⁵⁶⁷⁸⁹⁻")
+
+
+def _pow_label(c):
+    text = format_number(c)
+    return f"x{text.translate(_SUPERSCRIPTS)}" if float(c).is_integer() and len(text) <= 3 else f"x^{text}"
+
+
 def _recip_local(k, names, vals, c, out):
     return (f"∂(1/{names[0]})/∂{names[0]} = {MINUS}1/{names[0]}²", f"{MINUS}1/{num(vals[0])}²",
             -(1.0 / vals[0]) / vals[0])  # as in _div_local: no x·x to underflow
+
+
+def _sigmoid(x: float) -> float:
+    """1/(1 + exp(−x)) without overflow: exp(x)/(1 + exp(x)) for x < 0 (0 once exp(x) underflows)."""
+    if x >= 0:
+        return 1.0 / (1.0 + math.exp(-x))
+    e = math.exp(x)
+    return e / (1.0 + e)
 
 
 def _scale_label(c):
@@ -116,7 +226,20 @@ OPS: dict[str, _Op] = {
     "exp": _Op(lambda c: "exp", (1, 1), lambda v, c: math.exp(v[0]), lambda n, c: f"exp({n[0]})", _exp_local),
     "log": _Op(lambda c: "log", (1, 1), lambda v, c: math.log(v[0]), lambda n, c: f"log({n[0]})", _log_local),
     "recip": _Op(lambda c: "1/x", (1, 1), lambda v, c: 1.0 / v[0], lambda n, c: f"1/{n[0]}", _recip_local),
+    "tanh": _Op(lambda c: "tanh", (1, 1), lambda v, c: math.tanh(v[0]), lambda n, c: f"tanh({n[0]})",
+                _tanh_local),
+    "sigmoid": _Op(lambda c: "σ", (1, 1), lambda v, c: _sigmoid(v[0]), lambda n, c: f"σ({n[0]})",
+                   _sigmoid_local),
+    "relu": _Op(lambda c: "relu", (1, 1), lambda v, c: max(v[0], 0.0), lambda n, c: f"relu({n[0]})",
+                _relu_local),
+    "sqrt": _Op(lambda c: "√", (1, 1), lambda v, c: math.sqrt(v[0]), lambda n, c: f"sqrt({n[0]})", _sqrt_local),
+    "abs": _Op(lambda c: "|x|", (1, 1), lambda v, c: abs(v[0]), lambda n, c: f"|{n[0]}|", _abs_local),
+    "pow": _Op(_pow_label, (1, 1), _pow_forward, lambda n, c: f"{n[0]}^{_exponent(c)}", _pow_local),
+    "pow_var": _Op(lambda c: "xʸ", (2, 2), lambda v, c: _power(v[0], v[1]), lambda n, c: f"{n[0]}^{n[1]}",
+                   _pow_var_local),
 }
+#: operations written as a function of one argument, whose numbers are not bracketed: exp(−1), tanh(−2)
+FUNCTION_OPS = ("exp", "log", "tanh", "sigmoid", "relu", "sqrt", "abs")
 LEAF_OPS = ("input", "constant")
 
 
@@ -133,12 +256,19 @@ def underflows(op: str, vals: Sequence[float], param: float | None, out: float) 
         return vals[0] != 0.0 and param != 0.0
     if op == "div":
         return vals[0] != 0.0
+    if op in ("pow", "pow_var"):  # 1e-200 ** 2, but not 0 ** 2
+        return vals[0] != 0.0
+    if op == "sigmoid":  # σ(−800)
+        return True
     return False
 
 
 def check_forward(node, vals: Sequence[float], underflowed: Collection[str] = ()) -> None:
     """Refuse what has no value (log of x ≤ 0, x/0): in words, naming the node. ``underflowed`` names the
     nodes whose 0 stands for a number too small for a float64, so that the refusal can say so."""
+    if node.op in ("sqrt", "pow", "pow_var"):
+        _check_root_or_power(node, vals, underflowed)
+        return
     if node.op not in ("log", "recip", "div"):
         return
     slot = 1 if node.op == "div" else 0
@@ -151,3 +281,24 @@ def check_forward(node, vals: Sequence[float], underflowed: Collection[str] = ()
     if node.op != "log" and x == 0:
         what = "1/0" if node.op == "recip" else f"{format_number(vals[0])}/0"
         raise GraphError(f"node {node.name}: division by zero ({what}){because}", node.name)
+
+
+def _check_root_or_power(node, vals: Sequence[float], underflowed: Collection[str]) -> None:
+    a, source = vals[0], node.inputs[0]
+    because = (f": {source} underflowed to 0 (its exact value is too small for a float64)"
+               if a == 0 and source in underflowed else "")
+    if node.op == "sqrt" and a < 0:
+        raise GraphError(f"node {node.name}: sqrt({format_number(a)}) is undefined: the square root needs a "
+                         f"number ≥ 0", node.name)
+    if node.op == "pow":
+        n = node.param
+        if a < 0 and not float(n).is_integer():
+            raise GraphError(f"node {node.name}: {num(a)}^{num(n)} is undefined: a negative number has no real "
+                             f"power {format_number(n)} (only whole-number powers)", node.name)
+        if a == 0 and n < 0:
+            raise GraphError(f"node {node.name}: division by zero (0^{num(n)} = 1/0^{format_number(-n)})"
+                             f"{because}", node.name)
+    if node.op == "pow_var" and a <= 0:
+        reason = because or (f": a power whose exponent is computed ({node.inputs[1]}) needs a positive base, "
+                             f"as it is exp({node.inputs[1]}·log({source}))")
+        raise GraphError(f"node {node.name}: {num(a)}^{num(vals[1])} is refused{reason}", node.name)

@@ -244,7 +244,9 @@ def test_building_mistakes_are_refused():
     with pytest.raises(GraphError, match="does not exist"):
         g.mul(x, "nope", name="m")
     with pytest.raises(GraphError, match="unknown operation"):
-        g.op("pow", (x, x), "p")
+        g.op("power", (x, x), "p")
+    with pytest.raises(GraphError, match="takes 1 inputs"):
+        g.op("tanh", (x, x), "t")
     with pytest.raises(GraphError, match="finite"):
         g.input("y", float("nan"))
     with pytest.raises(GraphError, match="not leaves"):

@@ -11,6 +11,7 @@ import pytest
 from bpviz.engine.expression import (
     MAX_DEPTH,
     MAX_LENGTH,
+    MAX_NODES,
     ExpressionError,
     evaluate_expression,
     parse_expression,
@@ -116,12 +117,17 @@ def test_columns_are_recorded_for_the_drawing_and_errors():
     ("1/(x*x)", {"x": 1e-170}, "u1 underflowed to 0", 2),
     ("a", {}, "a has no value", 1),
     ("1 + b", {"a": 1.0}, "b has no value", 5),
-    ("x ** 2", {"x": 1.0}, "power", 3),
+    ("x ** y", {"x": -1.0, "y": 2.0}, "node f: .* needs a positive base", 3),  # a computed exponent
+    ("x ** 0.5", {"x": -4.0}, "no real power 0.5", 3),
     ("x ^ 2", {"x": 1.0}, "power", 3),
     ("2x", {"x": 1.0}, "write a \\*", 2),
     ("1 2", {}, "operator is missing", 3),
     ("lambda: 1", {}, "unexpected character ':'", 7),
-    ("x; y", {"x": 1.0, "y": 1.0}, "unexpected character ';'", 2),
+    ("x; y", {"x": 1.0, "y": 1.0}, "not the last statement is never used", 1),
+    ("x = 1 = 2", {}, "unexpected '='", 7),
+    ("x == 1", {}, "'==' compares", 3),
+    ("x.foo()", {"x": 1.0}, "unexpected '.'", 2),
+    ("exp = 2", {}, "is a function", 1),
     ("[1]", {}, "unexpected character '\\['", 1),
     ("1e999", {}, "too large", 1),
     ("", {}, "empty", None),
@@ -157,8 +163,12 @@ def test_very_long_input_is_refused():
     assert len(text) > MAX_LENGTH
     with pytest.raises(ExpressionError, match=f"at most {MAX_LENGTH}"):
         evaluate_expression(text)
-    longest = "+".join(["1"] * (MAX_LENGTH // 2))  # 399 characters: 200 leaves, 199 additions
-    assert evaluate_expression(longest).output_value == MAX_LENGTH // 2
+    longest = "+".join(["1"] * (MAX_LENGTH // 2))  # 3999 characters: 2000 leaves, more than MAX_NODES
+    with pytest.raises(ExpressionError, match=f"too many nodes \\(at most {MAX_NODES}\\)") as info:
+        evaluate_expression(longest)
+    assert info.value.column == MAX_NODES  # nodes 1, 1, +, 1, +, ...: node 301 is the 150th '+', column 300
+    within = "+".join(["1"] * ((MAX_NODES + 1) // 2))  # 150 leaves and 149 additions: 299 nodes
+    assert evaluate_expression(within).output_value == (MAX_NODES + 1) // 2
 
 
 def test_the_parser_never_evaluates_python(monkeypatch):

@@ -13,6 +13,8 @@ fields.
 
 from __future__ import annotations
 
+from functools import partial
+
 from PySide6.QtCore import Qt, Signal, Slot
 from PySide6.QtGui import QAction, QColor, QKeySequence
 from PySide6.QtWidgets import (
@@ -41,13 +43,21 @@ from bpviz.gui.pages import PageDefaults
 from bpviz.gui.widgets.controls.step_list import HTML_ROLE, INDEX_ROLE, StepTree
 from bpviz.gui.widgets.graph.explain import check_html, step_html, step_row_html
 from bpviz.gui.widgets.graph.inputs import ExpressionForm, ShoppingForm, SigmoidForm, SoftmaxForm
+from bpviz.gui.widgets.graph.program_forms import ApplesForm, ProgramForm
 from bpviz.gui.widgets.graph.view import GraphView
 from bpviz.models.graph import GraphModel
 
-GRAPHS = (("shopping", "Shopping", ShoppingForm), ("sigmoid", "Sigmoid", SigmoidForm),
-          ("softmax_loss", "Softmax with loss", SoftmaxForm), ("expression", "Your expression", ExpressionForm))
-EXPRESSION_HELP = ("Type any expression of numbers and names with + − * /, brackets, exp( ) and log( ), and a "
-                   "value for each name. A name used twice is one leaf: its gradients add up.")
+GRAPHS = (("shopping", "Shopping", ShoppingForm), ("apples", "Apples", ApplesForm),
+          ("sigmoid", "Sigmoid", SigmoidForm), ("softmax_loss", "Softmax with loss", SoftmaxForm),
+          ("neuron", "Neuron (micrograd)", partial(ProgramForm, "neuron")),
+          ("micrograd_sanity", "micrograd sanity check", partial(ProgramForm, "micrograd_sanity")),
+          ("micrograd_more_ops", "micrograd more ops", partial(ProgramForm, "micrograd_more_ops")),
+          ("expression", "Your expression", ExpressionForm))
+EXPRESSION_HELP = ("Type an expression of numbers and names with + − * / **, brackets and exp, log, tanh, relu, "
+                   "sigmoid, sqrt, abs — or a program, one statement name = expression a line (Shift+Enter) or "
+                   "separated by ;, the last one the output — and a value for each name not given one. A name "
+                   "used twice is one node: its gradients add up; each statement's nodes are boxed with its "
+                   "name.")
 _CARD = (f"background: {palette.NODE_FILL}; border: 1px solid #d3d8de; border-radius: 4px;")
 
 
@@ -72,10 +82,16 @@ class GraphPage(PageDefaults, QWidget):
         self._build_layout()
         for key, form in self.forms.items():
             form.changed.connect(lambda key=key: self.recompute(key))
+            if isinstance(form, ProgramForm):  # "Edit a copy": the program under "Your expression"
+                form.editRequested.connect(self._edit_program)
             self.recompute(key, quiet=True)
         self.model.subscribe("shown", self._show)
         self.model.subscribe("position", self._position_changed)
         self.choose(self.key)
+
+    def _edit_program(self, text: str) -> None:
+        self.choose("expression")
+        self.forms["expression"].set_expression(text, "")
 
     # ------------------------------------------------------------------ construction
     def _build_actions(self) -> None:

@@ -25,14 +25,15 @@ from PySide6.QtWidgets import (
 )
 
 from bpviz.engine.compgraph import Evaluation
-from bpviz.engine.expression import ExpressionError, parse_expression, parse_values
+from bpviz.engine.expression import MAX_DRAWN_NODES, ExpressionError, parse_expression, parse_values
 from bpviz.engine.graph_builtins import MAX_CLASSES, shopping_graph, sigmoid_graph, softmax_loss_graph
 from bpviz.gui import palette
 from bpviz.gui.widgets.message_label import MessageLabel
 from bpviz.quoting import quote_typed
 
-MAX_DRAWN_NODES = 40  # more nodes than this no longer draw readably on the page (the CLI takes them)
-MAX_DRAWN_DEPTH = 14  # nor more operations one after the other (columns of the drawing)
+# With the layered layout and zoom (bpviz.engine.graph_layout) a graph of up to the engine's MAX_DRAWN_NODES reads
+# well; bigger programs still evaluate on the command line (`bpviz graph --expr`, `--file`).
+MAX_DRAWN_DEPTH = 60  # operations one after the other (columns of the drawing)
 DEFAULT_EXPRESSION, DEFAULT_VALUES = "(x + y) * exp(x)", "x=2, y=-1"
 EXAMPLES = (
     ("(x + y) * exp(x)", "x=2, y=-1", "x is used twice: its two gradients add up"),
@@ -181,10 +182,15 @@ class ExpressionForm(_Form):
 
     def __init__(self, parent=None):
         super().__init__(parent)
-        self.expression = QLineEdit(DEFAULT_EXPRESSION)
+        from bpviz.gui.widgets.graph.program_forms import ProgramEdit  # that module builds on this one
+
+        self.expression = ProgramEdit(DEFAULT_EXPRESSION)
         self.expression.setObjectName("graph_expression")
-        self.expression.setPlaceholderText("e.g. (x + y) * exp(x)")
-        self.expression.setToolTip("Numbers, names, + − * /, brackets, exp( ) and log( ). Enter draws it.")
+        self.expression.setPlaceholderText("e.g. (x + y) * exp(x), or a program: c = a + b; d = c**2")
+        self.expression.setToolTip("An expression, or a program of statements name = expression (one a line, "
+                                   "Shift+Enter for a new line, or separated by ;). Numbers, names, + − * / **, "
+                                   "brackets, exp log tanh relu sigmoid sqrt abs, and x.tanh() as micrograd "
+                                   "writes it. Enter draws it.")
         self.values = QLineEdit(DEFAULT_VALUES)
         self.values.setObjectName("graph_values")
         self.values.setPlaceholderText("e.g. x=2, y=-1")
@@ -236,7 +242,7 @@ class ExpressionForm(_Form):
             raise _FieldError("Expression", self.expression.text(), exc) from None
         if len(evaluation.nodes) > MAX_DRAWN_NODES:
             raise ValueError(f"Expression: {len(evaluation.nodes)} nodes are too many to draw readably (at most "
-                             f"{MAX_DRAWN_NODES}); `bpviz graph --expr` takes bigger ones")
+                             f"{MAX_DRAWN_NODES}); `bpviz graph --expr` or `--file` takes bigger ones")
         depth = _depth(evaluation)
         if depth > MAX_DRAWN_DEPTH:
             raise ValueError(f"Expression: {depth} operations one after the other are too many to draw readably "
@@ -253,9 +259,15 @@ class ExpressionForm(_Form):
             f.setStyleSheet(f"border: 1px solid {palette.ERROR_COLOR};" if f is field else "")
 
     def _error_detail_html(self, error: ValueError) -> str:
-        """The text typed with the culprit marked, under the message."""
+        """The text typed with the culprit marked, under the message (of a program: the culprit's line)."""
         column = getattr(error, "column", None)
-        return "<br>" + _marked(error.text, column) if column else ""
+        if not column:
+            return ""
+        text, line = error.text, getattr(error, "line", None)
+        lines = text.split("\n")
+        if line is not None and 1 <= line <= len(lines):
+            text = lines[line - 1]
+        return "<br>" + _marked(text, column)
 
     def clear_error(self) -> None:
         super().clear_error()
@@ -277,6 +289,7 @@ class _FieldError(ValueError):
     def __init__(self, field: str, text: str, error: ExpressionError):
         super().__init__(f"{field}: {error}")
         self.field, self.text, self.column = field, text, error.column
+        self.line = getattr(error, "line", None)
 
 
 MARK_CONTEXT = 16  # characters shown either side of the marked one: the line stays short whatever was typed

@@ -45,6 +45,7 @@ class GraphLayout:
     captions: dict[str, Rect] = field(default_factory=dict)  # where each op node's name goes
     above: dict[EdgeKey, Rect] = field(default_factory=dict)  # forward value labels
     below: dict[EdgeKey, Rect] = field(default_factory=dict)  # gradient labels
+    groups: dict[str, Rect] = field(default_factory=dict)  # a box per program statement (large.py), by its text
     width: float = 0.0
     height: float = 0.0
 

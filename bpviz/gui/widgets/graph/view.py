@@ -11,8 +11,10 @@ The view draws an ``Evaluation`` (plain data) and a position in its backward ste
 
 from __future__ import annotations
 
+from collections import Counter
+
 from PySide6.QtCore import QEvent, QPointF, QRectF, Qt, Signal
-from PySide6.QtGui import QBrush, QColor, QFontMetricsF, QPainter, QPainterPath, QPen, QPolygonF, QTransform
+from PySide6.QtGui import QBrush, QColor, QFontMetricsF, QPainter, QPainterPath, QPen, QPolygonF
 from PySide6.QtWidgets import (
     QGraphicsPathItem,
     QGraphicsPolygonItem,
@@ -20,14 +22,15 @@ from PySide6.QtWidgets import (
     QGraphicsScene,
     QGraphicsSimpleTextItem,
     QGraphicsTextItem,
-    QGraphicsView,
 )
 
 from bpviz.engine.compgraph import Evaluation, format_number
 from bpviz.gui import palette
 from bpviz.gui.formula import to_html
 from bpviz.gui.widgets.diagram.items import pixel_font, tint
+from bpviz.gui.widgets.graph.large import GROUP_PAD, layout_large
 from bpviz.gui.widgets.graph.layout import OUTPUT_STUB, NodeSpec, layout_graph
+from bpviz.gui.widgets.graph.zoom import ZoomableView
 
 DIGITS = 4  # significant digits on the drawing
 FONT_PX = 13
@@ -36,7 +39,9 @@ EDGE_COLOR = "#8d969f"
 CURRENT_FILL = tint(palette.READ, 0.28)
 LEAF_FILL = "#eef4fa"
 CONSTANT_FILL = "#f5f5f5"
-MIN_SCALE, MAX_SCALE = 0.5, 1.6
+LARGE_GRAPH = 24  # more nodes than this (softmax with loss has 22): the fast layered layout (large.py)
+GROUP_FILL = "#f3f0e4"  # a program statement's box
+GROUP_BORDER = "#d9d2b4"
 NAME_ROLE = 0  # QGraphicsItem.data key holding a node's name
 
 
@@ -50,7 +55,7 @@ def exact(value: float) -> str:
     return "\u2212" + text[1:] if text.startswith("-") else text
 
 
-class GraphView(QGraphicsView):
+class GraphView(ZoomableView):
     """Draws one Evaluation; ``set_position`` shows the backward pass up to that step."""
 
     nodeClicked = Signal(str)
@@ -67,6 +72,7 @@ class GraphView(QGraphicsView):
         self.font_bold = pixel_font(FONT_PX + 2, bold=True)
         self.font_small = pixel_font(FONT_PX - 1)
         self.evaluation: Evaluation | None = None
+        self.layout = None
         self.position = -1
         self._clear_items()
 
@@ -80,6 +86,7 @@ class GraphView(QGraphicsView):
         self._grad_boxes: dict[tuple, QGraphicsRectItem] = {}
         self._step_of_edge: dict[tuple, int] = {}  # the step that sends the edge's gradient
         self._step_of_node: dict[str, int] = {}
+        self._groups: dict[str, QGraphicsPathItem] = {}
 
     # ------------------------------------------------------------------ building
     def set_evaluation(self, evaluation: Evaluation, position: int = -1) -> None:
@@ -107,12 +114,26 @@ class GraphView(QGraphicsView):
                 texts = (short(ev.value(source)), short(sent[(node.name, slot)]))
                 label_sizes[(node.name, slot)] = (max(metrics.horizontalAdvance(t) for t in texts) + 4, line_h)
         label_sizes[(OUTPUT_STUB, 0)] = (metrics.horizontalAdvance(short(ev.output_value)) + 4, line_h)
-        self.layout = layout = layout_graph(specs, ev.output, label_sizes)
+        groups = {node.name: getattr(node, "group", None) for node in ev.nodes}  # a program's statements
+        sizes = Counter(g for g in groups.values() if g)
+        # a statement of one node needs no box: the node carries the statement's name already
+        groups = {name: g if g and sizes[g] > 1 else None for name, g in groups.items()}
+        if len(ev.nodes) > LARGE_GRAPH or any(groups.values()):
+            layout = layout_large(specs, ev.output, label_sizes, groups)
+        else:
+            layout = layout_graph(specs, ev.output, label_sizes)
+        same_graph = self.layout is not None and set(self.layout.specs) == {n.name for n in ev.nodes}
+        self.layout = layout
         for step in ev.steps:
             self._step_of_node[step.node] = step.index
             for e in step.edges:
                 self._step_of_edge[(step.node, e.slot)] = step.index
         scene.clear()  # the captions made to measure them
+        statements = {s.name: s.text for s in getattr(ev, "statements", ())}
+        # the largest box first: a statement's box inside another's bounds is drawn over it, its text readable
+        for group, rect in sorted(layout.groups.items(), key=lambda item: -item[1].width * item[1].height):
+            text = statements.get(group, group)
+            self._add_group(group, text if text.split("=", 1)[0].strip() == group else f"{group} = {text}", rect)
         for key, points in layout.routes.items():
             self._add_edge(key, points)
         for node in ev.nodes:
@@ -121,8 +142,10 @@ class GraphView(QGraphicsView):
         rect = QRectF(0, 0, max(layout.width, legend.boundingRect().width() + 24),
                       layout.height + legend.boundingRect().height() + 4)
         scene.setSceneRect(rect)
-        self.set_position(position)
+        if not same_graph:  # another graph: fitted afresh; the same one with other numbers keeps the zoom
+            self.user_zoomed = False
         self.fit()
+        self.set_position(position)
 
     def _add_node(self, node) -> None:
         scene, layout = self.scene(), self.layout
@@ -154,6 +177,23 @@ class GraphView(QGraphicsView):
             caption = self._html_item(to_html(node.name), self.font_small, palette.MUTED, item)
             spot, cap = layout.captions[node.name], caption.boundingRect()
             caption.setPos(spot.left + (spot.width - cap.width()) / 2, spot.top + (spot.height - cap.height()) / 2)
+
+    def _add_group(self, group: str, title: str, r) -> None:
+        """A program statement's box, under everything else, its text at the top left."""
+        path = QPainterPath()
+        path.addRoundedRect(QRectF(r.left, r.top, r.width, r.height), 8.0, 8.0)
+        box = QGraphicsPathItem(path)
+        box.setBrush(QColor(GROUP_FILL))
+        box.setPen(QPen(QColor(GROUP_BORDER), 1.0))
+        box.setZValue(-2)
+        box.setToolTip(title)
+        self.scene().addItem(box)
+        text = self._text_item(title, self.font_small, palette.MUTED, box)
+        text.setZValue(-1)
+        metrics = QFontMetricsF(self.font_small)
+        text.setText(metrics.elidedText(title, Qt.ElideRight, max(r.width - GROUP_PAD * 2, 20.0)))
+        text.setPos(r.left + GROUP_PAD, r.top + 2)
+        self._groups[group] = box
 
     def _add_edge(self, key, points) -> None:
         scene, ev = self.scene(), self.evaluation
@@ -307,6 +347,13 @@ class GraphView(QGraphicsView):
                 grad.setToolTip(f"∂{ev.output}/∂{node.name} = {exact(partial[node.name])}"
                                 + ("" if complete else f" so far ({received[node.name]} of "
                                                        f"{len(node.consumers)} edges)"))
+        self.after_fit()
+
+    def after_fit(self) -> None:
+        """The current step's node kept in view (scrolled to the centre if it is not all visible)."""
+        current = self.highlighted_node()
+        if current is not None and current in self._nodes:
+            self.keep_in_view(self._nodes[current].sceneBoundingRect())
 
     # ------------------------------------------------------------------ reading (tests, the page)
     def edge_texts(self) -> dict[tuple, tuple[str, str]]:
@@ -321,23 +368,15 @@ class GraphView(QGraphicsView):
     def node_item(self, name: str) -> QGraphicsPathItem:
         return self._nodes[name]
 
+    def group_boxes(self) -> dict[str, QGraphicsPathItem]:
+        """A program's statement boxes, by the statement's name (empty for a single expression)."""
+        return dict(self._groups)
+
     def highlighted_node(self) -> str | None:
         ev = self.evaluation
         return ev.steps[self.position].node if ev is not None and 0 <= self.position < len(ev.steps) else None
 
     # ------------------------------------------------------------------ view
-    def fit(self) -> None:
-        rect = self.sceneRect()
-        if rect.isEmpty():
-            return
-        viewport = self.viewport().rect()
-        scale = min((viewport.width() - 8) / rect.width(), (viewport.height() - 8) / rect.height())
-        self.setTransform(QTransform.fromScale(*(2 * [max(MIN_SCALE, min(MAX_SCALE, scale))])))
-
-    def resizeEvent(self, event) -> None:
-        super().resizeEvent(event)
-        self.fit()
-
     def event(self, event) -> bool:
         # The scene would take the arrow keys for scrolling; the page's step shortcuts want them.
         if event.type() == QEvent.ShortcutOverride and event.key() in (Qt.Key_Left, Qt.Key_Right, Qt.Key_Home,
