@@ -13,7 +13,7 @@ import os
 import sys
 
 from bpviz import __version__
-from bpviz.commands.args import PAGES, UsageError
+from bpviz.commands.args import LANGUAGES, PAGES, THEMES, UsageError
 
 __all__ = ["COMMANDS", "PAGES", "UsageError", "build_parser", "main"]
 
@@ -38,6 +38,10 @@ def build_parser() -> argparse.ArgumentParser:
     gui = sub.add_parser("gui", help="open the window (the default)")
     gui.add_argument("session", nargs="?", help="a session file (.bpviz) to open")
     gui.add_argument("--page", choices=PAGES, help="the page to show first (default: the one shown last)")
+    gui.add_argument("--lang", choices=LANGUAGES,
+                     help="the window's language (default: as chosen under View > Language, else the system's)")
+    gui.add_argument("--theme", choices=THEMES,
+                     help="the window's colour scheme (default: as chosen under View > Theme, else the system's)")
     gui.set_defaults(run=_run_gui)
     for name in COMMANDS:
         importlib.import_module(f"bpviz.commands.{name}").add_parser(sub)
@@ -47,7 +51,8 @@ def build_parser() -> argparse.ArgumentParser:
 def _run_gui(args) -> int:
     from bpviz.gui.app import run
 
-    return run(getattr(args, "session", None), page=getattr(args, "page", None))
+    return run(getattr(args, "session", None), page=getattr(args, "page", None), lang=getattr(args, "lang", None),
+               theme=getattr(args, "theme", None))
 
 
 def main(argv: list[str] | None = None) -> int:

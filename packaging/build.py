@@ -27,8 +27,9 @@ BUILD = ROOT / "build"
 APP_ID = "io.github.bpviz.bpviz"
 VERSION = re.search(r'__version__ = "([^"]+)"', (ROOT / "bpviz" / "__init__.py").read_text()).group(1)
 # What the bundle needs from the system (the rest it carries): GL/EGL and fonts for Qt, the X11 and Wayland
-# client libraries of Qt's xcb/wayland platform plugins.
-DEPENDS = ("libc6 (>= 2.34), libgl1, libegl1, libfontconfig1, fontconfig, fonts-dejavu-core, libdbus-1-3, "
+# client libraries of Qt's xcb/wayland platform plugins. fonts-noto-cjk: the window in Simplified Chinese.
+DEPENDS = ("libc6 (>= 2.34), libgl1, libegl1, libfontconfig1, fontconfig, fonts-dejavu-core, fonts-noto-cjk, "
+           "libdbus-1-3, "
            "libxkbcommon0, libxkbcommon-x11-0, libxcb-cursor0, libxcb-icccm4, libxcb-image0, libxcb-keysyms1, "
            "libxcb-render-util0, libxcb-shape0, libxcb-xkb1, libxcb-randr0, libxcb-xinerama0, libwayland-client0, "
            "libwayland-cursor0")

@@ -19,6 +19,10 @@ class UsageError(Exception):
 
 # The window's pages, as `bpviz gui --page NAME` names them (MainWindow.show_page).
 PAGES = ("example", "playground", "graph", "warmup", "gradcheck", "trajectories", "landscape")
+# The window's languages, as `bpviz gui --lang LANG` names them (bpviz.gui.i18n.LANGUAGES).
+LANGUAGES = ("en", "zh_CN")
+# The window's colour schemes, as `bpviz gui --theme NAME` names them (bpviz.gui.theme.THEMES).
+THEMES = ("light", "dark")
 
 MAX_PASSES = 1_000_000  # --iterations, --epochs: a million passes of the worked example take about a minute
 

@@ -40,10 +40,17 @@ def create_app(argv=None) -> QApplication:
     return app
 
 
-def run(session: str | None = None, argv=None, page: str | None = None) -> int:
-    """Open the window (and the session file ``session``, if given; on ``page``, one of cli.PAGES) and run
-    until it closes."""
+def run(session: str | None = None, argv=None, page: str | None = None, lang: str | None = None,
+        theme: str | None = None) -> int:
+    """Open the window (and the session file ``session``, if given; on ``page``, one of cli.PAGES; in ``lang``,
+    "en" or "zh_CN", else as View > Language or the system says) and run until it closes."""
     app = create_app(argv)
+    from bpviz.gui import i18n
+
+    i18n.install(app, i18n.resolve(lang))  # before any widget is built: their texts are translated as made
+    from bpviz.gui import theme as themes
+
+    themes.apply(app, themes.resolve(theme))  # ``theme``: "light" or "dark" (--theme), else View > Theme or the system
     from bpviz.gui.main_window import MainWindow, app_icon
 
     app.setWindowIcon(app_icon())

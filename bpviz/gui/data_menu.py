@@ -15,9 +15,10 @@ from PySide6.QtGui import QAction, QKeySequence
 from PySide6.QtWidgets import QFileDialog
 
 from bpviz.files import FileError
+from bpviz.gui.i18n import QT_TRANSLATE_NOOP
 
-CSV_FILTER = "CSV tables (*.csv *.tsv *.txt);;All files (*)"
-SCRIPT_FILTER = "Python scripts (*.py);;All files (*)"
+CSV_FILTER = QT_TRANSLATE_NOOP("DataMenu", "CSV tables (*.csv *.tsv *.txt);;All files (*)")  # translated where shown
+SCRIPT_FILTER = QT_TRANSLATE_NOOP("DataMenu", "Python scripts (*.py);;All files (*)")
 DEFAULT_SCRIPT_EPOCHS = 100  # a run that has not started yet is written out for this many epochs
 
 
@@ -27,14 +28,15 @@ class DataMenu(QObject):
         super().__init__(window)
         self.window = window
         self.files = files
-        self.import_action = self._action("&Import data…", "Ctrl+Shift+I", self.import_dialog,
-                                          "Train the playground on points from a CSV file: x1,x2,label (a class "
-                                          "number or name) or x1,x2,value")
-        self.export_action = self._action("Export &data…", "Ctrl+Shift+D", self.export_data_dialog,
-                                          "Write the playground's points (train and test) to a CSV file")
-        self.script_action = self._action("Export as &Python script…", "Ctrl+Shift+P", self.export_script_dialog,
-                                          "Write this network, its data, starting weights and training loop as a "
-                                          "standalone NumPy script that prints the same losses as bpviz")
+        self.import_action = self._action(self.tr("&Import data…"), "Ctrl+Shift+I", self.import_dialog,
+                                          self.tr("Train the playground on points from a CSV file: x1,x2,label (a "
+                                                  "class number or name) or x1,x2,value"))
+        self.export_action = self._action(self.tr("Export &data…"), "Ctrl+Shift+D", self.export_data_dialog,
+                                          self.tr("Write the playground's points (train and test) to a CSV file"))
+        self.script_action = self._action(self.tr("Export as &Python script…"), "Ctrl+Shift+P",
+                                          self.export_script_dialog,
+                                          self.tr("Write this network, its data, starting weights and training loop "
+                                                  "as a standalone NumPy script that prints the same losses as bpviz"))
 
     def _action(self, text, keys, slot, tip) -> QAction:
         action = QAction(text, self.window)
@@ -66,13 +68,13 @@ class DataMenu(QObject):
         try:
             points = read_points(path)
         except FileError as exc:
-            return self.files.fail("Cannot import the data", str(exc), path)
+            return self.files.fail(self.tr("Cannot import the data"), str(exc), path)
         self.playground.data.set_points(points)
         self.window.tabs.setCurrentWidget(self.playground)
-        counts = (f"{len(points):,} points of {points.n_classes} classes" if not points.regression
-                  else f"{len(points):,} points with values")
+        counts = (self.tr("{n} points of {k} classes").format(n=f"{len(points):,}", k=points.n_classes)
+                  if not points.regression else self.tr("{n} points with values").format(n=f"{len(points):,}"))
         note = f"; {points.rescaling_text()}" if points.rescaled else ""
-        self.window.show_status(f"Imported {counts} from {path}{note}")
+        self.window.show_status(self.tr("Imported {counts} from {path}").format(counts=counts, path=path) + note)
         self._remember(path)
         return True
 
@@ -81,13 +83,13 @@ class DataMenu(QObject):
 
         points = self.playground.data.points()
         if points is None or len(points) == 0:
-            return self.files.fail("Cannot export the data", "There are no points to export: draw or import some "
-                                   "first.", path)
+            return self.files.fail(self.tr("Cannot export the data"),
+                                   self.tr("There are no points to export: draw or import some first."), path)
         try:
             written = write_points(path, points)
         except FileError as exc:
-            return self.files.fail("Cannot export the data", str(exc), path)
-        self.window.show_status(f"{len(points):,} points written to {written}")
+            return self.files.fail(self.tr("Cannot export the data"), str(exc), path)
+        self.window.show_status(self.tr("{n} points written to {path}").format(n=f"{len(points):,}", path=written))
         self._remember(path)
         return True
 
@@ -96,31 +98,36 @@ class DataMenu(QObject):
 
         frame = self.playground.frame
         if frame is None:
-            return self.files.fail("Cannot export the script", "The playground has no network yet.", path)
+            return self.files.fail(self.tr("Cannot export the script"), self.tr("The playground has no network yet."),
+                                   path)
         if epochs is None:
             epochs = frame.snapshot.epoch or DEFAULT_SCRIPT_EPOCHS
         try:
             written = write_training_script(path, frame.config, epochs, data=frame.data)
         except FileError as exc:
-            return self.files.fail("Cannot export the script", str(exc), path)
+            return self.files.fail(self.tr("Cannot export the script"), str(exc), path)
         except ValueError as exc:  # no training points to train on
-            return self.files.fail("Cannot export the script", f"Cannot write {path}: {exc}", path)
-        self.window.show_status(f"Script written to {written}: python {Path(written).name} trains this network "
-                                f"for {epochs:,} epochs from its starting weights")
+            return self.files.fail(self.tr("Cannot export the script"),
+                                   self.tr("Cannot write {path}: {reason}").format(path=path, reason=exc), path)
+        self.window.show_status(self.tr("Script written to {path}: python {name} trains this network for {epochs} "
+                                        "epochs from its starting weights")
+                                .format(path=written, name=Path(written).name, epochs=f"{epochs:,}"))
         self._remember(path)
         return True
 
     # ------------------------------------------------------------------ dialogs
     def import_dialog(self) -> bool:
-        path, _ = QFileDialog.getOpenFileName(self.window, "Import data", self._folder(), CSV_FILTER)
+        path, _ = QFileDialog.getOpenFileName(self.window, self.tr("Import data"), self._folder(),
+                                              self.tr(CSV_FILTER))
         return self.import_path(path) if path else False
 
     def export_data_dialog(self) -> bool:
         start = str(Path(self._folder()) / "points.csv")
-        path, _ = QFileDialog.getSaveFileName(self.window, "Export data", start, CSV_FILTER)
+        path, _ = QFileDialog.getSaveFileName(self.window, self.tr("Export data"), start, self.tr(CSV_FILTER))
         return self.export_data_to(path) if path else False
 
     def export_script_dialog(self) -> bool:
         start = str(Path(self._folder()) / "train_network.py")
-        path, _ = QFileDialog.getSaveFileName(self.window, "Export as Python script", start, SCRIPT_FILTER)
+        path, _ = QFileDialog.getSaveFileName(self.window, self.tr("Export as Python script"), start,
+                                              self.tr(SCRIPT_FILTER))
         return self.export_script_to(path) if path else False

@@ -20,6 +20,7 @@ from PySide6.QtWidgets import QApplication, QFileDialog, QMenu, QMessageBox, QWi
 from bpviz.files import FileError, file_path
 from bpviz.gui.export.pictures import draw_picture
 from bpviz.gui.export.views import Picture, Table, write_picture, write_table
+from bpviz.gui.i18n import QT_TRANSLATE_NOOP
 from bpviz.gui.workers.writer import BackgroundWriter
 from bpviz.session import SUFFIX, Session, SessionError, load_session, save_session
 
@@ -28,7 +29,7 @@ BIG_SESSION_BYTES = 5_000_000  # a session of this version stays under ~1 MB: it
 MAX_PATH_CHARS = 4096  # PATH_MAX on Linux: a longer recent entry is not a path any system can open
 MESSAGE_PATH_PIXELS = 420  # a path in a message box or tooltip is elided in the middle to this width
 RECENT_NAME_PIXELS = 300  # a file name in Open recent
-SESSION_FILTER = f"bpviz sessions (*{SUFFIX});;All files (*)"
+SESSION_FILTER = QT_TRANSLATE_NOOP("FileMenu", "bpviz sessions (*.bpviz);;All files (*)")  # translated where shown
 
 
 class FileMenu(QObject):
@@ -42,14 +43,15 @@ class FileMenu(QObject):
         self.last_error = ""
         self.writer = BackgroundWriter(self)  # pictures asked for from a dialog are encoded and written there
         self.writer.written.connect(self._exported)
-        self.writer.failed.connect(lambda message: self.fail("Cannot export", message))
-        self.open_action = self._action("&Open session…", QKeySequence.Open, self.open_dialog,
-                                        "Open a saved session (.bpviz)")
-        self.save_action = self._action("&Save session", QKeySequence.Save, self.save,
-                                        "Save the playground and the worked example to the current session file")
-        self.save_as_action = self._action("Save session &as…", QKeySequence.SaveAs, self.save_as_dialog,
-                                           "Save the session to a new file")
-        self.recent_menu = QMenu("Open &recent", window)
+        self.writer.failed.connect(lambda message: self.fail(self.tr("Cannot export"), message))
+        self.open_action = self._action(self.tr("&Open session…"), QKeySequence.Open, self.open_dialog,
+                                        self.tr("Open a saved session (.bpviz)"))
+        self.save_action = self._action(self.tr("&Save session"), QKeySequence.Save, self.save,
+                                        self.tr("Save the playground and the worked example to the current session "
+                                                "file"))
+        self.save_as_action = self._action(self.tr("Save session &as…"), QKeySequence.SaveAs, self.save_as_dialog,
+                                           self.tr("Save the session to a new file"))
+        self.recent_menu = QMenu(self.tr("Open &recent"), window)
         self.recent_menu.aboutToShow.connect(self._fill_recent)
 
     def _action(self, text, keys, slot, tip) -> QAction:
@@ -78,9 +80,9 @@ class FileMenu(QObject):
         try:
             written = save_session(path, self.current_session())
         except FileError as exc:
-            return self.fail("Cannot save the session", str(exc), path)
+            return self.fail(self.tr("Cannot save the session"), str(exc), path)
         self._use(written)
-        self.window.show_status(f"Session saved to {written}")
+        self.window.show_status(self.tr("Session saved to {path}").format(path=written))
         return True
 
     def open_path(self, path) -> bool:
@@ -90,13 +92,14 @@ class FileMenu(QObject):
         GIL, which no thread avoids) is announced and waited for with a busy cursor."""
         big = _size(path) > BIG_SESSION_BYTES
         if big:
-            self.window.show_status(f"Opening {path} ({_size(path) / 1e6:.0f} MB)…")
+            self.window.show_status(self.tr("Opening {path} ({size} MB)…").format(path=path,
+                                                                                 size=f"{_size(path) / 1e6:.0f}"))
             QApplication.setOverrideCursor(Qt.WaitCursor)
             QApplication.processEvents()  # the message and the cursor show before the wait
         try:
             session = load_session(path)
         except SessionError as exc:
-            return self.fail("Cannot open the session", str(exc), path)
+            return self.fail(self.tr("Cannot open the session"), str(exc), path)
         finally:
             if big:
                 QApplication.restoreOverrideCursor()
@@ -107,7 +110,7 @@ class FileMenu(QObject):
         if session.playground is not None:
             self.window.tabs.setCurrentWidget(self.window.playground)
         self._use(file_path(path, "open"))  # it was opened: the name is a valid one
-        self.window.show_status(f"Session opened from {path}")
+        self.window.show_status(self.tr("Session opened from {path}").format(path=path))
         return True
 
     def save(self) -> bool:
@@ -115,12 +118,14 @@ class FileMenu(QObject):
 
     def save_as_dialog(self) -> bool:
         start = str(self.path or Path.home() / f"session{SUFFIX}")
-        path, _ = QFileDialog.getSaveFileName(self.window, "Save session", start, SESSION_FILTER)
+        path, _ = QFileDialog.getSaveFileName(self.window, self.tr("Save session"), start,
+                                              self.tr(SESSION_FILTER))
         return self.save_to(path) if path else False
 
     def open_dialog(self) -> bool:
         start = str(self.path.parent if self.path else Path.home())
-        path, _ = QFileDialog.getOpenFileName(self.window, "Open session", start, SESSION_FILTER)
+        path, _ = QFileDialog.getOpenFileName(self.window, self.tr("Open session"), start,
+                                              self.tr(SESSION_FILTER))
         return self.open_path(path) if path else False
 
     # ------------------------------------------------------------------ recent files
@@ -150,7 +155,7 @@ class FileMenu(QObject):
             action.setToolTip(metrics.elidedText(p, Qt.ElideMiddle, MESSAGE_PATH_PIXELS))
             action.setStatusTip(p)
         if not paths:
-            self.recent_menu.addAction("(no sessions yet)").setEnabled(False)
+            self.recent_menu.addAction(self.tr("(no sessions yet)")).setEnabled(False)
 
     def _open_recent(self, path: str) -> None:
         if not self.open_path(path) and not _exists(path):  # gone: off the list
@@ -179,7 +184,7 @@ class FileMenu(QObject):
         pictures = {}
         for page in self.pages:
             pictures.update(page.export_pictures())
-        pictures["window"] = Picture("Whole window", "bpviz-window", self.window)
+        pictures["window"] = Picture(self.tr("Whole window"), "bpviz-window", self.window)
         return pictures
 
     def tables(self) -> dict[str, Table]:
@@ -193,13 +198,13 @@ class FileMenu(QObject):
         for key, picture in self.pictures().items():
             menu.addAction(f"{picture.text}…", lambda k=key: self.export_dialog(k))
             if picture.menu_on is not None:
-                self._add_context_action(picture.menu_on, f"Export {picture.text.lower()}…",
+                self._add_context_action(picture.menu_on, self.tr("Export {view}…").format(view=picture.text.lower()),
                                          lambda _=False, k=key: self.export_dialog(k))
         menu.addSeparator()
         for key, table in self.tables().items():
             menu.addAction(f"{table.text}…", lambda k=key: self.export_table(k))
             if table.menu_on is not None:
-                self._add_context_action(table.menu_on, f"Export {table.text[0].lower()}{table.text[1:]}…",
+                self._add_context_action(table.menu_on, self.tr("Export {view}…").format(view=_lower_first(table.text)),
                                          lambda _=False, k=key: self.export_table(k))
 
     def _add_context_action(self, widget: QWidget, text: str, slot) -> None:
@@ -232,13 +237,13 @@ class FileMenu(QObject):
         try:
             drawn = draw_picture(self.pictures()[key].target, file_path(path), size)
         except (FileError, ValueError) as exc:  # ValueError: a size that makes no picture
-            return self.fail("Cannot export", str(exc), path)
-        self.window.show_status(f"Exporting {drawn.path}…")
+            return self.fail(self.tr("Cannot export"), str(exc), path)
+        self.window.show_status(self.tr("Exporting {path}…").format(path=drawn.path))
         self.writer.write(drawn)
         return True
 
     def _exported(self, path: str) -> None:
-        self.window.show_status(f"Exported {path}")
+        self.window.show_status(self.tr("Exported {path}").format(path=path))
 
     def shutdown(self) -> None:
         """Write the pictures still queued, then end the writer's thread."""
@@ -249,14 +254,14 @@ class FileMenu(QObject):
         try:
             written = write_picture(self.pictures()[key], file_path(path), size)
         except (FileError, ValueError) as exc:  # ValueError: a size that makes no picture
-            return self.fail("Cannot export", str(exc), path)
-        self.window.show_status(f"Exported {written}")
+            return self.fail(self.tr("Cannot export"), str(exc), path)
+        self.window.show_status(self.tr("Exported {path}").format(path=written))
         return True
 
     def export_table(self, key: str, path=None) -> bool:
         table = self.tables()[key]
         if path is None:
-            path, _ = QFileDialog.getSaveFileName(self.window, "Export", str(self._default_path(table.stem,
+            path, _ = QFileDialog.getSaveFileName(self.window, self.tr("Export"), str(self._default_path(table.stem,
                                                                                                  table.suffix)),
                                                   table.file_filter)
             if not path:
@@ -264,8 +269,8 @@ class FileMenu(QObject):
         try:
             written = write_table(table, file_path(path))
         except FileError as exc:
-            return self.fail("Cannot export", str(exc), path)
-        self.window.show_status(f"Exported {written}")
+            return self.fail(self.tr("Cannot export"), str(exc), path)
+        self.window.show_status(self.tr("Exported {path}").format(path=written))
         return True
 
 
@@ -274,6 +279,11 @@ def _size(path) -> int:
         return Path(path).stat().st_size
     except (OSError, ValueError):  # missing, unreadable, a bad name: load_session says which
         return 0
+
+
+def _lower_first(text: str) -> str:
+    """"Worked-example diagram" → "worked-example diagram", to follow "Export" (a Chinese text stays as it is)."""
+    return text[:1].lower() + text[1:]
 
 
 def _exists(path: str) -> bool:

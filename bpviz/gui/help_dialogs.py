@@ -15,16 +15,18 @@ from PySide6.QtWidgets import (
     QVBoxLayout,
 )
 
+from bpviz.gui.i18n import translate
+
 LESSONS_HEADING = "Lessons"
 
 
 def about_html(version: str) -> str:
     return (
-        f"<h3>bpviz {version}</h3>"
-        "<p>See and learn backpropagation: step one pass of the classic 2-2-2 sigmoid network by hand, "
-        "every number on a live diagram.</p>"
-        "<p>Built on NumPy, PySide6 (Qt) and pyqtgraph.</p>"
-        f'<p><a href="#lessons">Read the lessons (README)</a></p>'
+        f"<h3>bpviz {version}</h3><p>"
+        + translate("About", "See and learn backpropagation: step one pass of the classic 2-2-2 sigmoid network by "
+                             "hand, every number on a live diagram.")
+        + "</p><p>" + translate("About", "Built on NumPy, PySide6 (Qt) and pyqtgraph.") + "</p>"
+        + '<p><a href="#lessons">' + translate("About", "Read the lessons (README)") + "</a></p>"
     )
 
 
@@ -45,7 +47,7 @@ class LessonsDialog(QDialog):
 
     def __init__(self, parent=None):
         super().__init__(parent)
-        self.setWindowTitle("bpviz lessons")
+        self.setWindowTitle(self.tr("bpviz lessons"))
         self.resize(760, 640)
         layout = QVBoxLayout(self)
         self.browser = QTextBrowser()
@@ -69,11 +71,11 @@ class LessonsDialog(QDialog):
 class ShortcutsDialog(QDialog):
     def __init__(self, actions, parent=None):
         super().__init__(parent)
-        self.setWindowTitle("Keyboard shortcuts")
+        self.setWindowTitle(self.tr("Keyboard shortcuts"))
         rows = sorted({(a.text().replace("&", ""), a.shortcut().toString()) for a in actions
                        if not a.shortcut().isEmpty()})
         table = QTableWidget(len(rows), 2)
-        table.setHorizontalHeaderLabels(["Action", "Shortcut"])
+        table.setHorizontalHeaderLabels([self.tr("Action"), self.tr("Shortcut")])
         for r, (text, keys) in enumerate(rows):
             table.setItem(r, 0, QTableWidgetItem(text))
             table.setItem(r, 1, QTableWidgetItem(keys))

@@ -10,20 +10,23 @@ from __future__ import annotations
 from pathlib import Path
 
 from PySide6.QtCore import QSettings, QSize, Qt, Slot
-from PySide6.QtGui import QAction, QGuiApplication, QIcon, QKeySequence
+from PySide6.QtGui import QAction, QActionGroup, QGuiApplication, QIcon, QKeySequence
 from PySide6.QtWidgets import QDialog, QLabel, QMainWindow, QMessageBox, QSizePolicy, QTabWidget, QToolBar
 
 from bpviz import __version__
-from bpviz.gui import help_dialogs, palette
+from bpviz.gui import help_dialogs, i18n, palette, theme
 from bpviz.gui.data_menu import DataMenu
 from bpviz.gui.file_menu import FileMenu
+from bpviz.gui.i18n import QT_TRANSLATE_NOOP, translate
 from bpviz.gui.pages import make_lesson_pages
 from bpviz.gui.pages.example import ExamplePage
 from bpviz.gui.pages.playground import PlaygroundPage
 from bpviz.gui.resources import resource_path
 
 DEFAULT_SIZE = QSize(1280, 800)
-PAGE_MENUS = {"example": "&Pass", "playground": "&Training"}  # the lesson pages share the Lessons menu
+# the lesson pages share the Lessons menu
+PAGE_MENUS = {"example": QT_TRANSLATE_NOOP("MainWindow", "&Pass"),
+              "playground": QT_TRANSLATE_NOOP("MainWindow", "&Training")}
 
 
 def app_icon() -> QIcon:
@@ -34,7 +37,7 @@ class MainWindow(QMainWindow):
     def __init__(self, settings: QSettings | None = None, parent=None):
         super().__init__(parent)
         self.settings = settings if settings is not None else QSettings()
-        self.setWindowTitle("bpviz — see and learn backpropagation")
+        self.setWindowTitle(self.tr("bpviz — see and learn backpropagation"))
         self.setWindowIcon(app_icon())
         self.setObjectName("bpviz_main_window")
 
@@ -45,7 +48,7 @@ class MainWindow(QMainWindow):
         self.lesson_pages = make_lesson_pages(self.example.model, self.playground.model)
         self.pages = [self.example, self.playground, *self.lesson_pages]
         for page in self.pages:
-            self.tabs.addTab(page, page.tab_title)
+            self.tabs.addTab(page, tab_title(page))
             page.statusMessage.connect(self.show_status)
             page.statusTextChanged.connect(self._page_status_changed)
         self.setCentralWidget(self.tabs)
@@ -73,28 +76,28 @@ class MainWindow(QMainWindow):
 
     # ------------------------------------------------------------------ construction
     def _build_actions(self) -> None:
-        self.quit_action = QAction("&Quit", self)
+        self.quit_action = QAction(self.tr("&Quit"), self)
         self.quit_action.setShortcut(QKeySequence.Quit)
         self.quit_action.triggered.connect(self.close)
-        self.reset_layout_action = QAction("Reset &layout", self)
+        self.reset_layout_action = QAction(self.tr("Reset &layout"), self)
         self.reset_layout_action.triggered.connect(self.reset_layout)
-        self.about_action = QAction("&About bpviz", self)
+        self.about_action = QAction(self.tr("&About bpviz"), self)
         self.about_action.triggered.connect(self.show_about)
-        self.lessons_action = QAction("&Lessons (README)", self)
+        self.lessons_action = QAction(self.tr("&Lessons (README)"), self)
         self.lessons_action.setShortcut(QKeySequence.HelpContents)
         self.lessons_action.triggered.connect(self.show_lessons)
-        self.shortcuts_action = QAction("&Keyboard shortcuts", self)
+        self.shortcuts_action = QAction(self.tr("&Keyboard shortcuts"), self)
         self.shortcuts_action.triggered.connect(self.show_shortcuts)
         self.page_actions = []  # Ctrl+1 ... Ctrl+9: show that page
         for index, page in enumerate(self.pages):
-            action = QAction(page.tab_title, self)
+            action = QAction(tab_title(page), self)
             action.setShortcut(QKeySequence(f"Ctrl+{index + 1}"))
             action.triggered.connect(lambda _checked=False, p=page: self.tabs.setCurrentWidget(p))
             self.page_actions.append(action)
 
     def _build_menus(self) -> None:
         bar = self.menuBar()
-        file_menu = bar.addMenu("&File")
+        file_menu = bar.addMenu(self.tr("&File"))
         self.files = FileMenu(self, self.pages)
         self.files.add_to(file_menu)
         self.files.sessionChanged.connect(self._show_session_name)
@@ -102,26 +105,28 @@ class MainWindow(QMainWindow):
         self.data_files = DataMenu(self, self.files)  # the playground's points in and out, its run as a script
         self.data_files.add_to(file_menu)
         file_menu.addSeparator()
-        self.export_menu = file_menu.addMenu("&Export")
+        self.export_menu = file_menu.addMenu(self.tr("&Export"))
         self.files.build_exports(self.export_menu)
         file_menu.addSeparator()
         file_menu.addAction(self.quit_action)
 
-        view = bar.addMenu("&View")
+        view = bar.addMenu(self.tr("&View"))
         view.addActions(self.page_actions)
         view.addSeparator()
         for page in self.pages:
             view.addActions(page.view_actions())
         view.addSeparator()
         view.addAction(self.reset_layout_action)
+        self._build_language_menu(view.addMenu(self.tr("&Language")))
+        self.theme_actions = theme.build_menu(self, view.addMenu(self.tr("&Theme")), self.settings)
 
         for page in (self.example, self.playground):
-            _add_actions(bar.addMenu(PAGE_MENUS[page.page_name]), page.menu_actions())
-        lessons_menu = bar.addMenu("&Lessons")  # each lesson page's commands, enabled while it is shown
+            _add_actions(bar.addMenu(translate("MainWindow", PAGE_MENUS[page.page_name])), page.menu_actions())
+        lessons_menu = bar.addMenu(self.tr("&Lessons"))  # each lesson page's commands, enabled while it is shown
         for page in self.lesson_pages:
-            _add_actions(lessons_menu.addMenu(page.tab_title), page.menu_actions())
+            _add_actions(lessons_menu.addMenu(tab_title(page)), page.menu_actions())
 
-        help_menu = bar.addMenu("&Help")
+        help_menu = bar.addMenu(self.tr("&Help"))
         help_menu.addAction(self.lessons_action)
         help_menu.addAction(self.shortcuts_action)
         help_menu.addSeparator()
@@ -131,7 +136,7 @@ class MainWindow(QMainWindow):
         """One toolbar: the current page's commands, or what the page teaches when it has none there. It keeps
         its height on every page: a page switch that changed the pages' height would lay out and repaint every
         plot of the page shown (~50 ms more on the trajectories page)."""
-        self.toolbar = QToolBar("Page commands")
+        self.toolbar = QToolBar(self.tr("Page commands"))
         self.toolbar.setObjectName("page_toolbar")
         self.toolbar.setToolButtonStyle(Qt.ToolButtonTextBesideIcon)
         self.toolbar.setMovable(False)
@@ -153,8 +158,9 @@ class MainWindow(QMainWindow):
                 self.toolbar.removeAction(action)
         actions = page.toolbar_actions()
         self.toolbar.insertActions(self._summary_action, actions)
-        self.page_summary.setText("" if actions else page.subject)
-        self.page_summary.setToolTip(page.subject)
+        subject = translate("Page", page.subject) if page.subject else ""
+        self.page_summary.setText("" if actions else subject)
+        self.page_summary.setToolTip(subject)
 
     def page(self, name: str):
         """The page called ``name`` (its ``page_name``: example, playground, graph, ...)."""
@@ -169,7 +175,8 @@ class MainWindow(QMainWindow):
     @Slot(str)
     def _show_session_name(self, path: str) -> None:
         name = Path(path).name if path else ""
-        self.setWindowTitle(f"{name} — bpviz" if name else "bpviz — see and learn backpropagation")
+        self.setWindowTitle(self.tr("{name} — bpviz").format(name=name) if name
+                            else self.tr("bpviz — see and learn backpropagation"))
 
     # ------------------------------------------------------------------ status
     @Slot(str)
@@ -197,7 +204,7 @@ class MainWindow(QMainWindow):
     @Slot()
     def show_about(self) -> None:
         box = QMessageBox(self)
-        box.setWindowTitle("About bpviz")
+        box.setWindowTitle(self.tr("About bpviz"))
         box.setIconPixmap(app_icon().pixmap(64, 64))
         box.setTextFormat(Qt.RichText)
         box.setText(help_dialogs.about_html(__version__))
@@ -214,6 +221,34 @@ class MainWindow(QMainWindow):
     @Slot()
     def show_shortcuts(self) -> None:
         _open(help_dialogs.ShortcutsDialog(self.findChildren(QAction), self))
+
+    # ------------------------------------------------------------------ language
+    def _build_language_menu(self, menu) -> None:
+        """View > Language: System, English, 简体中文 (each name in its own language). The choice is kept in the
+        settings and takes effect at the next start (the window's texts are made once, translated as made)."""
+        self.language_actions = {}
+        group = QActionGroup(self)
+        chosen = i18n.chosen_setting(self.settings)
+        for key, name in i18n.CHOICES:
+            action = QAction(name or self.tr("System"), self, checkable=True, checked=key == chosen)
+            action.setObjectName(f"language_{key}")
+            action.setStatusTip(self.tr("Show the window in this language from the next start of bpviz"))
+            action.triggered.connect(lambda _checked=False, k=key: self.choose_language(k))
+            group.addAction(action)
+            menu.addAction(action)
+            self.language_actions[key] = action
+
+    @Slot(str)
+    def choose_language(self, choice: str) -> None:
+        """Keep View > Language's ``choice`` ("system", "en", "zh_CN"); say it applies after a restart."""
+        if choice == i18n.chosen_setting(self.settings):
+            return
+        i18n.save_choice(choice, self.settings)
+        self.language_actions[choice].setChecked(True)
+        message = self.tr("The language changes when bpviz starts again.")
+        self.show_status(message)
+        box = QMessageBox(QMessageBox.Information, self.tr("Language"), message, QMessageBox.Ok, self)
+        _open(box)
 
     # ------------------------------------------------------------------ settings
     def _restore(self) -> None:
@@ -268,6 +303,11 @@ class MainWindow(QMainWindow):
         self.save_settings()
         self.shutdown()
         super().closeEvent(event)
+
+
+def tab_title(page) -> str:
+    """A page's tab title in the window's language (its ``tab_title`` is marked with QT_TRANSLATE_NOOP("Page"))."""
+    return translate("Page", page.tab_title)
 
 
 def _add_actions(menu, actions) -> None:

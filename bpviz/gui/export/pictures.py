@@ -18,6 +18,9 @@ kept as text (``<text>``); pixel pictures inside (the decision region, the neuro
 images. For an SVG ``size`` sets its width and height (default: the size on screen), the drawing laid out as for
 a PNG of that size.
 
+From a dark window (``bpviz.gui.theme``) the views that can take the palette's colours again (``restyle()``: the
+loss curve, the decision region, the network diagram) are drawn in the light colours, on white.
+
 Every file is written through ``bpviz.files.atomic_write``: failures raise ``FileError`` naming the file and
 leave neither the file nor a temporary file behind. No menus or dialogs here.
 
@@ -46,6 +49,7 @@ from bpviz.gui.export.sources import RENDER_HINTS, PlotSource, Source, rounded_s
 # re-exported: the app (install_svg_workaround) and the tests import the pyqtgraph work-around from here
 from bpviz.gui.export.svg import install_svg_workaround, svg_workaround
 from bpviz.gui.export.svg_document import finished_svg
+from bpviz.gui.theme import drawn_light
 
 FORMATS = {".png": "PNG", ".svg": "SVG"}
 # The biggest picture: 8,000 px a side (67 cm at 300 dpi) and 16 million pixels (three times a 1280x800 window is
@@ -84,7 +88,8 @@ def draw_picture(target, path, size: tuple[int, int] | None = None, *, title: st
     if size is None:
         size = picture_size(target) if fmt == "PNG" else rounded_size(source.logical_size())
     width, height = _checked_size(out, size)
-    with _drawn_for_export(source.widget, vector=fmt != "PNG"):
+    # a dark window's pictures are drawn in the light colours (bpviz.gui.theme), as on paper
+    with drawn_light(source.widget), _drawn_for_export(source.widget, vector=fmt != "PNG"):
         if fmt == "PNG":
             image = _png_image(source, width, height)
             return Drawn(out, lambda: _png_bytes(image))

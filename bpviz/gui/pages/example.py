@@ -13,6 +13,7 @@ from PySide6.QtGui import QAction, QKeySequence
 from PySide6.QtWidgets import QSplitter, QStyle, QTabWidget, QVBoxLayout, QWidget
 
 from bpviz.gui.export.views import Picture, Table
+from bpviz.gui.i18n import QT_TRANSLATE_NOOP
 from bpviz.gui.pages import PageDefaults
 from bpviz.gui.widgets.controls.iterate_panel import IteratePanel
 from bpviz.gui.widgets.controls.params_editor import ParamsEditor
@@ -24,7 +25,7 @@ from bpviz.reports import trace_csv, trace_markdown
 
 
 class ExamplePage(PageDefaults, QWidget):
-    tab_title = "Worked example (2-2-2)"
+    tab_title = QT_TRANSLATE_NOOP("Page", "Worked example (2-2-2)")
     page_name = "example"
     statusMessage = Signal(str)
     statusTextChanged = Signal()
@@ -41,8 +42,8 @@ class ExamplePage(PageDefaults, QWidget):
 
         self.bottom = QTabWidget()
         self.bottom.setObjectName("example_bottom_tabs")
-        self.bottom.addTab(self.params, "Starting numbers")
-        self.bottom.addTab(self.iterate, "Run many passes")
+        self.bottom.addTab(self.params, self.tr("Starting numbers"))
+        self.bottom.addTab(self.iterate, self.tr("Run many passes"))
         self.left = QSplitter(Qt.Vertical)
         self.left.addWidget(self.diagram)
         self.left.addWidget(self.bottom)
@@ -62,17 +63,17 @@ class ExamplePage(PageDefaults, QWidget):
         layout.addWidget(self.main)
 
         icon = self.style().standardIcon
-        self.apply_update_action = QAction(icon(QStyle.SP_MediaSeekForward), "Apply update, next pass", self)
+        self.apply_update_action = QAction(icon(QStyle.SP_MediaSeekForward), self.tr("Apply update, next pass"), self)
         self.apply_update_action.setShortcut(QKeySequence("Ctrl+N"))
         self.apply_update_action.setShortcutContext(Qt.WindowShortcut)
-        self.apply_update_action.setToolTip("Start a new pass from the updated weights w⁺ (Ctrl+N)")
+        self.apply_update_action.setToolTip(self.tr("Start a new pass from the updated weights w⁺ (Ctrl+N)"))
         self.apply_update_action.triggered.connect(self.apply_update)
-        self.reset_params_action = QAction(icon(QStyle.SP_BrowserReload), "Reset to published values", self)
-        self.reset_params_action.setToolTip("Back to the published starting numbers (w1 = 0.15 ... η = 0.5)")
+        self.reset_params_action = QAction(icon(QStyle.SP_BrowserReload), self.tr("Reset to published values"), self)
+        self.reset_params_action.setToolTip(self.tr("Back to the published starting numbers (w1 = 0.15 ... η = 0.5)"))
         self.reset_params_action.triggered.connect(self.reset_params)
         self.panel_actions = {}  # View menu: show or hide the bottom panels and the step panel
-        for key, title, widget in (("params", "Starting numbers panel", self.bottom),
-                                   ("stepper", "Step panel", self.stepper)):
+        for key, title, widget in (("params", self.tr("Starting numbers panel"), self.bottom),
+                                   ("stepper", self.tr("Step panel"), self.stepper)):
             action = QAction(title, self, checkable=True, checked=True)
             action.toggled.connect(widget.setVisible)
             self.panel_actions[key] = action
@@ -100,8 +101,9 @@ class ExamplePage(PageDefaults, QWidget):
         """Show the model's numbers (they may have changed: a run from the old ones is cancelled)."""
         s = self.model
         if self._running is not None and not s.starts_from(self._running):
-            self._stop_passes(f"The run of {self._running.passes:,} passes was cancelled: the starting numbers "
-                              "changed while it ran. Run again to train from the new numbers.")
+            self._stop_passes(self.tr("The run of {passes} passes was cancelled: the starting numbers changed "
+                                      "while it ran. Run again to train from the new numbers.")
+                              .format(passes=f"{self._running.passes:,}"))
         self.stepper.set_trace(s.trace)
         self.params.set_params(s.params, s.update_biases)
         self._show_position(self.stepper.position())
@@ -125,7 +127,7 @@ class ExamplePage(PageDefaults, QWidget):
             self.model.set_param(name, value)
         except ValueError as exc:
             self.params.refuse(name, str(exc))
-            self.statusMessage.emit(f"Refused: {exc}")
+            self.statusMessage.emit(self.tr("Refused: {reason}").format(reason=exc))
             return
         self.params.clear_message()
         self._refresh()
@@ -137,14 +139,15 @@ class ExamplePage(PageDefaults, QWidget):
     def set_update_biases(self, on: bool) -> None:
         self.model.set_update_biases(on)
         self._refresh()
-        self.statusMessage.emit("Biases b1 and b2 are updated too" if on else "Biases stay fixed (as published)")
+        self.statusMessage.emit(self.tr("Biases b1 and b2 are updated too") if on
+                                else self.tr("Biases stay fixed (as published)"))
 
     @Slot()
     def reset_params(self) -> None:
         self.model.reset_params()
         self.iterate.clear()
         self._refresh()
-        self.statusMessage.emit("Starting numbers reset to the published example")
+        self.statusMessage.emit(self.tr("Starting numbers reset to the published example"))
 
     @Slot()
     def apply_update(self) -> None:
@@ -152,7 +155,8 @@ class ExamplePage(PageDefaults, QWidget):
         self.stepper.reset()
         self._refresh()
         q = self.model.trace.quantities
-        self.statusMessage.emit(f"New pass from the updated weights: E_total will be {q['E_total']:.9g}")
+        self.statusMessage.emit(self.tr("New pass from the updated weights: E_total will be {value}")
+                                .format(value=f"{q['E_total']:.9g}"))
 
     @Slot(int)
     def run_passes(self, passes: int) -> None:
@@ -160,12 +164,13 @@ class ExamplePage(PageDefaults, QWidget):
         self._running = self.model.passes_run(passes)
         self.iterate.set_running(passes)
         self.passes_jobs.submit(self._running)
-        self.statusMessage.emit(f"Running {passes:,} passes in the background…")
+        self.statusMessage.emit(self.tr("Running {passes} passes in the background…").format(passes=f"{passes:,}"))
 
     @Slot()
     def cancel_passes(self) -> None:
         if self._running is not None:
-            self._stop_passes(f"The run of {self._running.passes:,} passes was cancelled.")
+            self._stop_passes(self.tr("The run of {passes} passes was cancelled.")
+                              .format(passes=f"{self._running.passes:,}"))
 
     def _stop_passes(self, message: str) -> None:
         self.passes_jobs.cancel()
@@ -178,16 +183,17 @@ class ExamplePage(PageDefaults, QWidget):
     def _passes_done(self, run) -> None:
         request, self._running = self._running, None
         if not self.model.take_run(request, run):  # the model was changed without this page (by a script)
-            self.iterate.show_stopped("The run was dropped: the starting numbers changed while it ran.")
+            self.iterate.show_stopped(self.tr("The run was dropped: the starting numbers changed while it ran."))
         else:
             self.iterate.show_run(run, request.params)
-            self.statusMessage.emit(f"Ran {request.passes:,} passes: E_total = {run.final_error:.10f}")
+            self.statusMessage.emit(self.tr("Ran {passes} passes: E_total = {value}")
+                                    .format(passes=f"{request.passes:,}", value=f"{run.final_error:.10f}"))
         self.runEnded.emit()
 
     @Slot(str)
     def _passes_failed(self, message: str) -> None:
         self._running = None
-        self.iterate.show_stopped(f"The run failed: {message}")
+        self.iterate.show_stopped(self.tr("The run failed: {reason}").format(reason=message))
         self.runEnded.emit()
 
     @Slot()
@@ -195,7 +201,7 @@ class ExamplePage(PageDefaults, QWidget):
         self.model.continue_from_last_run()
         self.stepper.reset()
         self._refresh()
-        self.statusMessage.emit("Starting numbers set to the weights reached by the last run")
+        self.statusMessage.emit(self.tr("Starting numbers set to the weights reached by the last run"))
 
     # ------------------------------------------------------------------ sessions
     def load_state(self, state) -> None:
@@ -221,20 +227,23 @@ class ExamplePage(PageDefaults, QWidget):
         trace = self.model.trace
         if self.stepper.position() >= trace.index("E_total"):
             return f"E_total = {trace.quantities['E_total']:.9g}"
-        return "E_total: not computed yet"
+        return self.tr("E_total: not computed yet")
 
     def export_pictures(self) -> dict:
         return {
-            "example_network": Picture("Worked-example diagram", "worked-example-diagram", self.diagram, self.diagram),
-            "stepper": Picture("Worked-example step (diagram and formula)", "worked-example-step", self.main),
+            "example_network": Picture(self.tr("Worked-example diagram"), "worked-example-diagram", self.diagram,
+                                       self.diagram),
+            "stepper": Picture(self.tr("Worked-example step (diagram and formula)"), "worked-example-step", self.main),
         }
 
     def export_tables(self) -> dict:
         m = self.model
         return {
-            "trace_csv": Table("Worked-example trace (CSV)", "worked-example-trace", ".csv", "CSV table (*.csv)",
+            "trace_csv": Table(self.tr("Worked-example trace (CSV)"), "worked-example-trace", ".csv",
+                               self.tr("CSV table (*.csv)"),
                                lambda: trace_csv(m.trace, m.params.to_dict()), self.stepper),
-            "trace_md": Table("Worked-example trace (Markdown)", "worked-example-trace", ".md", "Markdown (*.md)",
+            "trace_md": Table(self.tr("Worked-example trace (Markdown)"), "worked-example-trace", ".md",
+                              self.tr("Markdown (*.md)"),
                               lambda: trace_markdown(m.trace, f"Worked example: one pass (η = {m.params.lr:g})"),
                               self.stepper),
         }

@@ -37,6 +37,7 @@ from bpviz.engine.broken_backward import FAULTS
 from bpviz.engine.presets import ExampleParams
 from bpviz.gui import palette
 from bpviz.gui.export.views import Picture
+from bpviz.gui.i18n import QT_TRANSLATE_NOOP
 from bpviz.gui.pages import PageDefaults
 from bpviz.gui.widgets.controls.job_progress import JobProgress
 from bpviz.gui.widgets.plots.gradcheck_plot import GradCheckPlot
@@ -59,9 +60,9 @@ _BOX = "padding: 6px 8px; border-radius: 4px; border: 1px solid {border}; backgr
 
 
 class GradCheckPage(PageDefaults, QWidget):
-    tab_title = "Gradient check"
-    subject = ("Seed 004: every gradient of backprop beside a numerical derivative of the loss, to catch a"
-               " wrong backward")
+    tab_title = QT_TRANSLATE_NOOP("Page", "Gradient check")
+    subject = QT_TRANSLATE_NOOP("Page", "Seed 004: every gradient of backprop beside a numerical derivative of"
+                                         " the loss, to catch a wrong backward")
     page_name = "gradcheck"
     statusMessage = Signal(str)
     statusTextChanged = Signal()
@@ -359,7 +360,7 @@ class GradCheckPage(PageDefaults, QWidget):
             self.fault_note.hide()
             return
         self.fault_note.setText(fault_note(fault, changed, list(checked.order), checked.groups))
-        self.fault_note.setStyleSheet(_BOX.format(border=palette.GRADIENT, background="#f3ecf8"))
+        self.fault_note.setStyleSheet(_BOX.format(border=palette.GRADIENT, background=palette.GRADIENT_FILL))
         self.fault_note.show()
 
     def _set_summary(self, html: str, style: str) -> None:

@@ -26,6 +26,7 @@ from PySide6.QtWidgets import QComboBox, QGroupBox, QHBoxLayout, QLabel, QStacke
 from bpviz.engine.presets import with_weights
 from bpviz.gui import palette
 from bpviz.gui.export.views import Picture
+from bpviz.gui.i18n import QT_TRANSLATE_NOOP
 from bpviz.gui.pages import PageDefaults
 from bpviz.gui.widgets.controls.job_progress import JobProgress
 from bpviz.gui.widgets.landscape.controls import ExampleControls, PlaneControls
@@ -50,8 +51,9 @@ READING = {
 
 
 class LandscapePage(PageDefaults, QWidget):
-    tab_title = "Loss landscape"
-    subject = "The loss over two directions of parameter space, with the path gradient descent takes over it"
+    tab_title = QT_TRANSLATE_NOOP("Page", "Loss landscape")
+    subject = QT_TRANSLATE_NOOP("Page", "The loss over two directions of parameter space, with the path"
+                                         " gradient descent takes over it")
     page_name = "landscape"
     statusMessage = Signal(str)
     statusTextChanged = Signal()

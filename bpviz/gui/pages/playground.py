@@ -17,6 +17,7 @@ from PySide6.QtWidgets import QHBoxLayout, QLabel, QSplitter, QStyle, QVBoxLayou
 from bpviz.engine.features import FEATURE_LABELS
 from bpviz.gui import palette
 from bpviz.gui.export.views import Picture, Table
+from bpviz.gui.i18n import QT_TRANSLATE_NOOP
 from bpviz.gui.pages import PageDefaults
 from bpviz.gui.pages.playground_data import DataDrawing
 from bpviz.gui.pages.playground_pass import PassStepping
@@ -43,7 +44,7 @@ OUTPUT_TITLES = {False: "<b>Output</b> · decision region and points",
 
 
 class PlaygroundPage(PageDefaults, QWidget):
-    tab_title = "Training playground"
+    tab_title = QT_TRANSLATE_NOOP("Page", "Training playground")
     page_name = "playground"
     statusMessage = Signal(str)
     statusTextChanged = Signal()
@@ -84,7 +85,8 @@ class PlaygroundPage(PageDefaults, QWidget):
         self.banner = QLabel()
         self.banner.setObjectName("divergence_banner")
         self.banner.setWordWrap(True)
-        self.banner.setStyleSheet(f"color: white; background: {palette.ERROR_COLOR}; padding: 6px; border-radius: 4px;")
+        self.banner.setStyleSheet(f"color: {palette.ON_ERROR}; background: {palette.ERROR_COLOR}; padding: 6px;"
+                                  " border-radius: 4px;")
         self.banner.hide()
         self.figures = TextLine()  # changes with every frame: a QLabel would re-lay out the whole window
         self.figures.setObjectName("playground_figures")

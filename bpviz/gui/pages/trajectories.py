@@ -25,6 +25,7 @@ from PySide6.QtWidgets import (
 
 from bpviz.gui import palette
 from bpviz.gui.export.views import Picture
+from bpviz.gui.i18n import QT_TRANSLATE_NOOP
 from bpviz.gui.pages import PageDefaults
 from bpviz.gui.widgets.trajectory.live_view import LiveTrajectoriesView
 from bpviz.gui.widgets.trajectory.neuron_view import NeuronTrajectoriesView
@@ -40,9 +41,9 @@ SOURCES = (
 
 
 class TrajectoriesPage(PageDefaults, QWidget):
-    tab_title = "Parameter trajectories"
-    subject = ("Seed 001: how weights, gradients and the loss move under batch, mini-batch and stochastic"
-               " descent")
+    tab_title = QT_TRANSLATE_NOOP("Page", "Parameter trajectories")
+    subject = QT_TRANSLATE_NOOP("Page", "Seed 001: how weights, gradients and the loss move under batch,"
+                                         " mini-batch and stochastic descent")
     page_name = "trajectories"
     statusMessage = Signal(str)
     statusTextChanged = Signal()

@@ -24,6 +24,7 @@ from PySide6.QtWidgets import (
 from bpviz.engine.warmup import ITERATIONS
 from bpviz.gui import palette
 from bpviz.gui.export.views import Picture
+from bpviz.gui.i18n import QT_TRANSLATE_NOOP
 from bpviz.gui.pages import PageDefaults
 from bpviz.gui.widgets.matrix.blocks import MatrixBlocksView
 from bpviz.gui.widgets.matrix.lines import LineCard, LineList
@@ -39,9 +40,9 @@ SAME_LOSSES = 1e-10  # largest relative difference still called "the same losses
 
 
 class WarmupPage(PageDefaults, QWidget):
-    tab_title = "NumPy warm-up (matrices)"
-    subject = ("Seed 000: the two-layer ReLU net of PyTorch's NumPy warm-up as matrices, each line of its code"
-               " with its shapes")
+    tab_title = QT_TRANSLATE_NOOP("Page", "NumPy warm-up (matrices)")
+    subject = QT_TRANSLATE_NOOP("Page", "Seed 000: the two-layer ReLU net of PyTorch's NumPy warm-up as"
+                                         " matrices, each line of its code with its shapes")
     page_name = "warmup"
     statusMessage = Signal(str)
     frameShown = Signal(object)  # the WarmupFrame just shown (tests wait on it)

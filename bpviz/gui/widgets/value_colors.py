@@ -13,8 +13,8 @@ import numpy as np
 from bpviz.gui import palette
 
 LEVELS = 41  # −1, −0.95, …, +1
-#: the colour of 0: grey enough that a point of value 0 shows on the white of a region at 0
-MID = "#c9ced3"
+#: the colour of 0 is palette.VALUE_ZERO: grey enough that a point of value 0 shows on the white of a region at 0
+MID = "#c9ced3"  # palette.VALUE_ZERO of the light scheme
 
 
 def _rgb(hex_color: str) -> np.ndarray:
@@ -29,9 +29,9 @@ def value_levels(values) -> np.ndarray:
 
 
 def level_rgb() -> np.ndarray:
-    """(LEVELS, 3) RGB 0..255 of each step: orange at −1 through MID at 0 to blue at +1, linearly."""
+    """(LEVELS, 3) RGB 0..255 of each step: orange at −1 through VALUE_ZERO at 0 to blue at +1, linearly."""
     t = np.linspace(-1.0, 1.0, LEVELS)[:, None]
-    neg, mid, pos = _rgb(palette.NEGATIVE), _rgb(MID), _rgb(palette.POSITIVE)
+    neg, mid, pos = _rgb(palette.NEGATIVE), _rgb(palette.VALUE_ZERO), _rgb(palette.POSITIVE)
     return np.round(np.where(t < 0, mid + (-t) * (neg - mid), mid + t * (pos - mid)))
 
 

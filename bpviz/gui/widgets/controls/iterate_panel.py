@@ -28,6 +28,7 @@ import pyqtgraph as pg
 
 from bpviz.engine.presets import ExampleParams, ExampleRun
 from bpviz.gui import palette
+from bpviz.gui.i18n import QT_TRANSLATE_NOOP
 from bpviz.gui.widgets.controls.job_progress import JobProgress
 from bpviz.gui.widgets.message_label import MessageLabel
 from bpviz.gui.widgets.plots.envelope import envelope
@@ -38,7 +39,8 @@ PASS_CHOICES = ("1", "10", "100", "1000", "10000", "100000")
 MAX_PASSES = 100_000
 _WHOLE_NUMBER = re.compile(r"[+-]?\d+")
 
-ARTICLE_NOTE = (
+ARTICLE_NOTE = QT_TRANSLATE_NOOP(
+    "IteratePanel",
     "Why does the article print 0.291027924 after the first update? Here all weights move at once from the "
     "gradients of the original weights (the method the article describes), which gives 0.291027774. The "
     "article's own number comes out only if w1..w4 are updated with gradients that already use the new w5..w8."
@@ -56,31 +58,33 @@ class IteratePanel(QWidget):
         layout = QVBoxLayout(self)
         layout.setContentsMargins(6, 6, 6, 6)
         controls = QHBoxLayout()
-        controls.addWidget(QLabel("Passes:"))
+        controls.addWidget(QLabel(self.tr("Passes:")))
         self.passes = QComboBox()
         self.passes.setEditable(True)
         self.passes.addItems(PASS_CHOICES)
         self.passes.setCurrentText("10000")
         self.passes.setInsertPolicy(QComboBox.NoInsert)  # what is typed is run, not added to the choices
-        self.passes.setToolTip(f"How many full passes (forward, backward, update) to run, 1 to {MAX_PASSES:,}")
+        self.passes.setToolTip(self.tr("How many full passes (forward, backward, update) to run, 1 to {max}")
+                               .format(max=f"{MAX_PASSES:,}"))
         self.passes.lineEdit().returnPressed.connect(self._request)
         controls.addWidget(self.passes)
-        self.run_button = QPushButton("Run")
-        self.run_button.setToolTip("Train the example from the current starting numbers and plot E_total")
+        self.run_button = QPushButton(self.tr("Run"))
+        self.run_button.setToolTip(self.tr("Train the example from the current starting numbers and plot E_total"))
         self.run_button.clicked.connect(self._request)
         controls.addWidget(self.run_button)
-        self.log_y = QCheckBox("log y")
+        self.log_y = QCheckBox(self.tr("log y"))
         self.log_y.setChecked(True)
-        self.log_y.setToolTip("Logarithmic error axis: the fall over thousands of passes stays visible")
+        self.log_y.setToolTip(self.tr("Logarithmic error axis: the fall over thousands of passes stays visible"))
         self.log_y.toggled.connect(lambda on: self.plot.setLogMode(False, on))
         controls.addWidget(self.log_y)
-        self.progress = JobProgress("{done:,} of {total:,} passes", "Stop the run; the curve keeps the last "
-                                    "finished run", "passes")
+        self.progress = JobProgress(self.tr("{done:,} of {total:,} passes"),
+                                    self.tr("Stop the run; the curve keeps the last finished run"), "passes")
         self.progress.cancelRequested.connect(self.cancelRequested)
         controls.addWidget(self.progress, 1)
         controls.addStretch(1)
-        self.continue_button = QPushButton("Continue from here")
-        self.continue_button.setToolTip("Make the weights reached by the last run the stepper's starting numbers")
+        self.continue_button = QPushButton(self.tr("Continue from here"))
+        self.continue_button.setToolTip(self.tr("Make the weights reached by the last run the stepper's starting "
+                                                "numbers"))
         self.continue_button.setEnabled(False)
         self.continue_button.clicked.connect(self.continueRequested)
         controls.addWidget(self.continue_button)
@@ -89,7 +93,7 @@ class IteratePanel(QWidget):
         self.plot = FastPlotWidget(background=palette.BACKGROUND)
         self.plot.setObjectName("error_curve")
         item = self.plot.getPlotItem()
-        item.setLabel("bottom", "pass")
+        item.setLabel("bottom", self.tr("pass"))
         item.setLabel("left", "E_total")
         item.showGrid(x=True, y=True, alpha=0.25)
         item.setLogMode(False, True)
@@ -98,7 +102,7 @@ class IteratePanel(QWidget):
         self.plot.setMinimumHeight(80)
         layout.addWidget(self.plot, 1)
 
-        self.summary = QLabel("Run passes to see the error fall and the outputs approach the targets.")
+        self.summary = QLabel(self.tr("Run passes to see the error fall and the outputs approach the targets."))
         self.summary.setObjectName("run_summary")
         self.summary.setWordWrap(True)
         self.summary.setTextInteractionFlags(Qt.TextSelectableByMouse)
@@ -107,7 +111,7 @@ class IteratePanel(QWidget):
         self.message.setObjectName("passes_message")
         self.message.hide()  # shown with a message only: an empty line would take the plot's room
         layout.addWidget(self.message)
-        note = QLabel(ARTICLE_NOTE)
+        note = QLabel(self.tr(ARTICLE_NOTE))
         note.setWordWrap(True)
         note.setStyleSheet(f"color: {palette.MUTED};")
         layout.addWidget(note)
@@ -127,11 +131,12 @@ class IteratePanel(QWidget):
         typed = self.passes.currentText()
         text = typed.strip().replace(",", "").replace("_", "")
         if not _WHOLE_NUMBER.fullmatch(text):
-            raise ValueError(f"passes: {quote_typed(typed)} is not a whole number")
+            raise ValueError(self.tr("passes: {typed} is not a whole number").format(typed=quote_typed(typed)))
         digits = text.lstrip("+-").lstrip("0")
         if text.startswith("-") or not digits or len(digits) > len(str(MAX_PASSES)) or int(digits) > MAX_PASSES:
             got = f"{int(text):,}" if len(text) <= 15 else quote_typed(typed)
-            raise ValueError(f"passes must be between 1 and {MAX_PASSES:,}, got {got}")
+            raise ValueError(self.tr("passes must be between 1 and {max}, got {got}").format(max=f"{MAX_PASSES:,}",
+                                                                                              got=got))
         return int(digits)
 
     @property
@@ -145,7 +150,7 @@ class IteratePanel(QWidget):
         try:
             n = self.requested_passes()
         except ValueError as exc:
-            self._say(f"Refused: {exc}.", palette.ERROR_COLOR)
+            self._say(self.tr("Refused: {reason}.").format(reason=exc), palette.ERROR_COLOR)
             return
         self._unsay()
         self.runRequested.emit(n)
@@ -190,8 +195,10 @@ class IteratePanel(QWidget):
         self.plot.getPlotItem().enableAutoRange()
         o1, o2 = run.outputs
         self.summary.setText(
-            f"Pass {n:,}: E_total = {run.final_error:.10f} · out_o1 = {o1:.9f} (target {params.t1:g}) · "
-            f"out_o2 = {o2:.9f} (target {params.t2:g}) · first pass E_total = {run.errors[0]:.9f}"
+            self.tr("Pass {n}: E_total = {error} · out_o1 = {o1} (target {t1}) · out_o2 = {o2} (target {t2}) · "
+                    "first pass E_total = {first}")
+            .format(n=f"{n:,}", error=f"{run.final_error:.10f}", o1=f"{o1:.9f}", t1=f"{params.t1:g}",
+                    o2=f"{o2:.9f}", t2=f"{params.t2:g}", first=f"{run.errors[0]:.9f}")
         )
         self._fit_height()
         self._run_shown = True
@@ -201,5 +208,5 @@ class IteratePanel(QWidget):
         self.curve.setData([], [])
         self._run_shown = False
         self.continue_button.setEnabled(False)
-        self.summary.setText("Run passes to see the error fall and the outputs approach the targets.")
+        self.summary.setText(self.tr("Run passes to see the error fall and the outputs approach the targets."))
         self._fit_height()

@@ -22,7 +22,7 @@ class JobProgress(QWidget):
         self.bar = QProgressBar()
         self.bar.setObjectName(f"{name}_progress")
         self.bar.setTextVisible(True)
-        self.cancel_button = QPushButton("Cancel")
+        self.cancel_button = QPushButton(self.tr("Cancel"))
         self.cancel_button.setObjectName(f"{name}_cancel")
         self.cancel_button.setToolTip(cancel_tip)
         self.cancel_button.clicked.connect(self.cancelRequested)

@@ -38,12 +38,15 @@ MINUS = "−"  # U+2212, the same width as "+"
 FEATURE_TIP = "Input {label}: {tip} (click to add or remove it)"
 LAST_FEATURE_TIP = "Input {label} is the only input left: at least one input is needed"
 #: the picture buttons: the chosen ones get a blue frame on light blue, as in the playground
-CHOICE_STYLE = f"""
-QToolButton {{ border: 1px solid #c9ced3; border-radius: 4px; background: {palette.BACKGROUND}; padding: 2px; }}
+def choice_style() -> str:
+    """The picture buttons' style sheet, in the palette's colours when asked for."""
+    return f"""
+QToolButton {{ border: 1px solid {palette.CONTROL_BORDER}; border-radius: 4px; background: {palette.BACKGROUND};
+               padding: 2px; }}
 QToolButton:hover {{ border-color: {palette.MUTED}; }}
-QToolButton:checked {{ border: 2px solid {palette.POSITIVE}; background: #e3eef8; padding: 1px; }}
+QToolButton:checked {{ border: 2px solid {palette.POSITIVE}; background: {palette.SELECTED_FILL}; padding: 1px; }}
 QToolButton:focus {{ border-style: dashed; }}
-QToolButton:checked:focus {{ border-style: solid; border-color: #0d4a80; }}
+QToolButton:checked:focus {{ border-style: solid; border-color: {palette.FOCUS_BORDER}; }}
 """
 
 
@@ -95,7 +98,7 @@ def picture_button(name: str, text: str, icon: QIcon, size: int) -> QToolButton:
     b.setText(text)
     b.setToolButtonStyle(Qt.ToolButtonTextUnderIcon)
     b.setSizePolicy(QSizePolicy.Expanding, QSizePolicy.Fixed)
-    b.setStyleSheet(CHOICE_STYLE)
+    b.setStyleSheet(choice_style())
     return b
 
 

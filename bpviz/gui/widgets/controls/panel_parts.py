@@ -80,7 +80,7 @@ def panel_section(title: str, name: str) -> tuple[QWidget, QVBoxLayout]:
     heading.setStyleSheet(f"color: {palette.TEXT};")
     rule = QFrame()
     rule.setFrameShape(QFrame.HLine)
-    rule.setStyleSheet(f"color: {palette.NODE_FILL}; background: #d4d8dc; max-height: 1px; border: none;")
+    rule.setStyleSheet(f"color: {palette.NODE_FILL}; background: {palette.RULE}; max-height: 1px; border: none;")
     layout.addWidget(heading)
     layout.addWidget(rule)
     return section, layout

@@ -25,19 +25,27 @@ from PySide6.QtWidgets import (
 
 from bpviz.engine.presets import ExampleParams
 from bpviz.gui import palette
+from bpviz.gui.i18n import QT_TRANSLATE_NOOP, translate
 from bpviz.gui.widgets.message_label import MessageLabel
 from bpviz.quoting import quote_typed
 
 GROUPS = (
-    ("Inputs, targets", (("i1", "i₁"), ("i2", "i₂"), ("t1", "t₁"), ("t2", "t₂"))),
-    ("Weights", tuple((f"w{k}", f"w{'₁₂₃₄₅₆₇₈'[k - 1]}") for k in range(1, 9))),
-    ("Biases, learning rate", (("b1", "b₁ (hidden)"), ("b2", "b₂ (output)"), ("lr", "η (rate)"))),
+    (QT_TRANSLATE_NOOP("ParamsEditor", "Inputs, targets"), (("i1", "i₁"), ("i2", "i₂"), ("t1", "t₁"), ("t2", "t₂"))),
+    (QT_TRANSLATE_NOOP("ParamsEditor", "Weights"), tuple((f"w{k}", f"w{'₁₂₃₄₅₆₇₈'[k - 1]}") for k in range(1, 9))),
+    (QT_TRANSLATE_NOOP("ParamsEditor", "Biases, learning rate"),
+     (("b1", QT_TRANSLATE_NOOP("ParamsEditor", "b₁ (hidden)")),
+      ("b2", QT_TRANSLATE_NOOP("ParamsEditor", "b₂ (output)")),
+      ("lr", QT_TRANSLATE_NOOP("ParamsEditor", "η (rate)")))),
 )
-TIPS = {
-    "i1": "First input of the example (published: 0.05)", "i2": "Second input (published: 0.10)",
-    "t1": "Target of output o1 (published: 0.01)", "t2": "Target of output o2 (published: 0.99)",
-    "b1": "Bias of both hidden neurons (published: 0.35)", "b2": "Bias of both output neurons (published: 0.60)",
-    "lr": "Learning rate η of the update w⁺ = w − η·∂E/∂w (published: 0.5); must be > 0",
+TIPS = {  # translated where shown
+    "i1": QT_TRANSLATE_NOOP("ParamsEditor", "First input of the example (published: 0.05)"),
+    "i2": QT_TRANSLATE_NOOP("ParamsEditor", "Second input (published: 0.10)"),
+    "t1": QT_TRANSLATE_NOOP("ParamsEditor", "Target of output o1 (published: 0.01)"),
+    "t2": QT_TRANSLATE_NOOP("ParamsEditor", "Target of output o2 (published: 0.99)"),
+    "b1": QT_TRANSLATE_NOOP("ParamsEditor", "Bias of both hidden neurons (published: 0.35)"),
+    "b2": QT_TRANSLATE_NOOP("ParamsEditor", "Bias of both output neurons (published: 0.60)"),
+    "lr": QT_TRANSLATE_NOOP("ParamsEditor", "Learning rate η of the update w⁺ = w − η·∂E/∂w (published: 0.5); must "
+                                            "be > 0"),
 }
 EDGES = {"w1": "i1 → h1", "w2": "i2 → h1", "w3": "i1 → h2", "w4": "i2 → h2",
          "w5": "h1 → o1", "w6": "h2 → o1", "w7": "h1 → o2", "w8": "h2 → o2"}
@@ -49,11 +57,14 @@ def parse_value(name: str, text: str) -> float:
     try:
         value = float(text.strip().replace(",", ".").replace("−", "-"))
     except ValueError:
-        raise ValueError(f"{name}: {quote_typed(text)} is not a number") from None
+        raise ValueError(translate("ParamsEditor", "{name}: {typed} is not a number")
+                         .format(name=name, typed=quote_typed(text))) from None
     if not math.isfinite(value):
-        raise ValueError(f"{name}: {quote_typed(text)} is not a finite number")
+        raise ValueError(translate("ParamsEditor", "{name}: {typed} is not a finite number")
+                         .format(name=name, typed=quote_typed(text)))
     if name == "lr" and value <= 0:
-        raise ValueError(f"the learning rate must be greater than 0, got {quote_typed(text)}")
+        raise ValueError(translate("ParamsEditor", "the learning rate must be greater than 0, got {typed}")
+                         .format(typed=quote_typed(text)))
     return value
 
 
@@ -74,7 +85,7 @@ class ParamsEditor(QWidget):
         layout.setContentsMargins(6, 6, 6, 6)
         row = QHBoxLayout()
         for title, entries in GROUPS:
-            box = QGroupBox(title)
+            box = QGroupBox(self.tr(title))
             grid = QGridLayout(box)
             grid.setHorizontalSpacing(6)
             grid.setVerticalSpacing(3)
@@ -84,11 +95,13 @@ class ParamsEditor(QWidget):
                 field.setObjectName(f"param_{name}")
                 field.setAlignment(Qt.AlignRight)
                 field.setMinimumWidth(56)
-                field.setToolTip(TIPS.get(name, f"Weight {name}: {EDGES.get(name, '')} (press Enter to apply)"))
+                field.setToolTip(self.tr(TIPS[name]) if name in TIPS else
+                                 self.tr("Weight {name}: {edge} (press Enter to apply)")
+                                 .format(name=name, edge=EDGES.get(name, "")))
                 field.editingFinished.connect(lambda n=name: self._commit(n))
                 self.fields[name] = field
                 r, c = k // columns, (k % columns) * 2
-                text = QLabel(label)
+                text = QLabel(self.tr(label))
                 text.setBuddy(field)
                 grid.addWidget(text, r, c)
                 grid.addWidget(field, r, c + 1)
@@ -96,8 +109,9 @@ class ParamsEditor(QWidget):
         layout.addLayout(row)
 
         bottom = QHBoxLayout()
-        self.update_biases = QCheckBox("Update biases too")
-        self.update_biases.setToolTip("The published example keeps b1 and b2 fixed; tick to update them as well")
+        self.update_biases = QCheckBox(self.tr("Update biases too"))
+        self.update_biases.setToolTip(self.tr("The published example keeps b1 and b2 fixed; tick to update them as "
+                                              "well"))
         self.update_biases.toggled.connect(self.updateBiasesToggled)
         bottom.addWidget(self.update_biases)
         self.message = MessageLabel()
@@ -105,9 +119,9 @@ class ParamsEditor(QWidget):
         self.message.setStyleSheet(f"color: {palette.ERROR_COLOR};")
         self.message.setSizePolicy(QSizePolicy.Expanding, QSizePolicy.Preferred)
         bottom.addWidget(self.message, 1)
-        self.reset_button = QPushButton("Reset to published values")
-        self.reset_button.setToolTip("i1 = 0.05, i2 = 0.10, t1 = 0.01, t2 = 0.99, w1..w8 = 0.15..0.55, b1 = 0.35, "
-                                     "b2 = 0.60, η = 0.5")
+        self.reset_button = QPushButton(self.tr("Reset to published values"))
+        self.reset_button.setToolTip("i1 = 0.05, i2 = 0.10, t1 = 0.01, t2 = 0.99, w1..w8 = 0.15..0.55, "
+                                     "b1 = 0.35, b2 = 0.60, η = 0.5")  # formulas and numbers only
         self.reset_button.clicked.connect(self.resetRequested)
         bottom.addWidget(self.reset_button)
         layout.addLayout(bottom)
@@ -142,7 +156,8 @@ class ParamsEditor(QWidget):
 
     def refuse(self, name: str, reason: str) -> None:
         """Show why a value was refused and put the field back to the value in use."""
-        self.message.show_message(f"Refused: {reason}. Kept {name} = {show_number(self._values.get(name, 0.0))}.")
+        self.message.show_message(self.tr("Refused: {reason}. Kept {name} = {value}.")
+                                  .format(reason=reason, name=name, value=show_number(self._values.get(name, 0.0))))
         field = self.fields[name]
         field.setText(show_number(self._values.get(name, 0.0)))
         field.setStyleSheet(f"border: 1px solid {palette.ERROR_COLOR};")

@@ -97,12 +97,12 @@ class StepTree(QTreeWidget):
         self.tooltip_for = None  # (step index, column) -> the tooltip's rich text, made when it is asked for
         self.setObjectName("stepper_steps")
         self.setColumnCount(2)
-        self.setHeaderLabels(["Quantity", "Value"])
+        self.setHeaderLabels([self.tr("Quantity"), self.tr("Value")])
         self.setItemDelegate(_HtmlDelegate(self))
         self.setSelectionMode(QAbstractItemView.SingleSelection)
         self.setAllColumnsShowFocus(True)
         self.setAlternatingRowColors(True)
-        self.setToolTip("Click a step to jump to it; the arrow keys step through the pass")
+        self.setToolTip(self.tr("Click a step to jump to it; the arrow keys step through the pass"))
         # Rows of one line, and the names' column sized once per pass (``fit_names``): measuring every row's rich
         # text again at each change (ResizeToContents) cost seconds for a pass of thousands of steps
         self.setUniformRowHeights(True)

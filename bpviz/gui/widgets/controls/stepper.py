@@ -25,8 +25,8 @@ from PySide6.QtWidgets import (
 from bpviz.engine.trace import PHASES, Step, Trace
 from bpviz.gui import palette
 from bpviz.gui.formula import name_html, plain_text, to_html, value_html
+from bpviz.gui.i18n import phase_title, step_note
 from bpviz.gui.widgets.controls.step_list import HTML_ROLE, INDEX_ROLE, StepTree
-from bpviz.reports import PHASE_TITLES
 
 #: colour of a value by the step's kind: gradients purple, updated parameters green (as on the diagram)
 KIND_COLORS = {"grad_out": palette.GRADIENT, "deriv": palette.GRADIENT, "delta": palette.GRADIENT,
@@ -81,15 +81,15 @@ class StepperPanel(QWidget):
     def _make_actions(self) -> None:
         style = self.style()
         specs = (
-            ("previous", "Previous", QStyle.SP_ArrowLeft, [QKeySequence(Qt.Key_Left)],
-             "Previous step (Left arrow)", self.previous),
-            ("next", "Next", QStyle.SP_ArrowRight, [QKeySequence(Qt.Key_Right)],
-             "Next step: compute the next quantity (Right arrow)", self.next),
-            ("run_all", "Run whole pass", QStyle.SP_MediaSkipForward,
+            ("previous", self.tr("Previous"), QStyle.SP_ArrowLeft, [QKeySequence(Qt.Key_Left)],
+             self.tr("Previous step (Left arrow)"), self.previous),
+            ("next", self.tr("Next"), QStyle.SP_ArrowRight, [QKeySequence(Qt.Key_Right)],
+             self.tr("Next step: compute the next quantity (Right arrow)"), self.next),
+            ("run_all", self.tr("Run whole pass"), QStyle.SP_MediaSkipForward,
              [QKeySequence(Qt.Key_End), QKeySequence("Ctrl+Return")],
-             "Run whole pass: show every step at once (End or Ctrl+Return)", self.run_all),
-            ("reset", "Reset", QStyle.SP_MediaSkipBackward, [QKeySequence(Qt.Key_Home)],
-             "Reset: back to before the first step (Home)", self.reset),
+             self.tr("Run whole pass: show every step at once (End or Ctrl+Return)"), self.run_all),
+            ("reset", self.tr("Reset"), QStyle.SP_MediaSkipBackward, [QKeySequence(Qt.Key_Home)],
+             self.tr("Reset: back to before the first step (Home)"), self.reset),
         )
         for key, text, icon, shortcuts, tip, slot in specs:
             action = QAction(style.standardIcon(icon), text, self)
@@ -106,8 +106,8 @@ class StepperPanel(QWidget):
         card = QFrame()
         card.setObjectName("stepper_card")
         card.setFrameShape(QFrame.StyledPanel)
-        card.setStyleSheet(f"QFrame#stepper_card {{ background: {palette.NODE_FILL}; border: 1px solid #d3d8de;"
-                           f" border-radius: 4px; }}")
+        card.setStyleSheet(f"QFrame#stepper_card {{ background: {palette.NODE_FILL};"
+                           f" border: 1px solid {palette.CARD_BORDER}; border-radius: 4px; }}")
         grid = QGridLayout(card)
         grid.setContentsMargins(12, 10, 12, 10)
         grid.setHorizontalSpacing(5)
@@ -221,9 +221,9 @@ class StepperPanel(QWidget):
                 if not steps:
                     continue
                 head = QTreeWidgetItem(tree)
-                count = f"{len(steps)} step{'s' if len(steps) != 1 else ''}"
-                head.setText(0, f"{PHASE_TITLES.get(phase, phase)} · {count}")
-                head.setData(0, HTML_ROLE, f"<b>{to_html(PHASE_TITLES.get(phase, phase))}</b>"
+                count = self.tr("{n} steps").format(n=len(steps)) if len(steps) != 1 else self.tr("1 step")
+                head.setText(0, f"{phase_title(phase)} · {count}")
+                head.setData(0, HTML_ROLE, f"<b>{to_html(phase_title(phase))}</b>"
                                            f" <span style='color:{palette.MUTED}'>· {count}</span>")
                 head.setData(0, INDEX_ROLE, None)
                 head.setFlags(Qt.ItemIsEnabled)
@@ -325,11 +325,12 @@ class StepperPanel(QWidget):
         a["run_all"].setEnabled(active and pos < n - 1)
         step = self.current_step()
         if trace is None:
-            self._header.setText("<b>No example loaded</b>")
+            self._header.setText(self.tr("<b>No example loaded</b>"))
         elif step is None:
-            self._header.setText(f"<b>Step 0 of {n}</b> · nothing computed yet")
+            self._header.setText(self.tr("<b>Step 0 of {n}</b> · nothing computed yet").format(n=n))
         else:
-            self._header.setText(f"<b>Step {pos + 1} of {n}</b> · {PHASE_TITLES.get(step.phase, step.phase)}")
+            self._header.setText(self.tr("<b>Step {k} of {n}</b> · {phase}").format(k=pos + 1, n=n,
+                                                                                    phase=phase_title(step.phase)))
         for lab in (self._name_label, self._formula_label, self._numbers_label, self._value_label, *self._equals):
             lab.setVisible(step is not None)
         if step is not None:
@@ -370,7 +371,7 @@ class StepperPanel(QWidget):
     def _note_html(self, step: Step | None) -> str:
         if step is None or not step.note:
             return ""
-        return f"<i style='color:{palette.MUTED}'>{to_html(step.note)}</i>"
+        return f"<i style='color:{palette.MUTED}'>{to_html(step_note(step.note))}</i>"
 
     def _hint_html(self, step: Step | None) -> str:
         trace, muted = self._trace, palette.MUTED
@@ -378,12 +379,15 @@ class StepperPanel(QWidget):
             return ""
         if step is None:
             first = trace.steps[0]
-            phase = PHASE_TITLES.get(first.phase, first.phase).lower()
-            return (f"Press <b>Next</b> (→) to compute {name_html(first.name)}, the first quantity of the "
-                    f"{phase}.<br><span style='color:{muted}'>Run whole pass (End) shows every step at once.</span>")
+            phase = phase_title(first.phase).lower()
+            return (self.tr("Press <b>Next</b> (→) to compute {name}, the first quantity of the {phase}.")
+                    .format(name=name_html(first.name), phase=phase)
+                    + f"<br><span style='color:{muted}'>"
+                    + self.tr("Run whole pass (End) shows every step at once.") + "</span>")
         if self._position == len(trace) - 1:
-            return (f"<span style='color:{muted}'>That was the last step of the pass. Apply the update (Ctrl+N) "
-                    f"to start the next pass from w⁺, or Reset (Home) to step through this one again.</span>")
+            return (f"<span style='color:{muted}'>"
+                    + self.tr("That was the last step of the pass. Apply the update (Ctrl+N) to start the next pass "
+                              "from w⁺, or Reset (Home) to step through this one again.") + "</span>")
         return ""
 
     def _refresh_items(self) -> None:
@@ -415,7 +419,7 @@ class StepperPanel(QWidget):
         step = self._trace.steps[index]
         if column == 0:
             return to_html(f"{step.symbol} = {step.formula}")
-        return to_html(f"= {step.numbers}") if index <= self._position else "not computed yet"
+        return to_html(f"= {step.numbers}") if index <= self._position else self.tr("not computed yet")
 
     def _refresh_selection(self) -> None:
         tree = self._tree

@@ -23,6 +23,7 @@ from PySide6.QtWidgets import (
 )
 
 from bpviz.gui import palette
+from bpviz.gui.i18n import translate
 
 CORNER = 3.0  # radius of the rounded square, scene px
 CLASS_NAME_PX = 90.0  # a class's name beside its output map is shortened to this width (scene px)
@@ -34,11 +35,21 @@ def _lut() -> np.ndarray:
     t = (np.arange(256) - 127.5) / 127.5
     neg, pos = (np.array(QColor(c).getRgb()[:3], float) for c in (palette.NEGATIVE, palette.POSITIVE))
     ends = np.where(t[:, None] < 0, neg, pos)
-    rgb = np.rint(255 - np.abs(t)[:, None] * (255 - ends)).astype(np.uint32)
+    base = np.array(QColor(palette.BACKGROUND).getRgb()[:3], float)  # 0: white (light), the background (dark)
+    rgb = np.rint(base - np.abs(t)[:, None] * (base - ends)).astype(np.uint32)
     return (0xFF000000 | (rgb[:, 0] << 16) | (rgb[:, 1] << 8) | rgb[:, 2]).astype(np.uint32)
 
 
 LUT = _lut()
+_LUTS = {}
+
+
+def lut() -> np.ndarray:
+    """``LUT`` in the colours of the palette in use."""
+    key = (palette.NEGATIVE, palette.POSITIVE, palette.BACKGROUND)
+    if key not in _LUTS:
+        _LUTS[key] = _lut()
+    return _LUTS[key]
 
 
 def to_images(maps: dict) -> dict:
@@ -58,7 +69,7 @@ def to_images(maps: dict) -> dict:
         stack = np.stack([m for _, m in items]).astype(np.float32, copy=False)
         idx = np.nan_to_num(stack, nan=0.0, posinf=1.0, neginf=-1.0)
         idx = np.clip(idx * 127.5 + 128.0, 0.0, 255.0).astype(np.uint8)  # the nearest entry: floor(k + 0.5)
-        argb = LUT[idx[:, ::-1, :]]  # flipped: row 0 (bottom of the plane) is drawn at the bottom
+        argb = lut()[idx[:, ::-1, :]]  # flipped: row 0 (bottom of the plane) is drawn at the bottom
         for k, (name, _) in enumerate(items):
             pixels = argb[k]
             image = QImage(pixels, w, h, 4 * w, QImage.Format_RGB32)
@@ -109,11 +120,11 @@ class Caption(QGraphicsRectItem):
     """A neuron's name beside its map, on a faint white backing so edges passing behind stay out of the way
     (native items: nothing to paint in Python)."""
 
-    def __init__(self, text: str, font, color: str = palette.TEXT):
+    def __init__(self, text: str, font, color: str | None = None):
         super().__init__()
         self._text = QGraphicsSimpleTextItem(text, self)
         self._text.setFont(font)
-        self._text.setBrush(QColor(color))
+        self._text.setBrush(QColor(color or palette.TEXT))
         back = QColor(palette.BACKGROUND)
         back.setAlpha(215)
         self.setBrush(back)
@@ -194,11 +205,13 @@ def map_tooltip(name: str, caption: str | None, is_input: bool, class_name: str 
     """What a neuron's map shows, for its tooltip (``class_name``: a softmax output's class, K ≥ 3)."""
     if is_input:
         what = caption or name
-        return f"map: {what} over the input plane (scaled to −1…1): blue > 0, orange < 0"
+        return translate("NeuronMap", "map: {what} over the input plane (scaled to −1…1): blue > 0, orange < 0"
+                         ).format(what=what)
     if class_name is not None:
-        return (f"map: the probability P of class {class_name} over the input plane (softmax output {name}), "
-                "drawn as 2·P − 1: blue where P > ½, orange where P < ½")
-    return f"map: output of {name} over the input plane: blue > 0, orange < 0"
+        return translate("NeuronMap", "map: the probability P of class {cls} over the input plane (softmax output "
+                                      "{name}), drawn as 2·P − 1: blue where P > ½, orange where P < ½"
+                         ).format(cls=class_name, name=name)
+    return translate("NeuronMap", "map: output of {name} over the input plane: blue > 0, orange < 0").format(name=name)
 
 
 __all__ = ["LUT", "Caption", "ClassMark", "MapNode", "add_captions", "add_class_marks", "map_tooltip", "show_maps",

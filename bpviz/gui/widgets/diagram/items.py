@@ -28,9 +28,10 @@ def _color(hex_: str, alpha: int = 255) -> QColor:
 
 
 def tint(hex_: str, amount: float) -> QColor:
-    """``hex_`` mixed with white (opaque, so a label still hides the lines under it)."""
-    c = QColor(hex_)
-    return QColor.fromRgbF(1 - amount * (1 - c.redF()), 1 - amount * (1 - c.greenF()), 1 - amount * (1 - c.blueF()))
+    """``hex_`` mixed with the background, white or dark (opaque, so a label still hides the lines under it)."""
+    c, b = QColor(hex_), QColor(palette.BACKGROUND)
+    return QColor.fromRgbF(b.redF() - amount * (b.redF() - c.redF()), b.greenF() - amount * (b.greenF() - c.greenF()),
+                           b.blueF() - amount * (b.blueF() - c.blueF()))
 
 
 def pixel_font(px: float, bold: bool = False) -> QFont:

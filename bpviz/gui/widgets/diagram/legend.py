@@ -12,17 +12,18 @@ from PySide6.QtGui import QBrush, QColor, QFontMetricsF, QLinearGradient, QPaint
 from PySide6.QtWidgets import QSizePolicy
 
 from bpviz.gui import palette
+from bpviz.gui.i18n import QT_TRANSLATE_NOOP, translate
 from bpviz.gui.widgets.pixmap_label import PixmapLabel
 
-#: (kind of swatch, colour, text)
+#: (kind of swatch, colour (a name in bpviz.gui.palette: read when drawn), text: translated where shown)
 ENTRIES = (
-    ("line", palette.POSITIVE, "w > 0"),
-    ("line", palette.NEGATIVE, "w < 0"),
-    ("widths", palette.NEUTRAL, "width = |w|"),
-    ("halo", palette.GRADIENT, "halo = |∂E/∂w|"),
-    ("glow", palette.READ, "read by this step"),
-    ("ring", palette.WRITE, "written by this step"),
-    ("map", palette.POSITIVE, "map = output: + blue, − orange"),
+    ("line", "POSITIVE", "w > 0"),
+    ("line", "NEGATIVE", "w < 0"),
+    ("widths", "NEUTRAL", QT_TRANSLATE_NOOP("DiagramLegend", "width = |w|")),
+    ("halo", "GRADIENT", QT_TRANSLATE_NOOP("DiagramLegend", "halo = |∂E/∂w|")),
+    ("glow", "READ", QT_TRANSLATE_NOOP("DiagramLegend", "read by this step")),
+    ("ring", "WRITE", QT_TRANSLATE_NOOP("DiagramLegend", "written by this step")),
+    ("map", "POSITIVE", QT_TRANSLATE_NOOP("DiagramLegend", "map = output: + blue, − orange")),
 )
 _STEP_KINDS = ("glow", "ring")
 _SWATCH, _GAP, _SPACING, _PAD = 26.0, 6.0, 18.0, 6.0
@@ -38,10 +39,9 @@ class DiagramLegend(PixmapLabel):
     """Drawn into a pixmap when its entries or size change (see PixmapLabel): its repaints, with every frame of
     the diagram above it, run no Python."""
 
-    background = QColor(palette.BACKGROUND)
-
     def __init__(self, parent=None):
         super().__init__(parent)
+        self.background = QColor(palette.BACKGROUND)
         self.setAlignment(Qt.AlignLeft | Qt.AlignTop)
         self._show_steps, self._show_maps = True, False
         font = self.font()
@@ -52,8 +52,8 @@ class DiagramLegend(PixmapLabel):
         self.setToolTip("")
 
     def entries(self) -> list[tuple[str, str, str]]:
-        return [e for e in ENTRIES if (self._show_steps or e[0] not in _STEP_KINDS)
-                and (self._show_maps or e[0] != "map")]
+        return [(kind, getattr(palette, color), translate("DiagramLegend", text)) for kind, color, text in ENTRIES
+                if (self._show_steps or kind not in _STEP_KINDS) and (self._show_maps or kind != "map")]
 
     def set_show_steps(self, show: bool) -> bool:
         """Show the entries about the stepper's highlights or not; True when that changed."""
@@ -72,6 +72,11 @@ class DiagramLegend(PixmapLabel):
         self.updateGeometry()
         self._render()
         return True
+
+    def restyle(self) -> None:
+        """Draw again in the palette's colours (bpviz.gui.theme)."""
+        self.background = QColor(palette.BACKGROUND)
+        self._render()
 
     def texts(self) -> list[str]:
         return [text for _, _, text in self.entries()]

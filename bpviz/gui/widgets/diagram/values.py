@@ -12,6 +12,7 @@ import numpy as np
 
 from bpviz.engine.naming import NetworkNames
 from bpviz.gui import palette
+from bpviz.gui.i18n import translate
 from bpviz.models.diagram import DiagramState
 from bpviz.quoting import quote_typed
 
@@ -38,15 +39,16 @@ def parse_value(text: str) -> tuple[float | None, str | None]:
     """(value, None) for a finite number, else (None, why it was refused)."""
     t = text.strip().replace("−", "-")
     if not t:
-        return None, "Type a number, e.g. 0.25."
+        return None, translate("DiagramValues", "Type a number, e.g. 0.25.")
     try:
         v = float(t)
     except ValueError:
-        return None, f"{quote_typed(t)} is not a number."
+        return None, translate("DiagramValues", "{typed} is not a number.").format(typed=quote_typed(t))
     if math.isnan(v):
-        return None, "NaN is not allowed: type a finite number."
+        return None, translate("DiagramValues", "NaN is not allowed: type a finite number.")
     if math.isinf(v):
-        return None, f"{quote_typed(t)} is too large: the value must be finite."
+        return None, translate("DiagramValues", "{typed} is too large: the value must be finite.").format(
+            typed=quote_typed(t))
     return v, None
 
 

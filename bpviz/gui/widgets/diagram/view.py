@@ -114,6 +114,14 @@ class NetworkDiagram(QGraphicsView):
             self._aa_timer.stop()
             self._set_antialias(True)
 
+    def restyle(self) -> None:
+        """Draw again in the palette's colours (bpviz.gui.theme: an export from a dark window is drawn light)."""
+        self.setBackgroundBrush(QColor(palette.BACKGROUND))
+        self.legend.restyle()
+        if self._state is not None:
+            self._drawing.key = None  # built again: the items take their colours as they are made
+            self.set_state(self._state)
+
     def set_output_classes(self, names) -> None:
         """The K ≥ 3 classes of a softmax output (output k is class k), written with their colours beside the
         output maps from the next ``set_state`` on; None or two names: nothing (two classes look as always)."""
@@ -223,24 +231,27 @@ class NetworkDiagram(QGraphicsView):
                 head = f"{element_id}: {names.neuron(ref.layer, ref.src)} → {names.neuron(ref.layer + 1, ref.dst)}"
             elif ref.dst is None:
                 fed = ", ".join(names.layer_neurons(ref.layer + 1))
-                head = f"{element_id}: bias of {fed}"
+                head = self.tr("{name}: bias of {neurons}").format(name=element_id, neurons=fed)
             else:
-                head = f"{element_id}: bias → {names.neuron(ref.layer + 1, ref.dst)}"
+                head = self.tr("{name}: bias → {neuron}").format(name=element_id,
+                                                                 neuron=names.neuron(ref.layer + 1, ref.dst))
             lines = [head, f"{element_id} = {exact(param_value(names, s, element_id))}"]
             g, n = param_value(names, s, element_id, "grad"), param_value(names, s, element_id, "new")
             lines.append(f"∂E/∂{element_id} = {exact(g) if g is not None else '—'}")
             lines.append(f"{element_id}⁺ = {exact(n) if n is not None else '—'}")
             if s.editable:
-                lines.append("(click to edit)")
+                lines.append(self.tr("(click to edit)"))
             return "\n".join(lines)
         if element_id == "E":
-            return f"E_total = {exact(s.error) if s.error is not None else '— (not computed yet)'}"
+            return "E_total = " + (exact(s.error) if s.error is not None else self.tr("— (not computed yet)"))
         if element_id in self._drawing.target_labels and s.targets is not None:
             k = int(element_id[1:]) - 1
-            return f"{element_id}: target of {names.neuron(names.n_layers, k)}\n{element_id} = {exact(s.targets[k])}"
+            return (self.tr("{name}: target of {neuron}").format(name=element_id,
+                                                                  neuron=names.neuron(names.n_layers, k))
+                    + f"\n{element_id} = {exact(s.targets[k])}")
         if element_id.startswith("bias:"):
             l = int(element_id[5:]) - 1
-            lines = [f"biases of layer {l + 1} (constant input 1)"]
+            lines = [self.tr("biases of layer {n} (constant input 1)").format(n=l + 1)]
             for j in range(names.sizes[l + 1]):
                 b = names.bias(l, j)
                 lines.append(f"{b} = {exact(param_value(names, s, b))}")
@@ -250,7 +261,7 @@ class NetworkDiagram(QGraphicsView):
     def _neuron_tooltip(self, s, n) -> str:
         names = self._drawing.names
         layer = next(l for l in range(len(names.sizes)) if n in names.layer_neurons(l))
-        role = "input" if layer == 0 else "output" if layer == names.n_layers else "hidden"
+        role = self.tr("input") if layer == 0 else self.tr("output") if layer == names.n_layers else self.tr("hidden")
         j = names.layer_neurons(layer).index(n)
         caption = s.input_labels[j] if layer == 0 and s.input_labels and j < len(s.input_labels) else None
         lines = [f"{n} ({role})" if caption is None else f"{caption} ({role} {n})"]
@@ -265,10 +276,10 @@ class NetworkDiagram(QGraphicsView):
         for kind, v in s.neuron_values.get(n, ()):
             lines.append(f"{symbols.get(kind, kind)} = {exact(v)}")
         if layer > 0 and len(lines) == 1 and s.input_values is not None:
-            lines.append("(not computed yet)")
+            lines.append(self.tr("(not computed yet)"))
         if layer == names.n_layers and s.targets is not None:
             k = int(n[1:]) - 1
-            lines.append(f"target {names.target(k)} = {exact(s.targets[k])}")
+            lines.append(self.tr("target {name} = {value}").format(name=names.target(k), value=exact(s.targets[k])))
         return "\n".join(lines)
 
     def _viewport_tooltip(self, event) -> bool:
@@ -349,9 +360,11 @@ class NetworkDiagram(QGraphicsView):
             return
         if message is None:
             self.editor.setStyleSheet("")
-            text, color = f"new value of {self._editing} · Enter applies, Esc cancels", palette.MUTED
+            text = self.tr("new value of {name} · Enter applies, Esc cancels").format(name=self._editing)
+            color = palette.MUTED
         else:
-            self.editor.setStyleSheet(f"QLineEdit {{ border: 2px solid {palette.ERROR_COLOR}; background: #fdecee; }}")
+            self.editor.setStyleSheet(f"QLineEdit {{ border: 2px solid {palette.ERROR_COLOR};"
+                                      f" background: {palette.ERROR_FILL}; }}")
             text, color = message, palette.ERROR_COLOR
         self.editor.setToolTip(text)
         self.editor_message.show_message(text)

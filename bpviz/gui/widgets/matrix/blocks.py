@@ -18,8 +18,7 @@ from bpviz.gui import palette
 from bpviz.gui.formula import to_html
 from bpviz.gui.widgets.matrix.layout import MatrixLayout, layout
 
-KIND_FILL = {"data": "#eceff3", "weight": "#e3edf7", "activation": palette.NODE_FILL, "loss": "#fff4d6",
-             "gradient": "#efe6f5"}
+# the blocks' fills by kind: palette.BLOCK_FILLS (activation blocks: palette.NODE_FILL), read when painted
 LEGEND_H = 22.0
 
 
@@ -28,7 +27,6 @@ def _rgb(hex_colour: str) -> np.ndarray:
     return np.array([c.red(), c.green(), c.blue()], dtype=np.float64)
 
 
-_POS, _NEG, _WHITE = _rgb(palette.POSITIVE), _rgb(palette.NEGATIVE), np.full(3, 255.0)
 
 
 def heat_image(values: np.ndarray, width: int, height: int) -> QImage:
@@ -41,8 +39,8 @@ def heat_image(values: np.ndarray, width: int, height: int) -> QImage:
     v = np.where(np.isfinite(v), v, 0.0)
     top = float(np.abs(a[np.isfinite(a)]).max()) if np.isfinite(a).any() else 0.0
     t = np.abs(v) / top if top > 0 else np.zeros_like(v)
-    colour = np.where((v >= 0)[..., None], _POS, _NEG)
-    rgb = (_WHITE * (1.0 - t[..., None]) + colour * t[..., None]).round().astype(np.uint8)
+    colour = np.where((v >= 0)[..., None], _rgb(palette.POSITIVE), _rgb(palette.NEGATIVE))
+    rgb = (_rgb(palette.BACKGROUND) * (1.0 - t[..., None]) + colour * t[..., None]).round().astype(np.uint8)
     rgb = np.ascontiguousarray(rgb)
     image = QImage(rgb.data, width, height, 3 * width, QImage.Format_RGB888)
     return image.copy()  # own the pixels: the array goes away
@@ -179,7 +177,7 @@ class MatrixBlocksView(QWidget):
         if image is not None:
             p.drawImage(rect, image)
         else:
-            p.fillRect(rect, QColor(KIND_FILL.get(block.kind, palette.NODE_FILL)))
+            p.fillRect(rect, QColor(palette.BLOCK_FILLS.get(block.kind, palette.NODE_FILL)))
         p.setBrush(Qt.NoBrush)
         border = palette.GRADIENT if block.kind == "gradient" else palette.NODE_BORDER
         p.setPen(QPen(QColor(border), 1.2))
@@ -203,7 +201,7 @@ class MatrixBlocksView(QWidget):
         x = 10.0
         p.setFont(self._label_font)
         items = (("swatch", palette.POSITIVE, "entry > 0"), ("swatch", palette.NEGATIVE, "entry < 0"),
-                 ("swatch", "#ffffff", "≈ 0 (each block scaled to its largest |entry|; sides log-scaled)"),
+                 ("swatch", palette.BACKGROUND, "≈ 0 (each block scaled to its largest |entry|; sides log-scaled)"),
                  ("glow", palette.READ, "read by the selected line"), ("outline", palette.WRITE, "written"))
         for kind, colour, text in items:
             box = QRectF(x, y + 3, 12, 12)

@@ -139,7 +139,7 @@ class LineCard(QScrollArea):
         """``line``: a Line of a LessonPass; ``iteration``: whose weights the pass used (0 = the initial ones)."""
         code = "<br>".join(html.escape(c) for c in line.code.split("\n"))
         read = f'<span style="background:{palette.READ}">&nbsp;read&nbsp;</span>'
-        written = f'<span style="color:white; background:{palette.WRITE}">&nbsp;written&nbsp;</span>'
+        written = f'<span style="color:{palette.ON_ERROR}; background:{palette.WRITE}">&nbsp;written&nbsp;</span>'
         ok = f'<span style="color:{palette.WRITE}"><b>✓</b></span>'
         parts = [
             f'<p style="margin:0"><span style="font-family:\'{self._mono}\'; font-weight:600">{code}</span></p>',

@@ -7,6 +7,10 @@ at 1 (``REGION_LUT``, ``REGION_ARGB``). K ≥ 3 classes: each place takes the co
 as likely) is white, 1 is the class colour at ``REGION_STRENGTH``, linearly in between (``class_tables``,
 ``class_indices``). For K = 2 the same rule gives the ramp above: the winner's probability 0.5 … 1 is 2·P − 1 of
 the strength. Points keep their full class colour, with a white rim (training) or a dark one (test).
+
+In the dark scheme (``bpviz.gui.palette``) "white" is the dark background: the tints mix the class colours into
+it (at ``DARK_REGION_STRENGTH``), training points get a dark rim and test points a light one. The tables are made
+for the palette in use when asked for (``region_tables``, ``class_tables``, ``point_styles``).
 """
 
 from __future__ import annotations
@@ -18,10 +22,19 @@ import numpy as np
 from bpviz.gui import palette
 
 REGION_STRENGTH = 0.55  # P = 0 or 1 shows the class colour mixed this much into white
+DARK_REGION_STRENGTH = 0.45  # … into the dark background: the points in full colour stay apart from it
 LEVELS = 256  # steps of the region's lightness
 TRAIN_SIZE, TEST_SIZE = 8.0, 7.0  # the white rim of a train point melts into the region: one pixel larger
-TRAIN_RIM, TEST_RIM = ("#ffffff", 1.0), (palette.TEXT, 1.0)
-POINT_STYLES = {"train": (TRAIN_SIZE, *TRAIN_RIM), "test": (TEST_SIZE, *TEST_RIM)}
+
+
+def point_styles() -> dict[str, tuple[float, str, float]]:
+    """kind → (size, rim colour, rim width): training points rimmed with the background's colour (white), test
+    points with the text's (dark); read from the palette in use."""
+    return {"train": (TRAIN_SIZE, palette.POINT_RIM, 1.0), "test": (TEST_SIZE, palette.TEXT, 1.0)}
+
+
+def region_strength() -> float:
+    return DARK_REGION_STRENGTH if palette.is_dark() else REGION_STRENGTH
 
 
 def _rgb(hex_color: str) -> np.ndarray:
@@ -30,8 +43,9 @@ def _rgb(hex_color: str) -> np.ndarray:
 
 
 def mix(hex_color: str, amount: float) -> np.ndarray:
-    """``amount`` of the colour, the rest white, as RGB floats 0..255."""
-    return 255.0 + amount * (_rgb(hex_color) - 255.0)
+    """``amount`` of the colour, the rest the background (white, or dark in the dark scheme), as RGB floats."""
+    base = _rgb(palette.BACKGROUND)
+    return base + amount * (_rgb(hex_color) - base)
 
 
 def _argb(rgba: np.ndarray) -> np.ndarray:
@@ -41,10 +55,10 @@ def _argb(rgba: np.ndarray) -> np.ndarray:
 
 
 def region_lut(n: int = LEVELS) -> np.ndarray:
-    """(n, 4) uint8 RGBA: P(blue) 0 → light orange, 0.5 → white, 1 → light blue."""
+    """(n, 4) uint8 RGBA: P(blue) 0 → light orange, 0.5 → white (the background), 1 → light blue."""
     t = np.linspace(-1.0, 1.0, n)[:, None]
-    neg, pos = mix(palette.NEGATIVE, REGION_STRENGTH), mix(palette.POSITIVE, REGION_STRENGTH)
-    white = np.full(3, 255.0)
+    neg, pos = mix(palette.NEGATIVE, region_strength()), mix(palette.POSITIVE, region_strength())
+    white = _rgb(palette.BACKGROUND)
     rgb = np.where(t < 0, white + (-t) * (neg - white), white + t * (pos - white))
     lut = np.empty((n, 4), np.uint8)
     lut[:, :3] = np.round(rgb)
@@ -52,19 +66,35 @@ def region_lut(n: int = LEVELS) -> np.ndarray:
     return lut
 
 
-REGION_LUT = region_lut()
+REGION_LUT = region_lut()  # in the palette in use when this module was imported: prefer region_tables()
 #: the same colours as 0xFFRRGGBB words: one NumPy lookup turns P(blue) into the pixels of a QImage
 REGION_ARGB = _argb(REGION_LUT)
 
 
-@lru_cache(maxsize=8)
+def region_tables() -> tuple[np.ndarray, np.ndarray]:
+    """(``REGION_LUT``, ``REGION_ARGB``) in the colours of the palette in use."""
+    return _region_tables(palette.NEGATIVE, palette.POSITIVE, palette.BACKGROUND)
+
+
+@lru_cache(maxsize=4)
+def _region_tables(_negative: str, _positive: str, _background: str) -> tuple[np.ndarray, np.ndarray]:
+    lut = region_lut()
+    return lut, _argb(lut)
+
+
 def class_tables(k: int) -> tuple[np.ndarray, np.ndarray]:
     """(RGBA (k·LEVELS, 4) uint8, ARGB (k·LEVELS,) uint32): entry c·LEVELS + i is class c at lightness step i,
     white at 0 and the class colour at ``REGION_STRENGTH`` at LEVELS − 1. Read-only (shared)."""
+    return _class_tables(k, palette.CLASS_PALETTE, palette.BACKGROUND)
+
+
+@lru_cache(maxsize=8)
+def _class_tables(k: int, _classes: tuple, _background: str) -> tuple[np.ndarray, np.ndarray]:
     t = np.linspace(0.0, 1.0, LEVELS)[None, :, None]
-    ends = np.stack([mix(palette.class_color(c), REGION_STRENGTH) for c in range(k)])[:, None, :]
+    ends = np.stack([mix(palette.class_color(c), region_strength()) for c in range(k)])[:, None, :]
+    base = _rgb(palette.BACKGROUND)
     rgba = np.empty((k, LEVELS, 4), np.uint8)
-    rgba[..., :3] = np.round(255.0 + t * (ends - 255.0))
+    rgba[..., :3] = np.round(base + t * (ends - base))
     rgba[..., 3] = 255
     rgba = rgba.reshape(k * LEVELS, 4)
     argb = _argb(rgba)
@@ -103,5 +133,5 @@ def clean_classes(classes) -> np.ndarray:
     return c
 
 
-__all__ = ["LEVELS", "POINT_STYLES", "REGION_ARGB", "REGION_LUT", "REGION_STRENGTH", "class_indices",
-           "class_tables", "clean_classes", "mix", "region_lut"]
+__all__ = ["DARK_REGION_STRENGTH", "LEVELS", "REGION_ARGB", "REGION_LUT", "REGION_STRENGTH", "class_indices",
+           "class_tables", "clean_classes", "mix", "point_styles", "region_lut", "region_strength", "region_tables"]

@@ -13,7 +13,7 @@ from PySide6.QtWidgets import QSizePolicy
 
 from bpviz.gui import palette
 from bpviz.gui.widgets.pixmap_label import PixmapLabel
-from bpviz.gui.widgets.plots.class_colors import POINT_STYLES, REGION_LUT
+from bpviz.gui.widgets.plots.class_colors import point_styles, region_tables
 
 KEY_TIPS = {
     False: "Filled dots with a white rim: training points; dots with a dark rim: test points.\n"
@@ -55,6 +55,10 @@ class DecisionKey(PixmapLabel):
             self._retip()
             self._render()
 
+    def restyle(self) -> None:
+        """Draw again in the palette's colours (bpviz.gui.theme)."""
+        self._render()
+
     def class_names(self) -> tuple[str, ...]:
         """The classes the key lists (K ≥ 3), else ()."""
         return self._classes
@@ -80,7 +84,7 @@ class DecisionKey(PixmapLabel):
         cy = h / 2
         x = 2.0
         text_pen = QPen(QColor(palette.MUTED))
-        for label, (size, rim, rim_width) in POINT_STYLES.items():
+        for label, (size, rim, rim_width) in point_styles().items():
             for color in (palette.NEGATIVE, palette.POSITIVE):
                 x = self._dot(p, x, cy, size, rim, rim_width, color)
             p.setPen(text_pen)
@@ -93,8 +97,9 @@ class DecisionKey(PixmapLabel):
         x += fm.horizontalAdvance(low) + 3
         bar_w = max(40.0, min(90.0, width - x - fm.horizontalAdvance(high) - 8))
         grad = QLinearGradient(x, 0, x + bar_w, 0)
+        lut = region_tables()[0]
         for i in (0, 64, 128, 192, 255):
-            r_, g_, b_, _ = REGION_LUT[i]
+            r_, g_, b_, _ = lut[i]
             grad.setColorAt(i / 255, QColor(int(r_), int(g_), int(b_)))
         bar = QRectF(x, cy - 5, bar_w, 10)
         p.setPen(QPen(QColor(palette.NEUTRAL), 0.8))
@@ -118,7 +123,7 @@ class DecisionKey(PixmapLabel):
         base = cy + fm.ascent() / 2 - 1
         x = 2.0
         p.setPen(QPen(QColor(palette.MUTED)))
-        for label, (size, rim, rim_width) in POINT_STYLES.items():  # the rims: grey dots
+        for label, (size, rim, rim_width) in point_styles().items():  # the rims: grey dots
             x = self._dot(p, x, cy, size, rim, rim_width, palette.NEUTRAL)
             p.setPen(QPen(QColor(palette.MUTED)))
             p.drawText(QPointF(x + 1, base), label)

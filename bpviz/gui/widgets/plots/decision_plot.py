@@ -36,13 +36,12 @@ from bpviz.engine.datasets import DOMAIN
 from bpviz.engine.points import MAX_CLASSES
 from bpviz.gui import palette
 from bpviz.gui.widgets.plots.class_colors import (
-    POINT_STYLES,
-    REGION_ARGB,
-    REGION_LUT,
     REGION_STRENGTH,
     class_indices,
     class_tables,
     clean_classes,
+    point_styles,
+    region_tables,
 )
 from bpviz.gui.widgets.plots.decision_key import KEY_TIPS, DecisionKey
 from bpviz.gui.widgets.plots.fast_plot import FastPlotWidget
@@ -70,6 +69,7 @@ class DecisionPlot(QWidget):
         self._class_names: tuple[str, ...] = ("0", "1")
         self._rect_key = None  # (image shape, extent) the image rect was set for
         self._counts = {("train", 0): 0, ("train", 1): 0, ("test", 0): 0, ("test", 1): 0}
+        self._value_levels = {"train": np.zeros(0, np.intp), "test": np.zeros(0, np.intp)}  # regression points
         self._build()
 
     # ------------------------------------------------------------------ building
@@ -111,7 +111,8 @@ class DecisionPlot(QWidget):
         item.addItem(self.frame)
 
         self.points: dict[tuple[str, int], pg.ScatterPlotItem] = {}
-        for z, (kind, (size, rim, width)) in enumerate(POINT_STYLES.items(), start=1):
+        styles = point_styles()
+        for z, (kind, (size, rim, width)) in enumerate(styles.items(), start=1):
             for label in range(MAX_CLASSES):  # one item per class, each with one brush: cached symbols
                 spots = pg.ScatterPlotItem(size=size, symbol="o", pxMode=True,
                                            pen=pg.mkPen(rim, width=width),
@@ -132,11 +133,11 @@ class DecisionPlot(QWidget):
         # The point a stepped pass is of: a dark ring round it, over every other point
         self.marker = pg.ScatterPlotItem(size=20, symbol="o", pxMode=True, pen=pg.mkPen(palette.TEXT, width=2.5),
                                          brush=pg.mkBrush(0, 0, 0, 0))
-        self.marker.setZValue(len(POINT_STYLES) + 2)
+        self.marker.setZValue(len(styles) + 2)
         item.addItem(self.marker)
         self.batch_marker = pg.ScatterPlotItem(size=15, symbol="o", pxMode=True,  # the rest of its mini-batch
                                                pen=pg.mkPen(palette.TEXT, width=1.5), brush=pg.mkBrush(0, 0, 0, 0))
-        self.batch_marker.setZValue(len(POINT_STYLES) + 1)
+        self.batch_marker.setZValue(len(styles) + 1)
         item.addItem(self.batch_marker)
         self._set_view(self._extent)
         self.plot.setMinimumSize(160, 160)
@@ -165,6 +166,29 @@ class DecisionPlot(QWidget):
         self.frame.setRect(QRectF(xmin, ymin, xmax - xmin, ymax - ymin))
         self.plot.scene().prepareForPaint()  # apply the new range now: this plot's paints do not
 
+    def restyle(self) -> None:
+        """Take the palette's colours again (bpviz.gui.theme: an export from a dark window is drawn light)."""
+        self.plot.setBackground(palette.BACKGROUND)
+        item = self.plot.getPlotItem()
+        for name in ("left", "bottom"):
+            item.getAxis(name).setPen(pg.mkPen(palette.NEUTRAL))
+            item.getAxis(name).setTextPen(pg.mkPen(palette.MUTED))
+        self.frame.setPen(pg.mkPen(palette.NEUTRAL, width=1))
+        styles = point_styles()
+        self._value_brushes = [pg.mkBrush(c) for c in level_colors()]
+        for (kind, label), spots in self.points.items():
+            size, rim, width = styles[kind]
+            spots.setPen(pg.mkPen(rim, width=width))
+            if label == VALUE:
+                if len(self._value_levels[kind]) == len(spots.data):
+                    spots.setBrush([self._value_brushes[i] for i in self._value_levels[kind]])
+            else:
+                spots.setBrush(pg.mkBrush(palette.class_color(label)))
+        self.marker.setPen(pg.mkPen(palette.TEXT, width=2.5))
+        self.batch_marker.setPen(pg.mkPen(palette.TEXT, width=1.5))
+        self._redraw_region()
+        self.key.restyle()
+
     # ------------------------------------------------------------------ public API
     def set_data(self, X_train, y_train, X_test, y_test, regression: bool = False, class_names=None) -> None:
         """The points of a dataset: (n, 2) coordinates and labels 0.0 (orange) / 1.0 (blue), or 0 … K−1 for K
@@ -180,7 +204,8 @@ class DecisionPlot(QWidget):
         for (kind, X), y in zip((("train", X_train), ("test", X_test)), ys):
             X = np.asarray(X, float).reshape(-1, 2)
             if regression:
-                brushes = [self._value_brushes[i] for i in value_levels(y)]
+                self._value_levels[kind] = value_levels(y)
+                brushes = [self._value_brushes[i] for i in self._value_levels[kind]]
                 self.points[(kind, VALUE)].setData(x=X[:, 0], y=X[:, 1], brush=brushes)
                 counts[(kind, VALUE)] = len(X)
                 labels = np.full(len(X), -1)
@@ -328,7 +353,7 @@ class DecisionPlot(QWidget):
             return class_tables(len(self._classes))[0][self._class_indices()]
         if self._probabilities is None:
             return np.zeros((0, 0, 4), np.uint8)
-        return REGION_LUT[self._levels(self._shown())]
+        return region_tables()[0][self._levels(self._shown())]
 
     # ------------------------------------------------------------------ internals
     @Slot(bool)
@@ -353,7 +378,7 @@ class DecisionPlot(QWidget):
         if self._classes is not None:
             argb = np.ascontiguousarray(class_tables(len(self._classes))[1][self._class_indices()])
         elif self._probabilities is not None:
-            argb = np.ascontiguousarray(REGION_ARGB[self._levels(self._shown())])
+            argb = np.ascontiguousarray(region_tables()[1][self._levels(self._shown())])
         else:
             return
         h, w = argb.shape

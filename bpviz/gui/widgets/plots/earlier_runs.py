@@ -11,27 +11,26 @@ from PySide6.QtCore import Qt
 
 import pyqtgraph as pg
 
+from bpviz.gui import palette
 from bpviz.gui.widgets.plots.envelope import envelope
 from bpviz.training.history import HistoryArrays
 
-#: earlier runs' hues, one per colour slot of bpviz.models.runs (MAX_COLORS): none is the current run's black or
-#: blue; drawn faded (EARLIER_ALPHA)
-EARLIER_COLORS = ("#e0691a", "#009e73", "#882255", "#7b3fa0", "#d4b300", "#cc3311", "#33bbee", "#8c6d31",
-                  "#ee3377", "#666633")
+#: earlier runs' hues are palette.EARLIER_COLORS, one per colour slot of bpviz.models.runs (MAX_COLORS): none is
+#: the current run's black (light text) or blue; drawn faded (EARLIER_ALPHA)
 EARLIER_ALPHA = 0.35
 EARLIER_POINTS = 600  # points drawn of each earlier curve, at most
 
 
 def earlier_color(slot: int) -> str:
     """The hue of an earlier run's colour slot."""
-    return EARLIER_COLORS[int(slot) % len(EARLIER_COLORS)]
+    return palette.EARLIER_COLORS[int(slot) % len(palette.EARLIER_COLORS)]
 
 
 class EarlierCurves:
     """An earlier run's faded train (solid) and test (dashed) curves in the plot, and its legend entry's line."""
 
     def __init__(self, item, history: HistoryArrays, slot: int, unit: str):
-        self.history = history
+        self.history, self.slot = history, slot
         self.reduced = (_reduce(history.train), _reduce(history.test))
         color = pg.mkColor(earlier_color(slot))
         color.setAlphaF(EARLIER_ALPHA)
@@ -43,6 +42,14 @@ class EarlierCurves:
             item.addItem(curve)  # takes the plot's log mode
         self.sample = pg.PlotDataItem(pen=pg.mkPen(earlier_color(slot), width=2))  # the key unfaded: readable
         self.show(unit)
+
+    def restyle(self) -> None:
+        """Take the palette's colours again (bpviz.gui.theme)."""
+        color = pg.mkColor(earlier_color(self.slot))
+        color.setAlphaF(EARLIER_ALPHA)
+        self.curves[0].setPen(pg.mkPen(color, width=1))
+        self.curves[1].setPen(pg.mkPen(color, width=1, style=Qt.DashLine))
+        self.sample.setPen(pg.mkPen(earlier_color(self.slot), width=2))
 
     def show(self, unit: str) -> None:
         x = self.history.steps if unit == "steps" else self.history.epochs

@@ -42,8 +42,7 @@ from bpviz.training.history import HistoryArrays
 
 UNITS = ("steps", "epochs")
 _AXIS_LABEL = {"steps": "step", "epochs": "epoch"}
-TRAIN_COLOR = palette.TEXT
-TEST_COLOR = palette.POSITIVE
+# the current run's curves: train in palette.TEXT, test in palette.POSITIVE (read when drawn: they follow the theme)
 MAX_LEGEND_CHARS = 24
 EARLIER_LEGEND_SIZE = "8pt"
 PLOT_MIN_HEIGHT = {False: 120, True: 150}  # without, with the compare panel under the plot
@@ -174,12 +173,12 @@ class LossPlot(QWidget):
         vb.setMouseEnabled(x=True, y=False)  # the y axis always fits the data in view
         vb.setAutoVisible(y=True)
         # A key inside the plot, so that an exported picture says which curve is which.
-        legend = item.addLegend(offset=(-8, 8), labelTextColor=palette.TEXT, brush=pg.mkBrush(255, 255, 255, 220))
+        legend = item.addLegend(offset=(-8, 8), labelTextColor=palette.TEXT, brush=_legend_brush())
         legend.setCacheMode(QGraphicsItem.DeviceCoordinateCache)
         # The history holds a few thousand entries at most (bpviz.training.history): drawn as they are, without
         # pyqtgraph's downsampling and clipping (which fail on some zoomed-out views).
-        self.test_curve = item.plot(pen=pg.mkPen(TEST_COLOR, width=2), name="test")
-        self.train_curve = item.plot(pen=pg.mkPen(TRAIN_COLOR, width=1.5), name="train")
+        self.test_curve = item.plot(pen=pg.mkPen(palette.POSITIVE, width=2), name="test")
+        self.train_curve = item.plot(pen=pg.mkPen(palette.TEXT, width=1.5), name="train")
         # Two invisible points at round bounds (x up to the next round number; y to decades or tenths): while
         # the plot follows the data, the auto range then changes only when the data pass those bounds, so most
         # redraws leave the axes as they are, and Qt shows them from cache instead of re-rendering their text.
@@ -195,6 +194,29 @@ class LossPlot(QWidget):
         self.split.addWidget(self.plot)
         layout.addWidget(self.split, 1)
         self.compare_panel: QWidget | None = None
+        self._show_values()
+
+    def restyle(self) -> None:
+        """Take the palette's colours again (bpviz.gui.theme: an export from a dark window is drawn light)."""
+        self.plot.setBackground(palette.BACKGROUND)
+        item = self.plot.getPlotItem()
+        for name in ("left", "bottom"):
+            axis = item.getAxis(name)
+            axis.setPen(pg.mkPen(palette.NEUTRAL))
+            axis.setTextPen(pg.mkPen(palette.MUTED))
+            axis.setLabel(axis.labelText, color=palette.MUTED)
+        self.legend.setBrush(_legend_brush())
+        self.legend.setLabelTextColor(palette.TEXT)
+        earlier = {id(drawn.sample) for drawn in self._drawn.values()}
+        for sample, label in self.legend.items:  # pyqtgraph keeps the new colour for the next text only
+            small = {"size": EARLIER_LEGEND_SIZE} if id(getattr(sample, "item", None)) in earlier else {}
+            label.setText(label.text, **small)
+        self.test_curve.setPen(pg.mkPen(palette.POSITIVE, width=2))
+        self.train_curve.setPen(pg.mkPen(palette.TEXT, width=1.5))
+        self.marker.setPen(pg.mkPen(palette.MUTED, width=1))
+        for drawn in self._drawn.values():
+            drawn.restyle()
+        self.values.setText("")
         self._show_values()
 
     # ------------------------------------------------------------------ public API
@@ -393,12 +415,19 @@ class LossPlot(QWidget):
 
     def _show_values(self) -> None:
         train, test = self.latest()
-        parts = [f'<span style="color:{TRAIN_COLOR}">train <b>{format_loss(train)}</b></span>']
+        parts = [f'<span style="color:{palette.TEXT}">train <b>{format_loss(train)}</b></span>']
         if self._any_test() or len(self._history) == 0:
-            parts.append(f'<span style="color:{TEST_COLOR}">test <b>{format_loss(test)}</b></span>')
+            parts.append(f'<span style="color:{palette.POSITIVE}">test <b>{format_loss(test)}</b></span>')
         text = " · ".join(parts)
         if text != self.values.text():
             self.values.setText(text)
+
+
+def _legend_brush():
+    """The legend's backing: the plot's background, slightly see-through."""
+    color = pg.mkColor(palette.BACKGROUND)
+    color.setAlpha(220)
+    return pg.mkBrush(color)
 
 
 def _short(name: str) -> str:

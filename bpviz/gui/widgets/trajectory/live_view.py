@@ -303,8 +303,9 @@ class LiveTrajectoriesView(QWidget):
         if name in self._colors:
             return
         used = set(self._colors.values())
-        free = [c for c in SERIES_COLORS if c not in used]
-        self._colors[name] = free[0] if free else SERIES_COLORS[len(self._colors) % len(SERIES_COLORS)]
+        series = palette.series_colors()
+        free = [c for c in series if c not in used]
+        self._colors[name] = free[0] if free else series[len(self._colors) % len(series)]
 
     def _selection_changed(self) -> None:
         self.tree.blockSignals(True)

@@ -72,7 +72,7 @@ def panel_beside(owner: QWidget, panel: QWidget, view: QWidget) -> None:
     layout.addWidget(panel)
     rule = QFrame()
     rule.setFrameShape(QFrame.VLine)
-    rule.setStyleSheet("color: #d4d8dc;")
+    rule.setStyleSheet(f"color: {palette.RULE};")
     layout.addWidget(rule)
     layout.addWidget(view, 1)
 

@@ -24,9 +24,9 @@ NEURON_COLORS = {"w1": palette.POSITIVE, "w2": palette.NEGATIVE, "w3": palette.N
 NEURON_LABELS = {"w1": "w<sub>1</sub>", "w2": "w<sub>2</sub>", "w3": "w<sub>3</sub>", "b": "b"}
 LOSS_COLOR = palette.GRADIENT
 PLOT_MINIMUM_SIZE = (120, 90)  # px: a plot smaller than this shows no curve worth reading
-#: curves of the playground's parameters take these in turn (distinct on white, the app's colours first)
-SERIES_COLORS = (palette.POSITIVE, palette.NEGATIVE, palette.NEW_VALUE, palette.GRADIENT, "#c62828", "#00838f",
-                 "#8d6e63", "#ad1457", "#5d6d7e", "#b8860b", palette.TEXT, "#2e7dd7")
+#: curves of the playground's parameters take these in turn (distinct on the background, the app's colours first;
+#: palette.series_colors() gives them in the scheme in use)
+SERIES_COLORS = palette.series_colors()
 
 
 def pen_for(name: str, color: str, width: float = 1.6):
