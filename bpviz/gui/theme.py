@@ -13,10 +13,11 @@ the plots' axes) to take the palette's colours again, then puts the dark ones ba
 from __future__ import annotations
 
 import contextlib
+import re
 
 from PySide6.QtCore import QCoreApplication, QSettings, Qt
 from PySide6.QtGui import QColor, QGuiApplication, QPalette
-from PySide6.QtWidgets import QApplication, QStyleFactory, QWidget
+from PySide6.QtWidgets import QApplication, QLabel, QStyleFactory, QWidget
 
 from bpviz.gui import palette
 
@@ -170,16 +171,93 @@ def drawn_light(widget: QWidget):
         yield
         return
     parts = _restylable(widget)
+    # a widget drawn as shown (a table, the step panel, the whole window) takes the light Qt palette too
+    had_palette, qpalette = widget.testAttribute(Qt.WA_SetPalette), QPalette(widget.palette())
     palette.use("light")
+    swapped = []
     try:
+        widget.setPalette(light_qpalette())
         for part in parts:
             part.restyle()
+        swapped = _swap_colours(widget, _dark_to_light())
         yield
     finally:
         palette.use(before)
+        widget.setPalette(qpalette if had_palette else QPalette())  # QPalette(): inherited again
+        for w, sheet, text in reversed(swapped):
+            if sheet is _INHERIT:
+                w.setPalette(text if text is not None else QPalette())  # its own, or inherited again
+                continue
+            if sheet is not None:
+                w.setStyleSheet(sheet)
+            if text is not None:
+                w.setText(text)
         for part in parts:
             part.restyle()
 
 
+def _dark_to_light() -> dict[str, str]:
+    """Each colour of the dark scheme (as code writes it into style sheets and rich text) → the light one of the
+    same name (the first name, in the palette's order, where two names share a dark colour)."""
+    dark, light = palette.colors("dark"), palette.colors("light")
+    table: dict[str, str] = {}
+    for name, value in dark.items():
+        if isinstance(value, str):
+            table.setdefault(value.lower(), light[name])
+        elif isinstance(value, tuple):
+            for d, lc in zip(value, light[name], strict=False):
+                table.setdefault(d.lower(), lc)
+        elif isinstance(value, dict):
+            for key, d in value.items():
+                table.setdefault(d.lower(), light[name][key])
+    return table
+
+
+def _swap_colours(widget: QWidget, table: dict[str, str]) -> list:
+    """The dark colours written in the style sheets and rich-text labels of ``widget`` and the widgets inside it
+    (those without a ``restyle()``: a muted note, a message) replaced by the light ones; returns (widget, its
+    style sheet, its text) as they were, None where not changed, to put back."""
+    pattern = re.compile("|".join(re.escape(k) for k in sorted(table, key=len, reverse=True)), re.IGNORECASE)
+
+    def light(text: str) -> str:
+        return pattern.sub(lambda m: table[m.group(0).lower()], text)
+
+    changed = []
+    light_palette = widget.palette()
+    for w in [widget, *widget.findChildren(QWidget)]:
+        parent = w.parentWidget()
+        if w is not widget and (w.testAttribute(Qt.WA_StyleSheet) or parent.testAttribute(Qt.WA_StyleSheet)):
+            # Qt passes no palette on to (nor from) a widget styled by a style sheet: given by hand, taken back
+            own = QPalette(w.palette()) if w.testAttribute(Qt.WA_SetPalette) else None
+            w.setPalette(light_palette)
+            changed.append((w, _INHERIT, own))
+        sheet, text = w.styleSheet(), w.text() if isinstance(w, QLabel) else ""
+        new_sheet = light(sheet) if sheet and pattern.search(sheet) else None
+        new_text = light(text) if text and w.textFormat() != Qt.PlainText and pattern.search(text) else None
+        if new_sheet is None and new_text is None:
+            continue
+        changed.append((w, sheet if new_sheet is not None else None, text if new_text is not None else None))
+        if new_sheet is not None:
+            w.setStyleSheet(new_sheet)
+        if new_text is not None:
+            w.setText(new_text)
+    return changed
+
+
+_INHERIT = object()  # in _swap_colours' list: (widget, _INHERIT, its own palette or None) to take back
+_LIGHT_QPALETTE: list = []
+
+
+def light_qpalette() -> QPalette:
+    """The light scheme's Qt palette (Fusion's own, its base the light palette's background)."""
+    if not _LIGHT_QPALETTE:
+        style = QStyleFactory.create("Fusion")
+        p = style.standardPalette()
+        p.setColor(QPalette.Base, QColor(palette.colors("light")["BACKGROUND"]))
+        _LIGHT_QPALETTE.append(p)
+        style.deleteLater()
+    return QPalette(_LIGHT_QPALETTE[0])
+
+
 __all__ = ["CHOICES", "SETTING", "THEMES", "apply", "build_menu", "chosen_setting", "dark_qpalette", "drawn_light",
-           "resolve", "save_choice", "system_scheme"]
+           "light_qpalette", "resolve", "save_choice", "system_scheme"]

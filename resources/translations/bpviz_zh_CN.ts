@@ -17,6 +17,13 @@
     </message>
 </context>
 <context>
+    <name>DataDrawing</name>
+    <message>
+        <source>Your file&apos;s points, rescaled into the view: {mapping}</source>
+        <translation>你的文件中的点，已缩放到视图中：{mapping}</translation>
+    </message>
+</context>
+<context>
     <name>DataMenu</name>
     <message>
         <source>CSV tables (*.csv *.tsv *.txt);;All files (*)</source>
@@ -108,6 +115,237 @@
     </message>
 </context>
 <context>
+    <name>Dataset</name>
+    <message>
+        <source>Circle</source>
+        <translation>圆形</translation>
+    </message>
+    <message>
+        <source>Xor</source>
+        <translation>异或</translation>
+    </message>
+    <message>
+        <source>Gaussian</source>
+        <translation>高斯</translation>
+    </message>
+    <message>
+        <source>Spiral</source>
+        <translation>螺旋</translation>
+    </message>
+    <message>
+        <source>Linear</source>
+        <translation>线性</translation>
+    </message>
+    <message>
+        <source>Moons</source>
+        <translation>月牙</translation>
+    </message>
+    <message>
+        <source>Plane</source>
+        <translation>平面</translation>
+    </message>
+    <message>
+        <source>Multi Gauss</source>
+        <translation>多高斯</translation>
+    </message>
+    <message>
+        <source>circle</source>
+        <translation>圆形</translation>
+    </message>
+    <message>
+        <source>xor</source>
+        <translation>异或</translation>
+    </message>
+    <message>
+        <source>gaussian</source>
+        <translation>高斯</translation>
+    </message>
+    <message>
+        <source>spiral</source>
+        <translation>螺旋</translation>
+    </message>
+    <message>
+        <source>linear</source>
+        <translation>线性</translation>
+    </message>
+    <message>
+        <source>moons</source>
+        <translation>月牙</translation>
+    </message>
+</context>
+<context>
+    <name>DatasetChooser</name>
+    <message>
+        <source>Classification: a class per point</source>
+        <translation>分类：每个点一个类别</translation>
+    </message>
+    <message>
+        <source>Each point belongs to one of two classes (spiral and Gaussian: up to six, see Classes); the network learns the probability of each</source>
+        <translation>每个点属于两个类别之一（螺旋和高斯最多六类，见“类别数”）；网络学习每个类别的概率</translation>
+    </message>
+    <message>
+        <source>Regression: a value</source>
+        <translation>回归：一个数值</translation>
+    </message>
+    <message>
+        <source>Each point carries a number from −1 (orange) to +1 (blue); the network learns to predict it</source>
+        <translation>每个点带有一个从 −1（橙）到 +1（蓝）的数；网络学习预测它</translation>
+    </message>
+    <message>
+        <source>Yours</source>
+        <translation>自己的</translation>
+    </message>
+    <message>
+        <source>Points of your own, of 2 to 6 classes or with values</source>
+        <translation>你自己的点：2 到 6 个类别，或带数值</translation>
+    </message>
+    <message>
+        <source>Your data</source>
+        <translation>我的数据</translation>
+    </message>
+</context>
+<context>
+    <name>DecisionKey</name>
+    <message>
+        <source>Filled dots with a rim of the background&apos;s colour: training points; dots with a rim of the text&apos;s colour: test points.
+Background: the network&apos;s P(blue) at each place, orange &lt; 0.5 &lt; blue.</source>
+        <translation>实心点、边框为背景色：训练集的点；边框为文字颜色的点：测试集的点。
+背景：网络在每个位置给出的 P(blue)，橙 &lt; 0.5 &lt; 蓝。</translation>
+    </message>
+    <message>
+        <source>Filled dots with a rim of the background&apos;s colour: training points; dots with a rim of the text&apos;s colour: test points. A dot&apos;s colour is
+its target value, −1 orange … 0 grey … +1 blue. Background: the network&apos;s output at each place on
+the same scale (values beyond ±1 show as ±1).</source>
+        <translation>实心点、边框为背景色：训练集的点；边框为文字颜色的点：测试集的点。点的颜色是
+它的目标值，−1 橙 … 0 灰 … +1 蓝。背景：网络在每个位置的输出，
+用同一色阶表示（超出 ±1 的值显示为 ±1）。</translation>
+    </message>
+    <message>
+        <source>Filled dots with a rim of the background&apos;s colour: training points; dots with a rim of the text&apos;s colour: test points; a dot&apos;s colour is its class.
+Background: the class the network finds most probable at each place, paler where it is less sure
+(the background&apos;s colour: all {k} classes equally likely; the full colour: certain).
+Classes: {names}</source>
+        <translation>实心点、边框为背景色：训练集的点；边框为文字颜色的点：测试集的点；点的颜色是它的类别。
+背景：网络在每个位置认为概率最大的类别，越不确定颜色越浅
+（背景色：{k} 个类别可能性相同；纯色：完全确定）。
+类别：{names}</translation>
+    </message>
+    <message>
+        <source>train</source>
+        <translation>训练</translation>
+    </message>
+    <message>
+        <source>test</source>
+        <translation>测试</translation>
+    </message>
+    <message>
+        <source>output</source>
+        <translation>输出</translation>
+    </message>
+</context>
+<context>
+    <name>DecisionPlot</name>
+    <message>
+        <source>Two flat colours: the class the network predicts (P(blue) &gt; 0.5) at each place</source>
+        <translation>两种纯色：网络在每个位置预测的类别（P(blue) &gt; 0.5）</translation>
+    </message>
+    <message>
+        <source>Two flat colours: the sign of the network&apos;s output at each place (blue &gt; 0, orange ≤ 0)</source>
+        <translation>两种纯色：网络在每个位置输出的正负号（蓝 &gt; 0，橙 ≤ 0）</translation>
+    </message>
+    <message>
+        <source>Flat colours: the class the network finds most probable at each place</source>
+        <translation>纯色：网络在每个位置认为概率最大的类别</translation>
+    </message>
+    <message>
+        <source>Show test data</source>
+        <translation>显示测试集</translation>
+    </message>
+    <message>
+        <source>Draw the held-out test points (dark rim) over the region</source>
+        <translation>在决策区域上画出留出的测试集的点（深色边）</translation>
+    </message>
+    <message>
+        <source>Discretize output</source>
+        <translation>离散化输出</translation>
+    </message>
+</context>
+<context>
+    <name>DiagramKeys</name>
+    <message>
+        <source>Keyboard: Tab into the diagram, then the arrow keys move the dashed cursor: Right follows an edge forward to the neuron it feeds, Left goes back, Up and Down move within a column (neurons of a layer, or edges in the order w1, w2, …, then the biases); Home and End go to the first input and the last output. Enter or F2 edits the weight or bias under the cursor, Esc cancels. While the diagram has the focus, the arrow keys, Home and End do not step the pass; Tab leaves the diagram.</source>
+        <translation>键盘：按 Tab 进入网络图，然后用方向键移动虚线光标：→ 沿连线向前走到它连接的神经元，← 返回，↑ 和 ↓ 在同一列中移动（一层的神经元，或按 w1、w2、… 再到偏置的顺序排列的连线）；Home 和 End 跳到第一个输入和最后一个输出。Enter 或 F2 编辑光标处的权重或偏置，Esc 取消。网络图获得焦点时，方向键、Home 和 End 不会逐步计算；按 Tab 离开网络图。</translation>
+    </message>
+    <message>
+        <source>weight {name}, {value}</source>
+        <translation>权重 {name}，{value}</translation>
+    </message>
+    <message>
+        <source>bias {name}, {value}</source>
+        <translation>偏置 {name}，{value}</translation>
+    </message>
+    <message>
+        <source>gradient {value}</source>
+        <translation>梯度 {value}</translation>
+    </message>
+    <message>
+        <source>new value {value}</source>
+        <translation>新值 {value}</translation>
+    </message>
+    <message>
+        <source>from {source} to {target}</source>
+        <translation>从 {source} 到 {target}</translation>
+    </message>
+    <message>
+        <source>to {neurons}</source>
+        <translation>到 {neurons}</translation>
+    </message>
+    <message>
+        <source>Enter edits</source>
+        <translation>按 Enter 编辑</translation>
+    </message>
+    <message>
+        <source>input neuron {name}</source>
+        <translation>输入神经元 {name}</translation>
+    </message>
+    <message>
+        <source>output neuron {name}</source>
+        <translation>输出神经元 {name}</translation>
+    </message>
+    <message>
+        <source>neuron {name}</source>
+        <translation>神经元 {name}</translation>
+    </message>
+    <message>
+        <source>net {value}</source>
+        <translation>net {value}</translation>
+    </message>
+    <message>
+        <source>out {value}</source>
+        <translation>out {value}</translation>
+    </message>
+    <message>
+        <source>gradient of out {value}</source>
+        <translation>out 的梯度 {value}</translation>
+    </message>
+    <message>
+        <source>derivative {value}</source>
+        <translation>导数 {value}</translation>
+    </message>
+    <message>
+        <source>delta {value}</source>
+        <translation>δ {value}</translation>
+    </message>
+    <message>
+        <source>not computed yet</source>
+        <translation>尚未计算</translation>
+    </message>
+    <message>
+        <source>target {value}</source>
+        <translation>目标值 {value}</translation>
+    </message>
+</context>
+<context>
     <name>DiagramLegend</name>
     <message>
         <source>width = |w|</source>
@@ -148,6 +386,53 @@
     <message>
         <source>{typed} is too large: the value must be finite.</source>
         <translation>{typed} 太大：数值必须有限。</translation>
+    </message>
+</context>
+<context>
+    <name>DrawPanel</name>
+    <message>
+        <source>Click: add a point · right-click or Ctrl+click: remove the nearest · Shift+drag: brush a cloud. Training goes on over the new points with the same network. Noise jitters drawn points (by noise × {std} on each axis); the test share holds out points at random, and each keeps its side as you draw.</source>
+        <translation>单击：添加一个点 · 右键或 Ctrl+单击：删除最近的点 · Shift+拖动：刷出一片点。训练用同一个网络在新的点上继续。噪声会抖动画出的点（每个轴上抖动 噪声 × {std}）；测试集比例随机留出一些点，每个点在你绘制时保持它所属的一方。</translation>
+    </message>
+    <message>
+        <source>Draw points (Ctrl+D): add and remove points of any class by clicking on the output panel.</source>
+        <translation>绘制点（Ctrl+D）：在输出面板上单击，添加或删除任意类别的点。</translation>
+    </message>
+    <message>
+        <source>Draw points</source>
+        <translation>绘制点</translation>
+    </message>
+    <message>
+        <source>Draw your own data on the output panel: click to add a point of the chosen class, right-click to remove the nearest one (Ctrl+D)</source>
+        <translation>在输出面板上绘制自己的数据：单击添加所选类别的点，右键删除最近的点（Ctrl+D）</translation>
+    </message>
+    <message>
+        <source>The value new points carry, −1 (orange) … +1 (blue)</source>
+        <translation>新点带有的数值，−1（橙）… +1（蓝）</translation>
+    </message>
+    <message>
+        <source>Clear</source>
+        <translation>清空</translation>
+    </message>
+    <message>
+        <source>Remove every point and start from an empty set (the network stays)</source>
+        <translation>删除所有点，从空的数据集开始（网络保留）</translation>
+    </message>
+    <message>
+        <source>The file&apos;s points did not fit the view&apos;s square: each axis was mapped onto −1 … 1. Export data… writes the points back in the file&apos;s own coordinates</source>
+        <translation>文件中的点超出了视图的正方形：每个轴都被映射到 −1 … 1。“导出数据…”会按文件原来的坐标写回这些点</translation>
+    </message>
+    <message>
+        <source>New points are of class {name} (key {key})</source>
+        <translation>新点属于类别 {name}（按键 {key}）</translation>
+    </message>
+    <message>
+        <source>New points are of class {name}</source>
+        <translation>新点属于类别 {name}</translation>
+    </message>
+    <message>
+        <source>Value {value}</source>
+        <translation>数值 {value}</translation>
     </message>
 </context>
 <context>
@@ -262,6 +547,52 @@
     </message>
 </context>
 <context>
+    <name>FastPlotWidget</name>
+    <message>
+        <source>Plot</source>
+        <translation>图表</translation>
+    </message>
+</context>
+<context>
+    <name>Feature</name>
+    <message>
+        <source>the horizontal coordinate</source>
+        <translation>横坐标</translation>
+    </message>
+    <message>
+        <source>the vertical coordinate</source>
+        <translation>纵坐标</translation>
+    </message>
+    <message>
+        <source>x₁ squared: with x₂² a single neuron can draw a circle</source>
+        <translation>x₁ 的平方：与 x₂² 一起，单个神经元就能画出圆</translation>
+    </message>
+    <message>
+        <source>x₂ squared</source>
+        <translation>x₂ 的平方</translation>
+    </message>
+    <message>
+        <source>the product x₁·x₂: positive in two opposite quadrants (xor)</source>
+        <translation>乘积 x₁·x₂：在两个相对的象限为正（异或）</translation>
+    </message>
+    <message>
+        <source>sin(π·x₁): waves along x₁</source>
+        <translation>sin(π·x₁)：沿 x₁ 的波</translation>
+    </message>
+    <message>
+        <source>sin(π·x₂): waves along x₂</source>
+        <translation>sin(π·x₂)：沿 x₂ 的波</translation>
+    </message>
+</context>
+<context>
+    <name>FeatureChooser</name>
+    <message>
+        <source>Refused: {label} is the only input left and the network needs at least one. Choose another input first.</source>
+        <extracomment>the picture buttons: the chosen ones get a blue frame on light blue, as in the playground</extracomment>
+        <translation>已拒绝：{label} 是仅剩的输入，网络至少需要一个输入。请先选择另一个输入。</translation>
+    </message>
+</context>
+<context>
     <name>FileMenu</name>
     <message>
         <source>bpviz sessions (*.bpviz);;All files (*)</source>
@@ -353,6 +684,123 @@
     </message>
 </context>
 <context>
+    <name>GradientChainDialog</name>
+    <message>
+        <source>Quantity</source>
+        <translation>量</translation>
+    </message>
+    <message>
+        <source>Formula</source>
+        <translation>公式</translation>
+    </message>
+    <message>
+        <source>With numbers</source>
+        <translation>代入数值</translation>
+    </message>
+    <message>
+        <source>Value</source>
+        <translation>值</translation>
+    </message>
+    <message>
+        <source>Why {name} has its value</source>
+        <translation>为什么 {name} 是这个值</translation>
+    </message>
+    <message>
+        <source>The chain rule, back from the loss: the gradient of {param} is the δ of the neuron it feeds times the value it carries; each δ is ∂E/∂out times the activation&apos;s slope ∂out/∂net, and a hidden neuron&apos;s ∂E/∂out gathers the δ of every neuron it feeds, each times its weight. These are the steps of this pass it is made of; double-click one to show it on the diagram.</source>
+        <translation>链式法则，从损失往回算：{param} 的梯度等于它所连接的神经元的 δ 乘以它传递的值；每个 δ 等于 ∂E/∂out 乘以激活函数的斜率 ∂out/∂net，而隐藏层神经元的 ∂E/∂out 汇集它所连接的每个神经元的 δ，各乘以对应的权重。下面是这次传播中构成它的各步；双击一步即可在网络图上显示。</translation>
+    </message>
+    <message>
+        <source>Show this step</source>
+        <translation>显示这一步</translation>
+    </message>
+    <message>
+        <source>Make the selected step the stepper&apos;s current step</source>
+        <translation>把选中的一步设为步进器的当前步</translation>
+    </message>
+</context>
+<context>
+    <name>GraphView</name>
+    <message>
+        <source>Computation graph</source>
+        <extracomment>fills by scheme (bpviz.gui.palette), read when drawn: an input leaf, a constant, a program statement&apos;s box and its border. The dark ones keep every text on them at ≥ 4.5:1 (tests/gui/test_dark_theme.py).</extracomment>
+        <translation>计算图</translation>
+    </message>
+    <message>
+        <source>step {k} of {n}: node {name}, {formula}, value {value}, gradient {grad}</source>
+        <translation>第 {k} 步，共 {n} 步：节点 {name}，{formula}，值 {value}，梯度 {grad}</translation>
+    </message>
+    <message>
+        <source>before the backward pass: forward values only, {n} steps to go</source>
+        <translation>反向传播之前：只有前向传播的值，还有 {n} 步</translation>
+    </message>
+</context>
+<context>
+    <name>HiddenLayersEditor</name>
+    <message>
+        <source>Remove a hidden layer</source>
+        <translation>删除一个隐藏层</translation>
+    </message>
+    <message>
+        <source>Add a hidden layer</source>
+        <translation>添加一个隐藏层</translation>
+    </message>
+    <message>
+        <source>Hidden layers between the inputs and the output: 0 to {max}</source>
+        <translation>输入与输出之间的隐藏层：0 到 {max} 层</translation>
+    </message>
+    <message>
+        <source>No hidden layer: the output is a weighted sum of the inputs, so the boundary is a straight line in the chosen features.</source>
+        <translation>没有隐藏层：输出是输入的加权和，所以在所选特征中边界是一条直线。</translation>
+    </message>
+    <message>
+        <source>{n} hidden layers</source>
+        <translation>{n} 个隐藏层</translation>
+    </message>
+    <message>
+        <source>{n} hidden layer</source>
+        <translation>{n} 个隐藏层</translation>
+    </message>
+    <message>
+        <source>Add a hidden layer of {width} neurons after the last one</source>
+        <translation>在最后一层之后添加一个有 {width} 个神经元的隐藏层</translation>
+    </message>
+    <message>
+        <source>The maximum is {max} hidden layers</source>
+        <translation>最多 {max} 个隐藏层</translation>
+    </message>
+    <message>
+        <source>Remove the last hidden layer</source>
+        <translation>删除最后一个隐藏层</translation>
+    </message>
+    <message>
+        <source>No hidden layer left to remove</source>
+        <translation>没有可删除的隐藏层</translation>
+    </message>
+</context>
+<context>
+    <name>HistoryScrubber</name>
+    <message>
+        <source>The run&apos;s recorded steps: every step at first, then every 2nd, 4th, … so that a run of any length fits in bounded memory. Drag to rewind the diagram, its maps, the output and the figures to a step (training goes on); ←/→ one recorded step, Home the first, End back to live.</source>
+        <translation>这次运行记录下的步：起初每一步都记录，之后每 2 步、每 4 步……记录一次，这样任意长的运行都能放进有限的内存。拖动可把网络图、它的小图、输出和数字倒回到某一步（训练继续进行）；←/→ 移动一个记录的步，Home 到第一步，End 回到实时。</translation>
+    </message>
+    <message>
+        <source>Follow training again: show the latest state (End)</source>
+        <translation>重新跟随训练：显示最新状态（End）</translation>
+    </message>
+    <message>
+        <source>Pause, and start a new run from the step shown: its weights and biases, its step and epoch counts and the loss history up to it (what came after is dropped; the mini-batches are drawn afresh from there, as when a saved session is opened)</source>
+        <translation>暂停，并从显示的这一步开始新的运行：使用它的权重和偏置、步数和轮次数，以及到这一步为止的损失历史（之后的部分被丢弃；小批量从这里重新抽取，和打开保存的会话时一样）</translation>
+    </message>
+    <message>
+        <source>Live</source>
+        <translation>实时</translation>
+    </message>
+    <message>
+        <source>Continue from here</source>
+        <translation>从这里继续</translation>
+    </message>
+</context>
+<context>
     <name>IteratePanel</name>
     <message>
         <source>Why does the article print 0.291027924 after the first update? Here all weights move at once from the gradients of the original weights (the method the article describes), which gives 0.291027774. The article&apos;s own number comes out only if w1..w4 are updated with gradients that already use the new w5..w8.</source>
@@ -399,6 +847,14 @@
         <translation>把上次运行得到的权重作为单步演示的初始数值</translation>
     </message>
     <message>
+        <source>Error curve</source>
+        <translation>误差曲线</translation>
+    </message>
+    <message>
+        <source>E_total after each pass of the last run (log scale)</source>
+        <translation>上次运行中每次传播后的 E_total（对数刻度）</translation>
+    </message>
+    <message>
         <source>pass</source>
         <translation>传播次数</translation>
     </message>
@@ -431,10 +887,73 @@
     </message>
 </context>
 <context>
+    <name>KeyboardCursor</name>
+    <message>
+        <source>Network diagram</source>
+        <extracomment>keys the keyboard cursor takes while the diagram has the focus (the pages&apos; step shortcuts do not see them)</extracomment>
+        <translation>网络图</translation>
+    </message>
+</context>
+<context>
     <name>LessonsDialog</name>
     <message>
         <source>bpviz lessons</source>
         <translation>bpviz 课程</translation>
+    </message>
+</context>
+<context>
+    <name>LossPlot</name>
+    <message>
+        <source>step</source>
+        <translation>步</translation>
+    </message>
+    <message>
+        <source>epoch</source>
+        <translation>轮次</translation>
+    </message>
+    <message>
+        <source>steps</source>
+        <translation>步</translation>
+    </message>
+    <message>
+        <source>epochs</source>
+        <translation>轮次</translation>
+    </message>
+    <message>
+        <source>The loss over the whole training set and the whole test set at the latest epoch</source>
+        <translation>最近一个轮次时整个训练集和整个测试集上的损失</translation>
+    </message>
+    <message>
+        <source>The x axis: the loss against gradient steps or against epochs (passes over the training set)</source>
+        <translation>横轴：按梯度下降的步或按轮次（遍历一次训练集）画出损失</translation>
+    </message>
+    <message>
+        <source>Logarithmic loss axis (log scale): the slow fall late in training stays visible</source>
+        <translation>对数损失轴（log 刻度）：训练后期缓慢的下降仍然看得见</translation>
+    </message>
+    <message>
+        <source>Compare</source>
+        <translation>比较</translation>
+    </message>
+    <message>
+        <source>Show the table of earlier runs under the curve: their names (double-click to rename), final losses, steps to 90 % accuracy and speed</source>
+        <translation>在曲线下方显示之前运行的表格：名称（双击可重命名）、最终损失、达到 90 % 准确率的步数和速度</translation>
+    </message>
+    <message>
+        <source>Wheel or drag to zoom and pan the x axis; the small &apos;A&apos; button (bottom left) follows the data again</source>
+        <translation>用滚轮或拖动缩放、平移横轴；左下角的小“A”按钮重新跟随数据</translation>
+    </message>
+    <message>
+        <source>loss</source>
+        <translation>损失</translation>
+    </message>
+    <message>
+        <source>test</source>
+        <translation>测试</translation>
+    </message>
+    <message>
+        <source>train</source>
+        <translation>训练</translation>
     </message>
 </context>
 <context>
@@ -725,6 +1244,156 @@
     </message>
 </context>
 <context>
+    <name>PassPanel</name>
+    <message>
+        <source>Right-click a training point on the output map to step through it instead; right-click an edge of the diagram to see the chain of factors behind its gradient.</source>
+        <translation>在输出图上右键单击一个训练集的点，可改为逐步计算它；在网络图上右键单击一条连线，可查看其梯度背后的因子链。</translation>
+    </message>
+    <message>
+        <source>Pass on</source>
+        <translation>传播对象</translation>
+    </message>
+    <message>
+        <source>one training point</source>
+        <translation>一个训练点</translation>
+    </message>
+    <message>
+        <source>the next mini-batch</source>
+        <translation>下一个小批量</translation>
+    </message>
+    <message>
+        <source>One point: its pass, step by step. The next mini-batch: the first point&apos;s pass, then each gradient as the mean of the batch&apos;s points&apos; own, and the update the next training step makes</source>
+        <translation>一个点：逐步计算它的传播。下一个小批量：先是第一个点的传播，然后每个梯度取批量中各点梯度的平均值，以及下一步训练所做的更新</translation>
+    </message>
+    <message>
+        <source>Apply update</source>
+        <translation>应用更新</translation>
+    </message>
+    <message>
+        <source>Put this pass&apos;s updated weights and biases (w⁺) into the network: Play and Step continue from them (Ctrl+U)</source>
+        <translation>把这次传播更新后的权重和偏置（w⁺）放进网络：“播放”和“单步”从它们继续（Ctrl+U）</translation>
+    </message>
+    <message>
+        <source>Undo update</source>
+        <translation>撤销更新</translation>
+    </message>
+    <message>
+        <source>Give the network back the weights this pass started from (Ctrl+Z)</source>
+        <translation>把网络恢复为这次传播开始时的权重（Ctrl+Z）</translation>
+    </message>
+    <message>
+        <source>Back to training</source>
+        <translation>返回训练</translation>
+    </message>
+    <message>
+        <source>Leave the pass: the training settings again (Esc)</source>
+        <translation>离开这次传播：回到训练设置（Esc）</translation>
+    </message>
+</context>
+<context>
+    <name>PassStepping</name>
+    <message>
+        <source>There is no training point to step through: draw some first (Draw points, Ctrl+D)</source>
+        <translation>没有可逐步计算的训练点：请先绘制一些点（绘制点，Ctrl+D）</translation>
+    </message>
+    <message>
+        <source>blue</source>
+        <translation>蓝</translation>
+    </message>
+    <message>
+        <source>orange</source>
+        <translation>橙</translation>
+    </message>
+    <message>
+        <source>bce</source>
+        <translation>交叉熵</translation>
+    </message>
+    <message>
+        <source>half_sse</source>
+        <translation>平方误差</translation>
+    </message>
+    <message>
+        <source>softmax_ce</source>
+        <translation>softmax 交叉熵</translation>
+    </message>
+    <message>
+        <source>the next mini-batch: {n} points, the first {first}</source>
+        <translation>下一个小批量：{n} 个点，第一个是{first}</translation>
+    </message>
+    <message>
+        <source>value {value}</source>
+        <translation>数值 {value}</translation>
+    </message>
+    <message>
+        <source>class {name}</source>
+        <translation>类别 {name}</translation>
+    </message>
+    <message>
+        <source>training point {index} at ({x1}, {x2}), {what}</source>
+        <translation>训练点 {index}，位于 ({x1}, {x2})，{what}</translation>
+    </message>
+    <message>
+        <source>Step through a pass</source>
+        <translation>逐步计算一次传播</translation>
+    </message>
+    <message>
+        <source>Pause and step through one pass of this network on one training point: every net input, output, δ, gradient and update, on the diagram (Ctrl+T)</source>
+        <translation>暂停，并在一个训练点上逐步计算这个网络的一次传播：每个净输入、输出、δ、梯度和更新都显示在网络图上（Ctrl+T）</translation>
+    </message>
+    <message>
+        <source>Step through this point</source>
+        <translation>逐步计算这个点</translation>
+    </message>
+    <message>
+        <source>Step through a pass on the training point nearest to where you clicked</source>
+        <translation>在离单击位置最近的训练点上逐步计算一次传播</translation>
+    </message>
+    <message>
+        <source>Explain ∂E/∂w</source>
+        <translation>解释 ∂E/∂w</translation>
+    </message>
+    <message>
+        <source>Pausing training…</source>
+        <translation>正在暂停训练…</translation>
+    </message>
+    <message>
+        <source>The stepped pass ended: the network it was of has been reset, changed or trained on.</source>
+        <translation>逐步计算的传播已结束：它所属的网络已被重置、修改或继续训练。</translation>
+    </message>
+    <message>
+        <source>&lt;b&gt;One pass of the {arch} network&lt;/b&gt; on {subject}&lt;br&gt;{activation} hidden layers, {loss} loss, η = {lr}</source>
+        <translation>&lt;b&gt;{arch} 网络的一次传播&lt;/b&gt;，对象：{subject}&lt;br&gt;隐藏层激活函数 {activation}，损失 {loss}，η = {lr}</translation>
+    </message>
+    <message>
+        <source>Stepping through one pass on {subject}: Next (→) computes the next quantity</source>
+        <translation>正在逐步计算一次传播（{subject}）：“下一步”（→）计算下一个量</translation>
+    </message>
+    <message>
+        <source>This update is not applied: some new weights are not finite numbers (the learning rate is too large for this network). Back to training and lower it.</source>
+        <translation>这次更新未应用：一些新权重不是有限的数（对这个网络来说学习率太大）。请返回训练并调低学习率。</translation>
+    </message>
+    <message>
+        <source>the training step on this mini-batch is taken (the step count grows by one)</source>
+        <translation>已在这个小批量上完成一步训练（步数加一）</translation>
+    </message>
+    <message>
+        <source>the network has this pass&apos;s w⁺ now</source>
+        <translation>网络现在使用这次传播的 w⁺</translation>
+    </message>
+    <message>
+        <source>Update applied: {done}; Play or Step continues from it. Undo update gives back the weights before.</source>
+        <translation>已应用更新：{done}；“播放”或“单步”从这里继续。“撤销更新”恢复之前的权重。</translation>
+    </message>
+    <message>
+        <source>Update undone: the network has the weights this pass started from.</source>
+        <translation>已撤销更新：网络恢复为这次传播开始时的权重。</translation>
+    </message>
+    <message>
+        <source>Explain {name}: its chain of factors</source>
+        <translation>解释 {name}：它的因子链</translation>
+    </message>
+</context>
+<context>
     <name>Phase</name>
     <message>
         <source>Forward pass</source>
@@ -750,6 +1419,587 @@
     <message>
         <source>Given</source>
         <translation>已知</translation>
+    </message>
+</context>
+<context>
+    <name>Playground</name>
+    <message>
+        <source>Classify the {name} point set (red against blue)</source>
+        <translation>对{name}点集分类（红对蓝）</translation>
+    </message>
+    <message>
+        <source>Classify the {name} point set (red against blue, or up to six classes: see Classes)</source>
+        <translation>对{name}点集分类（红对蓝，或最多六个类别：见“类别数”）</translation>
+    </message>
+    <message>
+        <source>Regression: learn a value that rises linearly across the plane, (x₁ + x₂)/2, from −1 (orange) to +1 (blue); the output neuron is linear and the error squared</source>
+        <translation>回归：学习一个在平面上线性增长的值 (x₁ + x₂)/2，从 −1（橙）到 +1（蓝）；输出神经元是线性的，误差取平方误差</translation>
+    </message>
+    <message>
+        <source>Regression: learn a landscape of six bumps of height +1 (blue) and −1 (orange); the output neuron is linear and the error squared</source>
+        <translation>回归：学习由六个高度为 +1（蓝）和 −1（橙）的鼓包组成的地形；输出神经元是线性的，误差取平方误差</translation>
+    </message>
+    <message>
+        <source>Your own points: draw them on the output panel (Draw points, Ctrl+D) or import a CSV file (File &gt; Import data…). Choosing it starts from the points shown now.</source>
+        <translation>你自己的点：在输出面板上绘制（绘制点，Ctrl+D）或导入 CSV 文件（文件 &gt; 导入数据…）。选择它时从当前显示的点开始。</translation>
+    </message>
+    <message>
+        <source>Input {label}: {tip} (click to add or remove it)</source>
+        <translation>输入 {label}：{tip}（单击可添加或移除）</translation>
+    </message>
+    <message>
+        <source>Input {label} is the only input left: at least one input is needed</source>
+        <translation>输入 {label} 是仅剩的输入：至少需要一个输入</translation>
+    </message>
+    <message>
+        <source>The value of the loaded settings (not one of the usual choices)</source>
+        <translation>载入的设置中的值（不在常用选项中）</translation>
+    </message>
+    <message>
+        <source>Tanh</source>
+        <translation>Tanh</translation>
+    </message>
+    <message>
+        <source>ReLU</source>
+        <translation>ReLU</translation>
+    </message>
+    <message>
+        <source>Sigmoid</source>
+        <translation>Sigmoid</translation>
+    </message>
+    <message>
+        <source>Linear</source>
+        <translation>线性</translation>
+    </message>
+    <message>
+        <source>cross-entropy (sigmoid output)</source>
+        <translation>交叉熵（sigmoid 输出）</translation>
+    </message>
+    <message>
+        <source>squared error ½(y−t)²</source>
+        <translation>平方误差 ½(y−t)²</translation>
+    </message>
+    <message>
+        <source>softmax cross-entropy (2 outputs)</source>
+        <translation>softmax 交叉熵（2 个输出）</translation>
+    </message>
+    <message>
+        <source>squared error (linear output)</source>
+        <translation>平方误差（线性输出）</translation>
+    </message>
+    <message>
+        <source>softmax cross-entropy ({k} outputs)</source>
+        <translation>softmax 交叉熵（{k} 个输出）</translation>
+    </message>
+    <message>
+        <source>Binary cross-entropy −t·ln y − (1−t)·ln(1−y) on one sigmoid output y = P(blue)</source>
+        <translation>二元交叉熵 −t·ln y − (1−t)·ln(1−y)，作用于一个 sigmoid 输出 y = P(blue)</translation>
+    </message>
+    <message>
+        <source>½(y−t)² averaged over the points, on one sigmoid output y = P(blue) (the worked example&apos;s error)</source>
+        <translation>½(y−t)² 对所有点取平均，作用于一个 sigmoid 输出 y = P(blue)（计算示例中的误差）</translation>
+    </message>
+    <message>
+        <source>Cross-entropy on two softmax outputs, one per class (red, blue)</source>
+        <translation>两个 softmax 输出上的交叉熵，每个类别一个（红、蓝）</translation>
+    </message>
+    <message>
+        <source>½(y−t)² averaged over the points; the output neuron is linear, so y can take any value</source>
+        <translation>½(y−t)² 对所有点取平均；输出神经元是线性的，所以 y 可以取任意值</translation>
+    </message>
+    <message>
+        <source>Cross-entropy on {k} softmax outputs, one per class: −ln of the probability the network gives the point&apos;s own class</source>
+        <translation>{k} 个 softmax 输出上的交叉熵，每个类别一个：网络给该点所属类别的概率取 −ln</translation>
+    </message>
+    <message>
+        <source>None</source>
+        <translation>无</translation>
+    </message>
+    <message>
+        <source>Share of the points used for training; the rest are test points the network never learns from</source>
+        <extracomment>the panel&apos;s defaults (TensorFlow Playground&apos;s, with the CLI&apos;s seed 1 for the points and the weights)</extracomment>
+        <translation>用于训练的点所占的比例；其余的是测试集的点，网络从不从中学习</translation>
+    </message>
+    <message>
+        <source>How much the points are jittered: 0 = clean shapes, 50 = the classes overlap (regression: how far from each point its target value is read)</source>
+        <translation>点的抖动程度：0 = 干净的形状，50 = 类别互相重叠（回归：每个点的目标值从离它多远的地方读取）</translation>
+    </message>
+    <message>
+        <source>Samples per step: 1 = stochastic gradient descent, all = full batch (applies at once)</source>
+        <translation>每步使用的样本数：1 = 随机梯度下降，全部 = 全批量（立即生效）</translation>
+    </message>
+    <message>
+        <source>Number of points in the data set, training and test together (50 to 2000)</source>
+        <translation>数据集中点的个数，训练集和测试集合计（50 到 2000）</translation>
+    </message>
+    <message>
+        <source>Random seed of the points, the starting weights and the batch order: same seed, same run</source>
+        <translation>点、初始权重和批量顺序的随机种子：种子相同，运行就相同</translation>
+    </message>
+    <message>
+        <source>Pick a new random seed: new points and new starting weights</source>
+        <translation>选一个新的随机种子：新的点和新的初始权重</translation>
+    </message>
+    <message>
+        <source>Step size η of gradient descent, w ← w − η·∂E/∂w (applies at once, without restarting)</source>
+        <translation>梯度下降的步长 η，w ← w − η·∂E/∂w（立即生效，无需重新开始）</translation>
+    </message>
+    <message>
+        <source>Activation function of the hidden neurons</source>
+        <translation>隐藏层神经元的激活函数</translation>
+    </message>
+    <message>
+        <source>The error E that training minimises, with the output layer it implies</source>
+        <translation>训练要最小化的误差 E，以及它所对应的输出层</translation>
+    </message>
+    <message>
+        <source>Regression: the output neuron is linear and E is the squared error ½(y−t)² averaged over the points (the one loss for predicting a value)</source>
+        <translation>回归：输出神经元是线性的，E 是对所有点取平均的平方误差 ½(y−t)²（预测数值时唯一的损失）</translation>
+    </message>
+    <message>
+        <source>{k} classes: the output layer is a softmax of {k} neurons, one per class, and E is its cross-entropy (the one loss for more than two classes)</source>
+        <translation>{k} 个类别：输出层是 {k} 个神经元的 softmax，每个类别一个，E 是它的交叉熵（多于两个类别时唯一的损失）</translation>
+    </message>
+    <message>
+        <source>Number of classes ({low} to {high}). Only {sets} come with more than two (one arm or one cluster per class), and your own data has as many as you give it (fewer takes away the points of the classes dropped); the other sets have two, regression sets none. Three or more classes train with the softmax cross-entropy loss, one output neuron per class</source>
+        <translation>类别数（{low} 到 {high}）。只有{sets}可以多于两个类别（每个类别一条旋臂或一团点），你自己的数据有你给的那么多（减少类别会去掉被舍弃类别的点）；其他数据集有两个类别，回归数据集没有类别。三个及以上类别用 softmax 交叉熵损失训练，每个类别一个输出神经元</translation>
+    </message>
+    <message>
+        <source>Penalty on large weights added to the error: L1 pushes weights to 0, L2 shrinks them (applies at once)</source>
+        <translation>加到误差上的对大权重的惩罚：L1 把权重推向 0，L2 使权重缩小（立即生效）</translation>
+    </message>
+    <message>
+        <source>Strength λ of the regularization penalty; 0 turns it off (applies at once)</source>
+        <translation>正则化惩罚的强度 λ；0 表示关闭（立即生效）</translation>
+    </message>
+    <message>
+        <source> and </source>
+        <translation>和</translation>
+    </message>
+</context>
+<context>
+    <name>PlaygroundControls</name>
+    <message>
+        <source>Training is running: a change to the data, features, layers, activation or loss starts a new run; rate, batch size and regularization apply at once.</source>
+        <translation>训练进行中：修改数据、特征、层、激活函数或损失会开始新的运行；学习率、批量大小和正则化立即生效。</translation>
+    </message>
+    <message>
+        <source>Data</source>
+        <translation>数据</translation>
+    </message>
+    <message>
+        <source>Ratio of training to test data</source>
+        <translation>训练集与测试集之比</translation>
+    </message>
+    <message>
+        <source>Noise</source>
+        <translation>噪声</translation>
+    </message>
+    <message>
+        <source>Batch size</source>
+        <translation>批量大小</translation>
+    </message>
+    <message>
+        <source>New seed</source>
+        <translation>新种子</translation>
+    </message>
+    <message>
+        <source>Points</source>
+        <translation>点数</translation>
+    </message>
+    <message>
+        <source>Seed</source>
+        <translation>种子</translation>
+    </message>
+    <message>
+        <source>Classes</source>
+        <translation>类别数</translation>
+    </message>
+    <message>
+        <source>Features</source>
+        <translation>特征</translation>
+    </message>
+    <message>
+        <source>Inputs computed from each point (x₁, x₂):</source>
+        <translation>由每个点 (x₁, x₂) 计算出的输入：</translation>
+    </message>
+    <message>
+        <source>Hidden layers</source>
+        <translation>隐藏层</translation>
+    </message>
+    <message>
+        <source>Training</source>
+        <translation>训练</translation>
+    </message>
+    <message>
+        <source>Learning rate</source>
+        <translation>学习率</translation>
+    </message>
+    <message>
+        <source>Activation</source>
+        <translation>激活函数</translation>
+    </message>
+    <message>
+        <source>Regularization</source>
+        <translation>正则化</translation>
+    </message>
+    <message>
+        <source>Regularization rate</source>
+        <translation>正则化率</translation>
+    </message>
+    <message>
+        <source>Loss</source>
+        <translation>损失</translation>
+    </message>
+    <message>
+        <source>all ({n})</source>
+        <translation>全部（{n}）</translation>
+    </message>
+</context>
+<context>
+    <name>PlaygroundPage</name>
+    <message>
+        <source>&lt;b&gt;Output&lt;/b&gt; · decision region and points</source>
+        <translation>&lt;b&gt;输出&lt;/b&gt; · 决策区域和点</translation>
+    </message>
+    <message>
+        <source>&lt;b&gt;Output&lt;/b&gt; · predicted value over the plane and the points&apos; targets</source>
+        <translation>&lt;b&gt;输出&lt;/b&gt; · 平面上的预测值和点的目标值</translation>
+    </message>
+    <message>
+        <source>Play</source>
+        <translation>播放</translation>
+    </message>
+    <message>
+        <source>Train continuously / pause (Space)</source>
+        <translation>连续训练 / 暂停（空格）</translation>
+    </message>
+    <message>
+        <source>Step</source>
+        <translation>单步</translation>
+    </message>
+    <message>
+        <source>One gradient step on one batch (Right arrow)</source>
+        <translation>在一个批量上走一步梯度下降（→）</translation>
+    </message>
+    <message>
+        <source>Reset</source>
+        <translation>重置</translation>
+    </message>
+    <message>
+        <source>Back to the initial weights of this seed, history cleared (Ctrl+R)</source>
+        <translation>回到这个种子的初始权重，清除历史（Ctrl+R）</translation>
+    </message>
+    <message>
+        <source>Loss curve</source>
+        <translation>损失曲线</translation>
+    </message>
+    <message>
+        <source>Decision region</source>
+        <translation>决策区域</translation>
+    </message>
+    <message>
+        <source>The network&apos;s output over the input plane, with the data points drawn over it</source>
+        <translation>网络在输入平面上的输出，数据点画在上面</translation>
+    </message>
+    <message>
+        <source>The training and test loss as training goes on</source>
+        <translation>训练过程中的训练损失和测试损失</translation>
+    </message>
+    <message>
+        <source>Loss curve&apos;s x axis</source>
+        <translation>损失曲线的横轴</translation>
+    </message>
+    <message>
+        <source>Logarithmic loss axis</source>
+        <translation>对数损失轴</translation>
+    </message>
+    <message>
+        <source>Playground network</source>
+        <translation>演练场网络</translation>
+    </message>
+    <message>
+        <source>Loss history (CSV)</source>
+        <translation>损失历史（CSV）</translation>
+    </message>
+    <message>
+        <source>CSV table (*.csv)</source>
+        <translation>CSV 表格 (*.csv)</translation>
+    </message>
+    <message>
+        <source>Pause</source>
+        <translation>暂停</translation>
+    </message>
+    <message>
+        <source> · {rate} steps/s</source>
+        <translation> · 每秒 {rate} 步</translation>
+    </message>
+    <message>
+        <source>Epoch {epoch} · step {step} · loss {loss}</source>
+        <translation>轮次 {epoch} · 第 {step} 步 · 损失 {loss}</translation>
+    </message>
+    <message>
+        <source>– (no test set)</source>
+        <translation>–（没有测试集）</translation>
+    </message>
+    <message>
+        <source>Test loss {test} · training loss &lt;b&gt;{train}&lt;/b&gt;</source>
+        <translation>测试损失 {test} · 训练损失 &lt;b&gt;{train}&lt;/b&gt;</translation>
+    </message>
+    <message>
+        <source> · test accuracy &lt;b&gt;{accuracy} %&lt;/b&gt;</source>
+        <translation> · 测试准确率 &lt;b&gt;{accuracy} %&lt;/b&gt;</translation>
+    </message>
+</context>
+<context>
+    <name>RewindScrubbing</name>
+    <message>
+        <source>Rewinding is off while a pass is stepped through: the diagram shows the pass. Leave it (Esc, or Step through a pass again) to rewind.</source>
+        <translation>逐步计算一次传播时不能倒回：网络图显示的是这次传播。离开它（Esc，或再次点“逐步计算一次传播”）后即可倒回。</translation>
+    </message>
+    <message>
+        <source>, now every {ordinal} step</source>
+        <translation>，现在每 {n} 步记录一次</translation>
+    </message>
+    <message>
+        <source>Live · {count} steps recorded{spacing}: drag to rewind</source>
+        <translation>实时 · 已记录 {count} 步{spacing}：拖动可倒回</translation>
+    </message>
+    <message>
+        <source>training goes on</source>
+        <translation>训练继续进行</translation>
+    </message>
+    <message>
+        <source>training is paused</source>
+        <translation>训练已暂停</translation>
+    </message>
+    <message>
+        <source>&lt;b&gt;Rewound to step {step} (epoch {epoch})&lt;/b&gt; · {going}</source>
+        <translation>&lt;b&gt;已倒回到第 {step} 步（轮次 {epoch}）&lt;/b&gt; · {going}</translation>
+    </message>
+</context>
+<context>
+    <name>RunsTable</name>
+    <message>
+        <source>Pin</source>
+        <translation>固定</translation>
+    </message>
+    <message>
+        <source>Run</source>
+        <translation>运行</translation>
+    </message>
+    <message>
+        <source>90 % at</source>
+        <translation>90 % 于</translation>
+    </message>
+    <message>
+        <source>Train</source>
+        <translation>训练</translation>
+    </message>
+    <message>
+        <source>Test</source>
+        <translation>测试</translation>
+    </message>
+    <message>
+        <source>Acc.</source>
+        <translation>准确率</translation>
+    </message>
+    <message>
+        <source>Steps/s</source>
+        <translation>步/秒</translation>
+    </message>
+    <message>
+        <source>Pinned runs stay however many runs follow (at most {pinned}); of the others, the latest {unpinned} are kept</source>
+        <translation>固定的运行无论之后有多少次运行都会保留（最多 {pinned} 个）；其他运行只保留最近的 {unpinned} 个</translation>
+    </message>
+    <message>
+        <source>What the run did differently from the current run (8,8 → 4: hidden layers 8,8 where the current run has 4), or the name you gave it: double-click or F2 to rename, an empty name gives the automatic one back</source>
+        <translation>这次运行与当前运行的不同之处（8,8 → 4：隐藏层为 8,8，而当前运行为 4），或你给它起的名字：双击或按 F2 重命名，名字为空时恢复自动名称</translation>
+    </message>
+    <message>
+        <source>Steps to {percent} accuracy (test set; training set without one): the step of the first frame shown at or above it. Frames come about 30 times a second while training runs, so the run crossed it between the frame before and this step (hover a value). – for regression</source>
+        <translation>达到 {percent} 准确率所用的步数（测试集；没有测试集时用训练集）：第一个达到或超过它的显示帧的步。训练时每秒约显示 30 帧，所以运行是在前一帧和这一步之间越过它的（把鼠标停在数值上查看）。回归为 –</translation>
+    </message>
+    <message>
+        <source>Final training loss: the loss over the whole training set at the end of the run&apos;s last epoch (the end of its curve)</source>
+        <translation>最终训练损失：运行最后一个轮次结束时整个训练集上的损失（曲线的终点）</translation>
+    </message>
+    <message>
+        <source>Final test loss: the loss over the whole test set at the end of the run&apos;s last epoch (the end of its dashed curve)</source>
+        <translation>最终测试损失：运行最后一个轮次结束时整个测试集上的损失（虚线曲线的终点）</translation>
+    </message>
+    <message>
+        <source>Test accuracy: the share of test points classified right at the run&apos;s last step</source>
+        <translation>测试准确率：运行最后一步时分类正确的测试集的点所占的比例</translation>
+    </message>
+    <message>
+        <source>Training speed: the mean of the rates measured while training ran (– if it never ran: stepped by hand)</source>
+        <translation>训练速度：训练进行时测得速率的平均值（从未连续训练、只手动单步时为 –）</translation>
+    </message>
+    <message>
+        <source>test</source>
+        <translation>测试集</translation>
+    </message>
+    <message>
+        <source>train</source>
+        <translation>训练集</translation>
+    </message>
+    <message>
+        <source>{percent} {on} accuracy</source>
+        <translation>{on}准确率 {percent}</translation>
+    </message>
+    <message>
+        <source>No accuracy to measure (regression: the network predicts values)</source>
+        <translation>没有准确率可测（回归：网络预测的是数值）</translation>
+    </message>
+    <message>
+        <source>not reached</source>
+        <translation>未达到</translation>
+    </message>
+    <message>
+        <source>Not reached: {goal} was never shown</source>
+        <translation>未达到：从未显示过{goal}</translation>
+    </message>
+    <message>
+        <source>{goal} at step {step} or before (the run&apos;s first frame already showed it)</source>
+        <translation>在第 {step} 步或更早达到{goal}（运行的第一帧就已显示）</translation>
+    </message>
+    <message>
+        <source>{goal} reached at step {step}</source>
+        <translation>在第 {step} 步达到{goal}</translation>
+    </message>
+    <message>
+        <source>{goal} reached after step {after} and at step {step} at the latest</source>
+        <translation>在第 {after} 步之后、最迟第 {step} 步达到{goal}</translation>
+    </message>
+    <message>
+        <source>Rename</source>
+        <translation>重命名</translation>
+    </message>
+    <message>
+        <source>Remove run</source>
+        <translation>删除运行</translation>
+    </message>
+    <message>
+        <source>The current run is named when the next one starts</source>
+        <translation>当前运行在下一次运行开始时才会命名</translation>
+    </message>
+    <message>
+        <source>Current (run {number})</source>
+        <translation>当前（运行 {number}）</translation>
+    </message>
+    <message>
+        <source>Pinned: kept whatever runs follow</source>
+        <translation>已固定：无论之后有多少次运行都保留</translation>
+    </message>
+    <message>
+        <source>Pin this run: keep it</source>
+        <translation>固定这次运行：保留它</translation>
+    </message>
+    <message>
+        <source>The run training now (its figures follow it); it joins the earlier runs when the next one starts (Reset, other hidden layers, data, seed, ...)</source>
+        <translation>正在训练的运行（数字随之更新）；下一次运行开始时（重置、改变隐藏层、数据、种子……）它加入之前的运行</translation>
+    </message>
+    <message>
+        <source>Run {number}: {name}</source>
+        <translation>运行 {number}：{name}</translation>
+    </message>
+    <message>
+        <source> (differed: {auto})</source>
+        <translation>（不同之处：{auto}）</translation>
+    </message>
+    <message>
+        <source>{0} classes</source>
+        <extracomment>earlier runs&apos; hues are palette.EARLIER_COLORS, one per colour slot of bpviz.models.runs (MAX_COLORS): none is the current run&apos;s black (light text) or blue; drawn faded (EARLIER_ALPHA)</extracomment>
+        <translation>{0} 个类别</translation>
+    </message>
+    <message>
+        <source>{0} points</source>
+        <translation>{0} 个点</translation>
+    </message>
+    <message>
+        <source>noise {0}</source>
+        <translation>噪声 {0}</translation>
+    </message>
+    <message>
+        <source>train {0} %</source>
+        <translation>训练集 {0} %</translation>
+    </message>
+    <message>
+        <source>data seed {0}</source>
+        <translation>数据种子 {0}</translation>
+    </message>
+    <message>
+        <source>inputs {0}</source>
+        <translation>输入 {0}</translation>
+    </message>
+    <message>
+        <source>lr {0}</source>
+        <translation>学习率 {0}</translation>
+    </message>
+    <message>
+        <source>batch {0}</source>
+        <translation>批量 {0}</translation>
+    </message>
+    <message>
+        <source>seed {0}</source>
+        <translation>种子 {0}</translation>
+    </message>
+    <message>
+        <source>run {0}</source>
+        <translation>运行 {0}</translation>
+    </message>
+    <message>
+        <source>same settings (run {0})</source>
+        <translation>相同设置（运行 {0}）</translation>
+    </message>
+    <message>
+        <source>drawn points</source>
+        <translation>绘制的点</translation>
+    </message>
+    <message>
+        <source>other points</source>
+        <translation>其他点</translation>
+    </message>
+    <message>
+        <source>full batch</source>
+        <translation>全批量</translation>
+    </message>
+    <message>
+        <source>no regularization</source>
+        <translation>无正则化</translation>
+    </message>
+    <message>
+        <source>no hidden layer</source>
+        <translation>无隐藏层</translation>
+    </message>
+    <message>
+        <source>cross-entropy</source>
+        <translation>交叉熵</translation>
+    </message>
+    <message>
+        <source>squared error</source>
+        <translation>平方误差</translation>
+    </message>
+    <message>
+        <source>softmax cross-entropy</source>
+        <translation>softmax 交叉熵</translation>
+    </message>
+    <message>
+        <source>plane</source>
+        <translation>平面</translation>
+    </message>
+    <message>
+        <source>multi gaussian</source>
+        <translation>多高斯</translation>
+    </message>
+    <message>
+        <source>relu</source>
+        <translation>ReLU</translation>
+    </message>
+    <message>
+        <source>, </source>
+        <translation>，</translation>
     </message>
 </context>
 <context>
@@ -797,7 +2047,7 @@
     <name>StepperPanel</name>
     <message>
         <source>Previous</source>
-        <extracomment>colour of a value by the step&apos;s kind: gradients purple, updated parameters green (as on the diagram)</extracomment>
+        <extracomment>colour of a value by the step&apos;s kind: gradients purple, updated parameters green (as on the diagram); the palette&apos;s names, read when drawn (the scheme in use: bpviz.gui.palette)</extracomment>
         <translation>上一步</translation>
     </message>
     <message>
@@ -827,6 +2077,14 @@
     <message>
         <source>Reset: back to before the first step (Home)</source>
         <translation>重置：回到第一步之前（Home）</translation>
+    </message>
+    <message>
+        <source>Steps of the pass</source>
+        <translation>这次传播的各步</translation>
+    </message>
+    <message>
+        <source>Up and Down move to the previous or next step</source>
+        <translation>↑ 和 ↓ 移到上一步或下一步</translation>
     </message>
     <message>
         <source>{n} steps</source>
@@ -863,6 +2121,37 @@
     <message>
         <source>not computed yet</source>
         <translation>尚未计算</translation>
+    </message>
+</context>
+<context>
+    <name>_LayerColumn</name>
+    <message>
+        <source>Hidden layer {n} has {width} neurons</source>
+        <translation>隐藏层 {n} 有 {width} 个神经元</translation>
+    </message>
+    <message>
+        <source>Hidden layer {n} has {width} neuron</source>
+        <translation>隐藏层 {n} 有 {width} 个神经元</translation>
+    </message>
+    <message>
+        <source>Hidden layer {n}</source>
+        <translation>隐藏层 {n}</translation>
+    </message>
+    <message>
+        <source>Add a neuron to hidden layer {n}</source>
+        <translation>给隐藏层 {n} 添加一个神经元</translation>
+    </message>
+    <message>
+        <source>Hidden layer {n} has the maximum of {max} neurons</source>
+        <translation>隐藏层 {n} 已达到最多 {max} 个神经元</translation>
+    </message>
+    <message>
+        <source>Remove a neuron from hidden layer {n}</source>
+        <translation>从隐藏层 {n} 删除一个神经元</translation>
+    </message>
+    <message>
+        <source>A layer needs at least one neuron: remove the layer instead</source>
+        <translation>一层至少需要一个神经元：请改为删除这一层</translation>
     </message>
 </context>
 </TS>

@@ -241,6 +241,9 @@ def app_as_it_was(qapp):
     palette.use_light()
     qapp.setStyle(style)
     qapp.setPalette(pal)
+    hints = qapp.styleHints()
+    if hasattr(hints, "unsetColorScheme"):  # theme.apply asked Qt for a dark scheme: the system's again
+        hints.unsetColorScheme()
 
 
 def test_applying_dark_makes_the_window_and_its_plots_dark(qtbot, app_as_it_was, tmp_path):
@@ -327,3 +330,255 @@ def test_an_export_of_the_dark_diagram_is_light(qtbot, dark, example_trace, tmp_
     assert "#1c1e22" not in svg  # no dark background anywhere, legend included
     assert dark_background(view.backgroundBrush().color())
     assert all(contrast(c, b) >= AA for _t, c, b in diagram_texts(view))  # back in the dark colours
+
+
+# the computation graph, the gradient check, the landscape -------------------------------------------------------
+def scene_texts(view) -> list[tuple[str, QColor, QColor]]:
+    """(text, its colour, what it is drawn on) of every visible text of a QGraphicsView's scene: the filled items
+    under the text's centre and below it (a node, a label's backdrop, a statement's box), over the background."""
+    from PySide6.QtWidgets import QGraphicsTextItem
+
+    scene, back = view.scene(), view.backgroundBrush().color()
+    out = []
+    for item in scene.items():
+        if not item.isVisible():
+            continue
+        if isinstance(item, QGraphicsSimpleTextItem) and item.text():
+            text, color = item.text(), item.brush().color()
+        elif isinstance(item, QGraphicsTextItem) and item.toPlainText():
+            text, color = item.toPlainText(), item.defaultTextColor()
+        else:
+            continue
+        behind = QColor(back)
+        stack = scene.items(item.sceneBoundingRect().center())  # topmost first
+        if item not in stack:
+            continue
+        below = stack[stack.index(item) + 1:]  # (what is drawn over the text hides it: not its background)
+        fills = [i for i in below
+                 if i.isVisible() and not isinstance(i, (QGraphicsSimpleTextItem, QGraphicsTextItem))
+                 and hasattr(i, "brush") and i.brush().style() != 0 and i.brush().color().alpha() > 0]
+        for fill in reversed(fills):  # bottom first
+            behind = over(fill.brush().color(), behind)
+        out.append((text, color, behind))
+    return out
+
+
+@pytest.fixture
+def graph_view(qtbot, dark):
+    from bpviz.gui.widgets.graph.view import GraphView
+
+    return shown(qtbot, GraphView(), 1000, 640)
+
+
+@pytest.mark.parametrize("name", ["shopping", "micrograd_more_ops", "softmax_loss"])
+def test_graph_view_texts_read_on_the_dark_background(graph_view, name):
+    from bpviz.engine.graph_builtins import BUILTIN_GRAPHS, builtin
+
+    if name not in BUILTIN_GRAPHS:
+        pytest.skip(f"no built-in graph {name}")
+    evaluation = builtin(name).evaluate()
+    graph_view.set_evaluation(evaluation, -1)
+    assert dark_background(graph_view.backgroundBrush().color())
+    for position in range(-1, len(evaluation.steps)):  # every step: partial sums, each node the current one
+        graph_view.set_position(position)
+        texts = scene_texts(graph_view)
+        assert len(texts) > 10
+        for text, color, behind in texts:  # values above edges, gradients below, node labels and names, titles
+            assert contrast(color, behind) >= AA, (position, text, color.name(), behind.name())
+    for item in graph_view.scene().items():  # no light box left: nodes, leaves, constants, statements' boxes
+        brush = item.brush() if hasattr(item, "brush") and not isinstance(item, QGraphicsSimpleTextItem) else None
+        if brush is not None and brush.style() != 0 and brush.color().alpha() > 0 and item.isVisible():
+            color = over(brush.color(), graph_view.backgroundBrush().color())
+            is_edge_or_arrow = color.name() in {"#8d969f", QColor(palette.GRADIENT).name()}  # arrow heads
+            assert is_edge_or_arrow or color.lightness() < 100, (type(item).__name__, color.name())
+
+
+def test_graph_view_restyles_light_for_an_export_and_back(graph_view, tmp_path):
+    from bpviz.engine.graph_builtins import builtin
+
+    evaluation = builtin("micrograd_more_ops").evaluate()
+    graph_view.set_evaluation(evaluation, 5)
+    dark_texts = [(t, c.name()) for t, c, _b in scene_texts(graph_view)]
+    image = corners_white(export_picture(graph_view, tmp_path / "graph.png", (1000, 640)))
+    svg = export_picture(graph_view, tmp_path / "graph.svg").read_text()
+    assert "#1c1e22" not in svg and "#e8e8e8" not in svg  # the light scheme's background and text
+    pixels = np.array([[QColor(image.pixel(x, y)).lightness() for x in range(0, 1000, 5)] for y in range(0, 640, 5)])
+    assert (pixels < 60).mean() < 0.05  # dark text and lines only
+    assert [(t, c.name()) for t, c, _b in scene_texts(graph_view)] == dark_texts  # dark again on screen
+    assert graph_view.highlighted_node() == evaluation.steps[5].node
+
+
+def checks_of_every_verdict():
+    from bpviz.engine.gradcheck import ParamCheck
+
+    return [ParamCheck("w1", 1.0, 1.0, False), ParamCheck("w2", 1.0, 1.0 + 1e-5, False),
+            ParamCheck("w3", 1.0, 2.0, False), ParamCheck("w4", 0.5, 0.25, True),
+            ParamCheck("b1", 1e-12, 3e-12, False, noise=1.0)]
+
+
+def test_gradcheck_table_rows_are_dark_tints_with_readable_text(qtbot, dark):
+    from PySide6.QtCore import Qt
+
+    from bpviz.gui.widgets.plots.gradcheck_table import GradCheckTable
+    from bpviz.models.gradcheck_report import verdict
+
+    table = shown(qtbot, GradCheckTable(), 900, 300)
+    checks = checks_of_every_verdict()
+    table.model_.set_checks(checks, {c.name: "i1 → h1" for c in checks}, {c.name: k for k, c in enumerate(checks)})
+    assert {verdict(c) for c in checks} == {"agree", "close", "disagree", "kink", "noise"}
+    model = table.model_
+    for row in range(model.rowCount()):
+        fill = model.data(model.index(row, 0), Qt.BackgroundRole).color()
+        text = model.data(model.index(row, 0), Qt.ForegroundRole).color()
+        assert fill.lightness() < 80, fill.name()
+        assert contrast(text, fill) >= AA, (model.data(model.index(row, 6)), text.name(), fill.name())
+
+
+def test_gradcheck_summary_and_threshold_labels_read_in_the_dark(qtbot, dark):
+    import re
+
+    from bpviz.gui.pages.gradcheck import GradCheckPage
+    from bpviz.models.playground import PlaygroundModel
+
+    page = shown(qtbot, GradCheckPage(PlaygroundModel()), 1280, 740)
+    with qtbot.waitSignal(page.checkEnded, timeout=20000):
+        page.check()
+    fill = re.search(r"background: (#[0-9a-fA-F]{6})", page.summary.styleSheet()).group(1)
+    assert QColor(fill).lightness() < 80
+    text = re.search(r"(?<![-\w])color: (#[0-9a-fA-F]{6})", page.summary.styleSheet()).group(1)
+    assert contrast(text, fill) >= AA
+    background = page.plot.backgroundBrush().color()
+    assert dark_background(background)
+    for line in page.plot.thresholds.values():  # "1e-7: agree below", "1e-4: wrong above"
+        backing = over(line.label.fill.color(), background)
+        assert dark_background(backing)
+        assert contrast(line.label.color, backing) >= AA, line.label.toPlainText()
+    page.shutdown()
+
+
+def test_landscape_legend_and_colour_bar_read_in_the_dark(qtbot, dark):
+    import re
+
+    from bpviz.gui.pages.landscape import LandscapePage
+
+    page = shown(qtbot, LandscapePage(), 1200, 800)
+    page.compute()
+    qtbot.waitUntil(lambda: page.map.loss_map is not None, timeout=20000)
+    plot = page.map.plot
+    background = plot.backgroundBrush().color()
+    assert dark_background(background)
+    legend = page.map.legend
+    assert contrast(legend.opts["color"], background) >= AA
+    for color in re.findall(r"color:\s*(#[0-9a-fA-F]{6})", legend.text):  # the path's and the arrow's marks
+        assert contrast(color, background) >= 3.0, color
+    for axis in (page.map.bar.axis, plot.getPlotItem().getAxis("left"), plot.getPlotItem().getAxis("bottom")):
+        assert contrast(axis.textPen().color(), background) >= AA
+    page.shutdown()
+
+
+# no light box in a dark window -----------------------------------------------------------------------------------
+#: widgets meant to be light in the dark scheme, by object name: none
+LIGHT_ALLOWED: set[str] = set()
+
+
+def widget_backgrounds(widget) -> list[QColor]:
+    """The colours ``widget`` fills its area with: its palette's background role (when it fills it), a style
+    sheet's background, a graphics view's background brush."""
+    import re
+
+    from PySide6.QtWidgets import QAbstractScrollArea, QGraphicsView
+
+    colours = []
+    sheet = widget.styleSheet()
+    for value in re.findall(r"background(?:-color)?\s*:\s*(#[0-9a-fA-F]{6}|[a-z]+)", sheet):
+        if value not in ("transparent", "none"):
+            colours.append(QColor(value))
+    if widget.autoFillBackground() or isinstance(widget, QAbstractScrollArea):
+        color = widget.palette().color(widget.backgroundRole())
+        if color.alpha() > 0:
+            colours.append(color)
+    if isinstance(widget, QGraphicsView) and widget.backgroundBrush().style() != 0:
+        colours.append(widget.backgroundBrush().color())
+    return colours
+
+
+@pytest.fixture
+def dark_window(qtbot, app_as_it_was, tmp_path):
+    from bpviz.gui.main_window import MainWindow
+
+    theme.apply(app_as_it_was, "dark")
+    window = MainWindow(QSettings(str(tmp_path / "s.ini"), QSettings.IniFormat))
+    qtbot.addWidget(window)
+    window.resize(1280, 800)
+    window.show()
+    qtbot.waitExposed(window)
+    yield window
+    window.shutdown()
+    window.close()
+
+
+def light_widgets(qtbot, window) -> list[tuple]:
+    """(page, class, name, colour) of every visible widget of every page (each shown in turn) that fills its area
+    with a light colour."""
+    from PySide6.QtWidgets import QWidget
+
+    light = []
+    for page in window.pages:
+        window.tabs.setCurrentWidget(page)
+        qtbot.wait(50)
+        for widget in [page, *page.findChildren(QWidget)]:
+            if not widget.isVisible() or widget.objectName() in LIGHT_ALLOWED:
+                continue
+            for color in widget_backgrounds(widget):
+                if color.lightness() >= 110:
+                    light.append((page.page_name, type(widget).__name__, widget.objectName(), color.name()))
+    return light
+
+
+def test_no_widget_of_any_page_has_a_light_background_in_the_dark(qtbot, dark_window):
+    dark_window.page("graph").choose("micrograd_more_ops")
+    with qtbot.waitSignal(dark_window.page("gradcheck").checkEnded, timeout=20000):
+        dark_window.page("gradcheck").check()
+    assert not light_widgets(qtbot, dark_window)
+
+
+def test_every_picture_exported_from_a_dark_window_is_light(qtbot, dark_window, tmp_path):
+    import re
+
+    from PySide6.QtCore import QRectF
+    from PySide6.QtGui import QPainter
+    from PySide6.QtSvg import QSvgRenderer
+
+    dark_window.page("graph").choose("micrograd_more_ops")
+    landscape = dark_window.page("landscape")
+    landscape.compute()
+    qtbot.waitUntil(lambda: landscape.map.loss_map is not None, timeout=20000)
+    with qtbot.waitSignal(dark_window.page("gradcheck").checkEnded, timeout=20000):
+        dark_window.page("gradcheck").check()
+    pictures = dark_window.files.pictures()
+    assert len(pictures) >= 10
+    for key, picture in pictures.items():
+        for page in dark_window.pages:
+            if key in page.export_pictures():
+                dark_window.tabs.setCurrentWidget(page)
+        qtbot.wait(20)
+        stem = key.replace("/", "_")
+        image = QImage(str(export_picture(picture.target, tmp_path / f"{stem}.png")))
+        w, h = image.width(), image.height()
+        for x, y in ((2, 2), (w - 3, 2), (2, h - 3), (w - 3, h - 3)):
+            assert QColor(image.pixel(x, y)).lightness() > 180, (key, x, y, QColor(image.pixel(x, y)).name())
+        svg_path = export_picture(picture.target, tmp_path / f"{stem}.svg")
+        svg = svg_path.read_text()
+        fills = set(re.findall(r'fill="(#[0-9a-fA-F]{6})"', svg))
+        # the dark scheme's background and window colours nowhere (text in the light scheme's near-black is fine)
+        assert not fills & {"#1c1e22", "#25282d", "#2a2e34", "#30343a"}, (key, fills)
+        rendered = QImage(400, 400 * h // max(w, 1) or 1, QImage.Format_RGB32)
+        rendered.fill(QColor("#000000"))  # what the SVG leaves unpainted shows black
+        painter = QPainter(rendered)
+        QSvgRenderer(str(svg_path)).render(painter, QRectF(0, 0, rendered.width(), rendered.height()))
+        painter.end()
+        for x, y in ((3, 3), (rendered.width() - 4, rendered.height() - 4)):
+            assert QColor(rendered.pixel(x, y)).lightness() > 180, (key, QColor(rendered.pixel(x, y)).name())
+    assert palette.is_dark()
+    assert dark_background(dark_window.palette().color(QPalette.Window))  # the window is dark again
+    assert not light_widgets(qtbot, dark_window)

@@ -41,7 +41,7 @@ from bpviz.gui.i18n import QT_TRANSLATE_NOOP
 from bpviz.gui.pages import PageDefaults
 from bpviz.gui.widgets.controls.job_progress import JobProgress
 from bpviz.gui.widgets.plots.gradcheck_plot import GradCheckPlot
-from bpviz.gui.widgets.plots.gradcheck_table import GradCheckTable
+from bpviz.gui.widgets.plots.gradcheck_table import GradCheckTable, summary_colors
 from bpviz.gui.widgets.text_line import TextLine
 from bpviz.gui.workers.jobs import BackgroundJobs
 from bpviz.models.gradcheck_problem import (
@@ -51,12 +51,16 @@ from bpviz.models.gradcheck_problem import (
     playground_problem,
     worked_example_problem,
 )
-from bpviz.models.gradcheck_report import HOW_IT_WORKS, SUMMARY_COLORS, fault_note, legend, summary
+from bpviz.models.gradcheck_report import HOW_IT_WORKS, fault_note, legend, summary
 
 SOURCES = ("Worked example (2-2-2)", "Playground network (current)")
 EXAMPLE, PLAYGROUND = 0, 1
 __all__ = ["EXAMPLE", "PLAYGROUND", "SAMPLE_ABOVE", "SOURCES", "GradCheckPage"]
-_BOX = "padding: 6px 8px; border-radius: 4px; border: 1px solid {border}; background: {background};"
+_BOX = "padding: 6px 8px; border-radius: 4px; border: 1px solid {border}; background: {background}; color: {text};"
+
+
+def _box(border: str, background: str) -> str:
+    return _BOX.format(border=border, background=background, text=palette.TEXT)
 
 
 class GradCheckPage(PageDefaults, QWidget):
@@ -360,13 +364,20 @@ class GradCheckPage(PageDefaults, QWidget):
             self.fault_note.hide()
             return
         self.fault_note.setText(fault_note(fault, changed, list(checked.order), checked.groups))
-        self.fault_note.setStyleSheet(_BOX.format(border=palette.GRADIENT, background=palette.GRADIENT_FILL))
+        self.fault_note.setStyleSheet(_box(border=palette.GRADIENT, background=palette.GRADIENT_FILL))
         self.fault_note.show()
 
     def _set_summary(self, html: str, style: str) -> None:
-        border, background = SUMMARY_COLORS[style]
-        self.summary.setStyleSheet(_BOX.format(border=border, background=background))
+        self._summary_style = style
+        border, background = summary_colors(style)
+        self.summary.setStyleSheet(_box(border=border, background=background))
         self.summary.setText(html)
+
+    def restyle(self) -> None:
+        """The summary and the note in the palette's colours (bpviz.gui.theme: an export is drawn light)."""
+        border, background = summary_colors(getattr(self, "_summary_style", "info"))
+        self.summary.setStyleSheet(_box(border=border, background=background))
+        self.fault_note.setStyleSheet(_box(border=palette.GRADIENT, background=palette.GRADIENT_FILL))
 
     def _show_info(self, html: str) -> None:
         self._set_summary(html, "info")

@@ -58,7 +58,11 @@ EXPRESSION_HELP = ("Type an expression of numbers and names with + − * / **, b
                    "separated by ;, the last one the output — and a value for each name not given one. A name "
                    "used twice is one node: its gradients add up; each statement's nodes are boxed with its "
                    "name.")
-_CARD = (f"background: {palette.NODE_FILL}; border: 1px solid #d3d8de; border-radius: 4px;")
+
+
+def _card() -> str:
+    """A card's style in the palette's colours (read when built: the theme is chosen before)."""
+    return f"background: {palette.NODE_FILL}; border: 1px solid {palette.CARD_BORDER}; border-radius: 4px;"
 
 
 class GraphPage(PageDefaults, QWidget):
@@ -156,14 +160,14 @@ class GraphPage(PageDefaults, QWidget):
         scroll.setWidgetResizable(True)
         scroll.setFrameShape(QFrame.NoFrame)
         scroll.setWidget(self.explanation)
-        scroll.setStyleSheet(f"QScrollArea#graph_explanation_area {{ {_CARD} }}")
+        scroll.setStyleSheet(f"QScrollArea#graph_explanation_area {{ {_card()} }}")
         self.explanation.setStyleSheet(f"background: {palette.NODE_FILL};")
         self.check = QLabel()
         self.check.setObjectName("graph_check")
         self.check.setTextFormat(Qt.RichText)
         self.check.setWordWrap(True)
         self.check.setContentsMargins(10, 6, 10, 6)
-        self.check.setStyleSheet(f"QLabel#graph_check {{ {_CARD} }}")
+        self.check.setStyleSheet(f"QLabel#graph_check {{ {_card()} }}")
 
         self.steps = StepTree()
         self.steps.setObjectName("graph_steps")

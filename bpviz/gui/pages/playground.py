@@ -10,14 +10,24 @@ from __future__ import annotations
 
 import math
 
-from PySide6.QtCore import Qt, QTimer, Signal, Slot
+from PySide6.QtCore import QEvent, Qt, QTimer, Signal, Slot
 from PySide6.QtGui import QAction, QKeySequence
-from PySide6.QtWidgets import QHBoxLayout, QLabel, QSplitter, QStyle, QVBoxLayout, QWidget
+from PySide6.QtWidgets import (
+    QAbstractButton,
+    QApplication,
+    QComboBox,
+    QHBoxLayout,
+    QLabel,
+    QSplitter,
+    QStyle,
+    QVBoxLayout,
+    QWidget,
+)
 
 from bpviz.engine.features import FEATURE_LABELS
 from bpviz.gui import palette
 from bpviz.gui.export.views import Picture, Table
-from bpviz.gui.i18n import QT_TRANSLATE_NOOP
+from bpviz.gui.i18n import QT_TRANSLATE_NOOP, translate
 from bpviz.gui.pages import PageDefaults
 from bpviz.gui.pages.playground_data import DataDrawing
 from bpviz.gui.pages.playground_pass import PassStepping
@@ -39,8 +49,25 @@ from bpviz.training import TrainConfig
 from bpviz.training.frames import Frame
 
 LOSS_REDRAW_MS = 500
-OUTPUT_TITLES = {False: "<b>Output</b> · decision region and points",
-                 True: "<b>Output</b> · predicted value over the plane and the points' targets"}
+OUTPUT_TITLES = {False: QT_TRANSLATE_NOOP("PlaygroundPage", "<b>Output</b> · decision region and points"),
+                 True: QT_TRANSLATE_NOOP("PlaygroundPage", "<b>Output</b> · predicted value over the plane and the "
+                                                           "points' targets")}
+
+
+class _PlayAction(QAction):
+    """Play/Pause on Space, except when a button, check box or list box has the keyboard focus: Space then
+    presses that control, as everywhere else (a window-wide shortcut would take the key first)."""
+
+    def event(self, event) -> bool:
+        if event.type() == QEvent.Shortcut:
+            focus = QApplication.focusWidget()
+            if isinstance(focus, QAbstractButton) and focus.isEnabled():
+                focus.animateClick()
+                return True
+            if isinstance(focus, QComboBox) and focus.isEnabled():
+                focus.showPopup()
+                return True
+        return super().event(event)
 
 
 class PlaygroundPage(PageDefaults, QWidget):
@@ -98,6 +125,7 @@ class PlaygroundPage(PageDefaults, QWidget):
         self.actions_list.append(self.data.panel.draw_action)
         self._data_shown = None  # the Dataset whose points the output panel shows
         self._build_layout()
+        self._name_views()
         self._running = self._running_shown = False
         self._loss_timer = QTimer(self)
         self._loss_timer.setInterval(LOSS_REDRAW_MS)
@@ -133,7 +161,7 @@ class PlaygroundPage(PageDefaults, QWidget):
         right = QWidget()
         column = QVBoxLayout(right)
         column.setContentsMargins(4, 0, 0, 0)
-        self.output_title = QLabel(OUTPUT_TITLES[False])
+        self.output_title = QLabel(translate("PlaygroundPage", OUTPUT_TITLES[False]))
         self.output_title.setObjectName("output_title")
         column.addWidget(self.output_title)
         column.addWidget(self.decision, 3)
@@ -161,19 +189,29 @@ class PlaygroundPage(PageDefaults, QWidget):
         layout.setContentsMargins(0, 0, 0, 0)
         layout.addWidget(self.split)
 
+    def _name_views(self) -> None:
+        """What a screen reader says of the views and of the controls without a label of their own."""
+        self.decision.plot.setAccessibleName(self.tr("Decision region"))
+        self.decision.plot.setAccessibleDescription(self.tr("The network's output over the input plane, with the "
+                                                            "data points drawn over it"))
+        self.loss.plot.setAccessibleName(self.tr("Loss curve"))
+        self.loss.plot.setAccessibleDescription(self.tr("The training and test loss as training goes on"))
+        self.loss.x_unit.setAccessibleName(self.tr("Loss curve's x axis"))
+        self.loss.log_y.setAccessibleName(self.tr("Logarithmic loss axis"))
+
     def _build_actions(self) -> None:
         icon = self.style().standardIcon
-        self.play_action = QAction(icon(QStyle.SP_MediaPlay), "Play", self)
+        self.play_action = _PlayAction(icon(QStyle.SP_MediaPlay), self.tr("Play"), self)
         self.play_action.setShortcut(QKeySequence(Qt.Key_Space))
-        self.play_action.setToolTip("Train continuously / pause (Space)")
+        self.play_action.setToolTip(self.tr("Train continuously / pause (Space)"))
         self.play_action.triggered.connect(self.toggle_play)
-        self.step_action = QAction(icon(QStyle.SP_MediaSkipForward), "Step", self)
+        self.step_action = QAction(icon(QStyle.SP_MediaSkipForward), self.tr("Step"), self)
         self.step_action.setShortcut(QKeySequence(Qt.Key_Right))
-        self.step_action.setToolTip("One gradient step on one batch (Right arrow)")
+        self.step_action.setToolTip(self.tr("One gradient step on one batch (Right arrow)"))
         self.step_action.triggered.connect(self.step)
-        self.reset_action = QAction(icon(QStyle.SP_MediaSkipBackward), "Reset", self)
+        self.reset_action = QAction(icon(QStyle.SP_MediaSkipBackward), self.tr("Reset"), self)
         self.reset_action.setShortcut(QKeySequence("Ctrl+R"))
-        self.reset_action.setToolTip("Back to the initial weights of this seed, history cleared (Ctrl+R)")
+        self.reset_action.setToolTip(self.tr("Back to the initial weights of this seed, history cleared (Ctrl+R)"))
         self.reset_action.triggered.connect(self.reset)
         self.actions_list = [self.reset_action, self.play_action, self.step_action]
         for action in self.actions_list:
@@ -188,17 +226,18 @@ class PlaygroundPage(PageDefaults, QWidget):
         return list(self.actions_list)
 
     def export_pictures(self) -> dict:
-        return {"loss": Picture("Loss curve", "loss-curve", self.loss.plot, self.loss.plot),
-                "decision": Picture("Decision region", "decision-region", self.decision.plot, self.decision.plot),
-                "network": Picture("Playground network", "network", self.diagram, self.diagram)}
+        return {"loss": Picture(self.tr("Loss curve"), "loss-curve", self.loss.plot, self.loss.plot),
+                "decision": Picture(self.tr("Decision region"), "decision-region", self.decision.plot,
+                                    self.decision.plot),
+                "network": Picture(self.tr("Playground network"), "network", self.diagram, self.diagram)}
 
     def export_tables(self) -> dict:
         def csv() -> str:
             h = self.model.history
             return loss_history_csv(h.epochs, h.steps, h.train, h.test)
 
-        return {"loss_csv": Table("Loss history (CSV)", "loss-history", ".csv", "CSV table (*.csv)", csv,
-                                  self.loss.plot)}
+        return {"loss_csv": Table(self.tr("Loss history (CSV)"), "loss-history", ".csv", self.tr("CSV table (*.csv)"),
+                                  csv, self.loss.plot)}
 
     def set_active(self, active: bool) -> None:
         """Shortcuts work on the visible page only (Right is Next on the worked example, Step here)."""
@@ -280,7 +319,7 @@ class PlaygroundPage(PageDefaults, QWidget):
     def _new_run(self, frame: Frame) -> None:
         self._show_points(frame)
         self.diagram.set_output_classes(frame.config.dataset.class_names if frame.config.output == "softmax" else None)
-        self.output_title.setText(OUTPUT_TITLES[frame.config.is_regression])
+        self.output_title.setText(translate("PlaygroundPage", OUTPUT_TITLES[frame.config.is_regression]))
 
     def _show_points(self, frame: Frame) -> None:
         d, regression = frame.data, frame.config.is_regression
@@ -321,7 +360,7 @@ class PlaygroundPage(PageDefaults, QWidget):
         self._running, self._running_shown = running, True
         icon = self.style().standardIcon(QStyle.SP_MediaPause if running else QStyle.SP_MediaPlay)
         self.play_action.setIcon(icon)
-        self.play_action.setText("Pause" if running else "Play")
+        self.play_action.setText(self.tr("Pause") if running else self.tr("Play"))
 
     @Slot(str)
     def show_divergence(self, message: str) -> None:
@@ -333,8 +372,10 @@ class PlaygroundPage(PageDefaults, QWidget):
         if self.frame is None:
             return ""
         s = self.frame.snapshot
-        rate = f" · {self.frame.steps_per_second:,.0f} steps/s" if self.frame.running else ""
-        return f"Epoch {s.epoch:,} · step {s.step:,} · loss {s.train_loss:.4f}{rate}"
+        rate = self.tr(" · {rate} steps/s").format(rate=f"{self.frame.steps_per_second:,.0f}") \
+            if self.frame.running else ""
+        return self.tr("Epoch {epoch} · step {step} · loss {loss}").format(
+            epoch=f"{s.epoch:,}", step=f"{s.step:,}", loss=f"{s.train_loss:.4f}") + rate
 
     # ------------------------------------------------------------------ closing
     def closeEvent(self, event) -> None:
@@ -349,8 +390,11 @@ class PlaygroundPage(PageDefaults, QWidget):
 def figures_text(snap, regression: bool) -> str:
     """The line under the output: losses, and the test accuracy for classification (a regression has none).
     Without a test set, its loss and accuracy say so instead of showing nan."""
-    test = f"<b>{snap.test_loss:.4f}</b>" if math.isfinite(snap.test_loss) else "– (no test set)"
-    text = f"Test loss {test} · training loss <b>{snap.train_loss:.4f}</b>"
+    test = f"<b>{snap.test_loss:.4f}</b>" if math.isfinite(snap.test_loss) \
+        else translate("PlaygroundPage", "– (no test set)")
+    text = translate("PlaygroundPage", "Test loss {test} · training loss <b>{train}</b>").format(
+        test=test, train=f"{snap.train_loss:.4f}")
     if not regression and math.isfinite(snap.test_accuracy):
-        text += f" · test accuracy <b>{100 * snap.test_accuracy:.1f} %</b>"
+        text += translate("PlaygroundPage", " · test accuracy <b>{accuracy} %</b>").format(
+            accuracy=f"{100 * snap.test_accuracy:.1f}")
     return text

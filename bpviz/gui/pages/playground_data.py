@@ -49,7 +49,9 @@ class DataDrawing(QObject):
             self._points = None
         spec = frame.config.dataset
         rescaled = spec.points is not None and spec.points.rescaled
-        self.panel.set_note(f"Your file's points, {spec.points.rescaling_text()}" if rescaled else "")
+        mapping = spec.points.rescaling_text().removeprefix("rescaled into the view: ") if rescaled else ""
+        self.panel.set_note(self.tr("Your file's points, rescaled into the view: {mapping}").format(mapping=mapping)
+                            if rescaled else "")
         self.panel.set_regression(spec.is_regression)
         if not spec.is_regression:
             self.panel.set_classes(spec.class_names, class_colors(spec.n_classes))

@@ -12,6 +12,8 @@ A new run (Reset, new settings, a session opened) or Play ends the pass: it was 
 
 from __future__ import annotations
 
+import re
+
 import numpy as np
 from PySide6.QtCore import QEvent, QObject, QPoint, Qt, Slot
 from PySide6.QtGui import QAction, QKeySequence
@@ -19,14 +21,40 @@ from PySide6.QtWidgets import QStyle
 
 from bpviz.engine.trace import display_name
 from bpviz.gui import palette
+from bpviz.gui.i18n import QT_TRANSLATE_NOOP, translate
 from bpviz.gui.widgets.controls.gradient_chain import GradientChainDialog
 from bpviz.gui.widgets.controls.pass_panel import PassPanel
 from bpviz.models.stepped_pass import SteppedPass, nearest_point
 from bpviz.training.frames import Frame
 
 PANEL_WIDTH = 380  # px: the stepper at a readable width (the settings panel is ~290)
-NO_POINTS = "There is no training point to step through: draw some first (Draw points, Ctrl+D)"
+NO_POINTS = QT_TRANSLATE_NOOP("PassStepping", "There is no training point to step through: draw some first "
+                                               "(Draw points, Ctrl+D)")
 OUTPUT_WIDTH = 340  # px: the output map and loss curve beside a pass (~430 while training)
+_POINT = re.compile(r"training point (\d+) at \((\S+), (\S+)\), (.+)")  # SteppedPass.describe(): Qt-free, English
+_BATCH = re.compile(r"the next mini-batch: (\d+) points, the first (.+)")
+_COLOURS = {"blue": QT_TRANSLATE_NOOP("PassStepping", "blue"), "orange": QT_TRANSLATE_NOOP("PassStepping", "orange")}
+_LOSS_IDS = (QT_TRANSLATE_NOOP("PassStepping", "bce"), QT_TRANSLATE_NOOP("PassStepping", "half_sse"),  # the pass's
+             QT_TRANSLATE_NOOP("PassStepping", "softmax_ce"))  # title names the loss by its id (in words in Chinese)
+
+
+def subject_text(text: str) -> str:
+    """What a pass is of (bpviz.models.stepped_pass.SteppedPass.describe) in the window's language; a text of
+    another form stays as it is."""
+    if m := _BATCH.fullmatch(text):
+        return translate("PassStepping", "the next mini-batch: {n} points, the first {first}").format(
+            n=m[1], first=subject_text(m[2]))
+    if m := _POINT.fullmatch(text):
+        what = m[4]
+        if what in _COLOURS:
+            what = translate("PassStepping", _COLOURS[what])
+        elif what.startswith("value "):
+            what = translate("PassStepping", "value {value}").format(value=what[len("value "):])
+        elif what.startswith("class "):
+            what = translate("PassStepping", "class {name}").format(name=what[len("class "):])
+        return translate("PassStepping", "training point {index} at ({x1}, {x2}), {what}").format(
+            index=m[1], x1=m[2], x2=m[3], what=what)
+    return text
 
 
 class PassStepping(QObject):
@@ -46,17 +74,18 @@ class PassStepping(QObject):
         self._right_click = QPoint()
         self._edge: str | None = None  # the parameter under the last right-click on the diagram
 
-        self.action = QAction(page.style().standardIcon(QStyle.SP_FileDialogDetailedView), "Step through a pass",
+        self.action = QAction(page.style().standardIcon(QStyle.SP_FileDialogDetailedView),
+                              self.tr("Step through a pass"),
                               page, checkable=True)
         self.action.setShortcut(QKeySequence("Ctrl+T"))
         self.action.setShortcutContext(Qt.WindowShortcut)
-        self.action.setToolTip("Pause and step through one pass of this network on one training point: every "
-                               "net input, output, δ, gradient and update, on the diagram (Ctrl+T)")
+        self.action.setToolTip(self.tr("Pause and step through one pass of this network on one training point: "
+                                       "every net input, output, δ, gradient and update, on the diagram (Ctrl+T)"))
         self.action.triggered.connect(self._toggled)
-        self.point_action = QAction("Step through this point", page.decision.plot)
-        self.point_action.setToolTip("Step through a pass on the training point nearest to where you clicked")
+        self.point_action = QAction(self.tr("Step through this point"), page.decision.plot)
+        self.point_action.setToolTip(self.tr("Step through a pass on the training point nearest to where you clicked"))
         self.point_action.triggered.connect(self._step_point_here)
-        self.explain_action = QAction("Explain ∂E/∂w", page.diagram)
+        self.explain_action = QAction(self.tr("Explain ∂E/∂w"), page.diagram)
         self.explain_action.setVisible(False)  # shown by a right-click on an edge only
         self.explain_action.setProperty("depends_on_position", True)
         self.explain_action.triggered.connect(lambda: self.explain(self._edge) if self._edge else None)
@@ -109,7 +138,7 @@ class PassStepping(QObject):
         self.action.setChecked(True)
         self._show_panel(True)
         if frame.running:
-            self.panel.message.show_message("Pausing training…")
+            self.panel.message.show_message(self.tr("Pausing training…"))
             self.page.pause()  # the pass starts from the weights training stops at: the next frame
         else:
             self.take_frame(frame)
@@ -134,6 +163,9 @@ class PassStepping(QObject):
         if on and page.left.currentWidget() is not self.panel:
             self._split_sizes = page.split.sizes()
             page.left.setCurrentWidget(self.panel)
+            # the focus goes to the pass's own controls (hiding the settings would hand it to the diagram, as if
+            # tabbed into, and its keyboard cursor would take the arrows that step the pass)
+            self.panel.stepper.focus_steps()
             # The diagram is what the pass is drawn on: room for it from the output column, which matters less now
             total = sum(self._split_sizes)
             left = max(PANEL_WIDTH, self._split_sizes[0])
@@ -167,8 +199,8 @@ class PassStepping(QObject):
             if explain:
                 self.explain(explain)
         elif self.current is not None and (frame.generation != self.current.generation or frame.running):
-            self.leave("The stepped pass ended: the network it was of has been reset, changed or trained on."
-                       if not frame.running else "")
+            self.leave(self.tr("The stepped pass ended: the network it was of has been reset, changed or trained "
+                               "on.") if not frame.running else "")
 
     def _start_pass(self, frame: Frame, point: int, batch: bool) -> bool:
         """Start the pass of ``frame``'s network on the next mini-batch or on ``point`` (the first point if the
@@ -180,7 +212,7 @@ class PassStepping(QObject):
         elif not batch and n:
             stepped = SteppedPass.of(frame, point if 0 <= point < n else 0)
         if stepped is None:  # every point erased (or a batch of none)
-            self.leave(NO_POINTS)
+            self.leave(translate("PassStepping", NO_POINTS))
             return False
         self._start(stepped)
         return True
@@ -191,15 +223,17 @@ class PassStepping(QObject):
         self.page.decision.mark_points(stepped.all_xy)
         config = stepped.frame.config
         arch = "-".join(map(str, config.sizes))
-        self.panel.set_subject(f"<b>One pass of the {arch} network</b> on {stepped.describe()}<br>"
-                               f"{config.activation} hidden layers, {config.loss} loss, η = {config.lr:g}")
+        self.panel.set_subject(self.tr("<b>One pass of the {arch} network</b> on {subject}<br>{activation} hidden "
+                                       "layers, {loss} loss, η = {lr}").format(
+            arch=arch, subject=subject_text(stepped.describe()), activation=config.activation,
+            loss=translate("PassStepping", config.loss), lr=f"{config.lr:g}"))
         self.panel.message.clear()
         self.panel.stepper.set_trace(stepped.trace)
         self.panel.stepper.reset()
         self._show_position(self.panel.stepper.position())
         self.set_live(self._live)
-        self.page.statusMessage.emit(f"Stepping through one pass on {stepped.describe()}: Next (→) computes the "
-                                     "next quantity")
+        self.page.statusMessage.emit(self.tr("Stepping through one pass on {subject}: Next (→) computes the next "
+                                             "quantity").format(subject=subject_text(stepped.describe())))
 
     @Slot(int)
     def _show_position(self, position: int) -> None:
@@ -224,20 +258,20 @@ class PassStepping(QObject):
             return
         weights, biases = self.current.parameters_after
         if not all(np.isfinite(a).all() for a in (*weights, *biases)):
-            self.panel.message.show_message("This update is not applied: some new weights are not finite numbers "
-                                            "(the learning rate is too large for this network). Back to training "
-                                            "and lower it.", palette.ERROR_COLOR)
+            self.panel.message.show_message(self.tr("This update is not applied: some new weights are not finite "
+                                                    "numbers (the learning rate is too large for this network). Back "
+                                                    "to training and lower it."), palette.ERROR_COLOR)
             return
         if self.current.is_next_batch:  # the next training step is this very pass: training takes it
             self.page.step()
-            done = "the training step on this mini-batch is taken (the step count grows by one)"
+            done = self.tr("the training step on this mini-batch is taken (the step count grows by one)")
         else:
             self.page.set_parameters(weights, biases)
-            done = "the network has this pass's w⁺ now"
+            done = self.tr("the network has this pass's w⁺ now")
         self.applied = True
         self.panel.set_update_state(can_apply=True, applied=True)
-        self.panel.message.show_message(f"Update applied: {done}; Play or Step continues from it. Undo update "
-                                        "gives back the weights before.")
+        self.panel.message.show_message(self.tr("Update applied: {done}; Play or Step continues from it. Undo "
+                                                "update gives back the weights before.").format(done=done))
 
     @Slot()
     def undo_update(self) -> None:
@@ -247,7 +281,7 @@ class PassStepping(QObject):
         self.page.set_parameters(weights, biases)
         self.applied = False
         self._show_position(self.panel.stepper.position())
-        self.panel.message.show_message("Update undone: the network has the weights this pass started from.")
+        self.panel.message.show_message(self.tr("Update undone: the network has the weights this pass started from."))
 
     # ------------------------------------------------------------------ right-clicks
     def eventFilter(self, watched, event) -> bool:
@@ -267,7 +301,8 @@ class PassStepping(QObject):
         self._edge = self._parameter_at(pos)
         self.explain_action.setVisible(self._edge is not None)
         if self._edge:
-            self.explain_action.setText(f"Explain {display_name('dE/d' + self._edge)}: its chain of factors")
+            self.explain_action.setText(self.tr("Explain {name}: its chain of factors").format(
+                name=display_name('dE/d' + self._edge)))
 
     def _parameter_at(self, pos: QPoint) -> str | None:
         element = self.page.diagram.element_at(pos)

@@ -19,12 +19,14 @@ from PySide6.QtCore import QObject, Signal, Slot
 
 from bpviz.engine.features import FEATURE_LABELS
 from bpviz.engine.grid import GridEvaluator
+from bpviz.gui.i18n import QT_TRANSLATE_NOOP, translate
 from bpviz.gui.widgets.plots.scrubber import HistoryScrubber
 from bpviz.models.diagram import from_parameters
 from bpviz.models.rewind import RecordedState
 
-STEPPING_REASON = ("Rewinding is off while a pass is stepped through: the diagram shows the pass. Leave it "
-                   "(Esc, or Step through a pass again) to rewind.")
+STEPPING_REASON = QT_TRANSLATE_NOOP("RewindScrubbing", "Rewinding is off while a pass is stepped through: the "
+                                                      "diagram shows the pass. Leave it (Esc, or Step through a pass "
+                                                      "again) to rewind.")
 
 
 class RewindScrubbing(QObject):
@@ -93,7 +95,7 @@ class RewindScrubbing(QObject):
     def _stepping(self, on: bool) -> None:
         if on:
             self.rewind.go_live()  # the pass is of the network as it is now
-        self.scrubber.set_blocked(STEPPING_REASON if on else "")
+        self.scrubber.set_blocked(translate("RewindScrubbing", STEPPING_REASON) if on else "")
         self.scrubber.set_rewound(self.rewound)
 
     # ------------------------------------------------------------------ drawing
@@ -170,13 +172,17 @@ class RewindScrubbing(QObject):
     def _show_live_text(self) -> None:
         record = self.rewind.record
         count = len(record) if record is not None else 0
-        spacing = f", now every {_ordinal(record.stride)} step" if record is not None and record.stride > 1 else ""
-        self.scrubber.set_text(f"Live · {count:,} steps recorded{spacing}: drag to rewind")
+        spacing = self.tr(", now every {ordinal} step").format(ordinal=_ordinal(record.stride),
+                                                               n=f"{record.stride:,}") \
+            if record is not None and record.stride > 1 else ""
+        self.scrubber.set_text(self.tr("Live · {count} steps recorded{spacing}: drag to rewind").format(
+            count=f"{count:,}", spacing=spacing))
 
     def _show_rewound_text(self, state: RecordedState) -> None:
         frame = self.page.model.frame
-        going = "training goes on" if frame is not None and frame.running else "training is paused"
-        self.scrubber.set_text(f"<b>Rewound to step {state.step:,} (epoch {state.epoch:,})</b> · {going}")
+        going = self.tr("training goes on") if frame is not None and frame.running else self.tr("training is paused")
+        self.scrubber.set_text(self.tr("<b>Rewound to step {step} (epoch {epoch})</b> · {going}").format(
+            step=f"{state.step:,}", epoch=f"{state.epoch:,}", going=going))
 
 
 class _Figures:

@@ -19,21 +19,33 @@ from bpviz.engine.datasets import (
     DatasetSpec,
 )
 from bpviz.gui import palette
+from bpviz.gui.i18n import QT_TRANSLATE_NOOP, translate
 from bpviz.gui.widgets.controls.layer_editor import _ICONS, canvas, group_label, picture_button
 from bpviz.gui.widgets.value_colors import level_colors, value_levels
 
 CHOICES = (*ALL_DATASETS, CUSTOM)  # the buttons' ids are indices into this
-DATASET_TIP = "Classify the {name} point set (red against blue)"
-MULTICLASS_TIP = "Classify the {name} point set (red against blue, or up to six classes: see Classes)"
+DATASET_TIP = QT_TRANSLATE_NOOP("Playground", "Classify the {name} point set (red against blue)")
+MULTICLASS_TIP = QT_TRANSLATE_NOOP("Playground", "Classify the {name} point set (red against blue, or up to six "
+                                                 "classes: see Classes)")
 DATASET_TITLES = {"multi_gaussian": "Multi Gauss"}  # the button's text where name.capitalize() is too long
+_NAMES = (QT_TRANSLATE_NOOP("Dataset", "Circle"), QT_TRANSLATE_NOOP("Dataset", "Xor"),  # the buttons' texts
+          QT_TRANSLATE_NOOP("Dataset", "Gaussian"), QT_TRANSLATE_NOOP("Dataset", "Spiral"),
+          QT_TRANSLATE_NOOP("Dataset", "Linear"), QT_TRANSLATE_NOOP("Dataset", "Moons"),
+          QT_TRANSLATE_NOOP("Dataset", "Plane"), QT_TRANSLATE_NOOP("Dataset", "Multi Gauss"),
+          QT_TRANSLATE_NOOP("Dataset", "circle"), QT_TRANSLATE_NOOP("Dataset", "xor"),  # in the tooltips
+          QT_TRANSLATE_NOOP("Dataset", "gaussian"), QT_TRANSLATE_NOOP("Dataset", "spiral"),
+          QT_TRANSLATE_NOOP("Dataset", "linear"), QT_TRANSLATE_NOOP("Dataset", "moons"))
 REGRESSION_TIPS = {
-    "plane": "Regression: learn a value that rises linearly across the plane, (x₁ + x₂)/2, from −1 (orange) to "
-             "+1 (blue); the output neuron is linear and the error squared",
-    "multi_gaussian": "Regression: learn a landscape of six bumps of height +1 (blue) and −1 (orange); the output "
-                      "neuron is linear and the error squared",
+    "plane": QT_TRANSLATE_NOOP("Playground", "Regression: learn a value that rises linearly across the plane, "
+                                             "(x₁ + x₂)/2, from −1 (orange) to +1 (blue); the output neuron is linear "
+                                             "and the error squared"),
+    "multi_gaussian": QT_TRANSLATE_NOOP("Playground", "Regression: learn a landscape of six bumps of height +1 (blue) "
+                                                      "and −1 (orange); the output neuron is linear and the error "
+                                                      "squared"),
 }
-CUSTOM_TIP = ("Your own points: draw them on the output panel (Draw points, Ctrl+D) or import a CSV file "
-              "(File > Import data…). Choosing it starts from the points shown now.")
+CUSTOM_TIP = QT_TRANSLATE_NOOP("Playground", "Your own points: draw them on the output panel (Draw points, Ctrl+D) "
+                                             "or import a CSV file (File > Import data…). Choosing it starts from "
+                                             "the points shown now.")
 
 
 def dataset_icon(name: str, size: int = 44) -> QIcon:
@@ -101,22 +113,25 @@ class DatasetChooser(QWidget):
         grid.setSpacing(4)
         self.group = QButtonGroup(self)
         self.buttons: dict[str, QToolButton] = {}
-        self.classification_label = group_label("Classification: a class per point", "Each point belongs to one of two "
-                                                 "classes (spiral and Gaussian: up to six, see Classes); the "
-                                                 "network learns the probability of each")
-        self.regression_label = group_label("Regression: a value", "Each point carries a number from "
-                                             "−1 (orange) to +1 (blue); the network learns to predict it")
+        self.classification_label = group_label(
+            self.tr("Classification: a class per point"),
+            self.tr("Each point belongs to one of two classes (spiral and Gaussian: up to six, see Classes); the "
+                    "network learns the probability of each"))
+        self.regression_label = group_label(self.tr("Regression: a value"), self.tr(
+            "Each point carries a number from −1 (orange) to +1 (blue); the network learns to predict it"))
         grid.addWidget(self.classification_label, 0, 0, 1, 3)
         rows = 3 + (len(DATASETS) - 1) // 3  # under the classification grid, after its label
         grid.addWidget(self.regression_label, rows, 0, 1, 2)
-        self.custom_label = group_label("Yours", "Points of your own, of 2 to 6 classes or with values")
+        self.custom_label = group_label(self.tr("Yours"), self.tr("Points of your own, of 2 to 6 classes or with "
+                                                                  "values"))
         grid.addWidget(self.custom_label, rows, 2)
         for k, name in enumerate(ALL_DATASETS):
             regression = name in REGRESSION_DATASETS
-            b = picture_button(f"dataset_{name}", DATASET_TITLES.get(name, name.capitalize()), dataset_icon(name),
-                                44)
+            b = picture_button(f"dataset_{name}", translate("Dataset", DATASET_TITLES.get(name, name.capitalize())),
+                               dataset_icon(name), 44)
             tip = MULTICLASS_TIP if name in MULTICLASS_DATASETS else DATASET_TIP
-            b.setToolTip(REGRESSION_TIPS[name] if regression else tip.format(name=name))
+            b.setToolTip(translate("Playground", REGRESSION_TIPS[name]) if regression
+                         else translate("Playground", tip).format(name=translate("Dataset", name)))
             b.setAccessibleName(f"{'Regression' if regression else 'Dataset'} {name.replace('_', ' ')}")
             self.group.addButton(b, k)
             self.buttons[name] = b
@@ -125,8 +140,8 @@ class DatasetChooser(QWidget):
                 grid.addWidget(b, rows + 1 + j // 3, j % 3)
             else:
                 grid.addWidget(b, 1 + k // 3, k % 3)
-        b = picture_button(f"dataset_{CUSTOM}", "Your data", custom_icon(), 44)
-        b.setToolTip(CUSTOM_TIP)
+        b = picture_button(f"dataset_{CUSTOM}", self.tr("Your data"), custom_icon(), 44)
+        b.setToolTip(translate("Playground", CUSTOM_TIP))
         b.setAccessibleName("Your own data")
         self.group.addButton(b, len(ALL_DATASETS))
         self.buttons[CUSTOM] = b

@@ -20,15 +20,17 @@ from PySide6.QtWidgets import (
 
 from bpviz.engine.datasets import CUSTOM_NOISE_STD
 from bpviz.gui import palette
+from bpviz.gui.i18n import QT_TRANSLATE_NOOP, translate
 from bpviz.quoting import shorten
 
 NAME_CHARS = 6  # a class button shows this much of its name (the whole name is in its tooltip): six fit a row
 VALUE_STEPS = 20  # the value slider moves in steps of 2 / VALUE_STEPS from −1 to +1
-HINT = ("Click: add a point · right-click or Ctrl+click: remove the nearest · Shift+drag: brush a cloud. "
-        "Training goes on over the new points with the same network. "
-        f"Noise jitters drawn points (by noise × {CUSTOM_NOISE_STD:g} on each axis); the test share holds out "
-        "points at random, and each keeps its side as you draw.")
-OFF_HINT = "Draw points (Ctrl+D): add and remove points of any class by clicking on the output panel."
+HINT = QT_TRANSLATE_NOOP("DrawPanel", "Click: add a point · right-click or Ctrl+click: remove the nearest · "
+                                     "Shift+drag: brush a cloud. Training goes on over the new points with the same "
+                                     "network. Noise jitters drawn points (by noise × {std} on each axis); the test "
+                                     "share holds out points at random, and each keeps its side as you draw.")
+OFF_HINT = QT_TRANSLATE_NOOP("DrawPanel", "Draw points (Ctrl+D): add and remove points of any class by clicking on "
+                                         "the output panel.")
 
 
 def swatch(color: str, size: int = 12) -> QIcon:
@@ -56,11 +58,11 @@ class DrawPanel(QWidget):
         outer.setSpacing(2)
         row = QHBoxLayout()
         row.setSpacing(3)
-        self.draw_action = QAction("Draw points", self, checkable=True)
+        self.draw_action = QAction(self.tr("Draw points"), self, checkable=True)
         self.draw_action.setShortcut(QKeySequence("Ctrl+D"))
         self.draw_action.setShortcutContext(Qt.WindowShortcut)
-        self.draw_action.setToolTip("Draw your own data on the output panel: click to add a point of the chosen "
-                                    "class, right-click to remove the nearest one (Ctrl+D)")
+        self.draw_action.setToolTip(self.tr("Draw your own data on the output panel: click to add a point of the "
+                                            "chosen class, right-click to remove the nearest one (Ctrl+D)"))
         self.draw_action.toggled.connect(self._toggled)
         self.draw_button = QToolButton()
         self.draw_button.setObjectName("draw_button")
@@ -81,7 +83,7 @@ class DrawPanel(QWidget):
         self.value_slider.setRange(-VALUE_STEPS // 2, VALUE_STEPS // 2)
         self.value_slider.setValue(VALUE_STEPS // 2)
         self.value_slider.setMaximumWidth(110)
-        self.value_slider.setToolTip("The value new points carry, −1 (orange) … +1 (blue)")
+        self.value_slider.setToolTip(self.tr("The value new points carry, −1 (orange) … +1 (blue)"))
         self.value_slider.valueChanged.connect(self._show_value)
         row.addWidget(self.value_label)
         row.addWidget(self.value_slider)
@@ -89,13 +91,13 @@ class DrawPanel(QWidget):
         row.addStretch(1)
         self.clear_button = QToolButton()
         self.clear_button.setObjectName("draw_clear")
-        self.clear_button.setText("Clear")
-        self.clear_button.setToolTip("Remove every point and start from an empty set (the network stays)")
+        self.clear_button.setText(self.tr("Clear"))
+        self.clear_button.setToolTip(self.tr("Remove every point and start from an empty set (the network stays)"))
         self.clear_button.clicked.connect(self.clearRequested)
         row.addWidget(self.clear_button)
         outer.addLayout(row)
 
-        self.hint = QLabel(OFF_HINT)
+        self.hint = QLabel(translate("DrawPanel", OFF_HINT))
         self.hint.setObjectName("draw_hint")
         self.hint.setWordWrap(True)
         self.hint.setStyleSheet(f"color: {palette.MUTED};")
@@ -104,8 +106,8 @@ class DrawPanel(QWidget):
         self.note.setObjectName("draw_note")
         self.note.setWordWrap(True)
         self.note.setStyleSheet(f"color: {palette.MUTED};")
-        self.note.setToolTip("The file's points did not fit the view's square: each axis was mapped onto −1 … 1. "
-                             "Export data… writes the points back in the file's own coordinates")
+        self.note.setToolTip(self.tr("The file's points did not fit the view's square: each axis was mapped onto "
+                                     "−1 … 1. Export data… writes the points back in the file's own coordinates"))
         self.note.hide()
         outer.addWidget(self.note)
         self._regression = False
@@ -151,7 +153,8 @@ class DrawPanel(QWidget):
             button.setProperty("color", color)
             button.setIcon(swatch(color))
             button.setToolButtonStyle(Qt.ToolButtonTextBesideIcon)
-            button.setToolTip(f"New points are of class {name}" + (f" (key {k + 1})" if k < 9 else ""))
+            button.setToolTip((self.tr("New points are of class {name} (key {key})") if k < 9
+                               else self.tr("New points are of class {name}")).format(name=name, key=k + 1))
             if k < 9:
                 button.setShortcut(QKeySequence(str(k + 1)))
             self.class_group.addButton(button, k)
@@ -179,11 +182,13 @@ class DrawPanel(QWidget):
 
     @Slot(int)
     def _show_value(self, _step: int) -> None:
-        self.value_label.setText(f"Value {self.current_value():+.1f}".replace("-", "−"))
+        self.value_label.setText(self.tr("Value {value}").format(
+            value=f"{self.current_value():+.1f}".replace("-", "−")))
 
     @Slot(bool)
     def _toggled(self, on: bool) -> None:
-        self.hint.setText(HINT if on else OFF_HINT)
+        self.hint.setText(translate("DrawPanel", HINT).format(std=f"{CUSTOM_NOISE_STD:g}") if on
+                         else translate("DrawPanel", OFF_HINT))
         for button in self.class_buttons:  # the digit keys pick a class only while drawing
             button.setShortcut(QKeySequence(str(self.class_buttons.index(button) + 1)) if on else QKeySequence())
         self.drawingToggled.emit(bool(on))

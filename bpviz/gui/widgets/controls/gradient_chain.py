@@ -21,8 +21,10 @@ from PySide6.QtWidgets import (
 
 from bpviz.engine.trace import Trace, display_name
 from bpviz.gui.formula import plain_text, value_html
+from bpviz.gui.i18n import QT_TRANSLATE_NOOP, translate
 
-COLUMNS = ("Quantity", "Formula", "With numbers", "Value")
+COLUMNS = (QT_TRANSLATE_NOOP("GradientChainDialog", "Quantity"), QT_TRANSLATE_NOOP("GradientChainDialog", "Formula"),
+           QT_TRANSLATE_NOOP("GradientChainDialog", "With numbers"), QT_TRANSLATE_NOOP("GradientChainDialog", "Value"))
 
 
 def chain_heading(trace: Trace, positions) -> str:
@@ -41,7 +43,7 @@ class GradientChainDialog(QDialog):
         self.setAttribute(Qt.WA_DeleteOnClose)
         self.positions = tuple(positions)
         self.param = param
-        self.setWindowTitle(f"Why {display_name('dE/d' + param)} has its value")
+        self.setWindowTitle(self.tr("Why {name} has its value").format(name=display_name('dE/d' + param)))
         layout = QVBoxLayout(self)
         heading = QLabel(chain_heading(trace, self.positions))
         heading.setObjectName("chain_heading")
@@ -52,16 +54,17 @@ class GradientChainDialog(QDialog):
         heading.setTextInteractionFlags(Qt.TextSelectableByMouse)
         layout.addWidget(heading)
         words = QLabel(
-            f"The chain rule, back from the loss: the gradient of {param} is the δ of the neuron it feeds times the "
-            "value it carries; each δ is ∂E/∂out times the activation's slope ∂out/∂net, and a hidden neuron's "
-            "∂E/∂out gathers the δ of every neuron it feeds, each times its weight. These are the steps of this "
-            "pass it is made of; double-click one to show it on the diagram.")
+            self.tr("The chain rule, back from the loss: the gradient of {param} is the δ of the neuron it feeds "
+                    "times the value it carries; each δ is ∂E/∂out times the activation's slope ∂out/∂net, and a "
+                    "hidden neuron's ∂E/∂out gathers the δ of every neuron it feeds, each times its weight. These are "
+                    "the steps of this pass it is made of; double-click one to show it on the diagram.").format(
+                param=param))
         words.setWordWrap(True)
         layout.addWidget(words)
         self.table = QTreeWidget()
         self.table.setObjectName("chain_table")
         self.table.setRootIsDecorated(False)
-        self.table.setHeaderLabels(list(COLUMNS))
+        self.table.setHeaderLabels([translate("GradientChainDialog", c) for c in COLUMNS])
         self.table.setAlternatingRowColors(True)
         self.table.setWordWrap(True)
         bold = QFont(self.table.font())
@@ -88,8 +91,8 @@ class GradientChainDialog(QDialog):
             self.table.setCurrentItem(self.table.topLevelItem(0))
         layout.addWidget(self.table, 1)
         buttons = QDialogButtonBox(QDialogButtonBox.Close)
-        self.show_button = buttons.addButton("Show this step", QDialogButtonBox.ActionRole)
-        self.show_button.setToolTip("Make the selected step the stepper's current step")
+        self.show_button = buttons.addButton(self.tr("Show this step"), QDialogButtonBox.ActionRole)
+        self.show_button.setToolTip(self.tr("Make the selected step the stepper's current step"))
         self.show_button.clicked.connect(lambda: self._show(self.table.currentItem()))
         buttons.rejected.connect(self.close)
         layout.addWidget(buttons)

@@ -92,13 +92,15 @@ class IteratePanel(QWidget):
 
         self.plot = FastPlotWidget(background=palette.BACKGROUND)
         self.plot.setObjectName("error_curve")
+        self.plot.setAccessibleName(self.tr("Error curve"))
+        self.plot.setAccessibleDescription(self.tr("E_total after each pass of the last run (log scale)"))
         item = self.plot.getPlotItem()
         item.setLabel("bottom", self.tr("pass"))
         item.setLabel("left", "E_total")
         item.showGrid(x=True, y=True, alpha=0.25)
         item.setLogMode(False, True)
         item.getViewBox().setMouseEnabled(x=True, y=False)
-        self.curve = item.plot(pen=pg.mkPen(palette.POSITIVE, width=2))  # an envelope: no auto downsampling
+        self.curve = item.plot()  # an envelope: no auto downsampling
         self.plot.setMinimumHeight(80)
         layout.addWidget(self.plot, 1)
 
@@ -111,10 +113,22 @@ class IteratePanel(QWidget):
         self.message.setObjectName("passes_message")
         self.message.hide()  # shown with a message only: an empty line would take the plot's room
         layout.addWidget(self.message)
-        note = QLabel(self.tr(ARTICLE_NOTE))
+        note = self._note = QLabel(self.tr(ARTICLE_NOTE))
         note.setWordWrap(True)
-        note.setStyleSheet(f"color: {palette.MUTED};")
         layout.addWidget(note)
+        self.restyle()
+
+    def restyle(self) -> None:
+        """Take the palette's colours (bpviz.gui.theme: an export from a dark window is drawn light)."""
+        self.plot.setBackground(palette.BACKGROUND)
+        item = self.plot.getPlotItem()
+        for name in ("left", "bottom"):
+            axis = item.getAxis(name)
+            axis.setPen(pg.mkPen(palette.NEUTRAL))
+            axis.setTextPen(pg.mkPen(palette.MUTED))
+            axis.setLabel(axis.labelText, color=palette.MUTED)
+        self.curve.setPen(pg.mkPen(palette.POSITIVE, width=2))
+        self._note.setStyleSheet(f"color: {palette.MUTED};")
 
     def resizeEvent(self, event) -> None:
         super().resizeEvent(event)

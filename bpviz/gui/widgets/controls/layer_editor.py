@@ -31,12 +31,23 @@ from PySide6.QtWidgets import (
 from bpviz.engine.datasets import DOMAIN
 from bpviz.engine.features import FEATURE_LABELS, FEATURE_TIPS, FEATURES, check_features, feature_columns
 from bpviz.gui import palette
+from bpviz.gui.i18n import QT_TRANSLATE_NOOP, translate
 from bpviz.training import MAX_LAYERS, MAX_WIDTH
 
 NEW_LAYER_WIDTH = 2  # as TensorFlow Playground: a new layer starts with 2 neurons
 MINUS = "−"  # U+2212, the same width as "+"
-FEATURE_TIP = "Input {label}: {tip} (click to add or remove it)"
-LAST_FEATURE_TIP = "Input {label} is the only input left: at least one input is needed"
+FEATURE_TIP = QT_TRANSLATE_NOOP("Playground", "Input {label}: {tip} (click to add or remove it)")
+LAST_FEATURE_TIP = QT_TRANSLATE_NOOP("Playground", "Input {label} is the only input left: at least one input is "
+                                                 "needed")
+_FEATURE_TIPS = (  # bpviz.engine.features.FEATURE_TIPS (Qt-free), marked here and translated where shown
+    QT_TRANSLATE_NOOP("Feature", "the horizontal coordinate"),
+    QT_TRANSLATE_NOOP("Feature", "the vertical coordinate"),
+    QT_TRANSLATE_NOOP("Feature", "x₁ squared: with x₂² a single neuron can draw a circle"),
+    QT_TRANSLATE_NOOP("Feature", "x₂ squared"),
+    QT_TRANSLATE_NOOP("Feature", "the product x₁·x₂: positive in two opposite quadrants (xor)"),
+    QT_TRANSLATE_NOOP("Feature", "sin(π·x₁): waves along x₁"),
+    QT_TRANSLATE_NOOP("Feature", "sin(π·x₂): waves along x₂"),
+)
 #: the picture buttons: the chosen ones get a blue frame on light blue, as in the playground
 def choice_style() -> str:
     """The picture buttons' style sheet, in the palette's colours when asked for."""
@@ -65,17 +76,17 @@ _ICONS: dict[tuple, QIcon] = {}
 
 def feature_icon(name: str, size: int = 30) -> QIcon:
     """A heat map of the feature over the data square: blue where it is positive, orange where negative."""
-    key = ("feature", name, size)
+    key = ("feature", name, size, palette.scheme())
     if key not in _ICONS:
         n = 32
         axis = np.linspace(*DOMAIN, n)
         x1, x2 = np.meshgrid(axis, axis[::-1])
         (v,) = feature_columns(x1, x2, [name])
         v = v / (np.abs(v).max() or 1.0)
-        white = np.full(3, 255.0)
+        base = np.array(QColor(palette.BACKGROUND).getRgb()[:3], dtype=float)  # 0: white, or the dark background
         pos, neg = (np.array(QColor(c).getRgb()[:3], dtype=float) for c in (palette.POSITIVE, palette.NEGATIVE))
         a = np.abs(v)[..., None] * 0.85
-        rgb = np.where(v[..., None] >= 0, white + (pos - white) * a, white + (neg - white) * a)
+        rgb = np.where(v[..., None] >= 0, base + (pos - base) * a, base + (neg - base) * a)
         rgba = np.ascontiguousarray(np.dstack([rgb, np.full((n, n), 255.0)]).astype(np.uint8))
         image = QImage(rgba.data, n, n, 4 * n, QImage.Format_RGBA8888).copy()
         pixmap = canvas(size)
@@ -156,8 +167,8 @@ class FeatureChooser(QWidget):
         chosen = tuple(n for n, b in self.buttons.items() if b.isChecked())
         if not chosen:
             self.buttons[name].setChecked(True)  # refused: the network needs an input
-            self.show_message(f"Refused: {FEATURE_LABELS[name]} is the only input left and the network needs at "
-                              "least one. Choose another input first.")
+            self.show_message(self.tr("Refused: {label} is the only input left and the network needs at least one. "
+                                      "Choose another input first.").format(label=FEATURE_LABELS[name]))
             return
         self.show_message("")
         if chosen != self._features:
@@ -169,7 +180,8 @@ class FeatureChooser(QWidget):
         last = len(self._features) == 1
         for name in FEATURES:
             tip = LAST_FEATURE_TIP if last and name in self._features else FEATURE_TIP
-            self.buttons[name].setToolTip(tip.format(label=FEATURE_LABELS[name], tip=FEATURE_TIPS[name]))
+            self.buttons[name].setToolTip(translate("Playground", tip).format(
+                label=FEATURE_LABELS[name], tip=translate("Feature", FEATURE_TIPS[name])))
 
 
 def _small_button(text: str, name: str) -> QToolButton:
@@ -212,14 +224,18 @@ class _LayerColumn(QFrame):
     def show_width(self, width: int) -> None:
         n = self.index + 1
         self.count.setText(str(width))
-        self.count.setToolTip(f"Hidden layer {n} has {width} neuron{'s' if width != 1 else ''}")
-        self.title.setToolTip(f"Hidden layer {n}")
+        self.count.setToolTip((self.tr("Hidden layer {n} has {width} neurons") if width != 1
+                               else self.tr("Hidden layer {n} has {width} neuron")).format(n=n, width=width))
+        self.title.setToolTip(self.tr("Hidden layer {n}").format(n=n))
         self.plus.setEnabled(width < MAX_WIDTH)
         self.minus.setEnabled(width > 1)
-        self.plus.setToolTip(f"Add a neuron to hidden layer {n}" if width < MAX_WIDTH
-                             else f"Hidden layer {n} has the maximum of {MAX_WIDTH} neurons")
-        self.minus.setToolTip(f"Remove a neuron from hidden layer {n}" if width > 1
-                              else "A layer needs at least one neuron: remove the layer instead")
+        self.plus.setAccessibleName(self.tr("Add a neuron to hidden layer {n}").format(n=n))
+        self.minus.setAccessibleName(self.tr("Remove a neuron from hidden layer {n}").format(n=n))
+        self.plus.setToolTip(self.tr("Add a neuron to hidden layer {n}").format(n=n) if width < MAX_WIDTH
+                             else self.tr("Hidden layer {n} has the maximum of {max} neurons").format(n=n,
+                                                                                                      max=MAX_WIDTH))
+        self.minus.setToolTip(self.tr("Remove a neuron from hidden layer {n}").format(n=n) if width > 1
+                              else self.tr("A layer needs at least one neuron: remove the layer instead"))
 
 
 class HiddenLayersEditor(QWidget):
@@ -238,9 +254,12 @@ class HiddenLayersEditor(QWidget):
         top.setSpacing(6)
         self.remove_layer_button = _small_button(MINUS, "remove_layer")
         self.add_layer_button = _small_button("+", "add_layer")
+        self.remove_layer_button.setAccessibleName(self.tr("Remove a hidden layer"))
+        self.add_layer_button.setAccessibleName(self.tr("Add a hidden layer"))
         self.summary = QLabel()
         self.summary.setObjectName("layers_summary")
-        self.summary.setToolTip(f"Hidden layers between the inputs and the output: 0 to {MAX_LAYERS}")
+        self.summary.setToolTip(self.tr("Hidden layers between the inputs and the output: 0 to {max}").format(
+            max=MAX_LAYERS))
         top.addWidget(self.add_layer_button)
         top.addWidget(self.remove_layer_button)
         top.addWidget(self.summary, 1)
@@ -258,8 +277,8 @@ class HiddenLayersEditor(QWidget):
         self._row_widget = QWidget()
         self._row_widget.setLayout(row)
         layout.addWidget(self._row_widget)
-        self.empty_note = QLabel("No hidden layer: the output is a weighted sum of the inputs, so the boundary "
-                                 "is a straight line in the chosen features.")
+        self.empty_note = QLabel(self.tr("No hidden layer: the output is a weighted sum of the inputs, so the "
+                                         "boundary is a straight line in the chosen features."))
         self.empty_note.setWordWrap(True)
         self.empty_note.setStyleSheet(f"color: {palette.MUTED};")
         layout.addWidget(self.empty_note)
@@ -301,13 +320,14 @@ class HiddenLayersEditor(QWidget):
 
     def _show(self) -> None:
         n = len(self._hidden)
-        self.summary.setText(f"{n} hidden layer{'s' if n != 1 else ''}")
+        self.summary.setText((self.tr("{n} hidden layers") if n != 1 else self.tr("{n} hidden layer")).format(n=n))
         self.add_layer_button.setEnabled(n < MAX_LAYERS)
         self.remove_layer_button.setEnabled(n > 0)
-        self.add_layer_button.setToolTip(f"Add a hidden layer of {NEW_LAYER_WIDTH} neurons after the last one"
-                                         if n < MAX_LAYERS else f"The maximum is {MAX_LAYERS} hidden layers")
-        self.remove_layer_button.setToolTip("Remove the last hidden layer" if n
-                                            else "No hidden layer left to remove")
+        self.add_layer_button.setToolTip(
+            self.tr("Add a hidden layer of {width} neurons after the last one").format(width=NEW_LAYER_WIDTH)
+            if n < MAX_LAYERS else self.tr("The maximum is {max} hidden layers").format(max=MAX_LAYERS))
+        self.remove_layer_button.setToolTip(self.tr("Remove the last hidden layer") if n
+                                            else self.tr("No hidden layer left to remove"))
         for i, col in enumerate(self.columns):
             col.setVisible(i < n)
             col.show_width(self._hidden[i] if i < n else NEW_LAYER_WIDTH)  # as it will appear when added

@@ -11,6 +11,7 @@ from PySide6.QtCore import QEvent, QObject, Qt
 from PySide6.QtWidgets import QApplication, QComboBox, QFrame, QLabel, QScrollArea, QSizePolicy, QVBoxLayout, QWidget
 
 from bpviz.gui import palette
+from bpviz.gui.i18n import translate
 
 
 def number_text(value: float) -> str:
@@ -22,7 +23,7 @@ def make_combo(name: str, items, tip: str) -> QComboBox:
     combo = QComboBox()
     combo.setObjectName(name)
     for data, text in items:
-        combo.addItem(text, data)
+        combo.addItem(translate("Playground", text), data)  # the choices are marked in playground_choices
     combo.setToolTip(tip)
     combo.setSizeAdjustPolicy(QComboBox.AdjustToMinimumContentsLengthWithIcon)
     combo.setMinimumContentsLength(6)
@@ -46,7 +47,8 @@ def select_number(combo: QComboBox, value: float) -> None:
     at = next((i for i in range(combo.count()) if combo.itemData(i) > value), combo.count())
     combo.insertItem(at, number_text(value), float(value))
     combo.setItemData(at, True, _EXTRA)
-    combo.setItemData(at, "The value of the loaded settings (not one of the usual choices)", Qt.ToolTipRole)
+    combo.setItemData(at, translate("Playground", "The value of the loaded settings (not one of the usual choices)"),
+                     Qt.ToolTipRole)
     combo.setCurrentIndex(at)
 
 
@@ -71,7 +73,7 @@ def panel_section(title: str, name: str) -> tuple[QWidget, QVBoxLayout]:
     layout = QVBoxLayout(section)
     layout.setContentsMargins(0, 0, 0, 0)
     layout.setSpacing(5)
-    heading = QLabel(title.upper())
+    heading = QLabel(title.upper())  # the title translated by the caller: upper() leaves Chinese as it is
     heading.setObjectName(f"{name}_heading")
     font = heading.font()
     font.setBold(True)

@@ -8,11 +8,13 @@ from PySide6.QtGui import QAction, QKeySequence
 from PySide6.QtWidgets import QComboBox, QHBoxLayout, QLabel, QPushButton, QVBoxLayout, QWidget
 
 from bpviz.gui import palette
+from bpviz.gui.i18n import QT_TRANSLATE_NOOP, translate
 from bpviz.gui.widgets.controls.stepper import StepperPanel
 from bpviz.gui.widgets.message_label import MessageLabel
 
-HINT = ("Right-click a training point on the output map to step through it instead; right-click an edge of the "
-        "diagram to see the chain of factors behind its gradient.")
+HINT = QT_TRANSLATE_NOOP("PassPanel", "Right-click a training point on the output map to step through it instead; "
+                                     "right-click an edge of the diagram to see the chain of factors behind its "
+                                     "gradient.")
 
 
 class PassPanel(QWidget):
@@ -33,28 +35,28 @@ class PassPanel(QWidget):
         self.title.setWordWrap(True)
         layout.addWidget(self.title)
         source = QHBoxLayout()
-        source.addWidget(QLabel("Pass on"))
+        source.addWidget(QLabel(self.tr("Pass on")))
         self.source = QComboBox()
         self.source.setObjectName("pass_source")
-        self.source.addItems(["one training point", "the next mini-batch"])
-        self.source.setToolTip("One point: its pass, step by step. The next mini-batch: the first point's pass, then "
-                               "each gradient as the mean of the batch's points' own, and the update the next "
-                               "training step makes")
+        self.source.addItems([self.tr("one training point"), self.tr("the next mini-batch")])
+        self.source.setToolTip(self.tr("One point: its pass, step by step. The next mini-batch: the first point's "
+                                       "pass, then each gradient as the mean of the batch's points' own, and the "
+                                       "update the next training step makes"))
         self.source.currentIndexChanged.connect(lambda index: self.batchChosen.emit(index == 1))
         source.addWidget(self.source, 1)
         layout.addLayout(source)
-        hint = QLabel(HINT)
+        hint = QLabel(translate("PassPanel", HINT))
         hint.setWordWrap(True)
         hint.setStyleSheet(f"color: {palette.MUTED};")
         layout.addWidget(hint)
 
-        self.apply_action = self._action("Apply update", "Ctrl+U", self.applyRequested,
-                                         "Put this pass's updated weights and biases (w⁺) into the network: Play "
-                                         "and Step continue from them (Ctrl+U)")
-        self.undo_action = self._action("Undo update", "Ctrl+Z", self.undoRequested,
-                                        "Give the network back the weights this pass started from (Ctrl+Z)")
-        self.leave_action = self._action("Back to training", "Escape", self.leaveRequested,
-                                         "Leave the pass: the training settings again (Esc)")
+        self.apply_action = self._action(self.tr("Apply update"), "Ctrl+U", self.applyRequested,
+                                         self.tr("Put this pass's updated weights and biases (w⁺) into the network: "
+                                                 "Play and Step continue from them (Ctrl+U)"))
+        self.undo_action = self._action(self.tr("Undo update"), "Ctrl+Z", self.undoRequested,
+                                        self.tr("Give the network back the weights this pass started from (Ctrl+Z)"))
+        self.leave_action = self._action(self.tr("Back to training"), "Escape", self.leaveRequested,
+                                         self.tr("Leave the pass: the training settings again (Esc)"))
         buttons = QHBoxLayout()
         buttons.setSpacing(4)
         self.buttons = {}

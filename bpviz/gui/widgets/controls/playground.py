@@ -63,7 +63,7 @@ from bpviz.gui.widgets.controls.playground_choices import (
     REGULARIZATIONS,
     SEED_RANGE,
     SETTLE_MS,
-    TIPS,
+    tip,
 )
 from bpviz.gui.widgets.controls.problem_type import ProblemType
 from bpviz.gui.widgets.controls.slider_row import SliderRow
@@ -110,8 +110,9 @@ class PlaygroundControls(QWidget):
         column.addWidget(self._features_section())
         column.addWidget(self._layers_section())
         self.problem = ProblemType(self.classes_spin, self.loss_combo, self.loss_label, DEFAULT_CONFIG_ARGS["loss"])
-        self.training_hint = QLabel("Training is running: a change to the data, features, layers, activation or "
-                                    "loss starts a new run; rate, batch size and regularization apply at once.")
+        self.training_hint = QLabel(self.tr("Training is running: a change to the data, features, layers, "
+                                            "activation or loss starts a new run; rate, batch size and "
+                                            "regularization apply at once."))
         self.training_hint.setObjectName("training_hint")
         self.training_hint.setWordWrap(True)
         self.training_hint.setStyleSheet(f"color: {palette.MUTED};")
@@ -131,23 +132,23 @@ class PlaygroundControls(QWidget):
 
     # ------------------------------------------------------------------ building
     def _data_section(self) -> QWidget:
-        section, layout = panel_section("Data", "data_section")
+        section, layout = panel_section(self.tr("Data"), "data_section")
         self.datasets = DatasetChooser()
         self.dataset_buttons = self.datasets.buttons
         self.datasets.changed.connect(self._dataset_chosen)
         layout.addWidget(self.datasets)
 
-        self.ratio = SliderRow("Ratio of training to test data", "ratio", TIPS["ratio"])
+        self.ratio = SliderRow(self.tr("Ratio of training to test data"), "ratio", tip("ratio"))
         self.ratio.slider.setRange(1, 90 // RATIO_STEP)  # steps of 10 % of training data
         self.ratio.format = lambda _v: f"{self._train_percent():g}%"
-        self.noise = SliderRow("Noise", "noise", TIPS["noise"])
+        self.noise = SliderRow(self.tr("Noise"), "noise", tip("noise"))
         self.noise.slider.setRange(0, NOISE_MAX // NOISE_STEP)
         self.noise.format = lambda _v: f"{self._noise_percent():g}"
         for name, row in (("ratio", self.ratio), ("noise", self.noise)):
             row.slider.setPageStep(1)
             row.touched.connect(lambda n=name: self._slider_touched(n))
             row.committed.connect(lambda settle: self._user_changed(settle))
-        self.batch = SliderRow("Batch size", "batch", TIPS["batch"])
+        self.batch = SliderRow(self.tr("Batch size"), "batch", tip("batch"))
         self.batch.format = self._batch_text
         self.batch.committed.connect(self._batch_committed)
         self.ratio_slider, self.noise_slider, self.batch_slider = self.ratio.slider, self.noise.slider, \
@@ -158,23 +159,23 @@ class PlaygroundControls(QWidget):
         form = QGridLayout()
         form.setHorizontalSpacing(6)
         form.setVerticalSpacing(4)
-        self.points_spin = self._spin("points_spin", POINTS_RANGE, TIPS["points"], step=50)
+        self.points_spin = self._spin("points_spin", POINTS_RANGE, tip("points"), step=50)
         self.own = OwnPoints(self.points_spin, POINTS_RANGE, DEFAULT_DATASET.n_samples)  # "Your data"
         self.points_spin.valueChanged.connect(lambda _v: self._user_changed(settle=True))
-        self.seed_spin = self._spin("seed_spin", SEED_RANGE, TIPS["seed"])
+        self.seed_spin = self._spin("seed_spin", SEED_RANGE, tip("seed"))
         self.seed_spin.valueChanged.connect(self._seed_edited)
-        self.new_seed_button = QPushButton("New seed")
+        self.new_seed_button = QPushButton(self.tr("New seed"))
         self.new_seed_button.setObjectName("new_seed")
-        self.new_seed_button.setToolTip(TIPS["new_seed"])
+        self.new_seed_button.setToolTip(tip("new_seed"))
         self.new_seed_button.clicked.connect(self._new_seed)
-        form.addWidget(buddy_label("Points", self.points_spin), 0, 0)
+        form.addWidget(buddy_label(self.tr("Points"), self.points_spin), 0, 0)
         form.addWidget(self.points_spin, 0, 1)
-        form.addWidget(buddy_label("Seed", self.seed_spin), 1, 0)
+        form.addWidget(buddy_label(self.tr("Seed"), self.seed_spin), 1, 0)
         form.addWidget(self.seed_spin, 1, 1)
         form.addWidget(self.new_seed_button, 1, 2)
-        self.classes_spin = self._spin("classes_spin", CLASSES_RANGE, TIPS["classes"])
+        self.classes_spin = self._spin("classes_spin", CLASSES_RANGE, tip("classes"))
         self.classes_spin.valueChanged.connect(self._classes_edited)
-        form.addWidget(buddy_label("Classes", self.classes_spin), 2, 0)
+        form.addWidget(buddy_label(self.tr("Classes"), self.classes_spin), 2, 0)
         form.addWidget(self.classes_spin, 2, 1)
         form.setColumnStretch(1, 1)
         layout.addLayout(form)
@@ -192,8 +193,8 @@ class PlaygroundControls(QWidget):
         return spin
 
     def _features_section(self) -> QWidget:
-        section, layout = panel_section("Features", "features_section")
-        note = QLabel("Inputs computed from each point (x₁, x₂):")
+        section, layout = panel_section(self.tr("Features"), "features_section")
+        note = QLabel(self.tr("Inputs computed from each point (x₁, x₂):"))
         note.setWordWrap(True)
         note.setStyleSheet(f"color: {palette.MUTED};")
         layout.addWidget(note)
@@ -204,25 +205,27 @@ class PlaygroundControls(QWidget):
         return section
 
     def _layers_section(self) -> QWidget:
-        section, layout = panel_section("Hidden layers", "layers_section")
+        section, layout = panel_section(self.tr("Hidden layers"), "layers_section")
         self.layers = HiddenLayersEditor()
         self.layers.changed.connect(lambda _h: self._user_changed())
         layout.addWidget(self.layers)
         return section
 
     def _training_section(self) -> QWidget:
-        section, layout = panel_section("Training", "training_section")
+        section, layout = panel_section(self.tr("Training"), "training_section")
         grid = QGridLayout()
         grid.setHorizontalSpacing(8)
         grid.setVerticalSpacing(2)
-        self.lr_combo = make_combo("lr_combo", [(v, number_text(v)) for v in LEARNING_RATES], TIPS["lr"])
-        self.activation_combo = make_combo("activation_combo", ACTIVATIONS, TIPS["activation"])
-        self.loss_combo = make_combo("loss_combo", LOSSES, TIPS["loss"])
-        self.reg_combo = make_combo("regularization_combo", REGULARIZATIONS, TIPS["regularization"])
-        self.reg_rate_combo = make_combo("reg_rate_combo", [(v, number_text(v)) for v in REG_RATES], TIPS["reg_rate"])
-        cells = ((0, 0, 1, "Learning rate", self.lr_combo), (0, 1, 1, "Activation", self.activation_combo),
-                 (2, 0, 1, "Regularization", self.reg_combo), (2, 1, 1, "Regularization rate", self.reg_rate_combo),
-                 (4, 0, 2, "Loss", self.loss_combo))
+        self.lr_combo = make_combo("lr_combo", [(v, number_text(v)) for v in LEARNING_RATES], tip("lr"))
+        self.activation_combo = make_combo("activation_combo", ACTIVATIONS, tip("activation"))
+        self.loss_combo = make_combo("loss_combo", LOSSES, tip("loss"))
+        self.reg_combo = make_combo("regularization_combo", REGULARIZATIONS, tip("regularization"))
+        self.reg_rate_combo = make_combo("reg_rate_combo", [(v, number_text(v)) for v in REG_RATES], tip("reg_rate"))
+        cells = ((0, 0, 1, self.tr("Learning rate"), self.lr_combo), (0, 1, 1, self.tr("Activation"),
+                                                                     self.activation_combo),
+                 (2, 0, 1, self.tr("Regularization"), self.reg_combo), (2, 1, 1, self.tr("Regularization rate"),
+                                                                       self.reg_rate_combo),
+                 (4, 0, 2, self.tr("Loss"), self.loss_combo))
         for row, col, span, text, combo in cells:
             grid.addWidget(buddy_label(text, combo), row, col, 1, span)
             grid.addWidget(combo, row + 1, col, 1, span)
@@ -342,7 +345,7 @@ class PlaygroundControls(QWidget):
         return 0 if self._batch_is_all() else self.batch.slider.value()
 
     def _batch_text(self, value: int) -> str:
-        return f"all ({self._n_train()})" if value == self.batch.slider.maximum() else str(value)
+        return self.tr("all ({n})").format(n=self._n_train()) if value == self.batch.slider.maximum() else str(value)
 
     @staticmethod
     def run_key(c: TrainConfig) -> tuple:

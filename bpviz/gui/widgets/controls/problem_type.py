@@ -14,6 +14,7 @@ from PySide6.QtCore import Qt
 from PySide6.QtWidgets import QComboBox, QSpinBox, QWidget
 
 from bpviz.engine.datasets import CUSTOM, MULTICLASS_DATASETS, is_regression
+from bpviz.gui.i18n import translate
 from bpviz.gui.widgets.controls.panel_parts import select_data
 from bpviz.gui.widgets.controls.playground_choices import (
     LOSS_TIPS,
@@ -85,8 +86,9 @@ class ProblemType:
             self.combo.clear()
             items = {"regression": REGRESSION_LOSSES, "classes": MULTICLASS_LOSSES, "binary": LOSSES}[kind]
             for data, text in items:
-                self.combo.addItem(text.format(k=k), data)
-            tip = TIPS[{"regression": "loss_regression", "classes": "loss_multiclass", "binary": "loss"}[kind]]
+                self.combo.addItem(translate("Playground", text).format(k=k), data)
+            tip = translate("Playground", TIPS[{"regression": "loss_regression", "classes": "loss_multiclass",
+                                                "binary": "loss"}[kind]])
             for widget in (self.combo, self.label):
                 widget.setToolTip(tip.format(k=k))
             self.item_tips()
@@ -99,8 +101,9 @@ class ProblemType:
     def item_tips(self) -> None:
         kind, k = self.problem
         for i in range(self.combo.count()):
-            tip = {"regression": LOSS_TIPS["regression"], "classes": LOSS_TIPS["multiclass"].format(k=k)}.get(
+            tip = {"regression": LOSS_TIPS["regression"], "classes": LOSS_TIPS["multiclass"]}.get(
                 kind, LOSS_TIPS.get(self.combo.itemData(i), ""))
+            tip = translate("Playground", tip).format(k=k) if tip else tip
             self.combo.setItemData(i, tip, Qt.ToolTipRole)
 
 

@@ -28,16 +28,17 @@ from bpviz.gui.formula import name_html, plain_text, to_html, value_html
 from bpviz.gui.i18n import phase_title, step_note
 from bpviz.gui.widgets.controls.step_list import HTML_ROLE, INDEX_ROLE, StepTree
 
-#: colour of a value by the step's kind: gradients purple, updated parameters green (as on the diagram)
-KIND_COLORS = {"grad_out": palette.GRADIENT, "deriv": palette.GRADIENT, "delta": palette.GRADIENT,
-               "grad_param": palette.GRADIENT, "update": palette.NEW_VALUE}
+#: colour of a value by the step's kind: gradients purple, updated parameters green (as on the diagram); the
+#: palette's names, read when drawn (the scheme in use: bpviz.gui.palette)
+KIND_COLORS = {"grad_out": "GRADIENT", "deriv": "GRADIENT", "delta": "GRADIENT", "grad_param": "GRADIENT",
+               "update": "NEW_VALUE"}
 MINIMUM_WIDTH = 300  # px
 PREFERRED_WIDTH = 420  # px: room for the buttons on one row and most formulas on one or two lines
 BUTTON_ORDER = ("previous", "next", "run_all", "reset")
 
 
 def value_color(step: Step) -> str:
-    return KIND_COLORS.get(step.kind, palette.TEXT)
+    return getattr(palette, KIND_COLORS.get(step.kind, "TEXT"))
 
 
 class StepperPanel(QWidget):
@@ -106,8 +107,7 @@ class StepperPanel(QWidget):
         card = QFrame()
         card.setObjectName("stepper_card")
         card.setFrameShape(QFrame.StyledPanel)
-        card.setStyleSheet(f"QFrame#stepper_card {{ background: {palette.NODE_FILL};"
-                           f" border: 1px solid {palette.CARD_BORDER}; border-radius: 4px; }}")
+        card.setStyleSheet(_card_style())
         grid = QGridLayout(card)
         grid.setContentsMargins(12, 10, 12, 10)
         grid.setHorizontalSpacing(5)
@@ -121,7 +121,7 @@ class StepperPanel(QWidget):
             lab.setWordWrap(True)
             lab.setAlignment(align | Qt.AlignTop)
             lab.setTextInteractionFlags(Qt.TextSelectableByMouse)
-            lab.setStyleSheet("background: transparent; border: none;")
+            lab.setStyleSheet(_label_style())
             font = QFont(self.font())
             font.setPointSizeF(base * scale)
             font.setBold(bold)
@@ -196,13 +196,16 @@ class StepperPanel(QWidget):
         if self._arrange_buttons(4 if event.size().width() - margins.left() - margins.right() >= needed else 2):
             self.layout().activate()  # the layout already placed the old arrangement for this size
 
+    def focus_steps(self) -> None:
+        """Give the keyboard focus to the list of steps (its arrow keys step the pass)."""
+        self._tree.setFocus(Qt.OtherFocusReason)
+
     def _make_tree(self) -> StepTree:
         tree = StepTree()
         tree.tooltip_for = self._tooltip
-        pal = tree.palette()  # a step not computed yet is muted: the list's own text colour, no colour per row
-        for group in (QPalette.Active, QPalette.Inactive):
-            pal.setColor(group, QPalette.Text, QColor(palette.MUTED))
-        tree.setPalette(pal)
+        tree.setAccessibleName(self.tr("Steps of the pass"))
+        tree.setAccessibleDescription(self.tr("Up and Down move to the previous or next step"))
+        _mute(tree)
         tree.itemSelectionChanged.connect(self._on_selection)
         tree.stepKey.connect(lambda delta: self.set_position(self._position + delta))
         return tree
@@ -241,6 +244,15 @@ class StepperPanel(QWidget):
             tree.fit_names([s.symbol for s in self._trace.steps])
         finally:
             self._syncing = False
+
+    def restyle(self) -> None:
+        """Take the palette's colours again (bpviz.gui.theme: an export from a dark window is drawn light)."""
+        self._card.setStyleSheet(_card_style())
+        for lab in self._card.findChildren(QLabel):  # a style sheet keeps the text colour it was polished with
+            lab.setStyleSheet(_label_style())
+        _mute(self._tree)
+        self._rebuild_tree()
+        self._refresh()
 
     # ------------------------------------------------------------------ API
     def set_trace(self, trace: Trace | None) -> None:
@@ -450,3 +462,20 @@ class StepperPanel(QWidget):
             self._refresh_selection()  # keep the current step selected
             return
         self.set_position(index)
+
+
+def _card_style() -> str:
+    return (f"QFrame#stepper_card {{ background: {palette.NODE_FILL};"
+            f" border: 1px solid {palette.CARD_BORDER}; border-radius: 4px; }}")
+
+
+def _label_style() -> str:
+    return f"background: transparent; border: none; color: {palette.TEXT};"
+
+
+def _mute(tree) -> None:
+    """A step not computed yet is muted: the list's own text colour, no colour per row."""
+    pal = tree.palette()
+    for group in (QPalette.Active, QPalette.Inactive):
+        pal.setColor(group, QPalette.Text, QColor(palette.MUTED))
+    tree.setPalette(pal)

@@ -53,6 +53,7 @@ class DiagramDrawing:
         self.width = self.sign = self.halo = None
         self.fast_paint = self.maps_on = False
         self._edge_layer = self._halo_layer = None
+        self.cursor_item = None  # the view's keyboard cursor (made by the view; the scene's clear deletes it)
 
     # building -----------------------------------------------------------------------------------
     def build(self, names, key):

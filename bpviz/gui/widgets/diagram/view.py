@@ -27,6 +27,7 @@ from PySide6.QtWidgets import (
 )
 
 from bpviz.gui import palette
+from bpviz.gui.widgets.diagram.cursor import KeyboardCursor
 from bpviz.gui.widgets.diagram.drawing import DiagramDrawing
 from bpviz.gui.widgets.diagram.images import MapNode, map_tooltip
 from bpviz.gui.widgets.diagram.layout import FONT_PX, MAP_VIEW
@@ -39,7 +40,7 @@ MAX_LABELLED_EDGES = 20
 MAX_SCALE = 1.2
 
 
-class NetworkDiagram(QGraphicsView):
+class NetworkDiagram(KeyboardCursor, QGraphicsView):
     """The network diagram. ``weightEdited(name, value)`` when the user types a new value for an edge/bias."""
 
     weightEdited = Signal(str, float)
@@ -78,6 +79,8 @@ class NetworkDiagram(QGraphicsView):
         self._aa_timer.setSingleShot(True)
         self._aa_timer.setInterval(250)
         self._aa_timer.timeout.connect(lambda: self._set_antialias(True))
+        self._init_keyboard()  # arrows move a dashed cursor, Enter edits, screen readers are told (cursor.py)
+        self._aa_timer.timeout.connect(self._show_cursor)  # live frames: the cursor's text once they stop
 
     # public API -------------------------------------------------------------------------------
     def state(self) -> DiagramState | None:
@@ -99,7 +102,8 @@ class NetworkDiagram(QGraphicsView):
         key = (names.sizes, names.shared_biases, labels, labels and detailed and max(names.sizes) <= 3, *longest,
                maps, state.input_labels, self._map_canvas() if maps else None, classes)
         self._state = state
-        if key != self._drawing.key:
+        rebuilt = key != self._drawing.key
+        if rebuilt:
             self._close_editor()
             self._drawing.build(names, key)
             self.setSceneRect(self._drawing.scene_rect)
@@ -113,9 +117,12 @@ class NetworkDiagram(QGraphicsView):
         else:
             self._aa_timer.stop()
             self._set_antialias(True)
+        if self._cursor is not None and (rebuilt or not self._drawing.fast_paint):
+            self._show_cursor()  # live frames: its text once they stop (the timer)
 
     def restyle(self) -> None:
         """Draw again in the palette's colours (bpviz.gui.theme: an export from a dark window is drawn light)."""
+        self._style_focus_frame()
         self.setBackgroundBrush(QColor(palette.BACKGROUND))
         self.legend.restyle()
         if self._state is not None:
@@ -284,7 +291,7 @@ class NetworkDiagram(QGraphicsView):
 
     def _viewport_tooltip(self, event) -> bool:
         eid = self.element_at(event.pos())
-        text = self.tooltip_for(eid) if eid else ""
+        text = self.tooltip_for(eid) if eid else self.toolTip()  # nothing there: the keys
         if text:
             QToolTip.showText(event.globalPos(), text, self.viewport())
         else:
@@ -399,6 +406,7 @@ class NetworkDiagram(QGraphicsView):
         self.editor_message.hide()
         if refocus:
             self.setFocus(Qt.OtherFocusReason)
+        self._show_cursor()
 
     def eventFilter(self, obj, event) -> bool:
         # Tooltips come through an event filter, not a viewportEvent override: with a Python override, Qt's
@@ -408,6 +416,9 @@ class NetworkDiagram(QGraphicsView):
         if obj is self.editor and self._editing is not None:
             if event.type() == QEvent.KeyPress and event.key() == Qt.Key_Escape:
                 self._close_editor(refocus=True)
+                return True
+            if event.type() == QEvent.KeyPress and event.key() in (Qt.Key_Return, Qt.Key_Enter):
+                self._commit()  # and the key goes no further (to the view, where Enter opens the editor)
                 return True
             if event.type() == QEvent.FocusOut and event.reason() != Qt.PopupFocusReason:
                 self._close_editor()
@@ -419,7 +430,8 @@ class NetworkDiagram(QGraphicsView):
         if h != self._legend_h:
             self._legend_h = h
             self.setViewportMargins(0, 0, 0, h)
-        self.legend.setGeometry(0, self.height() - h, self.width(), h)
+        fw = self.frameWidth()  # inside the focus frame
+        self.legend.setGeometry(fw, self.height() - h - fw, self.width() - 2 * fw, h)
 
     def resizeEvent(self, event) -> None:
         self._layout_legend()

@@ -303,5 +303,6 @@ def _marked(text: str, column: int) -> str:
     before = ("…" if start > 0 else "") + text[start:i]
     after = text[i + 1:end] + ("…" if end < len(text) else "")
     marked = html.escape(text[i], quote=False) if i < len(text) else "&nbsp;"
-    return (f"<tt>{html.escape(before, quote=False)}<span style='background:#f8d7da;color:{palette.ERROR_COLOR}'>"
+    return (f"<tt>{html.escape(before, quote=False)}"
+            f"<span style='background:{palette.ERROR_FILL};color:{palette.ERROR_COLOR}'>"
             f"<b>{marked}</b></span>{html.escape(after, quote=False)}</tt>")

@@ -14,7 +14,17 @@ from __future__ import annotations
 from collections import Counter
 
 from PySide6.QtCore import QEvent, QPointF, QRectF, Qt, Signal
-from PySide6.QtGui import QBrush, QColor, QFontMetricsF, QPainter, QPainterPath, QPen, QPolygonF
+from PySide6.QtGui import (
+    QAccessible,
+    QAccessibleEvent,
+    QBrush,
+    QColor,
+    QFontMetricsF,
+    QPainter,
+    QPainterPath,
+    QPen,
+    QPolygonF,
+)
 from PySide6.QtWidgets import (
     QGraphicsPathItem,
     QGraphicsPolygonItem,
@@ -35,14 +45,29 @@ from bpviz.gui.widgets.graph.zoom import ZoomableView
 DIGITS = 4  # significant digits on the drawing
 FONT_PX = 13
 NODE_H = 34.0
-EDGE_COLOR = "#8d969f"
-CURRENT_FILL = tint(palette.READ, 0.28)
-LEAF_FILL = "#eef4fa"
-CONSTANT_FILL = "#f5f5f5"
+EDGE_COLOR = "#8d969f"  # reads as a line on white and on the dark background alike (≥ 3:1 on both)
 LARGE_GRAPH = 24  # more nodes than this (softmax with loss has 22): the fast layered layout (large.py)
-GROUP_FILL = "#f3f0e4"  # a program statement's box
-GROUP_BORDER = "#d9d2b4"
 NAME_ROLE = 0  # QGraphicsItem.data key holding a node's name
+#: fills by scheme (bpviz.gui.palette), read when drawn: an input leaf, a constant, a program statement's box
+#: and its border. The dark ones keep every text on them at ≥ 4.5:1 (tests/gui/test_dark_theme.py).
+FILLS = {"light": {"leaf": "#eef4fa", "constant": "#f5f5f5", "group": "#f3f0e4", "group_border": "#d9d2b4"},
+         "dark": {"leaf": "#202a35", "constant": "#26292e", "group": "#25241f", "group_border": "#4a4536"}}
+
+
+def fill(kind: str) -> str:
+    """The fill ``kind`` (leaf, constant, group, group_border) in the scheme in use."""
+    return FILLS[palette.scheme()][kind]
+
+
+def current_fill() -> QColor:
+    """The current step's node: the step's amber mixed into the background."""
+    return tint(palette.READ, 0.28)
+
+
+def partial_gradient() -> QColor:
+    """A leaf's gradient while its sum still grows: a paler purple (light), a slightly dimmer one (dark, where a
+    paler purple would be darker and fall under 4.5:1 on the leaf)."""
+    return tint(palette.GRADIENT, 0.6) if not palette.is_dark() else QColor(palette.mix(palette.GRADIENT, 0.85))
 
 
 def short(value: float) -> str:
@@ -63,6 +88,7 @@ class GraphView(ZoomableView):
     def __init__(self, parent=None):
         super().__init__(parent)
         self.setObjectName("graph_view")
+        self.setAccessibleName(self.tr("Computation graph"))
         self.setScene(QGraphicsScene(self))
         self.setRenderHints(QPainter.Antialiasing | QPainter.TextAntialiasing)
         self.setBackgroundBrush(QColor(palette.BACKGROUND))
@@ -74,7 +100,27 @@ class GraphView(ZoomableView):
         self.evaluation: Evaluation | None = None
         self.layout = None
         self.position = -1
+        self._legend: QGraphicsTextItem | None = None
+        self._legend_lines = 1
         self._clear_items()
+
+    def restyle(self) -> None:
+        """Take the palette's colours again (bpviz.gui.theme: an export from a dark window is drawn light): the
+        same items, recoloured."""
+        self.setBackgroundBrush(QColor(palette.BACKGROUND))
+        for item, name in self._colored:
+            color = QColor(getattr(palette, name))
+            if isinstance(item, QGraphicsTextItem):
+                item.setDefaultTextColor(color)
+            else:
+                item.setBrush(color)
+        for box in self._groups.values():
+            box.setBrush(QColor(fill("group")))
+            box.setPen(QPen(QColor(fill("group_border")), 1.0))
+        if self._legend is not None and self.evaluation is not None:
+            self._legend.setHtml(self._legend_html(self._legend_lines == 2))
+        if self.evaluation is not None:
+            self.set_position(self.position)
 
     def _clear_items(self) -> None:
         self._nodes: dict[str, QGraphicsPathItem] = {}
@@ -87,6 +133,7 @@ class GraphView(ZoomableView):
         self._step_of_edge: dict[tuple, int] = {}  # the step that sends the edge's gradient
         self._step_of_node: dict[str, int] = {}
         self._groups: dict[str, QGraphicsPathItem] = {}
+        self._colored: list[tuple] = []  # (item, the palette's name of its colour): recoloured by restyle()
 
     # ------------------------------------------------------------------ building
     def set_evaluation(self, evaluation: Evaluation, position: int = -1) -> None:
@@ -105,7 +152,7 @@ class GraphView(ZoomableView):
                 specs.append(NodeSpec(node.name, (), max(w, 44.0), 3 * line_h + 8, 0.0, round=False))
             else:
                 w = max(NODE_H, bold.horizontalAdvance(node.label) + 18)
-                caption = self._html_item(to_html(node.name), self.font_small, palette.MUTED).boundingRect()
+                caption = self._html_item(to_html(node.name), self.font_small, "MUTED").boundingRect()
                 specs.append(NodeSpec(node.name, node.inputs, w, NODE_H, caption.height() - 2,
                                       caption.width() + 2))
         sent = {(s.node, e.slot): e.sent for s in ev.steps for e in s.edges}
@@ -129,6 +176,7 @@ class GraphView(ZoomableView):
             for e in step.edges:
                 self._step_of_edge[(step.node, e.slot)] = step.index
         scene.clear()  # the captions made to measure them
+        self._colored.clear()
         statements = {s.name: s.text for s in getattr(ev, "statements", ())}
         # the largest box first: a statement's box inside another's bounds is drawn over it, its text readable
         for group, rect in sorted(layout.groups.items(), key=lambda item: -item[1].width * item[1].height):
@@ -163,18 +211,18 @@ class GraphView(ZoomableView):
         self._nodes[node.name] = item
         if node.is_leaf:
             line_h = QFontMetricsF(self.font_normal).height()
-            name = self._html_item(to_html(node.name), self.font_normal, palette.TEXT, item)
+            name = self._html_item(to_html(node.name), self.font_normal, "TEXT", item)
             name.setPos(rect.center().x() - name.boundingRect().width() / 2, rect.top() + 3)
-            value = self._text_item(short(node.value), self.font_normal, palette.POSITIVE, item)
+            value = self._text_item(short(node.value), self.font_normal, "POSITIVE", item)
             value.setPos(rect.center().x() - value.boundingRect().width() / 2, rect.top() + 4 + line_h)
-            grad = self._text_item(short(node.grad), self.font_normal, palette.GRADIENT, item)
+            grad = self._text_item(short(node.grad), self.font_normal, None, item)  # set_position colours it
             grad.setPos(rect.center().x() - grad.boundingRect().width() / 2, rect.top() + 4 + 2 * line_h)
             self._leaf_grads[node.name] = grad
         else:
-            label = self._text_item(node.label, self.font_bold, palette.TEXT, item)
+            label = self._text_item(node.label, self.font_bold, "TEXT", item)
             box = label.boundingRect()
             label.setPos(rect.center().x() - box.width() / 2, rect.center().y() - box.height() / 2)
-            caption = self._html_item(to_html(node.name), self.font_small, palette.MUTED, item)
+            caption = self._html_item(to_html(node.name), self.font_small, "MUTED", item)
             spot, cap = layout.captions[node.name], caption.boundingRect()
             caption.setPos(spot.left + (spot.width - cap.width()) / 2, spot.top + (spot.height - cap.height()) / 2)
 
@@ -183,12 +231,12 @@ class GraphView(ZoomableView):
         path = QPainterPath()
         path.addRoundedRect(QRectF(r.left, r.top, r.width, r.height), 8.0, 8.0)
         box = QGraphicsPathItem(path)
-        box.setBrush(QColor(GROUP_FILL))
-        box.setPen(QPen(QColor(GROUP_BORDER), 1.0))
+        box.setBrush(QColor(fill("group")))
+        box.setPen(QPen(QColor(fill("group_border")), 1.0))
         box.setZValue(-2)
         box.setToolTip(title)
         self.scene().addItem(box)
-        text = self._text_item(title, self.font_small, palette.MUTED, box)
+        text = self._text_item(title, self.font_small, "MUTED", box)
         text.setZValue(-1)
         metrics = QFontMetricsF(self.font_small)
         text.setText(metrics.elidedText(title, Qt.ElideRight, max(r.width - GROUP_PAD * 2, 20.0)))
@@ -231,42 +279,55 @@ class GraphView(ZoomableView):
                 grad_tip += (f"\n({source} feeds {edge.fanout} edges; its gradient is their sum: "
                              f"{exact(ev.grad(source))})")
         above, below = self.layout.above[key], self.layout.below[key]
-        fwd = self._text_item(short(forward_value), self.font_normal, palette.POSITIVE)
+        fwd = self._text_item(short(forward_value), self.font_normal, "POSITIVE")
         fwd.setToolTip(f"forward value of {source} = {exact(forward_value)}")
         self._center(fwd, above)
-        self._backdrop(fwd).setBrush(QColor(palette.BACKGROUND))  # lines crossing the label pass behind it
-        grad = self._text_item(short(grad_value), self.font_normal, palette.GRADIENT)
+        backdrop = self._backdrop(fwd)  # lines crossing the label pass behind it
+        backdrop.setBrush(QColor(palette.BACKGROUND))
+        self._colored.append((backdrop, "BACKGROUND"))
+        grad = self._text_item(short(grad_value), self.font_normal, "GRADIENT")
         grad.setToolTip(grad_tip)
         self._center(grad, below)
         box = self._backdrop(grad)
         self._forward[key], self._grads[key], self._grad_boxes[key] = fwd, grad, box
 
     def _add_legend(self, top: float) -> QGraphicsTextItem:
+        legend = self._html_item(self._legend_html(False), self.font_small, "MUTED")
+        self._legend_lines = 1
+        if legend.boundingRect().width() > self.layout.width - 16:  # one line each under a narrow graph
+            legend.setHtml(self._legend_html(True))
+            self._legend_lines = 2
+        legend.setPos(8, top)
+        self._legend = legend
+        return legend
+
+    def _legend_html(self, two_lines: bool) -> str:
         ev = self.evaluation
         forward = f"<span style='color:{palette.POSITIVE}'>■ above an edge: the value flowing forward</span>"
         backward = (f"<span style='color:{palette.GRADIENT}'>■ below: the gradient "
                     f"{to_html(f'∂{ev.output}/' + chr(0x2060) + '∂(value)')} sent back</span>")
-        legend = self._html_item(f"{forward}&nbsp;&nbsp;&nbsp;{backward}", self.font_small, palette.MUTED)
-        if legend.boundingRect().width() > self.layout.width - 16:  # one line each under a narrow graph
-            legend.setHtml(f"{forward}<br>{backward}")
-        legend.setPos(8, top)
-        return legend
+        return f"{forward}<br>{backward}" if two_lines else f"{forward}&nbsp;&nbsp;&nbsp;{backward}"
 
-    def _text_item(self, text: str, font, color: str, parent=None) -> QGraphicsSimpleTextItem:
+    def _text_item(self, text: str, font, color: str | None, parent=None) -> QGraphicsSimpleTextItem:
+        """A text in the palette's colour called ``color`` ("TEXT", "MUTED", ...; None: coloured later)."""
         item = QGraphicsSimpleTextItem(text, parent)
         item.setFont(font)
-        item.setBrush(QColor(color))
+        if color is not None:
+            item.setBrush(QColor(getattr(palette, color)))
+            self._colored.append((item, color))
         item.setZValue(5)
         if parent is None:
             self.scene().addItem(item)
         return item
 
     def _html_item(self, html: str, font, color: str, parent=None) -> QGraphicsTextItem:
+        """Rich text whose default colour is the palette's colour called ``color``."""
         item = QGraphicsTextItem()
         if parent is not None:
             item.setParentItem(parent)  # (QGraphicsTextItem(parent) does not hand the item to its parent)
         item.setFont(font)
-        item.setDefaultTextColor(QColor(color))
+        item.setDefaultTextColor(QColor(getattr(palette, color)))
+        self._colored.append((item, color))
         item.document().setDocumentMargin(0)
         item.setHtml(html)
         item.setZValue(5)
@@ -306,6 +367,7 @@ class GraphView(ZoomableView):
         ev = self.evaluation
         if ev is None:
             return
+        self._announce_step()
         current = ev.steps[position].node if 0 <= position < len(ev.steps) else None
         for key, line in self._edges.items():
             index = 0 if key[0] == OUTPUT_STUB else self._step_of_edge[key]
@@ -328,26 +390,40 @@ class GraphView(ZoomableView):
             item = self._nodes[node.name]
             is_current = node.name == current
             complete = received[node.name] == len(node.consumers) and (position >= 0)
-            fill = CURRENT_FILL if is_current else QColor(
-                palette.NODE_FILL if not node.is_leaf else LEAF_FILL if node.op == "input" else CONSTANT_FILL)
+            brush = current_fill() if is_current else QColor(
+                palette.NODE_FILL if not node.is_leaf else fill("leaf") if node.op == "input" else fill("constant"))
             border = palette.READ if is_current else palette.GRADIENT if complete else palette.NODE_BORDER
             pen = QPen(QColor(border), 2.6 if is_current else 1.8 if complete else 1.2)
             if node.op == "constant" and not is_current and not complete:
                 pen.setStyle(Qt.DashLine)
             item.setPen(pen)
-            item.setBrush(QBrush(fill))
+            item.setBrush(QBrush(brush))
             if node.is_leaf:
                 grad = self._leaf_grads[node.name]
                 grad.setVisible(received[node.name] > 0)
                 # a sum still growing (a value used twice, half way): "…" and a paler purple
                 grad.setText(short(partial[node.name]) + ("" if complete else "…") if received[node.name] else "")
-                grad.setBrush(QColor(palette.GRADIENT) if complete else tint(palette.GRADIENT, 0.6))
+                grad.setBrush(QColor(palette.GRADIENT) if complete else partial_gradient())
                 rect = item.path().boundingRect()
                 grad.setX(rect.center().x() - grad.boundingRect().width() / 2)
                 grad.setToolTip(f"∂{ev.output}/∂{node.name} = {exact(partial[node.name])}"
                                 + ("" if complete else f" so far ({received[node.name]} of "
                                                        f"{len(node.consumers)} edges)"))
         self.after_fit()
+
+    def _announce_step(self) -> None:
+        """The current step's node as the view's accessible description, announced to screen readers."""
+        ev, k = self.evaluation, self.position
+        if 0 <= k < len(ev.steps):
+            step = ev.steps[k]
+            text = self.tr("step {k} of {n}: node {name}, {formula}, value {value}, gradient {grad}").format(
+                k=k + 1, n=len(ev.steps), name=step.node, formula=step.formula,
+                value=short(ev.node(step.node).value), grad=short(step.upstream))
+        else:
+            text = self.tr("before the backward pass: forward values only, {n} steps to go").format(n=len(ev.steps))
+        if text != self.accessibleDescription():
+            self.setAccessibleDescription(text)
+            QAccessible.updateAccessibility(QAccessibleEvent(self, QAccessible.DescriptionChanged))
 
     def after_fit(self) -> None:
         """The current step's node kept in view (scrolled to the centre if it is not all visible)."""

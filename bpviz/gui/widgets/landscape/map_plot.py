@@ -74,19 +74,13 @@ class LandscapeMap(QWidget):
         vb.setMouseEnabled(x=False, y=False)
         vb.setAspectLocked(True, 1.0)
         vb.enableAutoRange(enable=False)
-        for name in ("left", "bottom"):
-            axis = item.getAxis(name)
-            axis.setPen(pg.mkPen(palette.NEUTRAL))
-            axis.setTextPen(pg.mkPen(palette.MUTED))
         self._build_items(item)
         self.bar = pg.ColorBarItem(values=(0.0, 1.0), width=16, colorMap=COLOR_MAP, interactive=False,
                                    colorMapMenu=False)
-        self.bar.getAxis("left").setTextPen(pg.mkPen(palette.TEXT))
-        self.bar.axis.setTextPen(pg.mkPen(palette.TEXT))
-        self.bar.axis.setPen(pg.mkPen(palette.NEUTRAL))
         item.layout.addItem(self.bar, 2, 5)
         self.legend = pg.LabelItem("", color=palette.TEXT, size="9pt", justify="left")
         item.layout.addItem(self.legend, 4, 1)
+        self.restyle()
         self._clicks = _Clicks(self)
         self.plot.viewport().installEventFilter(self._clicks)
         self.plot.setMinimumSize(240, 220)
@@ -115,6 +109,23 @@ class LandscapeMap(QWidget):
             part.setZValue(z + 1)
             item.addItem(part)
 
+    def restyle(self) -> None:
+        """Take the palette's colours (bpviz.gui.theme: an export from a dark window is drawn light). The map, its
+        contours, path and arrow keep theirs: they are drawn on viridis in either scheme."""
+        self.plot.setBackground(palette.BACKGROUND)
+        item = self.plot.getPlotItem()
+        for name in ("left", "bottom"):
+            axis = item.getAxis(name)
+            axis.setPen(pg.mkPen(palette.NEUTRAL))
+            axis.setTextPen(pg.mkPen(palette.MUTED))
+        self.bar.getAxis("left").setTextPen(pg.mkPen(palette.TEXT))
+        self.bar.axis.setTextPen(pg.mkPen(palette.TEXT))
+        self.bar.axis.setPen(pg.mkPen(palette.NEUTRAL))
+        if self.loss_map is not None:
+            self._show_words(self.loss_map)
+        else:
+            self.legend.setText("", color=palette.TEXT)
+
     # ------------------------------------------------------------------ public API
     def show_map(self, loss_map) -> None:
         """Draw ``loss_map`` (a LossMap): heat map, contours, colour bar, path, point and arrow."""
@@ -140,10 +151,8 @@ class LandscapeMap(QWidget):
             self.contours.setData([], [])
         self._show_marks(loss_map, max(x[-1] - x[0], y[-1] - y[0]) / 2)
         self._show_bar(loss_map)
+        self._show_words(loss_map)
         item = self.plot.getPlotItem()
-        item.setTitle(f"<span style='color:{palette.TEXT}'>{loss_map.title}</span>", size="10pt")
-        item.setLabel("bottom", loss_map.axis_names[0], color=palette.TEXT)
-        item.setLabel("left", loss_map.axis_names[1], color=palette.TEXT)
         xmin, xmax, ymin, ymax = self._grid_rect
         item.getViewBox().setRange(xRange=(xmin, xmax), yRange=(ymin, ymax), padding=0)
         self.plot.scene().prepareForPaint()
@@ -235,13 +244,22 @@ class LandscapeMap(QWidget):
             side = (-uy * head * 0.45, ux * head * 0.45)
             self.arrow_head.setPolygon(QPolygonF([QPointF(*tip), QPointF(base[0] + side[0], base[1] + side[1]),
                                                   QPointF(base[0] - side[0], base[1] - side[1])]))
-        self.legend.setText(self._legend_html(loss_map))
+
+    def _show_words(self, loss_map) -> None:
+        """The title, the axes' and the colour bar's names and the legend, in the palette's colours."""
+        item = self.plot.getPlotItem()
+        item.setTitle(f"<span style='color:{palette.TEXT}'>{loss_map.title}</span>", size="10pt")
+        item.setLabel("bottom", loss_map.axis_names[0], color=palette.TEXT)
+        item.setLabel("left", loss_map.axis_names[1], color=palette.TEXT)
+        self.bar.getAxis("left").setLabel(self._bar_label(loss_map), color=palette.TEXT)
+        self.legend.setText(self._legend_html(loss_map), color=palette.TEXT)
 
     def _legend_html(self, loss_map) -> str:
         parts = []
         if loss_map.path_label:
             end = "its end" if loss_map.arrow is not None else "its start"
-            parts.append(f"<span style='color:{PATH_RIM}'>━</span> {loss_map.path_label} (dot: {end})")
+            mark = PATH_COLOR if palette.is_dark() else PATH_RIM  # the path's line as it shows beside the text
+            parts.append(f"<span style='color:{mark}'>━</span> {loss_map.path_label} (dot: {end})")
         where = "the numbers now" if loss_map.arrow is not None else "the weights now (the centre)"
         parts.append(f"◯ {where}")
         if loss_map.arrow is not None:
@@ -253,10 +271,11 @@ class LandscapeMap(QWidget):
         lines = [" &nbsp;·&nbsp; ".join(parts[:2]), " &nbsp;·&nbsp; ".join(parts[2:])]
         return "<br>".join(line for line in lines if line)
 
+    def _bar_label(self, loss_map) -> str:
+        return f"{loss_map.value_name}, log colour scale" if self.scale.log else f"{loss_map.value_name}"
+
     def _show_bar(self, loss_map) -> None:
         scale = self.scale
         low, high = scale.bar_range()
         self.bar.setLevels((low, high))
-        label = f"{loss_map.value_name}, log colour scale" if scale.log else f"{loss_map.value_name}"
-        self.bar.getAxis("left").setLabel(label, color=palette.TEXT)
         self.bar.axis.setTicks([scale.ticks()] if scale.log else None)

@@ -89,6 +89,12 @@ class MatrixBlocksView(QWidget):
         self._reads, self._writes = tuple(reads), tuple(writes)
         self.update()
 
+    def restyle(self) -> None:
+        """Paint in the palette's colours again (bpviz.gui.theme: an export from a dark window is drawn light):
+        the pictures of the values mix into the background, so they are made again."""
+        self._images.clear()
+        self.update()
+
     def highlight_of(self, name: str) -> str | None:
         """'read', 'write', 'read+write' or None: how the selected line uses block ``name``."""
         parts = [p for p, names in (("read", self._reads), ("write", self._writes)) if name in names]

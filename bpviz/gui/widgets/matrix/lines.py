@@ -138,7 +138,8 @@ class LineCard(QScrollArea):
     def show_line(self, line, iteration: int) -> None:
         """``line``: a Line of a LessonPass; ``iteration``: whose weights the pass used (0 = the initial ones)."""
         code = "<br>".join(html.escape(c) for c in line.code.split("\n"))
-        read = f'<span style="background:{palette.READ}">&nbsp;read&nbsp;</span>'
+        # dark text on the amber in both schemes (the amber is light in both)
+        read = f'<span style="color:#1e1e1e; background:{palette.READ}">&nbsp;read&nbsp;</span>'
         written = f'<span style="color:{palette.ON_ERROR}; background:{palette.WRITE}">&nbsp;written&nbsp;</span>'
         ok = f'<span style="color:{palette.WRITE}"><b>✓</b></span>'
         parts = [
@@ -172,5 +173,5 @@ class LineCard(QScrollArea):
             text += f"; top-left entries [{to_html(rows)} …]"
         if "blocked" in s:
             text += (f". The mask set {s['blocked']:,} of {s['entries']:,} entries to 0 (where h &lt; 0): "
-                     "the white cells of grad_h in the drawing")
+                     "the blank cells (the background's colour) of grad_h in the drawing")
         return text

@@ -12,19 +12,27 @@ from PySide6.QtGui import QColor, QLinearGradient, QPainter, QPen
 from PySide6.QtWidgets import QSizePolicy
 
 from bpviz.gui import palette
+from bpviz.gui.i18n import QT_TRANSLATE_NOOP, translate
 from bpviz.gui.widgets.pixmap_label import PixmapLabel
 from bpviz.gui.widgets.plots.class_colors import point_styles, region_tables
 
 KEY_TIPS = {
-    False: "Filled dots with a white rim: training points; dots with a dark rim: test points.\n"
-           "Background: the network's P(blue) at each place, orange < 0.5 < blue.",
-    True: "Filled dots with a white rim: training points; dots with a dark rim: test points. A dot's colour is\n"
-          "its target value, −1 orange … 0 grey … +1 blue. Background: the network's output at each place on\n"
-          "the same scale (values beyond ±1 show as ±1).",
+    False: QT_TRANSLATE_NOOP("DecisionKey", "Filled dots with a rim of the background's colour: training points; "
+                                            "dots with a rim of the text's colour: test points.\nBackground: the "
+                                            "network's P(blue) at each place, orange < 0.5 < blue."),
+    True: QT_TRANSLATE_NOOP("DecisionKey", "Filled dots with a rim of the background's colour: training points; dots "
+                                           "with a rim of the text's colour: test points. A dot's colour is\nits "
+                                           "target value, −1 orange … 0 grey … +1 blue. Background: the network's "
+                                           "output at each place on\nthe same scale (values beyond ±1 show as ±1)."),
 }
-CLASSES_TIP = ("Filled dots with a white rim: training points; dots with a dark rim: test points; a dot's colour "
-               "is its class.\nBackground: the class the network finds most probable at each place, paler where it "
-               "is less sure\n(white: all {k} classes equally likely; the full colour: certain).\nClasses: {names}")
+CLASSES_TIP = QT_TRANSLATE_NOOP("DecisionKey", "Filled dots with a rim of the background's colour: training points; "
+                                               "dots with a rim of the text's colour: test points; a dot's colour is "
+                                               "its class.\nBackground: the class the network finds most probable at "
+                                               "each place, paler where it is less sure\n(the background's colour: "
+                                               "all {k} classes equally likely; the full colour: certain).\nClasses: "
+                                               "{names}")
+_WORDS = (QT_TRANSLATE_NOOP("DecisionKey", "train"), QT_TRANSLATE_NOOP("DecisionKey", "test"),  # drawn in the key
+          QT_TRANSLATE_NOOP("DecisionKey", "output"))
 MIN_NAME_PX = 14  # a class name is never shortened below this (with its ellipsis)
 CLASS_DOT = 11.0  # a class's dot in the key: a little larger than the points, so its colour reads at once
 
@@ -38,7 +46,7 @@ class DecisionKey(PixmapLabel):
         self.setSizePolicy(QSizePolicy.Preferred, QSizePolicy.Fixed)
         self.regression = False
         self._classes: tuple[str, ...] = ()  # K ≥ 3: the classes' names; () for two classes or regression
-        self.setToolTip(KEY_TIPS[False])
+        self.setToolTip(translate("DecisionKey", KEY_TIPS[False]))
 
     def set_regression(self, on: bool) -> None:
         """The ramp of P(blue) 0 … 1, or of the output value −1 … +1."""
@@ -65,9 +73,10 @@ class DecisionKey(PixmapLabel):
 
     def _retip(self) -> None:
         if self._classes and not self.regression:
-            self.setToolTip(CLASSES_TIP.format(k=len(self._classes), names=", ".join(self._classes)))
+            self.setToolTip(translate("DecisionKey", CLASSES_TIP).format(k=len(self._classes),
+                                                                         names=", ".join(self._classes)))
         else:
-            self.setToolTip(KEY_TIPS[self.regression])
+            self.setToolTip(translate("DecisionKey", KEY_TIPS[self.regression]))
 
     def sizeHint(self) -> QSize:
         return QSize(300, self.fontMetrics().height() + 6)
@@ -84,13 +93,15 @@ class DecisionKey(PixmapLabel):
         cy = h / 2
         x = 2.0
         text_pen = QPen(QColor(palette.MUTED))
-        for label, (size, rim, rim_width) in point_styles().items():
+        for kind, (size, rim, rim_width) in point_styles().items():
+            label = translate("DecisionKey", kind)
             for color in (palette.NEGATIVE, palette.POSITIVE):
                 x = self._dot(p, x, cy, size, rim, rim_width, color)
             p.setPen(text_pen)
             p.drawText(QPointF(x + 2, cy + fm.ascent() / 2 - 1), label)
             x += fm.horizontalAdvance(label) + 14
-        label, low, high = ("output", "−1", "+1") if self.regression else ("P(blue)", "0", "1")
+        label, low, high = (translate("DecisionKey", "output"), "−1", "+1") if self.regression else ("P(blue)", "0",
+                                                                                                     "1")
         p.drawText(QPointF(x, cy + fm.ascent() / 2 - 1), label)
         x += fm.horizontalAdvance(label) + 6
         p.drawText(QPointF(x, cy + fm.ascent() / 2 - 1), low)
@@ -123,7 +134,8 @@ class DecisionKey(PixmapLabel):
         base = cy + fm.ascent() / 2 - 1
         x = 2.0
         p.setPen(QPen(QColor(palette.MUTED)))
-        for label, (size, rim, rim_width) in point_styles().items():  # the rims: grey dots
+        for kind, (size, rim, rim_width) in point_styles().items():  # the rims: grey dots
+            label = translate("DecisionKey", kind)
             x = self._dot(p, x, cy, size, rim, rim_width, palette.NEUTRAL)
             p.setPen(QPen(QColor(palette.MUTED)))
             p.drawText(QPointF(x + 1, base), label)

@@ -35,6 +35,7 @@ import pyqtgraph as pg
 from bpviz.engine.datasets import DOMAIN
 from bpviz.engine.points import MAX_CLASSES
 from bpviz.gui import palette
+from bpviz.gui.i18n import QT_TRANSLATE_NOOP, translate
 from bpviz.gui.widgets.plots.class_colors import (
     REGION_STRENGTH,
     class_indices,
@@ -51,9 +52,12 @@ EXTENT = (DOMAIN[0], DOMAIN[1], DOMAIN[0], DOMAIN[1])  # xmin, xmax, ymin, ymax
 TICKS = (-1, 0, 1)
 VALUE = "value"  # the label of the regression points' items: ("train", VALUE), ("test", VALUE)
 DISCRETIZE_TIPS = {
-    False: "Two flat colours: the class the network predicts (P(blue) > 0.5) at each place",
-    True: "Two flat colours: the sign of the network's output at each place (blue > 0, orange ≤ 0)",
-    "classes": "Flat colours: the class the network finds most probable at each place",
+    False: QT_TRANSLATE_NOOP("DecisionPlot", "Two flat colours: the class the network predicts (P(blue) > 0.5) at "
+                                             "each place"),
+    True: QT_TRANSLATE_NOOP("DecisionPlot", "Two flat colours: the sign of the network's output at each place "
+                                            "(blue > 0, orange ≤ 0)"),
+    "classes": QT_TRANSLATE_NOOP("DecisionPlot", "Flat colours: the class the network finds most probable at each "
+                                                 "place"),
 }
 __all__ = ["EXTENT", "KEY_TIPS", "REGION_STRENGTH", "VALUE", "DecisionPlot"]
 
@@ -148,13 +152,13 @@ class DecisionPlot(QWidget):
         layout.addWidget(self.key)
         options = QHBoxLayout()
         options.setContentsMargins(4, 0, 4, 0)
-        self.show_test = QCheckBox("Show test data")
+        self.show_test = QCheckBox(self.tr("Show test data"))
         self.show_test.setChecked(True)
-        self.show_test.setToolTip("Draw the held-out test points (dark rim) over the region")
+        self.show_test.setToolTip(self.tr("Draw the held-out test points (dark rim) over the region"))
         self.show_test.toggled.connect(self._show_test_changed)
         options.addWidget(self.show_test)
-        self.discretize = QCheckBox("Discretize output")
-        self.discretize.setToolTip(DISCRETIZE_TIPS[False])
+        self.discretize = QCheckBox(self.tr("Discretize output"))
+        self.discretize.setToolTip(translate("DecisionPlot", DISCRETIZE_TIPS[False]))
         self.discretize.toggled.connect(self._redraw_region)
         options.addWidget(self.discretize)
         options.addStretch(1)
@@ -238,7 +242,7 @@ class DecisionPlot(QWidget):
     def _discretize_tip(self) -> None:
         """What "Discretize output" does to what is shown: the sign, two classes, or the K classes' winners."""
         k = len(self._classes) if self._classes is not None else len(self._class_names)
-        tip = DISCRETIZE_TIPS[True if self._regression else "classes" if k > 2 else False]
+        tip = translate("DecisionPlot", DISCRETIZE_TIPS[True if self._regression else "classes" if k > 2 else False])
         if tip != self.discretize.toolTip():
             self.discretize.setToolTip(tip)
 

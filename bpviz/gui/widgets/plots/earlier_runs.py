@@ -6,12 +6,15 @@ bin: bpviz.gui.widgets.plots.envelope) and drawn 1 px wide, so ten earlier runs 
 
 from __future__ import annotations
 
+import re
+
 import numpy as np
 from PySide6.QtCore import Qt
 
 import pyqtgraph as pg
 
 from bpviz.gui import palette
+from bpviz.gui.i18n import QT_TRANSLATE_NOOP, translate
 from bpviz.gui.widgets.plots.envelope import envelope
 from bpviz.training.history import HistoryArrays
 
@@ -19,6 +22,47 @@ from bpviz.training.history import HistoryArrays
 #: the current run's black (light text) or blue; drawn faded (EARLIER_ALPHA)
 EARLIER_ALPHA = 0.35
 EARLIER_POINTS = 600  # points drawn of each earlier curve, at most
+# The parts of an automatic run name (bpviz.models.runs.differences: Qt-free, English), in the window's language.
+_NAME_FORMS = tuple((re.compile(pattern), form) for pattern, form in (
+    (r"(\d+) classes", QT_TRANSLATE_NOOP("RunsTable", "{0} classes")),
+    (r"(\d+) points", QT_TRANSLATE_NOOP("RunsTable", "{0} points")),
+    (r"noise (\S+)", QT_TRANSLATE_NOOP("RunsTable", "noise {0}")),
+    (r"train (\S+) %", QT_TRANSLATE_NOOP("RunsTable", "train {0} %")),
+    (r"data seed (\d+)", QT_TRANSLATE_NOOP("RunsTable", "data seed {0}")),
+    (r"inputs (.+)", QT_TRANSLATE_NOOP("RunsTable", "inputs {0}")),
+    (r"lr (\S+)", QT_TRANSLATE_NOOP("RunsTable", "lr {0}")),
+    (r"batch (\d+)", QT_TRANSLATE_NOOP("RunsTable", "batch {0}")),
+    (r"seed (\d+)", QT_TRANSLATE_NOOP("RunsTable", "seed {0}")),
+    (r"run (\d+)", QT_TRANSLATE_NOOP("RunsTable", "run {0}")),
+    (r"same settings \(run (\d+)\)", QT_TRANSLATE_NOOP("RunsTable", "same settings (run {0})")),
+))
+_NAME_WORDS = (QT_TRANSLATE_NOOP("RunsTable", "drawn points"), QT_TRANSLATE_NOOP("RunsTable", "other points"),
+               QT_TRANSLATE_NOOP("RunsTable", "full batch"), QT_TRANSLATE_NOOP("RunsTable", "no regularization"),
+               QT_TRANSLATE_NOOP("RunsTable", "no hidden layer"), QT_TRANSLATE_NOOP("RunsTable", "cross-entropy"),
+               QT_TRANSLATE_NOOP("RunsTable", "squared error"), QT_TRANSLATE_NOOP("RunsTable", "softmax cross-entropy"),
+               QT_TRANSLATE_NOOP("RunsTable", "plane"), QT_TRANSLATE_NOOP("RunsTable", "multi gaussian"),
+               QT_TRANSLATE_NOOP("RunsTable", "relu"))
+
+
+def _name_part(part: str) -> str:
+    for pattern, form in _NAME_FORMS:
+        if m := pattern.fullmatch(part):
+            return translate("RunsTable", form).format(*m.groups())
+    if part in _NAME_WORDS:
+        return translate("RunsTable", part)
+    return translate("Dataset", part)  # a data set's name (circle, xor, …; linear is the activation too)
+
+
+def run_name(run) -> str:
+    """The name a run is shown by (bpviz.models.runs.EarlierRun): the user's as typed, an automatic one in the
+    window's language."""
+    return run.name if run.user_name is not None else auto_name_text(run.auto_name)
+
+
+def auto_name_text(name: str) -> str:
+    """An automatic run name ("circle, 4,4 → no hidden layer, lr 0.1") in the window's language."""
+    parts = [" → ".join(_name_part(side) for side in part.split(" → ")) for part in name.split(", ")]
+    return translate("RunsTable", ", ").join(parts)
 
 
 def earlier_color(slot: int) -> str:

@@ -22,6 +22,8 @@ from PySide6.QtWidgets import QGraphicsItem, QGraphicsView
 
 import pyqtgraph as pg
 
+from bpviz.gui.i18n import translate
+
 
 class SafeViewBox(pg.ViewBox):
     """A ViewBox that ignores a range beyond float64. Dragging an axis of a plot showing a diverged run's values
@@ -62,6 +64,7 @@ class FastPlotWidget(pg.PlotWidget):
     def __init__(self, *args, prepare_on_paint: bool = True, **kwargs):
         kwargs.setdefault("viewBox", SafeViewBox())
         super().__init__(*args, **kwargs)
+        self.setAccessibleName(translate("FastPlotWidget", "Plot"))  # the views name theirs (Loss curve, ...)
         for axis in self.getPlotItem().axes.values():
             axis["item"].setCacheMode(QGraphicsItem.DeviceCoordinateCache)
         if prepare_on_paint:

@@ -37,10 +37,7 @@ class GradCheckPlot(FastPlotWidget):
         item.setMenuEnabled(False)
         item.showGrid(x=False, y=True, alpha=0.15)
         item.setLabel("left", "relative error")
-        left, bottom = item.getAxis("left"), item.getAxis("bottom")
-        for axis in (left, bottom):
-            axis.setTextPen(palette.TEXT)
-            axis.setPen(palette.MUTED)
+        left = item.getAxis("left")
         left.setTicks([[(v, f"1e{v:+d}".replace("+", "") if v else "1") for v in range(-16, 1, 4)],
                        [(v, "") for v in range(-16, 2)]])
         left.setWidth(48)
@@ -49,19 +46,40 @@ class GradCheckPlot(FastPlotWidget):
         # one shared "no pen" (pyqtgraph 0.14 fails on an empty list of per-bar pens)
         self.bars = pg.BarGraphItem(x=[], height=[], width=0.8, y0=FLOOR, pen=pg.mkPen(None))
         self.addItem(self.bars)
-        for level, color, text in ((AGREE, BAR_COLORS["agree"], "1e-7: agree below"),
-                                   (DISAGREE, BAR_COLORS["disagree"], "1e-4: wrong above")):
+        self.thresholds = {}  # verdict → its line, labelled
+        for level, v, text in ((AGREE, "agree", "1e-7: agree below"), (DISAGREE, "disagree", "1e-4: wrong above")):
             line = pg.InfiniteLine(pos=math.log10(level), angle=0, movable=False,
-                                   pen=pg.mkPen(color, width=1.5, style=Qt.DashLine),
-                                   label=text, labelOpts={"position": 0.99, "color": color, "anchors": [(1, 1), (1, 1)],
-                                                          "fill": (255, 255, 255, 225)})
+                                   pen=pg.mkPen(BAR_COLORS[v], width=1.5, style=Qt.DashLine),
+                                   label=text, labelOpts={"position": 0.99, "anchors": [(1, 1), (1, 1)]})
             line.setZValue(10)  # the lines and their labels over the bars
             self.addItem(line)
-        self.marker = pg.ScatterPlotItem(size=12, symbol="t", pen=pg.mkPen(palette.TEXT), brush=palette.TEXT)
+            self.thresholds[v] = line
+        self.marker = pg.ScatterPlotItem(size=12, symbol="t")
         self.addItem(self.marker)
         self.separators = []
         self._x: dict[str, int] = {}
         self._heights: dict[str, float] = {}
+        self.restyle()
+
+    def restyle(self) -> None:
+        """Take the palette's colours (bpviz.gui.theme: an export from a dark window is drawn light)."""
+        self.setBackground(palette.BACKGROUND)
+        item = self.getPlotItem()
+        for name in ("left", "bottom"):
+            axis = item.getAxis(name)
+            axis.setTextPen(palette.TEXT)
+            axis.setPen(palette.MUTED)
+            axis.setLabel(axis.labelText, color=palette.MUTED)
+        backing = pg.mkColor(palette.BACKGROUND)
+        backing.setAlpha(225)
+        for v, line in self.thresholds.items():
+            line.label.fill = pg.mkBrush(backing)
+            line.label.setColor(threshold_text_color(v))
+            line.label.update()
+        self.marker.setPen(pg.mkPen(palette.TEXT))
+        self.marker.setBrush(pg.mkBrush(palette.TEXT))
+        for line in self.separators:
+            line.setPen(pg.mkPen(palette.MUTED, width=1, style=Qt.DotLine))
 
     def set_checks(self, checks, order: dict[str, int], groups) -> None:
         """``checks`` (ParamChecks) at x = ``order[name]``; ``groups``: (label, first x, last x) of each block
@@ -106,6 +124,14 @@ class GradCheckPlot(FastPlotWidget):
     def bar_heights(self) -> dict[str, float]:
         """log10 relative error of each bar by parameter name (for tests and the export)."""
         return dict(self._heights)
+
+
+def threshold_text_color(v: str) -> str:
+    """The colour of a threshold's words: its bars' colour, or in the dark scheme the palette's green or red
+    (the bars' red reads at 2.9:1 on the dark background)."""
+    if not palette.is_dark():
+        return BAR_COLORS[v]
+    return palette.NEW_VALUE if v == "agree" else palette.ERROR_COLOR
 
 
 def _merge_biases(groups):

@@ -12,7 +12,7 @@ from PySide6.QtGui import QBrush, QColor, QFont
 from PySide6.QtWidgets import QAbstractItemView, QHeaderView, QTableView
 
 from bpviz.gui import palette
-from bpviz.models.gradcheck_report import VERDICTS, explain, verdict
+from bpviz.models.gradcheck_report import BAR_COLORS, DOUBTFUL, FAIL, PASS, VERDICTS, explain, verdict
 
 COLUMNS = ("Parameter", "Connection", "Backprop", "Numerical", "|Difference|", "Relative error", "Verdict")
 RELATIVE_ERROR = COLUMNS.index("Relative error")
@@ -30,6 +30,23 @@ HEADER_TIPS = (
     "rounding error of the finite difference.",
 )
 _SEVERITY = {"kink": 0, "noise": 1, "agree": 2, "close": 3, "disagree": 4}
+#: the verdicts' fills in the dark scheme (the light ones are VERDICTS'): dark tints of green, amber, red and grey,
+#: the palette's TEXT on each at ≥ 10:1 (tests/gui/test_dark_theme.py)
+DARK_FILLS = {"agree": "#1d3826", "close": "#3b3217", "disagree": "#4a2124", "kink": "#30343a", "noise": "#30343a"}
+_SUMMARY_VERDICT = {PASS: "agree", DOUBTFUL: "close", FAIL: "disagree"}
+
+
+def verdict_fill(v: str) -> str:
+    """The fill behind a row (and the summary) of verdict ``v`` in the scheme in use."""
+    return DARK_FILLS[v] if palette.is_dark() else VERDICTS[v][1]
+
+
+def summary_colors(style: str) -> tuple[str, str]:
+    """(border, fill) of the summary bar: "pass", "doubtful", "fail" or "info"."""
+    if style in _SUMMARY_VERDICT:
+        v = _SUMMARY_VERDICT[style]
+        return BAR_COLORS[v], verdict_fill(v)
+    return (palette.CONTROL_BORDER, palette.NODE_FILL) if palette.is_dark() else ("#b8c2cc", "#eef1f4")
 
 
 class GradCheckModel(QAbstractTableModel):
@@ -40,10 +57,17 @@ class GradCheckModel(QAbstractTableModel):
         self._order: dict[str, int] = {}
         self._changed: set[str] | None = None  # with a broken backward: the gradients the fault changed
         self._sort = (RELATIVE_ERROR, Qt.DescendingOrder)
-        self._backgrounds = {v: QBrush(QColor(color)) for v, (_, color) in VERDICTS.items()}
-        self._text = QBrush(QColor(palette.TEXT))
         self._bold = QFont()
         self._bold.setBold(True)
+        self.restyle()
+
+    def restyle(self) -> None:
+        """The fills and text in the palette's colours (bpviz.gui.theme: an export is drawn light)."""
+        self._backgrounds = {v: QBrush(QColor(verdict_fill(v))) for v in VERDICTS}
+        self._text = QBrush(QColor(palette.TEXT))
+        if self._rows:
+            self.dataChanged.emit(self.index(0, 0), self.index(len(self._rows) - 1, len(COLUMNS) - 1),
+                                  [Qt.BackgroundRole, Qt.ForegroundRole])
 
     def set_checks(self, checks, connections: dict[str, str], order: dict[str, int], changed=None) -> None:
         self.beginResetModel()
@@ -177,6 +201,10 @@ class GradCheckTable(QTableView):
         header.setSectionResizeMode(1, QHeaderView.Interactive)
         header.setStretchLastSection(True)
         self.selectionModel().currentRowChanged.connect(self._row_changed)
+
+    def restyle(self) -> None:
+        self.model_.restyle()
+        self.viewport().update()
 
     @Slot(QModelIndex, QModelIndex)
     def _row_changed(self, current, _previous) -> None:

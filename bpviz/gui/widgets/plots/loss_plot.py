@@ -35,13 +35,15 @@ from PySide6.QtWidgets import (
 import pyqtgraph as pg
 
 from bpviz.gui import palette
-from bpviz.gui.widgets.plots.earlier_runs import EarlierCurves
+from bpviz.gui.i18n import QT_TRANSLATE_NOOP, translate
+from bpviz.gui.widgets.plots.earlier_runs import EarlierCurves, run_name
 from bpviz.gui.widgets.plots.fast_plot import FastPlotWidget
 from bpviz.gui.widgets.text_line import TextLine
 from bpviz.training.history import HistoryArrays
 
 UNITS = ("steps", "epochs")
-_AXIS_LABEL = {"steps": "step", "epochs": "epoch"}
+_AXIS_LABEL = {"steps": QT_TRANSLATE_NOOP("LossPlot", "step"), "epochs": QT_TRANSLATE_NOOP("LossPlot", "epoch")}
+_UNIT_TEXTS = {"steps": QT_TRANSLATE_NOOP("LossPlot", "steps"), "epochs": QT_TRANSLATE_NOOP("LossPlot", "epochs")}
 # the current run's curves: train in palette.TEXT, test in palette.POSITIVE (read when drawn: they follow the theme)
 MAX_LEGEND_CHARS = 24
 EARLIER_LEGEND_SIZE = "8pt"
@@ -127,24 +129,27 @@ class LossPlot(QWidget):
         top.setContentsMargins(4, 0, 4, 0)
         self.values = TextLine()  # changes with every redraw: a QLabel would re-lay out the whole window
         self.values.setObjectName("loss_values")
-        self.values.setToolTip("The loss over the whole training set and the whole test set at the latest epoch")
+        self.values.setToolTip(self.tr("The loss over the whole training set and the whole test set at the latest "
+                                       "epoch"))
         top.addWidget(self.values, 1)
         self.x_unit = QComboBox()  # no "x:" label: the axis's title says which (room for the figures beside it)
-        self.x_unit.addItems(UNITS)
-        self.x_unit.setToolTip("The x axis: the loss against gradient steps or against epochs (passes over the "
-                               "training set)")
-        self.x_unit.currentTextChanged.connect(self.set_x_axis)
+        for unit in UNITS:
+            self.x_unit.addItem(translate("LossPlot", _UNIT_TEXTS[unit]), unit)
+        self.x_unit.setToolTip(self.tr("The x axis: the loss against gradient steps or against epochs (passes over "
+                                       "the training set)"))
+        self.x_unit.currentIndexChanged.connect(lambda i: self.set_x_axis(UNITS[i]) if i >= 0 else None)
         top.addWidget(self.x_unit)
         self.log_y = QCheckBox("log")
-        self.log_y.setToolTip("Logarithmic loss axis (log scale): the slow fall late in training stays visible")
+        self.log_y.setToolTip(self.tr("Logarithmic loss axis (log scale): the slow fall late in training stays "
+                                      "visible"))
         self.log_y.toggled.connect(self.set_log_y)
         top.addWidget(self.log_y)
         self.compare = QToolButton()
-        self.compare.setText("Compare")
+        self.compare.setText(self.tr("Compare"))
         self.compare.setObjectName("compare_runs")
         self.compare.setCheckable(True)
-        self.compare.setToolTip("Show the table of earlier runs under the curve: their names (double-click to "
-                                "rename), final losses, steps to 90 % accuracy and speed")
+        self.compare.setToolTip(self.tr("Show the table of earlier runs under the curve: their names (double-click "
+                                        "to rename), final losses, steps to 90 % accuracy and speed"))
         self.compare.toggled.connect(self._show_compare)
         self.compare.hide()  # until the page gives the panel
         top.addWidget(self.compare)
@@ -153,12 +158,12 @@ class LossPlot(QWidget):
         self.plot = FastPlotWidget(background=palette.BACKGROUND,
                                    axisItems={"left": _LossAxis("left"), "bottom": CountAxis("bottom")})
         self.plot.setObjectName("loss_curve")
-        self.plot.setToolTip("Wheel or drag to zoom and pan the x axis; the small 'A' button (bottom left) "
-                             "follows the data again")
+        self.plot.setToolTip(self.tr("Wheel or drag to zoom and pan the x axis; the small 'A' button (bottom left) "
+                                     "follows the data again"))
         item = self.plot.getPlotItem()
         item.setMenuEnabled(False)  # the right-click menu is the app's own (export the curve or its history)
-        item.setLabel("left", "loss", color=palette.MUTED)
-        item.setLabel("bottom", _AXIS_LABEL[self._unit], color=palette.MUTED)
+        item.setLabel("left", self.tr("loss"), color=palette.MUTED)
+        item.setLabel("bottom", translate("LossPlot", _AXIS_LABEL[self._unit]), color=palette.MUTED)
         # No grid: pyqtgraph draws it with the axes, which then cover the plot and repaint (tick text and all)
         # with every curve update.
         for name in ("left", "bottom"):
@@ -177,8 +182,8 @@ class LossPlot(QWidget):
         legend.setCacheMode(QGraphicsItem.DeviceCoordinateCache)
         # The history holds a few thousand entries at most (bpviz.training.history): drawn as they are, without
         # pyqtgraph's downsampling and clipping (which fail on some zoomed-out views).
-        self.test_curve = item.plot(pen=pg.mkPen(palette.POSITIVE, width=2), name="test")
-        self.train_curve = item.plot(pen=pg.mkPen(palette.TEXT, width=1.5), name="train")
+        self.test_curve = item.plot(pen=pg.mkPen(palette.POSITIVE, width=2), name=self.tr("test"))
+        self.train_curve = item.plot(pen=pg.mkPen(palette.TEXT, width=1.5), name=self.tr("train"))
         # Two invisible points at round bounds (x up to the next round number; y to decades or tenths): while
         # the plot follows the data, the auto range then changes only when the data pass those bounds, so most
         # redraws leave the axes as they are, and Qt shows them from cache instead of re-rendering their text.
@@ -235,7 +240,7 @@ class LossPlot(QWidget):
         """Draw these earlier runs (each with ``history``, ``name`` and ``slot``, as bpviz.models.runs.EarlierRun)
         under the current run, in this order in the legend. Only what changed is redone: call it when runs are
         kept, removed or renamed, not per frame."""
-        wanted = [(r.history, r.name, int(r.slot)) for r in runs]
+        wanted = [(r.history, run_name(r) if hasattr(r, "auto_name") else r.name, int(r.slot)) for r in runs]
         if [(id(h), s) for h, _n, s in wanted] == [(id(h), s) for h, _n, s in self._earlier]:
             if [n for _h, n, _s in wanted] != self.earlier_names():  # renamed only: new labels, same curves
                 self._earlier = wanted
@@ -317,14 +322,14 @@ class LossPlot(QWidget):
     def set_x_axis(self, unit: str) -> None:
         if unit not in UNITS:
             raise ValueError(f"unknown x unit {unit!r} (choose from {', '.join(UNITS)})")
-        if self.x_unit.currentText() != unit:
-            self.x_unit.setCurrentText(unit)  # comes back here through currentTextChanged
+        if self.x_unit.currentData() != unit:
+            self.x_unit.setCurrentIndex(UNITS.index(unit))  # comes back here through currentIndexChanged
             return
         if unit == self._unit:
             return
         self._unit = unit
         item = self.plot.getPlotItem()
-        item.setLabel("bottom", _AXIS_LABEL[unit], color=palette.MUTED)
+        item.setLabel("bottom", translate("LossPlot", _AXIS_LABEL[unit]), color=palette.MUTED)
         item.enableAutoRange()  # a zoom in steps means nothing in epochs
         self._refresh()
         self._draw_earlier()
@@ -415,9 +420,10 @@ class LossPlot(QWidget):
 
     def _show_values(self) -> None:
         train, test = self.latest()
-        parts = [f'<span style="color:{palette.TEXT}">train <b>{format_loss(train)}</b></span>']
+        train_word, test_word = self.tr("train"), self.tr("test")
+        parts = [f'<span style="color:{palette.TEXT}">{train_word} <b>{format_loss(train)}</b></span>']
         if self._any_test() or len(self._history) == 0:
-            parts.append(f'<span style="color:{palette.POSITIVE}">test <b>{format_loss(test)}</b></span>')
+            parts.append(f'<span style="color:{palette.POSITIVE}">{test_word} <b>{format_loss(test)}</b></span>')
         text = " · ".join(parts)
         if text != self.values.text():
             self.values.setText(text)

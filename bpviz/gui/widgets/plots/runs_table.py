@@ -23,43 +23,57 @@ from PySide6.QtWidgets import (
     QWidget,
 )
 
-from bpviz.gui.widgets.plots.earlier_runs import earlier_color
+from bpviz.gui.i18n import QT_TRANSLATE_NOOP, translate
+from bpviz.gui.widgets.plots.earlier_runs import auto_name_text, earlier_color, run_name
 from bpviz.gui.widgets.plots.loss_plot import format_loss
 from bpviz.models.runs import MAX_PINNED, MAX_UNPINNED, TARGET_ACCURACY, RunFigures, RunsModel
 
 PIN, NAME, REACHED, TRAIN, TEST, ACCURACY, RATE = range(7)
-HEADERS = ("Pin", "Run", "90 % at", "Train", "Test", "Acc.", "Steps/s")
+HEADERS = (QT_TRANSLATE_NOOP("RunsTable", "Pin"), QT_TRANSLATE_NOOP("RunsTable", "Run"),
+           QT_TRANSLATE_NOOP("RunsTable", "90 % at"), QT_TRANSLATE_NOOP("RunsTable", "Train"),
+           QT_TRANSLATE_NOOP("RunsTable", "Test"), QT_TRANSLATE_NOOP("RunsTable", "Acc."),
+           QT_TRANSLATE_NOOP("RunsTable", "Steps/s"))  # translated where shown, with TIPS (formatted by FIGURES)
 TIPS = (
-    f"Pinned runs stay however many runs follow (at most {MAX_PINNED}); of the others, the latest "
-    f"{MAX_UNPINNED} are kept",
-    "What the run did differently from the current run (8,8 → 4: hidden layers 8,8 where the current run has 4), "
-    "or the name you gave it: double-click or F2 to rename, an empty name gives the automatic one back",
-    f"Steps to {TARGET_ACCURACY:.0%} accuracy (test set; training set without one): the step of the first frame "
-    "shown at or above it. Frames come about 30 times a second while training runs, so the run crossed it between "
-    "the frame before and this step (hover a value). – for regression",
-    "Final training loss: the loss over the whole training set at the end of the run's last epoch "
-    "(the end of its curve)",
-    "Final test loss: the loss over the whole test set at the end of the run's last epoch "
-    "(the end of its dashed curve)",
-    "Test accuracy: the share of test points classified right at the run's last step",
-    "Training speed: the mean of the rates measured while training ran (– if it never ran: stepped by hand)",
+    QT_TRANSLATE_NOOP("RunsTable", "Pinned runs stay however many runs follow (at most {pinned}); of the others, the "
+                                   "latest {unpinned} are kept"),
+    QT_TRANSLATE_NOOP("RunsTable", "What the run did differently from the current run (8,8 → 4: hidden layers 8,8 "
+                                   "where the current run has 4), or the name you gave it: double-click or F2 to "
+                                   "rename, an empty name gives the automatic one back"),
+    QT_TRANSLATE_NOOP("RunsTable", "Steps to {percent} accuracy (test set; training set without one): the step of the "
+                                   "first frame shown at or above it. Frames come about 30 times a second while "
+                                   "training runs, so the run crossed it between the frame before and this step "
+                                   "(hover a value). – for regression"),
+    QT_TRANSLATE_NOOP("RunsTable", "Final training loss: the loss over the whole training set at the end of the run's "
+                                   "last epoch (the end of its curve)"),
+    QT_TRANSLATE_NOOP("RunsTable", "Final test loss: the loss over the whole test set at the end of the run's last "
+                                   "epoch (the end of its dashed curve)"),
+    QT_TRANSLATE_NOOP("RunsTable", "Test accuracy: the share of test points classified right at the run's last step"),
+    QT_TRANSLATE_NOOP("RunsTable", "Training speed: the mean of the rates measured while training ran (– if it never "
+                                   "ran: stepped by hand)"),
 )
+FIGURES = dict(pinned=MAX_PINNED, unpinned=MAX_UNPINNED, percent=f"{TARGET_ACCURACY:.0%}")
+_ON = (QT_TRANSLATE_NOOP("RunsTable", "test"), QT_TRANSLATE_NOOP("RunsTable", "train"))  # RunFigures.accuracy_on
 CURRENT_REFRESH_MS = 250
 
 
 def reached_text(f: RunFigures) -> tuple[str, str]:
     """The "90 % at" cell and its tooltip."""
-    goal = f"{TARGET_ACCURACY:.0%} {f.accuracy_on} accuracy"
+    goal = translate("RunsTable", "{percent} {on} accuracy").format(percent=f"{TARGET_ACCURACY:.0%}",
+                                                                    on=translate("RunsTable", f.accuracy_on))
     if not f.measurable:
-        return "–", "No accuracy to measure (regression: the network predicts values)"
+        return "–", translate("RunsTable", "No accuracy to measure (regression: the network predicts values)")
     if f.reached_step is None:
-        return "not reached", f"Not reached: {goal} was never shown"
+        return (translate("RunsTable", "not reached"),
+                translate("RunsTable", "Not reached: {goal} was never shown").format(goal=goal))
     step = f.reached_step
     if f.reached_after is None:
-        return f"{step:,}", f"{goal} at step {step:,} or before (the run's first frame already showed it)"
+        return f"{step:,}", translate("RunsTable", "{goal} at step {step} or before (the run's first frame already "
+                                                   "showed it)").format(goal=goal, step=f"{step:,}")
     if f.reached_after >= step - 1:
-        return f"{step:,}", f"{goal} reached at step {step:,}"
-    return f"{step:,}", f"{goal} reached after step {f.reached_after:,} and at step {step:,} at the latest"
+        return f"{step:,}", translate("RunsTable", "{goal} reached at step {step}").format(goal=goal, step=f"{step:,}")
+    return f"{step:,}", translate("RunsTable", "{goal} reached after step {after} and at step {step} at the "
+                                               "latest").format(goal=goal, after=f"{f.reached_after:,}",
+                                                                step=f"{step:,}")
 
 
 def figure_texts(f: RunFigures | None) -> list[str]:
@@ -102,8 +116,8 @@ class RunsTable(QWidget):
         t.setFont(font)
         t.horizontalHeader().setFont(font)
         for i, (text, tip) in enumerate(zip(HEADERS, TIPS)):
-            header = QTableWidgetItem(text)
-            header.setToolTip(tip)
+            header = QTableWidgetItem(translate("RunsTable", text))
+            header.setToolTip(translate("RunsTable", tip).format(**FIGURES))
             t.setHorizontalHeaderItem(i, header)
         t.verticalHeader().hide()
         t.verticalHeader().setDefaultSectionSize(t.fontMetrics().height() + 6)
@@ -164,14 +178,14 @@ class RunsTable(QWidget):
         menu = QMenu(self)
         menu.setAttribute(Qt.WA_DeleteOnClose)
         number = self._numbers[row] if 0 <= row < len(self._numbers) else None
-        rename = menu.addAction("Rename")
-        pin = menu.addAction("Pin")
+        rename = menu.addAction(self.tr("Rename"))
+        pin = menu.addAction(self.tr("Pin"))
         pin.setCheckable(True)
-        remove = menu.addAction("Remove run")
+        remove = menu.addAction(self.tr("Remove run"))
         if number is None:
             for action in (rename, pin, remove):
                 action.setEnabled(False)
-            rename.setToolTip("The current run is named when the next one starts")
+            rename.setToolTip(self.tr("The current run is named when the next one starts"))
             return menu
         run = self.runs.run(number)
         pin.setChecked(run.pinned)
@@ -217,9 +231,10 @@ class RunsTable(QWidget):
         self._filling = True
         try:
             t.setRowCount(len(self._numbers))
-            self._fill_row(0, f"Current (run {self.runs.current_number})", None, self.runs.current_figures(), None)
+            self._fill_row(0, self.tr("Current (run {number})").format(number=self.runs.current_number), None,
+                           self.runs.current_figures(), None)
             for row, run in enumerate(runs, start=1):
-                self._fill_row(row, run.name, run, run.figures, earlier_color(run.slot))
+                self._fill_row(row, run_name(run), run, run.figures, earlier_color(run.slot))
         finally:
             self._filling = False
         if selected is not None and selected in self._numbers:
@@ -232,7 +247,8 @@ class RunsTable(QWidget):
         if run is not None:
             pin.setFlags(flags | Qt.ItemIsUserCheckable)
             pin.setCheckState(Qt.Checked if run.pinned else Qt.Unchecked)
-            pin.setToolTip("Pinned: kept whatever runs follow" if run.pinned else "Pin this run: keep it")
+            pin.setToolTip(self.tr("Pinned: kept whatever runs follow") if run.pinned
+                           else self.tr("Pin this run: keep it"))
         else:
             pin.setFlags(flags)
         t.setItem(row, PIN, pin)
@@ -242,13 +258,15 @@ class RunsTable(QWidget):
             font = QFont(item.font())
             font.setBold(True)
             item.setFont(font)
-            item.setToolTip("The run training now (its figures follow it); it joins the earlier runs when the next "
-                            "one starts (Reset, other hidden layers, data, seed, ...)")
+            item.setToolTip(self.tr("The run training now (its figures follow it); it joins the earlier runs when the "
+                                    "next one starts (Reset, other hidden layers, data, seed, ...)"))
         else:
             item.setFlags(flags | Qt.ItemIsEditable)
             item.setIcon(_swatch(color))
-            item.setToolTip(f"Run {run.number}: {name}" + ("" if run.user_name is None else
-                                                           f" (differed: {run.auto_name})"))
+            item.setToolTip(self.tr("Run {number}: {name}").format(number=run.number, name=name)
+                            + ("" if run.user_name is None else
+                               self.tr(" (differed: {auto})").format(
+                                   auto=auto_name_text(run.auto_name))))
         t.setItem(row, NAME, item)
         for col, text in zip(range(REACHED, RATE + 1), figure_texts(figures)):
             cell = QTableWidgetItem(text)

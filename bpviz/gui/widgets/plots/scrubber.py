@@ -13,17 +13,21 @@ from __future__ import annotations
 from PySide6.QtCore import QEvent, Qt, Signal, Slot
 from PySide6.QtWidgets import QHBoxLayout, QPushButton, QSlider, QVBoxLayout, QWidget
 
+from bpviz.gui.i18n import QT_TRANSLATE_NOOP, translate
 from bpviz.gui.widgets.text_line import TextLine
 
 SLIDER_KEYS = (Qt.Key_Left, Qt.Key_Right, Qt.Key_Up, Qt.Key_Down, Qt.Key_Home, Qt.Key_End, Qt.Key_PageUp,
                Qt.Key_PageDown)
-SLIDER_TIP = ("The run's recorded steps: every step at first, then every 2nd, 4th, … so that a run of any length "
-              "fits in bounded memory. Drag to rewind the diagram, its maps, the output and the figures to a step "
-              "(training goes on); ←/→ one recorded step, Home the first, End back to live.")
-LIVE_TIP = "Follow training again: show the latest state (End)"
-CONTINUE_TIP = ("Pause, and start a new run from the step shown: its weights and biases, its step and epoch counts "
-                "and the loss history up to it (what came after is dropped; the mini-batches are drawn afresh from "
-                "there, as when a saved session is opened)")
+SLIDER_TIP = QT_TRANSLATE_NOOP("HistoryScrubber", "The run's recorded steps: every step at first, then every 2nd, "
+                                                 "4th, … so that a run of any length fits in bounded memory. Drag to "
+                                                 "rewind the diagram, its maps, the output and the figures to a step "
+                                                 "(training goes on); ←/→ one recorded step, Home the first, End back "
+                                                 "to live.")
+LIVE_TIP = QT_TRANSLATE_NOOP("HistoryScrubber", "Follow training again: show the latest state (End)")
+CONTINUE_TIP = QT_TRANSLATE_NOOP("HistoryScrubber", "Pause, and start a new run from the step shown: its weights and "
+                                                   "biases, its step and epoch counts and the loss history up to it "
+                                                   "(what came after is dropped; the mini-batches are drawn afresh "
+                                                   "from there, as when a saved session is opened)")
 
 
 class ScrubSlider(QSlider):
@@ -59,17 +63,17 @@ class HistoryScrubber(QWidget):
         self.setObjectName("history_scrubber")
         self.slider = ScrubSlider()
         self.slider.setObjectName("history_slider")
-        self.slider.setToolTip(SLIDER_TIP)
+        self.slider.setToolTip(translate("HistoryScrubber", SLIDER_TIP))
         self.slider.setAccessibleName("Rewind to a recorded step")
         self.slider.setRange(0, 0)
         self.label = TextLine()  # changes while training runs: no re-layout of the window
         self.label.setObjectName("history_label")
-        self.live_button = QPushButton("Live")
+        self.live_button = QPushButton(self.tr("Live"))
         self.live_button.setObjectName("history_live")
-        self.live_button.setToolTip(LIVE_TIP)
-        self.continue_button = QPushButton("Continue from here")
+        self.live_button.setToolTip(translate("HistoryScrubber", LIVE_TIP))
+        self.continue_button = QPushButton(self.tr("Continue from here"))
         self.continue_button.setObjectName("history_continue")
-        self.continue_button.setToolTip(CONTINUE_TIP)
+        self.continue_button.setToolTip(translate("HistoryScrubber", CONTINUE_TIP))
         for button in (self.live_button, self.continue_button):
             button.setFocusPolicy(Qt.TabFocus)  # a click leaves the focus on the slider, where the keys are
         row = QHBoxLayout()  # under the slider and its line of text (the output column is narrow: ~430 px)
@@ -116,7 +120,7 @@ class HistoryScrubber(QWidget):
         """Disable the scrubber and say why in its tooltip (empty: enable it again)."""
         self._blocked_reason = reason
         self.slider.setEnabled(not reason)
-        self.slider.setToolTip(reason or SLIDER_TIP)
+        self.slider.setToolTip(reason or translate("HistoryScrubber", SLIDER_TIP))
         self.setToolTip(reason)
         if reason:
             self.live_button.setEnabled(False)

@@ -30,21 +30,31 @@ class WarmupLossCurve(QWidget):
         item = self.plot.getPlotItem()
         item.setMenuEnabled(False)
         item.setLogMode(False, True)
-        item.setLabel("left", "loss (log scale)", color=palette.MUTED)
-        item.setLabel("bottom", "iteration t", color=palette.MUTED)
+        item.setLabel("left", "loss (log scale)")
+        item.setLabel("bottom", "iteration t")
         item.showGrid(x=False, y=True, alpha=0.15)
+        for name in ("left", "bottom"):
+            item.getAxis(name).enableAutoSIPrefix(False)
+        item.getViewBox().setMouseEnabled(x=True, y=False)
+        item.getViewBox().setAutoVisible(y=True)
+        self.curve = item.plot()
+        self.last_point = item.plot(pen=None, symbol="o", symbolSize=7)
+        layout.addWidget(self.plot)
+        self.restyle()
+        self.clear()
+
+    def restyle(self) -> None:
+        """Take the palette's colours (bpviz.gui.theme: an export from a dark window is drawn light)."""
+        self.plot.setBackground(palette.BACKGROUND)
+        item = self.plot.getPlotItem()
         for name in ("left", "bottom"):
             axis = item.getAxis(name)
             axis.setPen(pg.mkPen(palette.NEUTRAL))
             axis.setTextPen(pg.mkPen(palette.MUTED))
-            axis.enableAutoSIPrefix(False)
-        item.getViewBox().setMouseEnabled(x=True, y=False)
-        item.getViewBox().setAutoVisible(y=True)
-        self.curve = item.plot(pen=pg.mkPen(palette.TEXT, width=1.6))
-        self.last_point = item.plot(pen=None, symbol="o", symbolSize=7, symbolBrush=palette.POSITIVE,
-                                    symbolPen=pg.mkPen(palette.POSITIVE))
-        layout.addWidget(self.plot)
-        self.clear()
+            axis.setLabel(axis.labelText, color=palette.MUTED)
+        self.curve.setPen(pg.mkPen(palette.TEXT, width=1.6))
+        self.last_point.setSymbolBrush(palette.POSITIVE)
+        self.last_point.setSymbolPen(pg.mkPen(palette.POSITIVE))
 
     def clear(self, iterations: int = 500) -> None:
         """No losses; the empty axes span the run to come (iterations, and 10⁻⁸..10⁸ on the log axis)."""

@@ -30,10 +30,10 @@ from bpviz.engine.trajectories import RECORDER_CAPACITY, TrajectoryRecorder
 from bpviz.gui import palette
 from bpviz.gui.widgets.text_line import TextLine
 from bpviz.gui.widgets.trajectory.neuron_view import heading, note, panel_beside
-from bpviz.gui.widgets.trajectory.plots import SERIES_COLORS, LivePlots
+from bpviz.gui.widgets.trajectory.plots import SERIES_COUNT, LivePlots
 
 REDRAW_MS = 100  # at most 10 redraws a second
-MAX_PLOTTED = len(SERIES_COLORS)  # parameters plotted at once: each its own colour (a network has up to 1,425)
+MAX_PLOTTED = SERIES_COUNT  # parameters plotted at once: each its own colour (a network has up to 1,425)
 NAME_ROLE = Qt.UserRole
 
 

@@ -26,12 +26,13 @@ from bpviz.gui import palette
 from bpviz.gui.widgets.plots.envelope import envelope
 from bpviz.gui.widgets.text_line import RichTextBlock
 from bpviz.gui.widgets.trajectory.plots import (
-    LOSS_COLOR,
-    NEURON_COLORS,
     NEURON_LABELS,
     PLOT_MINIMUM_SIZE,
+    loss_color,
     make_plot,
+    neuron_colors,
     pen_for,
+    restyle_plot,
     set_curve,
 )
 
@@ -98,7 +99,7 @@ class ModeGrid(QWidget):
         super().__init__(parent)
         self.setObjectName("trajectory_grid")
         self.setAutoFillBackground(True)
-        self.setStyleSheet(f"#trajectory_grid {{ background: {palette.BACKGROUND}; }}")
+        self.setStyleSheet(f"#trajectory_grid {{ background: {palette.BACKGROUND}; }}")  # (restyle())
         self.result = None
         self._log_loss = False
         self.headers: dict[str, RichTextBlock] = {}
@@ -221,10 +222,7 @@ class ModeGrid(QWidget):
         item.addItem(cursor, ignoreBounds=True)
         self._cursors.append(cursor)
         for z, name in enumerate(NEURON_PARAMS if key != "loss" else ("loss",)):
-            # gradients are noisy: thinner lines keep the four of them apart
-            pen = (pg.mkPen(LOSS_COLOR, width=1.8) if key == "loss" else
-                   pen_for(name, NEURON_COLORS[name], 1.6 if key == "params" else 1.1))
-            curve = item.plot(pen=pen, connect="finite")
+            curve = item.plot(pen=self._pen(key, name), connect="finite")
             curve.setZValue(len(NEURON_PARAMS) - z)  # w1, the one that matters, on top
             self._curves[mode][name if key == "params" else f"grad_{name}" if key == "grads" else name] = curve
         widget.scene().sigMouseMoved.connect(lambda pos, item=item: self._mouse_moved(item, pos))
@@ -300,6 +298,31 @@ class ModeGrid(QWidget):
             if span is not None:
                 self._plots[(key, MODES[0])].setYRange(*span, padding=0.06)
 
+    @staticmethod
+    def _pen(key: str, name: str):
+        # gradients are noisy: thinner lines keep the four of them apart
+        return (pg.mkPen(loss_color(), width=1.8) if key == "loss" else
+                pen_for(name, neuron_colors()[name], 1.6 if key == "params" else 1.1))
+
+    def restyle(self) -> None:
+        """Take the palette's colours again (bpviz.gui.theme: an export from a dark window is drawn light)."""
+        self.setStyleSheet(f"#trajectory_grid {{ background: {palette.BACKGROUND}; }}")
+        for widget in self._widgets.values():
+            restyle_plot(widget)
+        for cursor in self._cursors:
+            cursor.setPen(pg.mkPen(palette.NEUTRAL, style=Qt.DotLine))
+        for curves in self._curves.values():
+            for key_name, curve in curves.items():
+                key, name = (("grads", key_name[5:]) if key_name.startswith("grad_") else
+                             ("loss", "loss") if key_name == "loss" else ("params", key_name))
+                pen = self._pen(key, name)
+                if getattr(curve, "dashed_pen", None):  # set_curve's dashed pen (the bias), in the new colour
+                    curve.dashed_pen = pen
+                    if curve.opts["pen"].style() == Qt.SolidLine:  # drawn solid (a noisy curve): solid still
+                        pen = pg.mkPen(pen.color(), width=pen.widthF())
+                curve.setPen(pen)
+        self._show_headers(None)
+
     # ------------------------------------------------------------------ headers and the hover read-out
     def _show_headers(self, epoch: float | None) -> None:
         for mode in MODES:
@@ -319,10 +342,11 @@ class ModeGrid(QWidget):
         else:
             k = max(min(int(np.searchsorted(traj.epoch, epoch, "right")) - 1, len(traj.steps) - 1), 0)
             where = f"at epoch {traj.epoch[k]:.4g} (step {int(traj.steps[k]):,})"
+        colors = neuron_colors()
         values = "&nbsp;&nbsp;".join(
-            f'<span style="color:{NEURON_COLORS[n]}">{NEURON_LABELS[n]}&nbsp;{fmt(traj.params[k, j])}</span>'
+            f'<span style="color:{colors[n]}">{NEURON_LABELS[n]}&nbsp;{fmt(traj.params[k, j])}</span>'
             for j, n in enumerate(NEURON_PARAMS))
-        loss = f'<span style="color:{LOSS_COLOR}">loss&nbsp;{fmt(traj.loss[k])}</span>'
+        loss = f'<span style="color:{loss_color()}">loss&nbsp;{fmt(traj.loss[k])}</span>'
         return (f'{title} <span style="color:{palette.MUTED}">· {what}</span><br>{values}<br>'
                 f'{loss} <span style="color:{palette.MUTED}">{where}</span>')
 

@@ -32,7 +32,7 @@ from bpviz.engine.trajectories import NeuronRunConfig, run_neuron_modes
 from bpviz.gui import palette
 from bpviz.gui.widgets.message_label import MessageLabel
 from bpviz.gui.widgets.trajectory.mode_grid import ModeGrid
-from bpviz.gui.widgets.trajectory.plots import NEURON_COLORS, NEURON_LABELS
+from bpviz.gui.widgets.trajectory.plots import NEURON_LABELS, neuron_colors
 
 QUICK_STEPS = 5000  # about 0.15 s: up to this many steps (three modes together) show no progress bar
 ACTIVATION_ITEMS = (("linear", "None (linear)"), ("sigmoid", "Sigmoid"), ("tanh", "Tanh"),
@@ -87,8 +87,8 @@ def note(html: str) -> QLabel:
 
 def key_html() -> str:
     """The colour key of the curves (the headers and tooltips repeat it)."""
-    parts = [f'<span style="color:{NEURON_COLORS[n]}">{"╍╍" if n == "b" else "━━"}</span>&nbsp;{NEURON_LABELS[n]}'
-             for n in NEURON_COLORS]
+    parts = [f'<span style="color:{color}">{"╍╍" if n == "b" else "━━"}</span>&nbsp;{NEURON_LABELS[n]}'
+             for n, color in neuron_colors().items()]
     parts.append(f'<span style="color:{palette.GRADIENT}">━━</span>&nbsp;loss')
     return "&nbsp;&nbsp; ".join(parts)
 

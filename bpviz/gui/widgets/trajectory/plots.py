@@ -19,14 +19,34 @@ from bpviz.gui import palette
 from bpviz.gui.widgets.plots.fast_plot import FastPlotWidget
 from bpviz.gui.widgets.plots.loss_plot import CountAxis
 
-#: the neuron's parameters, in the app's colours (blue, orange, green; the bias dark and dashed)
-NEURON_COLORS = {"w1": palette.POSITIVE, "w2": palette.NEGATIVE, "w3": palette.NEW_VALUE, "b": palette.TEXT}
+#: the neuron's parameters, in the app's colours (blue, orange, green; the bias in the text colour and dashed):
+#: the palette's names, read when drawn (``neuron_colors()``), so that the scheme in use applies
+NEURON_PALETTE = {"w1": "POSITIVE", "w2": "NEGATIVE", "w3": "NEW_VALUE", "b": "TEXT"}
 NEURON_LABELS = {"w1": "w<sub>1</sub>", "w2": "w<sub>2</sub>", "w3": "w<sub>3</sub>", "b": "b"}
-LOSS_COLOR = palette.GRADIENT
 PLOT_MINIMUM_SIZE = (120, 90)  # px: a plot smaller than this shows no curve worth reading
-#: curves of the playground's parameters take these in turn (distinct on the background, the app's colours first;
-#: palette.series_colors() gives them in the scheme in use)
-SERIES_COLORS = palette.series_colors()
+#: curves of the playground's parameters take palette.series_colors() in turn (distinct on the background, the
+#: app's colours first), as many at once as there are colours
+SERIES_COUNT = len(palette.series_colors())
+
+
+def neuron_colors() -> dict[str, str]:
+    """The neuron's parameters' colours in the scheme in use, by name (w1, w2, w3, b)."""
+    return {name: getattr(palette, key) for name, key in NEURON_PALETTE.items()}
+
+
+def loss_color() -> str:
+    return palette.GRADIENT
+
+
+def same_series_color(color: str) -> str:
+    """``color`` (a series colour of either scheme) as the same series' colour in the scheme in use."""
+    for scheme in palette.SCHEMES:
+        table = palette.colors(scheme)
+        series = (table["POSITIVE"], table["NEGATIVE"], table["NEW_VALUE"], table["GRADIENT"], *table["SERIES_EXTRA"],
+                  table["TEXT"], table["SERIES_LAST"])
+        if color in series:
+            return palette.series_colors()[series.index(color)]
+    return color
 
 
 def pen_for(name: str, color: str, width: float = 1.6):
@@ -83,6 +103,25 @@ def style_plot(item: pg.PlotItem, left: str | None = None, bottom: str | None = 
             item.setLabel(name, label, color=palette.MUTED)
 
 
+def restyle_plot(widget) -> None:
+    """A plot made by ``make_plot`` in the palette's colours again (its background, axes and their titles)."""
+    widget.setBackground(palette.BACKGROUND)
+    item = widget.getPlotItem()
+    for name in ("left", "bottom"):
+        axis = item.getAxis(name)
+        axis.setPen(pg.mkPen(palette.NEUTRAL))
+        axis.setTextPen(pg.mkPen(palette.MUTED))
+        if axis.labelText:
+            axis.setLabel(axis.labelText, color=palette.MUTED)
+
+
+def legend_brush():
+    """A legend's backing: the plot's background, slightly see-through."""
+    color = pg.mkColor(palette.BACKGROUND)
+    color.setAlpha(220)
+    return pg.mkBrush(color)
+
+
 def make_plot(name: str, left: str | None = None, bottom: str | None = None,
               count_axis: bool = False) -> FastPlotWidget:
     axes = {"left": ValueAxis("left")}
@@ -110,8 +149,7 @@ class LivePlots(QWidget):
             item.getAxis("left").setWidth(64)
             item.enableAutoRange()
         self.grads_plot.setXLink(self.values_plot)
-        self.legend = self.values_plot.addLegend(offset=(-8, 8), labelTextColor=palette.TEXT,
-                                                 brush=pg.mkBrush(255, 255, 255, 220))
+        self.legend = self.values_plot.addLegend(offset=(-8, 8), labelTextColor=palette.TEXT, brush=legend_brush())
         layout = QVBoxLayout(self)
         layout.setContentsMargins(0, 0, 0, 0)
         layout.setSpacing(2)
@@ -121,6 +159,21 @@ class LivePlots(QWidget):
         self.grad_curves: dict[str, pg.PlotDataItem] = {}
         for widget in (self.values_widget, self.grads_widget):
             widget.viewport().installEventFilter(self)
+
+    def restyle(self) -> None:
+        """Take the palette's colours again (bpviz.gui.theme: an export from a dark window is drawn light)."""
+        for widget in (self.values_widget, self.grads_widget):
+            restyle_plot(widget)
+        self.legend.setBrush(legend_brush())
+        self.legend.setLabelTextColor(palette.TEXT)
+        for name, curve in (*self.value_curves.items(), *self.grad_curves.items()):
+            pen = curve.opts["pen"]
+            color = same_series_color(pg.mkColor(pen.color()).name())
+            if getattr(curve, "dashed_pen", None):  # set_curve's dashed pen (a bias), in the new colour
+                curve.dashed_pen = pen_for(name, color, curve.dashed_pen.widthF())
+            curve.setPen(pg.mkPen(color, width=pen.widthF(), style=pen.style()))
+        for _sample, label in self.legend.items:  # pyqtgraph keeps the new colour for the next text only
+            label.setText(label.text)
 
     def eventFilter(self, obj, event) -> bool:
         if event.type() == QEvent.MouseButtonDblClick and event.button() == Qt.LeftButton:
