@@ -15,19 +15,16 @@ from __future__ import annotations
 import contextlib
 import re
 
-from PySide6.QtCore import QCoreApplication, QSettings, Qt
+from PySide6.QtCore import QSettings, Qt
 from PySide6.QtGui import QColor, QGuiApplication, QPalette
 from PySide6.QtWidgets import QApplication, QLabel, QStyleFactory, QWidget
 
 from bpviz.gui import palette
+from bpviz.gui.i18n import translate
 
 SETTING = "view/theme"  # QSettings key: "system" (or missing), "light" or "dark"
 CHOICES = ("system", "light", "dark")
 THEMES = ("light", "dark")  # what `bpviz gui --theme` takes
-
-
-def _tr(text: str) -> str:
-    return QCoreApplication.translate("Theme", text)
 
 
 def chosen_setting(settings: QSettings | None = None) -> str:
@@ -117,7 +114,8 @@ def build_menu(window, menu, settings: QSettings) -> dict:
     from PySide6.QtGui import QAction, QActionGroup
     from PySide6.QtWidgets import QMessageBox
 
-    names = {"system": _tr("System"), "light": _tr("Light"), "dark": _tr("Dark")}
+    names = {"system": translate("Theme", "System"), "light": translate("Theme", "Light"),
+             "dark": translate("Theme", "Dark")}
     group = QActionGroup(window)
     chosen = chosen_setting(settings)
     actions = {}
@@ -127,18 +125,18 @@ def build_menu(window, menu, settings: QSettings) -> dict:
             return
         save_choice(choice, settings)
         actions[choice].setChecked(True)
-        message = _tr("The theme changes when bpviz starts again.")
+        message = translate("Theme", "The theme changes when bpviz starts again.")
         show = getattr(window, "show_status", None)
         if callable(show):
             show(message)
-        box = QMessageBox(QMessageBox.Information, _tr("Theme"), message, QMessageBox.Ok, window)
+        box = QMessageBox(QMessageBox.Information, translate("Theme", "Theme"), message, QMessageBox.Ok, window)
         box.setAttribute(Qt.WA_DeleteOnClose)
         box.open()
 
     for key in CHOICES:
         action = QAction(names[key], window, checkable=True, checked=key == chosen)
         action.setObjectName(f"theme_{key}")
-        action.setStatusTip(_tr("Draw the window in this colour scheme from the next start of bpviz"))
+        action.setStatusTip(translate("Theme", "Draw the window in this colour scheme from the next start of bpviz"))
         action.triggered.connect(lambda _checked=False, k=key: choose(k))
         group.addAction(action)
         menu.addAction(action)

@@ -17,6 +17,37 @@
     </message>
 </context>
 <context>
+    <name>ApplesForm</name>
+    <message>
+        <source>Price of one apple</source>
+        <translation>一个苹果的价格</translation>
+    </message>
+    <message>
+        <source>Apples bought</source>
+        <translation>买的苹果个数</translation>
+    </message>
+    <message>
+        <source>The tax factor: 1.1 adds 10 %</source>
+        <translation>税率系数：1.1 表示加 10 %</translation>
+    </message>
+    <message>
+        <source>Apple: price</source>
+        <translation>苹果：价格</translation>
+    </message>
+    <message>
+        <source>count</source>
+        <translation>数量</translation>
+    </message>
+    <message>
+        <source>Tax factor</source>
+        <translation>税率系数</translation>
+    </message>
+    <message>
+        <source>(1.1 = 10 % tax)</source>
+        <translation>（1.1 = 10 % 的税）</translation>
+    </message>
+</context>
+<context>
     <name>DataDrawing</name>
     <message>
         <source>Your file&apos;s points, rescaled into the view: {mapping}</source>
@@ -436,6 +467,45 @@ Classes: {names}</source>
     </message>
 </context>
 <context>
+    <name>ExampleControls</name>
+    <message>
+        <source> × same</source>
+        <translation> × 同上</translation>
+    </message>
+    <message>
+        <source>Grid points along each axis (odd: the current point is one of them)</source>
+        <translation>每条轴上的网格点数（奇数：当前点就是其中之一）</translation>
+    </message>
+    <message>
+        <source>The parameter along the map&apos;s x axis</source>
+        <translation>地图横轴上的参数</translation>
+    </message>
+    <message>
+        <source>The parameter along the map&apos;s y axis (a different one)</source>
+        <translation>地图纵轴上的参数（须与横轴不同）</translation>
+    </message>
+    <message>
+        <source>Each axis runs over the parameter&apos;s current value ± this</source>
+        <translation>每条轴覆盖参数当前值 ± 这个范围</translation>
+    </message>
+    <message>
+        <source>x axis:</source>
+        <translation>横轴：</translation>
+    </message>
+    <message>
+        <source>y axis:</source>
+        <translation>纵轴：</translation>
+    </message>
+    <message>
+        <source>Span:</source>
+        <translation>范围：</translation>
+    </message>
+    <message>
+        <source>Grid:</source>
+        <translation>网格：</translation>
+    </message>
+</context>
+<context>
     <name>ExamplePage</name>
     <message>
         <source>Starting numbers</source>
@@ -544,6 +614,85 @@ Classes: {names}</source>
     <message>
         <source>Markdown (*.md)</source>
         <translation>Markdown (*.md)</translation>
+    </message>
+</context>
+<context>
+    <name>ExpressionForm</name>
+    <message>
+        <source>x is used twice: its two gradients add up</source>
+        <translation>x 用了两次：它的两个梯度相加</translation>
+    </message>
+    <message>
+        <source>one leaf, two edges into the same node</source>
+        <translation>一个叶节点，两条边进入同一个节点</translation>
+    </message>
+    <message>
+        <source>the sigmoid in one line</source>
+        <translation>一行写出 sigmoid</translation>
+    </message>
+    <message>
+        <source>the shopping bill, numbers only</source>
+        <translation>购物账单，只有数字</translation>
+    </message>
+    <message>
+        <source>log-sum-exp: its gradient is the softmax</source>
+        <translation>log-sum-exp：它的梯度就是 softmax</translation>
+    </message>
+    <message>
+        <source>a squared error</source>
+        <translation>平方误差</translation>
+    </message>
+    <message>
+        <source>e.g. (x + y) * exp(x), or a program: c = a + b; d = c**2</source>
+        <translation>例如 (x + y) * exp(x)，或一段程序：c = a + b; d = c**2</translation>
+    </message>
+    <message>
+        <source>An expression, or a program of statements name = expression (one a line, Shift+Enter for a new line, or separated by ;). Numbers, names, + − * / **, brackets, exp log tanh relu sigmoid sqrt abs, and x.tanh() as micrograd writes it. Enter draws it.</source>
+        <translation>一个表达式，或由“名称 = 表达式”语句组成的程序（每行一条，Shift+Enter 换行，或用 ; 分隔）。可用数字、名称、+ − * / **、括号、exp log tanh relu sigmoid sqrt abs，以及 micrograd 写法的 x.tanh()。按 Enter 绘制。</translation>
+    </message>
+    <message>
+        <source>e.g. x=2, y=-1</source>
+        <translation>例如 x=2, y=-1</translation>
+    </message>
+    <message>
+        <source>A value for every name: name=number, separated by commas. Enter draws it.</source>
+        <translation>每个名称的值：名称=数字，用逗号分隔。按 Enter 绘制。</translation>
+    </message>
+    <message>
+        <source>Draw</source>
+        <translation>绘制</translation>
+    </message>
+    <message>
+        <source>Draw the expression&apos;s graph (Enter in either field)</source>
+        <translation>绘制表达式的计算图（在任一输入框中按 Enter）</translation>
+    </message>
+    <message>
+        <source>Examples</source>
+        <translation>示例</translation>
+    </message>
+    <message>
+        <source>Expression</source>
+        <translation>表达式</translation>
+    </message>
+    <message>
+        <source>Values</source>
+        <translation>取值</translation>
+    </message>
+    <message>
+        <source>Expression: {n} nodes are too many to draw readably (at most {most}); `bpviz graph --expr` or `--file` takes bigger ones</source>
+        <translation>表达式：{n} 个节点太多，无法清楚地绘制（最多 {most} 个）；更大的可以用 `bpviz graph --expr` 或 `--file`</translation>
+    </message>
+    <message>
+        <source>Expression: {n} operations one after the other are too many to draw readably (at most {most}); `bpviz graph --expr` takes longer ones</source>
+        <translation>表达式：{n} 个依次相连的运算太多，无法清楚地绘制（最多 {most} 个）；更长的可以用 `bpviz graph --expr`</translation>
+    </message>
+    <message>
+        <source>Not used in the expression: {names}</source>
+        <translation>表达式中没有用到：{names}</translation>
+    </message>
+    <message>
+        <source>{field}: {error}</source>
+        <translation>{field}：{error}</translation>
     </message>
 </context>
 <context>
@@ -684,6 +833,308 @@ Classes: {names}</source>
     </message>
 </context>
 <context>
+    <name>GradCheck</name>
+    <message>
+        <source>Worked example (2-2-2)</source>
+        <translation>计算示例（2-2-2）</translation>
+    </message>
+    <message>
+        <source>Playground network (current)</source>
+        <translation>演练场的网络（当前）</translation>
+    </message>
+    <message>
+        <source>Backprop gives every ∂E/∂p in one backward pass. The numerical derivative needs no backward at all: nudge one parameter p by ±h and ±2h (h = 0.001), evaluate the loss each time, and take&lt;br&gt;&amp;nbsp;&amp;nbsp;∂E/∂p ≈ [E(p−2h) − 8E(p−h)&lt;br&gt;&amp;nbsp;&amp;nbsp;&amp;nbsp;&amp;nbsp;&amp;nbsp;&amp;nbsp;&amp;nbsp;&amp;nbsp;&amp;nbsp;&amp;nbsp;+ 8E(p+h) − E(p+2h)] / 12h&lt;br&gt;It is slow (four forward passes per parameter) but hard to get wrong, so it checks the backward (seed 004). Relative error = |backprop − numerical| / max(|backprop|, |numerical|).</source>
+        <translation>反向传播一次就求出所有的 ∂E/∂p。数值导数完全不需要反向传播：把一个参数 p 分别挪动 ±h 和 ±2h（h = 0.001），每次算一遍损失，再取&lt;br&gt;&amp;nbsp;&amp;nbsp;∂E/∂p ≈ [E(p−2h) − 8E(p−h)&lt;br&gt;&amp;nbsp;&amp;nbsp;&amp;nbsp;&amp;nbsp;&amp;nbsp;&amp;nbsp;&amp;nbsp;&amp;nbsp;&amp;nbsp;&amp;nbsp;+ 8E(p+h) − E(p+2h)] / 12h&lt;br&gt;它很慢（每个参数要四次前向传播），但很难算错，所以用它来检验反向传播（第 004 篇）。相对误差 = |反向传播 − 数值导数| / max(|反向传播|, |数值导数|)。</translation>
+    </message>
+    <message>
+        <source>Hidden deltas forget f′(net)</source>
+        <translation>隐藏层的 δ 漏掉了 f′(net)</translation>
+    </message>
+    <message>
+        <source>The hidden deltas leave out the activation&apos;s derivative: δ = δ_next·Wᵀ instead of (δ_next·Wᵀ) ⊙ f′(net).</source>
+        <translation>隐藏层的 δ 漏掉了激活函数的导数：算成 δ = δ′·Wᵀ，而不是 (δ′·Wᵀ) ⊙ f′(net)（δ′ 是后一层的 δ）。</translation>
+    </message>
+    <message>
+        <source>The output layer&apos;s weights and biases still pass: their delta comes straight from the loss and never goes through a hidden f′(net).</source>
+        <translation>输出层的权重和偏置仍能通过检验：它们的 δ 直接来自损失，不经过隐藏层的 f′(net)。</translation>
+    </message>
+    <message>
+        <source>dW uses the net input, not the output</source>
+        <translation>dW 用了净输入，而不是输出</translation>
+    </message>
+    <message>
+        <source>The weight gradient dW = aᵀ·δ is formed with the layer below&apos;s net input in place of its output a, as if the forward pass had cached the array before the activation.</source>
+        <translation>权重梯度 dW = aᵀ·δ 用下一层（靠输入一侧）的净输入代替了它的输出 a，就好像前向传播缓存的是激活函数之前的数组。</translation>
+    </message>
+    <message>
+        <source>The first layer&apos;s weights still pass (their input is x itself), and so does every bias (its input is the constant 1).</source>
+        <translation>第一层的权重仍能通过检验（它们的输入就是 x 本身），每个偏置也一样（它的输入是常数 1）。</translation>
+    </message>
+    <message>
+        <source>Bias gradient forgets the batch sum</source>
+        <translation>偏置梯度忘了对批次求和</translation>
+    </message>
+    <message>
+        <source>The bias gradient uses only the first sample&apos;s δ instead of summing δ over the batch.</source>
+        <translation>偏置梯度只用了第一个样本的 δ，而没有把整个批次的 δ 加起来。</translation>
+    </message>
+    <message>
+        <source>Every weight still passes: the fault only touches the biases.</source>
+        <translation>所有权重仍能通过检验：这个错误只影响偏置。</translation>
+    </message>
+    <message>
+        <source>below {agree}: agrees</source>
+        <translation>低于 {agree}：一致</translation>
+    </message>
+    <message>
+        <source>{agree} to {disagree}: doubtful</source>
+        <translation>{agree} 到 {disagree}：可疑</translation>
+    </message>
+    <message>
+        <source>{disagree} and above: wrong</source>
+        <translation>{disagree} 及以上：错误</translation>
+    </message>
+    <message>
+        <source>not comparable: a ReLU kink, or within rounding</source>
+        <translation>无法比较：ReLU 的折点，或在舍入误差之内</translation>
+    </message>
+    <message>
+        <source>relative error</source>
+        <translation>相对误差</translation>
+    </message>
+    <message>
+        <source>1e-7: agree below</source>
+        <translation>1e-7：低于此线为一致</translation>
+    </message>
+    <message>
+        <source>1e-4: wrong above</source>
+        <translation>1e-4：高于此线为错误</translation>
+    </message>
+    <message>
+        <source>biases</source>
+        <translation>偏置</translation>
+    </message>
+    <message>
+        <source>Parameter</source>
+        <translation>参数</translation>
+    </message>
+    <message>
+        <source>Connection</source>
+        <translation>连接</translation>
+    </message>
+    <message>
+        <source>Backprop</source>
+        <translation>反向传播</translation>
+    </message>
+    <message>
+        <source>Numerical</source>
+        <translation>数值导数</translation>
+    </message>
+    <message>
+        <source>|Difference|</source>
+        <translation>|差值|</translation>
+    </message>
+    <message>
+        <source>Relative error</source>
+        <translation>相对误差</translation>
+    </message>
+    <message>
+        <source>Verdict</source>
+        <translation>结论</translation>
+    </message>
+    <message>
+        <source>agrees</source>
+        <translation>一致</translation>
+    </message>
+    <message>
+        <source>doubtful</source>
+        <translation>可疑</translation>
+    </message>
+    <message>
+        <source>DISAGREES</source>
+        <translation>不一致</translation>
+    </message>
+    <message>
+        <source>kink</source>
+        <translation>折点</translation>
+    </message>
+    <message>
+        <source>within rounding</source>
+        <translation>在舍入误差内</translation>
+    </message>
+    <message>
+        <source>The parameter&apos;s name (w1, w2, ... layer by layer as in the worked example; b: biases). Sorts in network order.</source>
+        <translation>参数的名称（w1、w2……按层编号，与计算示例相同；b：偏置）。按网络中的顺序排序。</translation>
+    </message>
+    <message>
+        <source>Where the parameter sits: the neuron it reads → the neuron it feeds.</source>
+        <translation>参数所在的位置：它读取的神经元 → 它输入的神经元。</translation>
+    </message>
+    <message>
+        <source>∂E/∂p as the backward pass computes it (the broken backward&apos;s when that is on).</source>
+        <translation>反向传播算出的 ∂E/∂p（打开“有错误的反向传播”时，是它算出的值）。</translation>
+    </message>
+    <message>
+        <source>∂E/∂p by fourth-order central differences: [E(p−2h) − 8E(p−h) + 8E(p+h) − E(p+2h)] / 12h, h = 0.001. No backward pass involved.</source>
+        <translation>用四阶中心差分求出的 ∂E/∂p：[E(p−2h) − 8E(p−h) + 8E(p+h) − E(p+2h)] / 12h，h = 0.001。不用反向传播。</translation>
+    </message>
+    <message>
+        <source>|backprop − numerical|</source>
+        <translation>|反向传播 − 数值导数|</translation>
+    </message>
+    <message>
+        <source>|backprop − numerical| / max(|backprop|, |numerical|): green below 1e-7, amber below 1e-4, red above. Sorted by the error that counts: kinks and differences within rounding count as agreement.</source>
+        <translation>|反向传播 − 数值导数| / max(|反向传播|, |数值导数|)：低于 1e-7 为绿色，低于 1e-4 为琥珀色，更高为红色。按计入的误差排序：折点和舍入误差之内的差值都算作一致。</translation>
+    </message>
+    <message>
+        <source>The verdict: agrees, doubtful, DISAGREES, or (grey) not comparable: a kink, or a difference within the rounding error of the finite difference.</source>
+        <translation>结论：一致、可疑、不一致，或（灰色）无法比较：折点，或差值在有限差分本身的舍入误差之内。</translation>
+    </message>
+</context>
+<context>
+    <name>GradCheckModel</name>
+    <message>
+        <source>The broken backward changed this gradient.</source>
+        <extracomment>the verdicts&apos; fills in the dark scheme (the light ones are VERDICTS&apos;): dark tints of green, amber, red and grey, the palette&apos;s TEXT on each at ≥ 10:1 (tests/gui/test_dark_theme.py)</extracomment>
+        <translation>有错误的反向传播改变了这个梯度。</translation>
+    </message>
+    <message>
+        <source>The fault does not touch this gradient: it is backprop&apos;s own.</source>
+        <translation>这个错误没有影响这个梯度：它是反向传播自己算出的。</translation>
+    </message>
+</context>
+<context>
+    <name>GradCheckPage</name>
+    <message>
+        <source>Press Check (F5) to compare backprop with the numerical derivative.</source>
+        <translation>按“检验”（F5），把反向传播与数值导数作比较。</translation>
+    </message>
+    <message>
+        <source>Which network to check: the worked example&apos;s published numbers, or the training playground&apos;s network as it is now</source>
+        <translation>检验哪个网络：计算示例中公布的数值，或训练演练场当前的网络</translation>
+    </message>
+    <message>
+        <source> points</source>
+        <translation> 个点</translation>
+    </message>
+    <message>
+        <source>The batch: the first k training points of the playground&apos;s data set. The worked example always has its one point.</source>
+        <translation>批次：演练场数据集中的前 k 个训练点。计算示例始终只有它的一个点。</translation>
+    </message>
+    <message>
+        <source>Check gradients  (F5)</source>
+        <translation>检验梯度  (F5)</translation>
+    </message>
+    <message>
+        <source>Compare backprop with the numerical derivative for every parameter (F5)</source>
+        <translation>对每个参数，把反向传播与数值导数作比较 (F5)</translation>
+    </message>
+    <message>
+        <source>Checking: {done:,} of {total:,} parameters</source>
+        <translation>正在检验：{done:,} / {total:,} 个参数</translation>
+    </message>
+    <message>
+        <source>Stop the check; the table keeps the last finished one</source>
+        <translation>停止检验；表格保留上一次完成的检验</translation>
+    </message>
+    <message>
+        <source>Use a broken backward</source>
+        <translation>使用有错误的反向传播</translation>
+    </message>
+    <message>
+        <source>For the lesson: replace backprop&apos;s gradients by those of a backward pass with one term left out, and watch the check catch it (Ctrl+B)</source>
+        <translation>教学用：把反向传播的梯度换成漏掉一项的反向传播算出的梯度，看梯度检验如何发现错误 (Ctrl+B)</translation>
+    </message>
+    <message>
+        <source>Which term the broken backward leaves out</source>
+        <translation>有错误的反向传播漏掉了哪一项</translation>
+    </message>
+    <message>
+        <source>What to check</source>
+        <translation>检验什么</translation>
+    </message>
+    <message>
+        <source>Network:</source>
+        <translation>网络：</translation>
+    </message>
+    <message>
+        <source>Batch:</source>
+        <translation>批次：</translation>
+    </message>
+    <message>
+        <source>Broken backward (for the lesson)</source>
+        <translation>有错误的反向传播（教学用）</translation>
+    </message>
+    <message>
+        <source>How the check works</source>
+        <translation>梯度检验的原理</translation>
+    </message>
+    <message>
+        <source>&lt;b&gt;Relative error per parameter&lt;/b&gt;, in network order (log scale; each layer&apos;s parameters side by side)</source>
+        <translation>&lt;b&gt;每个参数的相对误差&lt;/b&gt;，按网络中的顺序（对数刻度；同一层的参数排在一起）</translation>
+    </message>
+    <message>
+        <source>Check gradients</source>
+        <translation>检验梯度</translation>
+    </message>
+    <message>
+        <source>Compare backprop with the numerical derivative (F5)</source>
+        <translation>把反向传播与数值导数作比较 (F5)</translation>
+    </message>
+    <message>
+        <source>Broken backward on/off</source>
+        <translation>打开/关闭有错误的反向传播</translation>
+    </message>
+    <message>
+        <source>Gradient check: relative errors</source>
+        <translation>梯度检验：相对误差</translation>
+    </message>
+    <message>
+        <source>Gradient check: table</source>
+        <translation>梯度检验：表格</translation>
+    </message>
+    <message>
+        <source>The playground&apos;s network has changed since this check</source>
+        <translation>自这次检验以来，演练场的网络已经改变</translation>
+    </message>
+    <message>
+        <source>The playground has trained on: step {now:,} now, step {then:,} in this check</source>
+        <translation>演练场仍在训练：现在是第 {now:,} 步，这次检验时是第 {then:,} 步</translation>
+    </message>
+    <message>
+        <source>&lt;span style=&apos;color:{color}&apos;&gt;{text}. Press &lt;b&gt;Check&lt;/b&gt; (F5) for the latest network.&lt;/span&gt;</source>
+        <translation>&lt;span style=&apos;color:{color}&apos;&gt;{text}。按&lt;b&gt;检验&lt;/b&gt;（F5）检验最新的网络。&lt;/span&gt;</translation>
+    </message>
+    <message>
+        <source>Cannot check: {error}.</source>
+        <translation>无法检验：{error}。</translation>
+    </message>
+    <message>
+        <source>Cannot check: {error}</source>
+        <translation>无法检验：{error}</translation>
+    </message>
+    <message>
+        <source>Checking {checked:,} of the network&apos;s {n:,} parameters…</source>
+        <translation>正在检验网络 {n:,} 个参数中的 {checked:,} 个……</translation>
+    </message>
+    <message>
+        <source>Gradient check cancelled: the table shows the last finished check</source>
+        <translation>梯度检验已取消：表格显示上一次完成的检验</translation>
+    </message>
+    <message>
+        <source>Gradient check: {n} parameters in {ms:.0f} ms</source>
+        <translation>梯度检验：{n} 个参数，用时 {ms:.0f} 毫秒</translation>
+    </message>
+    <message>
+        <source>The gradient check failed: {message}</source>
+        <translation>梯度检验失败：{message}</translation>
+    </message>
+    <message>
+        <source>The training playground has not made a network yet (it does as soon as its page has started). &lt;a href=&apos;example&apos;&gt;Check the worked example instead&lt;/a&gt;.</source>
+        <translation>训练演练场还没有建立网络（它的页面一启动就会建立）。&lt;a href=&apos;example&apos;&gt;改为检验计算示例&lt;/a&gt;。</translation>
+    </message>
+</context>
+<context>
     <name>GradientChainDialog</name>
     <message>
         <source>Quantity</source>
@@ -719,11 +1170,239 @@ Classes: {names}</source>
     </message>
 </context>
 <context>
+    <name>GraphExplanation</name>
+    <message>
+        <source>not yet</source>
+        <translation>尚未算到</translation>
+    </message>
+    <message>
+        <source>∂L/∂a (backward)</source>
+        <translation>∂L/∂a（反向传播）</translation>
+    </message>
+    <message>
+        <source>The output {out} is a leaf itself: {d} = 1, and there is nothing to pass back. Try an expression with an operation, such as &lt;tt&gt;x * y&lt;/tt&gt;.</source>
+        <translation>输出 {out} 本身就是叶节点：{d} = 1，没有什么可以往回传。试试带运算的表达式，例如 &lt;tt&gt;x * y&lt;/tt&gt;。</translation>
+    </message>
+    <message>
+        <source>&lt;b&gt;Forward pass done:&lt;/b&gt; {out} = {value} &lt;span style=&apos;color:{color}&apos;&gt;(blue numbers above the edges)&lt;/span&gt;.&lt;br&gt;&lt;br&gt;The backward pass starts at the output with {d} = 1 and visits the nodes from right to left. At each node, the chain rule multiplies the gradient arriving from the right (&lt;i&gt;upstream&lt;/i&gt;) by the node&apos;s own &lt;i&gt;local&lt;/i&gt; derivative, and sends the product down each input edge.&lt;br&gt;&lt;br&gt;Press &lt;b&gt;Next&lt;/b&gt; (→) for step 1, node {node}.</source>
+        <translation>&lt;b&gt;前向传播完成：&lt;/b&gt;{out} = {value} &lt;span style=&apos;color:{color}&apos;&gt;（边上方的蓝色数字）&lt;/span&gt;。&lt;br&gt;&lt;br&gt;反向传播从输出开始，{d} = 1，从右到左依次访问各节点。在每个节点，链式法则把从右边传来的梯度（&lt;i&gt;上游梯度&lt;/i&gt;）乘以该节点自己的&lt;i&gt;局部导数&lt;/i&gt;，再把乘积沿每条输入边传下去。&lt;br&gt;&lt;br&gt;按&lt;b&gt;下一步&lt;/b&gt;（→）进入第 1 步，节点 {node}。</translation>
+    </message>
+    <message>
+        <source>&lt;b&gt;Step {k} of {n}&lt;/b&gt; · node &lt;b&gt;{node}&lt;/b&gt;: {formula}</source>
+        <translation>&lt;b&gt;第 {k} 步，共 {n} 步&lt;/b&gt; · 节点 &lt;b&gt;{node}&lt;/b&gt;：{formula}</translation>
+    </message>
+    <message>
+        <source>{d} = 1 (the output: where the backward pass starts)</source>
+        <translation>{d} = 1（输出：反向传播的起点）</translation>
+    </message>
+    <message>
+        <source>{d} = {terms} = {sum} (the sum over the {n} edges leaving {node})</source>
+        <translation>{d} = {terms} = {sum}（离开 {node} 的 {n} 条边之和）</translation>
+    </message>
+    <message>
+        <source>{d} = {value} (arrived from the right)</source>
+        <translation>{d} = {value}（从右边传来）</translation>
+    </message>
+    <message>
+        <source>Upstream: {upstream}</source>
+        <translation>上游梯度：{upstream}</translation>
+    </message>
+    <message>
+        <source>this edge sends</source>
+        <translation>这条边传出</translation>
+    </message>
+    <message>
+        <source>local: {local}</source>
+        <translation>局部导数：{local}</translation>
+    </message>
+    <message>
+        <source>complete</source>
+        <translation>已完整</translation>
+    </message>
+    <message>
+        <source>so far: {k} more edge to come</source>
+        <translation>目前：还有 {k} 条边未到</translation>
+    </message>
+    <message>
+        <source>so far: {k} more edges to come</source>
+        <translation>目前：还有 {k} 条边未到</translation>
+    </message>
+    <message>
+        <source>{source} feeds {n} edges, so its gradients add up: {d} = {before} + {sent} = {after} ({state})</source>
+        <translation>{source} 连出 {n} 条边，所以它的梯度相加：{d} = {before} + {sent} = {after}（{state}）</translation>
+    </message>
+    <message>
+        <source>&lt;b&gt;Backward pass complete.&lt;/b&gt; The gradients of the inputs: {summary}.</source>
+        <translation>&lt;b&gt;反向传播完成。&lt;/b&gt;各输入的梯度：{summary}。</translation>
+    </message>
+    <message>
+        <source>&lt;b&gt;Check (seed 004):&lt;/b&gt; at x = {x}, y(1 − y) = {y} · (1 − {y}) = &lt;b&gt;{closed}&lt;/b&gt;</source>
+        <translation>&lt;b&gt;检验（第 004 篇）：&lt;/b&gt;在 x = {x} 处，y(1 − y) = {y} · (1 − {y}) = &lt;b&gt;{closed}&lt;/b&gt;</translation>
+    </message>
+    <message>
+        <source>{d} from the backward pass: {grad} {mark}</source>
+        <translation>反向传播得到的 {d}：{grad} {mark}</translation>
+    </message>
+    <message>
+        <source>&lt;span style=&apos;color:{color}&apos;&gt;The backward pass reaches x at its last step; the gradient there will be this number.&lt;/span&gt;</source>
+        <translation>&lt;span style=&apos;color:{color}&apos;&gt;反向传播在最后一步到达 x；那里的梯度将等于这个数。&lt;/span&gt;</translation>
+    </message>
+    <message>
+        <source>&lt;b&gt;Check (seed 004): ∂L/∂a = y − t&lt;/b&gt;</source>
+        <translation>&lt;b&gt;检验（第 004 篇）：∂L/∂a = y − t&lt;/b&gt;</translation>
+    </message>
+    <message>
+        <source>&lt;b&gt;What the gradients say:&lt;/b&gt; one more jacket adds {jacket} to the bill, one more pair of trousers {trousers}; each unit of a jacket&apos;s price adds {jacket_price}, of the trousers&apos; price {trousers_price} (two pairs); raising the factor paid by 0.01 adds {discount}.</source>
+        <translation>&lt;b&gt;梯度告诉我们：&lt;/b&gt;多买一件夹克，账单增加 {jacket}；多买一条裤子，增加 {trousers}；夹克价格每增加 1，账单增加 {jacket_price}，裤子价格每增加 1，增加 {trousers_price}（两条）；支付系数提高 0.01，增加 {discount}。</translation>
+    </message>
+</context>
+<context>
+    <name>GraphPage</name>
+    <message>
+        <source>Shopping</source>
+        <translation>购物</translation>
+    </message>
+    <message>
+        <source>Apples</source>
+        <translation>苹果</translation>
+    </message>
+    <message>
+        <source>Softmax with loss</source>
+        <translation>Softmax 与损失</translation>
+    </message>
+    <message>
+        <source>Neuron (micrograd)</source>
+        <translation>神经元（micrograd）</translation>
+    </message>
+    <message>
+        <source>micrograd sanity check</source>
+        <translation>micrograd 健全性检查</translation>
+    </message>
+    <message>
+        <source>micrograd more ops</source>
+        <translation>micrograd 更多运算</translation>
+    </message>
+    <message>
+        <source>Your expression</source>
+        <translation>你的表达式</translation>
+    </message>
+    <message>
+        <source>Type an expression of numbers and names with + − * / **, brackets and exp, log, tanh, relu, sigmoid, sqrt, abs — or a program, one statement name = expression a line (Shift+Enter) or separated by ;, the last one the output — and a value for each name not given one. A name used twice is one node: its gradients add up; each statement&apos;s nodes are boxed with its name.</source>
+        <translation>输入由数字和名称组成的表达式，可用 + − * / **、括号以及 exp、log、tanh、relu、sigmoid、sqrt、abs——或者一段程序，每行一条“名称 = 表达式”语句（Shift+Enter 换行）或用 ; 分隔，最后一条是输出——并为每个没有赋值的名称给出一个值。用了两次的名称是同一个节点：它的梯度相加；每条语句的节点用方框框起来，标上它的名称。</translation>
+    </message>
+    <message>
+        <source>Previous</source>
+        <translation>上一步</translation>
+    </message>
+    <message>
+        <source>Previous backward step (Left arrow)</source>
+        <translation>反向传播的上一步（左方向键）</translation>
+    </message>
+    <message>
+        <source>Next</source>
+        <translation>下一步</translation>
+    </message>
+    <message>
+        <source>Next backward step: one more node (Right arrow)</source>
+        <translation>反向传播的下一步：再处理一个节点（右方向键）</translation>
+    </message>
+    <message>
+        <source>Run all</source>
+        <translation>全部运行</translation>
+    </message>
+    <message>
+        <source>Run the whole backward pass (End)</source>
+        <translation>运行整个反向传播 (End)</translation>
+    </message>
+    <message>
+        <source>Reset</source>
+        <translation>重置</translation>
+    </message>
+    <message>
+        <source>Back to the forward values only (Home)</source>
+        <translation>回到只有前向传播数值的状态 (Home)</translation>
+    </message>
+    <message>
+        <source>The graph to take apart</source>
+        <translation>要拆解的计算图</translation>
+    </message>
+    <message>
+        <source>Backward step</source>
+        <translation>反向传播步骤</translation>
+    </message>
+    <message>
+        <source>Upstream</source>
+        <translation>上游梯度</translation>
+    </message>
+    <message>
+        <source>Click a step to jump to it</source>
+        <translation>点击一步，跳到该步</translation>
+    </message>
+    <message>
+        <source>&lt;b&gt;Graph&lt;/b&gt;</source>
+        <translation>&lt;b&gt;计算图&lt;/b&gt;</translation>
+    </message>
+    <message>
+        <source>Computation graph</source>
+        <translation>计算图</translation>
+    </message>
+    <message>
+        <source>Refused: {error}</source>
+        <translation>已拒绝：{error}</translation>
+    </message>
+    <message>
+        <source>Click to jump to this step</source>
+        <translation>点击跳到这一步</translation>
+    </message>
+    <message>
+        <source>Step {n}: {formula}</source>
+        <translation>第 {n} 步：{formula}</translation>
+    </message>
+</context>
+<context>
     <name>GraphView</name>
     <message>
         <source>Computation graph</source>
         <extracomment>fills by scheme (bpviz.gui.palette), read when drawn: an input leaf, a constant, a program statement&apos;s box and its border. The dark ones keep every text on them at ≥ 4.5:1 (tests/gui/test_dark_theme.py).</extracomment>
         <translation>计算图</translation>
+    </message>
+    <message>
+        <source>{d} = 1: the backward pass starts here</source>
+        <translation>{d} = 1：反向传播从这里开始</translation>
+    </message>
+    <message>
+        <source>gradient sent from {target} to {source}: ∂{output}/∂{target} · {formula}
+= {upstream} · {local} = {sent}</source>
+        <translation>从 {target} 传给 {source} 的梯度：∂{output}/∂{target} · {formula}
+= {upstream} · {local} = {sent}</translation>
+    </message>
+    <message>
+        <source>({source} feeds {n} edges; its gradient is their sum: {sum})</source>
+        <translation>（{source} 连出 {n} 条边；它的梯度是它们之和：{sum}）</translation>
+    </message>
+    <message>
+        <source>forward value of {source} = {value}</source>
+        <translation>{source} 的前向传播值 = {value}</translation>
+    </message>
+    <message>
+        <source>&lt;span style=&apos;color:{color}&apos;&gt;■ above an edge: the value flowing forward&lt;/span&gt;</source>
+        <translation>&lt;span style=&apos;color:{color}&apos;&gt;■ 边的上方：向前流动的数值&lt;/span&gt;</translation>
+    </message>
+    <message>
+        <source>&lt;span style=&apos;color:{color}&apos;&gt;■ below: the gradient {d} sent back&lt;/span&gt;</source>
+        <translation>&lt;span style=&apos;color:{color}&apos;&gt;■ 下方：传回的梯度 {d}&lt;/span&gt;</translation>
+    </message>
+    <message>
+        <source>value = {value}</source>
+        <translation>值 = {value}</translation>
+    </message>
+    <message>
+        <source>(backward step {k}; click to jump there)</source>
+        <translation>（反向传播第 {k} 步；点击跳到该步）</translation>
+    </message>
+    <message>
+        <source> so far ({k} of {n} edges)</source>
+        <translation> 目前（{n} 条边中的 {k} 条）</translation>
     </message>
     <message>
         <source>step {k} of {n}: node {name}, {formula}, value {value}, gradient {grad}</source>
@@ -895,10 +1574,361 @@ Classes: {names}</source>
     </message>
 </context>
 <context>
+    <name>LandscapeMap</name>
+    <message>
+        <source>training loss</source>
+        <translation>训练损失</translation>
+    </message>
+    <message>
+        <source>Loss landscape</source>
+        <translation>损失地形</translation>
+    </message>
+    <message>
+        <source>its end</source>
+        <translation>终点</translation>
+    </message>
+    <message>
+        <source>its start</source>
+        <translation>起点</translation>
+    </message>
+    <message>
+        <source>(dot: {end})</source>
+        <translation>（圆点：{end}）</translation>
+    </message>
+    <message>
+        <source>the numbers now</source>
+        <translation>当前的数值</translation>
+    </message>
+    <message>
+        <source>the weights now (the centre)</source>
+        <translation>当前的权重（中心）</translation>
+    </message>
+    <message>
+        <source>&lt;span style=&apos;color:{color}&apos;&gt;➔&lt;/span&gt; −∇E, the way descent goes (direction only; |∇E| = {size:.3g})</source>
+        <translation>&lt;span style=&apos;color:{color}&apos;&gt;➔&lt;/span&gt; −∇E，梯度下降前进的方向（只表示方向；|∇E| = {size:.3g}）</translation>
+    </message>
+    <message>
+        <source>∇E = 0: no arrow</source>
+        <translation>∇E = 0：没有箭头</translation>
+    </message>
+    <message>
+        <source>thin lines: contours (equal loss)</source>
+        <translation>细线：等高线（损失相等）</translation>
+    </message>
+    <message>
+        <source>{name}, log colour scale</source>
+        <translation>{name}，对数色标</translation>
+    </message>
+</context>
+<context>
+    <name>LandscapePage</name>
+    <message>
+        <source>Worked example (2-2-2)</source>
+        <translation>计算示例（2-2-2）</translation>
+    </message>
+    <message>
+        <source>Playground network</source>
+        <translation>演练场的网络</translation>
+    </message>
+    <message>
+        <source>Dark is low error, yellow high; the white lines are contours (equal E_total). The white line is where the passes of gradient descent took the two weights; the red arrow is the way descent goes from the numbers now. The passes change every weight, the map keeps the others where they are now. &lt;b&gt;Click the map&lt;/b&gt; to set the two weights there.</source>
+        <translation>颜色越深误差越小，黄色表示误差大；白色细线是等高线（E_total 相等）。白线是梯度下降的各次传播把这两个权重带去的路径；红色箭头是从当前数值出发梯度下降前进的方向。每次传播会改变所有权重，而地图让其他参数保持当前值。&lt;b&gt;点击地图&lt;/b&gt;，把这两个权重设为该处的值。</translation>
+    </message>
+    <message>
+        <source>The loss over a plane through the network&apos;s weights now (the centre): each place is the weights moved a·d1 + b·d2. The white line is the training path projected onto the plane, ending at the centre. With principal directions the plane is the one the path moved in most.</source>
+        <translation>经过网络当前权重（中心）的一个平面上的损失：每个位置是权重移动 a·d1 + b·d2 后的结果。白线是投影到该平面上的训练路径，终点在中心。选用主方向时，这个平面就是路径移动最多的平面。</translation>
+    </message>
+    <message>
+        <source>Recompute the landscape</source>
+        <translation>重新计算损失地形</translation>
+    </message>
+    <message>
+        <source>Whose loss: the worked example&apos;s E_total over two of its numbers, or the Training playground&apos;s network over a plane through its weights</source>
+        <translation>谁的损失：计算示例的 E_total 随其中两个数值的变化，或“训练演练场”网络在经过其权重的平面上的损失</translation>
+    </message>
+    <message>
+        <source>Computing the map: {done:,} of {total:,}</source>
+        <translation>正在计算地图：{done:,} / {total:,}</translation>
+    </message>
+    <message>
+        <source>Stop computing this map; the last one stays</source>
+        <translation>停止计算这张地图；保留上一张</translation>
+    </message>
+    <message>
+        <source>What to map</source>
+        <translation>绘制什么</translation>
+    </message>
+    <message>
+        <source>Source:</source>
+        <translation>来源：</translation>
+    </message>
+    <message>
+        <source>{name} {low:.3g} … {high:.3g} on a {n}×{n} grid</source>
+        <translation>{name} {low:.3g} … {high:.3g}，{n}×{n} 网格</translation>
+    </message>
+    <message>
+        <source>Loss landscape</source>
+        <translation>损失地形</translation>
+    </message>
+    <message>
+        <source>The Training playground has not made a network yet (it does as soon as its tab has been shown): open it, then come back.</source>
+        <translation>“训练演练场”还没有建立网络（它的标签页一显示就会建立）：先打开它，再回到这里。</translation>
+    </message>
+    <message>
+        <source>Landscape cancelled: the map shows the last one finished</source>
+        <translation>损失地形已取消：地图显示上一次完成的结果</translation>
+    </message>
+    <message>
+        <source>No trajectory yet: the network has not trained. Press Play on the Training playground and its path appears here.</source>
+        <translation>还没有轨迹：网络尚未训练。在“训练演练场”上按“播放”，它的路径就会显示在这里。</translation>
+    </message>
+    <message>
+        <source>{x} = {x_value:g}, {y} = {y_value:g} (from the map)</source>
+        <translation>{x} = {x_value:g}，{y} = {y_value:g}（来自地图）</translation>
+    </message>
+</context>
+<context>
     <name>LessonsDialog</name>
     <message>
         <source>bpviz lessons</source>
         <translation>bpviz 课程</translation>
+    </message>
+</context>
+<context>
+    <name>LineCard</name>
+    <message>
+        <source>read</source>
+        <translation>读取</translation>
+    </message>
+    <message>
+        <source>written</source>
+        <translation>写入</translation>
+    </message>
+    <message>
+        <source>shapes</source>
+        <translation>形状</translation>
+    </message>
+    <message>
+        <source>(the pass&apos;s array is {shape})</source>
+        <translation>（这次传播算出的数组是 {shape}）</translation>
+    </message>
+    <message>
+        <source>with the initial weights</source>
+        <translation>（初始权重）</translation>
+    </message>
+    <message>
+        <source>with the weights after {n:,} updates</source>
+        <translation>（更新 {n:,} 次后的权重）</translation>
+    </message>
+    <message>
+        <source>{name} after the update</source>
+        <translation>更新后的 {name}</translation>
+    </message>
+    <message>
+        <source>Value {when}: &lt;b&gt;{value}&lt;/b&gt;</source>
+        <translation>值{when}：&lt;b&gt;{value}&lt;/b&gt;</translation>
+    </message>
+    <message>
+        <source>{what} {when}: norm {norm}, entries from {low} to {high}, mean {mean}</source>
+        <translation>{what}{when}：范数 {norm}，元素从 {low} 到 {high}，平均值 {mean}</translation>
+    </message>
+    <message>
+        <source>; top-left entries [{rows} …]</source>
+        <translation>；左上角的元素 [{rows} …]</translation>
+    </message>
+    <message>
+        <source>. The mask set {blocked:,} of {entries:,} entries to 0 (where h &amp;lt; 0): the blank cells (the background&apos;s colour) of grad_h in the drawing</source>
+        <translation>。掩码把 {entries:,} 个元素中的 {blocked:,} 个置为 0（h &amp;lt; 0 处）：即图中 grad_h 的空白格（背景色）</translation>
+    </message>
+</context>
+<context>
+    <name>LineList</name>
+    <message>
+        <source>Forward pass</source>
+        <translation>前向传播</translation>
+    </message>
+    <message>
+        <source>Loss</source>
+        <translation>损失</translation>
+    </message>
+    <message>
+        <source>Backward pass: the five gradient lines</source>
+        <translation>反向传播：求梯度的五行</translation>
+    </message>
+    <message>
+        <source>Update (η = learning_rate)</source>
+        <translation>更新（η = learning_rate）</translation>
+    </message>
+    <message>
+        <source>Seed&apos;s code</source>
+        <translation>原文代码</translation>
+    </message>
+    <message>
+        <source>Formula</source>
+        <translation>公式</translation>
+    </message>
+    <message>
+        <source>Result</source>
+        <translation>结果</translation>
+    </message>
+    <message>
+        <source>Click a line to see it in the drawing; ↑/↓ (or ←/→) move through the lines</source>
+        <translation>点击一行，在图中查看它；↑/↓（或 ←/→）逐行移动</translation>
+    </message>
+    <message>
+        <source>The formula&apos;s shape algebra gives {shape}; the array computed by the pass has that shape</source>
+        <translation>按公式推算形状得到 {shape}；这次传播算出的数组正是这个形状</translation>
+    </message>
+</context>
+<context>
+    <name>LivePlots</name>
+    <message>
+        <source>value</source>
+        <extracomment>the neuron&apos;s parameters, in the app&apos;s colours (blue, orange, green; the bias in the text colour and dashed): the palette&apos;s names, read when drawn (``neuron_colors()``), so that the scheme in use applies curves of the playground&apos;s parameters take palette.series_colors() in turn (distinct on the background, the app&apos;s colours first), as many at once as there are colours</extracomment>
+        <translation>值</translation>
+    </message>
+    <message>
+        <source>gradient ∂E/∂·</source>
+        <translation>梯度 ∂E/∂·</translation>
+    </message>
+    <message>
+        <source>step</source>
+        <translation>步</translation>
+    </message>
+</context>
+<context>
+    <name>LiveTrajectoriesView</name>
+    <message>
+        <source>bias of layer {n}</source>
+        <translation>第 {n} 层的偏置</translation>
+    </message>
+    <message>
+        <source>bias of {neuron}</source>
+        <translation>{neuron} 的偏置</translation>
+    </message>
+    <message>
+        <source>Play</source>
+        <translation>播放</translation>
+    </message>
+    <message>
+        <source>Train the playground network continuously / pause (Space)</source>
+        <translation>持续训练演练场的网络 / 暂停（空格键）</translation>
+    </message>
+    <message>
+        <source>Step</source>
+        <translation>单步</translation>
+    </message>
+    <message>
+        <source>One gradient step of the playground network (Right arrow)</source>
+        <translation>演练场的网络走一步梯度下降（右方向键）</translation>
+    </message>
+    <message>
+        <source>Reset</source>
+        <translation>重置</translation>
+    </message>
+    <message>
+        <source>Back to the initial weights; the recorded curves are cleared (Ctrl+R)</source>
+        <translation>回到初始权重；清除已记录的曲线 (Ctrl+R)</translation>
+    </message>
+    <message>
+        <source>Playground network</source>
+        <translation>演练场的网络</translation>
+    </message>
+    <message>
+        <source>The parameters of the network on the Training playground tab, recorded at every frame while it trains, also while this page is hidden. Tick the ones to plot. A gradient is that of the last step before the frame (one mini-batch).</source>
+        <translation>“训练演练场”标签页上网络的参数，训练时每一帧都会记录，这个页面隐藏时也会记录。勾选要绘制的参数。梯度是该帧之前最后一步的梯度（一个小批量）。</translation>
+    </message>
+    <message>
+        <source>Parameters</source>
+        <translation>参数</translation>
+    </message>
+    <message>
+        <source>Tick a weight or bias to plot its value and its gradient ∂E/∂· against the step (up to {n} at once)</source>
+        <translation>勾选一个权重或偏置，绘制它的值和梯度 ∂E/∂· 随步数的变化（最多同时 {n} 个）</translation>
+    </message>
+    <message>
+        <source>First neuron</source>
+        <translation>第一个神经元</translation>
+    </message>
+    <message>
+        <source>Plot the weights into the first hidden neuron and its bias</source>
+        <translation>绘制进入第一个隐藏神经元的权重及其偏置</translation>
+    </message>
+    <message>
+        <source>None</source>
+        <translation>全不选</translation>
+    </message>
+    <message>
+        <source>Untick every parameter</source>
+        <translation>取消勾选所有参数</translation>
+    </message>
+    <message>
+        <source>Frames are what the playground draws (about 30 a second while it trains); past {n:,} kept, every second one is dropped to bound the memory</source>
+        <translation>帧是演练场绘制的画面（训练时每秒约 30 帧）；保留超过 {n:,} 帧后，每两帧丢弃一帧，以限制内存</translation>
+    </message>
+    <message>
+        <source>Pause</source>
+        <translation>暂停</translation>
+    </message>
+    <message>
+        <source>inputs</source>
+        <translation>输入</translation>
+    </message>
+    <message>
+        <source>hidden {n}</source>
+        <translation>隐藏层 {n}</translation>
+    </message>
+    <message>
+        <source>hidden</source>
+        <translation>隐藏层</translation>
+    </message>
+    <message>
+        <source>output</source>
+        <translation>输出</translation>
+    </message>
+    <message>
+        <source>Layer {n}: {src} → {dst}</source>
+        <translation>第 {n} 层：{src} → {dst}</translation>
+    </message>
+    <message>
+        <source>weight</source>
+        <translation>权重</translation>
+    </message>
+    <message>
+        <source>bias</source>
+        <translation>偏置</translation>
+    </message>
+    <message>
+        <source>At most {n} parameters are plotted at once, each in its own colour: untick one to plot {name}</source>
+        <translation>最多同时绘制 {n} 个参数，每个一种颜色：取消勾选一个才能绘制 {name}</translation>
+    </message>
+    <message>
+        <source> (1 in {n:,} kept)</source>
+        <translation>（每 {n:,} 帧保留 1 帧）</translation>
+    </message>
+    <message>
+        <source>Recorded {n:,} frames</source>
+        <translation>已记录 {n:,} 帧</translation>
+    </message>
+    <message>
+        <source>Steps {first:,} to {last:,}</source>
+        <translation>第 {first:,} 步到第 {last:,} 步</translation>
+    </message>
+    <message>
+        <source>No playground network to follow.</source>
+        <translation>没有可跟踪的演练场网络。</translation>
+    </message>
+    <message>
+        <source>Nothing has been trained yet. Press Play (Space) or Step (Right arrow) here or on the Training playground tab, and the ticked parameters move.</source>
+        <translation>还没有训练。在这里或“训练演练场”标签页上按“播放”（空格键）或“单步”（右方向键），勾选的参数就会变化。</translation>
+    </message>
+    <message>
+        <source>Tick a parameter on the left to plot it.</source>
+        <translation>在左侧勾选一个参数来绘制它。</translation>
+    </message>
+    <message>
+        <source>Nothing recorded yet</source>
+        <translation>尚未记录</translation>
     </message>
 </context>
 <context>
@@ -1048,6 +2078,124 @@ Classes: {names}</source>
     </message>
 </context>
 <context>
+    <name>MatrixBlocksView</name>
+    <message>
+        <source>scalar</source>
+        <translation>标量</translation>
+    </message>
+    <message>
+        <source>entry &gt; 0</source>
+        <translation>元素 &gt; 0</translation>
+    </message>
+    <message>
+        <source>entry &lt; 0</source>
+        <translation>元素 &lt; 0</translation>
+    </message>
+    <message>
+        <source>≈ 0 (each block scaled to its largest |entry|; sides log-scaled)</source>
+        <translation>≈ 0（每个矩阵块按自身最大的 |元素| 缩放；边长取对数刻度）</translation>
+    </message>
+    <message>
+        <source>read by the selected line</source>
+        <translation>所选这行读取的</translation>
+    </message>
+    <message>
+        <source>written</source>
+        <translation>写入</translation>
+    </message>
+    <message>
+        <source>shape {symbolic} = {numbers}</source>
+        <translation>形状 {symbolic} = {numbers}</translation>
+    </message>
+    <message>
+        <source>norm {norm:.4g}; entries from {low:.4g} to {high:.4g}</source>
+        <translation>范数 {norm:.4g}；元素从 {low:.4g} 到 {high:.4g}</translation>
+    </message>
+    <message>
+        <source>value {value:.10g}</source>
+        <translation>值 {value:.10g}</translation>
+    </message>
+    <message>
+        <source>&lt;i&gt;Click: select the line that writes it&lt;/i&gt;</source>
+        <translation>&lt;i&gt;点击：选中写入它的那行代码&lt;/i&gt;</translation>
+    </message>
+    <message>
+        <source>Forward pass: ŷ = max(x·W₁, 0)·W₂, then the loss L = Σ (ŷ − y)²</source>
+        <translation>前向传播：ŷ = max(x·W₁, 0)·W₂，然后损失 L = Σ (ŷ − y)²</translation>
+    </message>
+    <message>
+        <source>Backward pass: each gradient ∂L/∂· lies under its block, with the same shape</source>
+        <translation>反向传播：每个梯度 ∂L/∂· 位于对应矩阵块的下方，形状相同</translation>
+    </message>
+</context>
+<context>
+    <name>ModeGrid</name>
+    <message>
+        <source>gradient ∂L/∂·</source>
+        <translation>梯度 ∂L/∂·</translation>
+    </message>
+    <message>
+        <source>loss (all samples)</source>
+        <translation>损失（全部样本）</translation>
+    </message>
+    <message>
+        <source>Batch gradient descent: every step uses all the training samples (one step per epoch)</source>
+        <translation>批量梯度下降：每一步都用全部训练样本（每轮一步）</translation>
+    </message>
+    <message>
+        <source>Mini-batch gradient descent: every step uses a few samples, reshuffled every epoch</source>
+        <translation>小批量梯度下降：每一步用几个样本，每轮重新打乱</translation>
+    </message>
+    <message>
+        <source>Stochastic gradient descent: every step uses one sample, reshuffled every epoch</source>
+        <translation>随机梯度下降：每一步用一个样本，每轮重新打乱</translation>
+    </message>
+    <message>
+        <source>Batch</source>
+        <translation>批量</translation>
+    </message>
+    <message>
+        <source>Mini-batch</source>
+        <translation>小批量</translation>
+    </message>
+    <message>
+        <source>Stochastic</source>
+        <translation>随机</translation>
+    </message>
+    <message>
+        <source>epoch</source>
+        <translation>轮</translation>
+    </message>
+    <message>
+        <source>press Run</source>
+        <translation>请按“运行”</translation>
+    </message>
+    <message>
+        <source>{n} sample per step · {steps:,} steps</source>
+        <translation>每步 {n} 个样本 · 共 {steps:,} 步</translation>
+    </message>
+    <message>
+        <source>{n} samples per step · {steps:,} steps</source>
+        <translation>每步 {n} 个样本 · 共 {steps:,} 步</translation>
+    </message>
+    <message>
+        <source>at the end</source>
+        <translation>结束时</translation>
+    </message>
+    <message>
+        <source>diverged at step {step:,}</source>
+        <translation>在第 {step:,} 步发散</translation>
+    </message>
+    <message>
+        <source>at epoch {epoch:.4g} (step {step:,})</source>
+        <translation>第 {epoch:.4g} 轮（第 {step:,} 步）</translation>
+    </message>
+    <message>
+        <source>loss</source>
+        <translation>损失</translation>
+    </message>
+</context>
+<context>
     <name>NetworkDiagram</name>
     <message>
         <source>{name}: bias of {neurons}</source>
@@ -1114,6 +2262,181 @@ Classes: {names}</source>
     </message>
 </context>
 <context>
+    <name>NeuronTrajectoriesView</name>
+    <message>
+        <source>None (linear)</source>
+        <translation>无（线性）</translation>
+    </message>
+    <message>
+        <source>batch</source>
+        <translation>批量</translation>
+    </message>
+    <message>
+        <source>mini-batch</source>
+        <translation>小批量</translation>
+    </message>
+    <message>
+        <source>stochastic</source>
+        <translation>随机</translation>
+    </message>
+    <message>
+        <source>Seed 001&apos;s neuron: a = f(w&lt;sub&gt;1&lt;/sub&gt;x&lt;sub&gt;1&lt;/sub&gt; + w&lt;sub&gt;2&lt;/sub&gt;x&lt;sub&gt;2&lt;/sub&gt; + w&lt;sub&gt;3&lt;/sub&gt;x&lt;sub&gt;3&lt;/sub&gt; + b). Each sample has three 0/1 features and the target is the first one (“the other two do not matter”), so w&lt;sub&gt;1&lt;/sub&gt; should grow while w&lt;sub&gt;2&lt;/sub&gt;, w&lt;sub&gt;3&lt;/sub&gt; fade. Loss ½(a − y)², averaged over the samples. The three modes start from the same weights and see the samples in the same order.</source>
+        <translation>第 001 篇的神经元：a = f(w&lt;sub&gt;1&lt;/sub&gt;x&lt;sub&gt;1&lt;/sub&gt; + w&lt;sub&gt;2&lt;/sub&gt;x&lt;sub&gt;2&lt;/sub&gt; + w&lt;sub&gt;3&lt;/sub&gt;x&lt;sub&gt;3&lt;/sub&gt; + b)。每个样本有三个 0/1 特征，目标值就是第一个特征（“另外两个无关紧要”），所以 w&lt;sub&gt;1&lt;/sub&gt; 应当增大，而 w&lt;sub&gt;2&lt;/sub&gt;、w&lt;sub&gt;3&lt;/sub&gt; 逐渐消失。损失为 ½(a − y)²，对样本取平均。三种方式从相同的权重出发，以相同的顺序看到样本。</translation>
+    </message>
+    <message>
+        <source>Without an activation the best fit is w&lt;sub&gt;1&lt;/sub&gt; = 1 and w&lt;sub&gt;2&lt;/sub&gt; = w&lt;sub&gt;3&lt;/sub&gt; = b = 0.</source>
+        <translation>没有激活函数时，最佳拟合是 w&lt;sub&gt;1&lt;/sub&gt; = 1，w&lt;sub&gt;2&lt;/sub&gt; = w&lt;sub&gt;3&lt;/sub&gt; = b = 0。</translation>
+    </message>
+    <message>
+        <source>With a sigmoid the best fit lies at infinity: w&lt;sub&gt;1&lt;/sub&gt; keeps growing and b turns negative (σ(b) → 0 when x&lt;sub&gt;1&lt;/sub&gt; = 0, σ(w&lt;sub&gt;1&lt;/sub&gt; + b) → 1 when x&lt;sub&gt;1&lt;/sub&gt; = 1).</source>
+        <translation>用 sigmoid 时，最佳拟合在无穷远处：w&lt;sub&gt;1&lt;/sub&gt; 不断增大，b 变为负数（x&lt;sub&gt;1&lt;/sub&gt; = 0 时 σ(b) → 0，x&lt;sub&gt;1&lt;/sub&gt; = 1 时 σ(w&lt;sub&gt;1&lt;/sub&gt; + b) → 1）。</translation>
+    </message>
+    <message>
+        <source>With tanh, b stays near 0 (tanh(0) = 0) and w&lt;sub&gt;1&lt;/sub&gt; keeps growing towards tanh(w&lt;sub&gt;1&lt;/sub&gt;) = 1.</source>
+        <translation>用 tanh 时，b 保持在 0 附近（tanh(0) = 0），w&lt;sub&gt;1&lt;/sub&gt; 不断增大，使 tanh(w&lt;sub&gt;1&lt;/sub&gt;) 趋向 1。</translation>
+    </message>
+    <message>
+        <source>A ReLU neuron behaves like the linear one while its input stays positive: w&lt;sub&gt;1&lt;/sub&gt; → 1.</source>
+        <translation>只要输入保持为正，ReLU 神经元就和线性神经元一样：w&lt;sub&gt;1&lt;/sub&gt; → 1。</translation>
+    </message>
+    <message>
+        <source>loss</source>
+        <translation>损失</translation>
+    </message>
+    <message>
+        <source>Single neuron (seed 001)</source>
+        <translation>单个神经元（第 001 篇）</translation>
+    </message>
+    <message>
+        <source>Training</source>
+        <translation>训练</translation>
+    </message>
+    <message>
+        <source>The neuron&apos;s activation f. The article&apos;s neuron has none (a = wᵀx + b); its later sections add sigmoid, tanh and ReLU.</source>
+        <translation>神经元的激活函数 f。文章中的神经元没有激活函数（a = wᵀx + b）；文章后面几节加入了 sigmoid、tanh 和 ReLU。</translation>
+    </message>
+    <message>
+        <source>Learning rate λ of w ← w − λ·∇L(w) (the article: “usually around 0.05”)</source>
+        <translation>w ← w − λ·∇L(w) 中的学习率 λ（文章：“通常在 0.05 左右”）</translation>
+    </message>
+    <message>
+        <source>Passes over the training set; the x axis of the plots</source>
+        <translation>遍历训练集的轮数；即图的横轴</translation>
+    </message>
+    <message>
+        <source>Samples per step of the mini-batch mode (batch uses them all, stochastic one)</source>
+        <translation>小批量方式每步用的样本数（批量方式用全部样本，随机方式用一个）</translation>
+    </message>
+    <message>
+        <source>Training samples: random 0/1 features, the target is the first feature</source>
+        <translation>训练样本：随机的 0/1 特征，目标值是第一个特征</translation>
+    </message>
+    <message>
+        <source>Seed of the samples, the initial weights and the sample order</source>
+        <translation>样本、初始权重和样本顺序的随机种子</translation>
+    </message>
+    <message>
+        <source>Activation</source>
+        <translation>激活函数</translation>
+    </message>
+    <message>
+        <source>Learning rate</source>
+        <translation>学习率</translation>
+    </message>
+    <message>
+        <source>Epochs</source>
+        <translation>轮数</translation>
+    </message>
+    <message>
+        <source>Mini-batch size</source>
+        <translation>小批量大小</translation>
+    </message>
+    <message>
+        <source>Samples</source>
+        <translation>样本数</translation>
+    </message>
+    <message>
+        <source>Seed</source>
+        <translation>随机种子</translation>
+    </message>
+    <message>
+        <source>Run</source>
+        <translation>运行</translation>
+    </message>
+    <message>
+        <source>Train the three modes with these settings (Ctrl+Enter)</source>
+        <translation>用这些设置以三种方式训练 (Ctrl+Enter)</translation>
+    </message>
+    <message>
+        <source>Cancel</source>
+        <translation>取消</translation>
+    </message>
+    <message>
+        <source>Stop the run in progress</source>
+        <translation>停止正在进行的运行</translation>
+    </message>
+    <message>
+        <source>What to see</source>
+        <translation>看什么</translation>
+    </message>
+    <message>
+        <source>Log scale for the loss</source>
+        <translation>损失用对数刻度</translation>
+    </message>
+    <message>
+        <source>Show the loss on a logarithmic axis: the steady fall of each mode is a straight line, and the tiny losses at the end stay visible</source>
+        <translation>在对数坐标轴上显示损失：每种方式的稳定下降都是一条直线，最后很小的损失也看得见</translation>
+    </message>
+    <message>
+        <source>Rows: the parameters, the gradients the steps applied, the loss on all the samples. Hover over a plot to read the values at that epoch in the headers; drag to pan, right-drag or the wheel to zoom, double-click to see the whole run again.</source>
+        <translation>各行：参数、每步所用的梯度、全部样本上的损失。鼠标悬停在图上，可在标题中读出该轮的数值；拖动可平移，右键拖动或滚轮可缩放，双击重新显示整个运行过程。</translation>
+    </message>
+    <message>
+        <source>Per epoch: batch takes 1 step, mini-batch {mini:,}, stochastic {stochastic:,}: compare how far each gets on the same epoch axis.</source>
+        <translation>每轮：批量方式走 1 步，小批量方式 {mini:,} 步，随机方式 {stochastic:,} 步：在同一条轮数轴上比较各自走了多远。</translation>
+    </message>
+    <message>
+        <source>Run (settings changed)</source>
+        <translation>运行（设置已更改）</translation>
+    </message>
+    <message>
+        <source>Preparing the plots…</source>
+        <translation>正在准备图……</translation>
+    </message>
+    <message>
+        <source>{done:,} of {total:,} steps</source>
+        <translation>{done:,} / {total:,} 步</translation>
+    </message>
+    <message>
+        <source>Training the three modes…</source>
+        <translation>正在以三种方式训练……</translation>
+    </message>
+    <message>
+        <source>Run cancelled: the plots show the previous run.</source>
+        <translation>运行已取消：图中显示的是上一次运行。</translation>
+    </message>
+    <message>
+        <source>Trajectory run cancelled</source>
+        <translation>轨迹运行已取消</translation>
+    </message>
+    <message>
+        <source>The run failed: {message}</source>
+        <translation>运行失败：{message}</translation>
+    </message>
+    <message>
+        <source>&lt;span style=&quot;color:{color}&quot;&gt;{modes} diverged: the values grew beyond floating point. The plots stop at the last finite step; lower the learning rate.&lt;/span&gt;</source>
+        <translation>&lt;span style=&quot;color:{color}&quot;&gt;{modes}发散了：数值超出了浮点数的范围。图在最后一个有限值的步骤处停止；请降低学习率。&lt;/span&gt;</translation>
+    </message>
+    <message>
+        <source>{steps:,} steps in {seconds:.2f} s. Hover over a plot to read the values.</source>
+        <translation>{steps:,} 步，用时 {seconds:.2f} 秒。鼠标悬停在图上可读出数值。</translation>
+    </message>
+    <message>
+        <source>Trained the single neuron three ways: {steps:,} steps in {seconds:.2f} s</source>
+        <translation>已以三种方式训练单个神经元：{steps:,} 步，用时 {seconds:.2f} 秒</translation>
+    </message>
+</context>
+<context>
     <name>Page</name>
     <message>
         <source>Worked example (2-2-2)</source>
@@ -1154,6 +2477,14 @@ Classes: {names}</source>
     <message>
         <source>Seed 000: the two-layer ReLU net of PyTorch&apos;s NumPy warm-up as matrices, each line of its code with its shapes</source>
         <translation>第 000 篇：PyTorch 的 NumPy 热身示例中的两层 ReLU 网络，以矩阵呈现，每行代码都标出形状</translation>
+    </message>
+    <message>
+        <source>Computation graph</source>
+        <translation>计算图</translation>
+    </message>
+    <message>
+        <source>Seeds 002 and 004: a calculation as a graph; values flow forward, the chain rule sends each gradient back node by node</source>
+        <translation>第 002 和 004 篇：把计算画成计算图；数值向前流动，链式法则把每个梯度逐个节点地传回去</translation>
     </message>
 </context>
 <context>
@@ -1419,6 +2750,100 @@ Classes: {names}</source>
     <message>
         <source>Given</source>
         <translation>已知</translation>
+    </message>
+</context>
+<context>
+    <name>PictureExportDialog</name>
+    <message>
+        <source>PNG image</source>
+        <translation>PNG 图片</translation>
+    </message>
+    <message>
+        <source>SVG vector drawing</source>
+        <translation>SVG 矢量图</translation>
+    </message>
+    <message>
+        <source>Export {what}</source>
+        <translation>导出{what}</translation>
+    </message>
+    <message>
+        <source>Browse…</source>
+        <translation>浏览……</translation>
+    </message>
+    <message>
+        <source>File:</source>
+        <translation>文件：</translation>
+    </message>
+    <message>
+        <source>Format:</source>
+        <translation>格式：</translation>
+    </message>
+    <message>
+        <source> px</source>
+        <translation> 像素</translation>
+    </message>
+    <message>
+        <source>{scale} times the size on screen ({w} × {h})</source>
+        <translation>屏幕上大小的 {scale} 倍（{w} × {h}）</translation>
+    </message>
+    <message>
+        <source>Size:</source>
+        <translation>大小：</translation>
+    </message>
+    <message>
+        <source>SVG keeps lines and text as vectors: sharp at any size.</source>
+        <translation>SVG 把线条和文字保存为矢量：任何大小下都清晰。</translation>
+    </message>
+    <message>
+        <source>{w:,} × {h:,} is {millions:.0f} million pixels: at most {most} million can be drawn. Choose a smaller size.</source>
+        <translation>{w:,} × {h:,} 共 {millions:.0f} 百万像素：最多只能绘制 {most} 百万像素。请选择更小的尺寸。</translation>
+    </message>
+</context>
+<context>
+    <name>PlaneControls</name>
+    <message>
+        <source>Random (filter-normalised)</source>
+        <translation>随机（按滤波器归一化）</translation>
+    </message>
+    <message>
+        <source>Principal (of the trajectory)</source>
+        <translation>主方向（轨迹的主成分）</translation>
+    </message>
+    <message>
+        <source>The plane&apos;s two directions: random ones scaled neuron by neuron to the network&apos;s weights (Li et al., 2018), or the two along which the recorded trajectory moved most (its principal components)</source>
+        <translation>平面的两个方向：逐个神经元按网络权重缩放的随机方向（Li 等人，2018），或记录的轨迹移动最多的两个方向（它的主成分）</translation>
+    </message>
+    <message>
+        <source>The random directions&apos; seed: another seed, another plane</source>
+        <translation>随机方向的随机种子：换一个随机种子，就换一个平面</translation>
+    </message>
+    <message>
+        <source>Fit the trajectory</source>
+        <translation>适配轨迹</translation>
+    </message>
+    <message>
+        <source>Span the map to show the whole projected trajectory (at least ± 1 for random directions)</source>
+        <translation>调整地图范围以显示整条投影轨迹（随机方向时至少 ± 1）</translation>
+    </message>
+    <message>
+        <source>The map runs over a and b from −span to span, the weights being centre + a·d1 + b·d2</source>
+        <translation>地图上 a 和 b 从 −范围 到 范围，权重为 中心 + a·d1 + b·d2</translation>
+    </message>
+    <message>
+        <source>Update while training</source>
+        <translation>训练时更新</translation>
+    </message>
+    <message>
+        <source>Recompute the map a few times a second while the playground trains</source>
+        <translation>演练场训练时，每秒重新计算地图几次</translation>
+    </message>
+    <message>
+        <source>Directions:</source>
+        <translation>方向：</translation>
+    </message>
+    <message>
+        <source>Seed:</source>
+        <translation>随机种子：</translation>
     </message>
 </context>
 <context>
@@ -1752,6 +3177,21 @@ Classes: {names}</source>
     </message>
 </context>
 <context>
+    <name>ProgramForm</name>
+    <message>
+        <source>The program this graph is built from, one statement a line (micrograd&apos;s own, Value(…) written as a plain number)</source>
+        <translation>构建这个计算图的程序，每行一条语句（micrograd 自己的程序，Value(…) 写成普通数字）</translation>
+    </message>
+    <message>
+        <source>Edit a copy</source>
+        <translation>编辑副本</translation>
+    </message>
+    <message>
+        <source>Open this program under &apos;Your expression&apos;, to change it and draw your version</source>
+        <translation>在“你的表达式”中打开这段程序，修改后绘制你自己的版本</translation>
+    </message>
+</context>
+<context>
     <name>RewindScrubbing</name>
     <message>
         <source>Rewinding is off while a pass is stepped through: the diagram shows the pass. Leave it (Esc, or Step through a pass again) to rewind.</source>
@@ -2003,6 +3443,49 @@ Classes: {names}</source>
     </message>
 </context>
 <context>
+    <name>ShoppingForm</name>
+    <message>
+        <source>Price of one jacket</source>
+        <translation>一件夹克的价格</translation>
+    </message>
+    <message>
+        <source>Jackets bought</source>
+        <translation>买的夹克件数</translation>
+    </message>
+    <message>
+        <source>Price of one pair of trousers</source>
+        <translation>一条裤子的价格</translation>
+    </message>
+    <message>
+        <source>Pairs of trousers bought</source>
+        <translation>买的裤子条数</translation>
+    </message>
+    <message>
+        <source>The factor paid: 30 % off means 0.7</source>
+        <translation>支付系数：打七折（减 30 %）即 0.7</translation>
+    </message>
+    <message>
+        <source>Jacket: price</source>
+        <translation>夹克：价格</translation>
+    </message>
+    <message>
+        <source>Trousers: price</source>
+        <translation>裤子：价格</translation>
+    </message>
+    <message>
+        <source>count</source>
+        <translation>数量</translation>
+    </message>
+    <message>
+        <source>Factor paid</source>
+        <translation>支付系数</translation>
+    </message>
+    <message>
+        <source>(0.7 = 30 % off)</source>
+        <translation>（0.7 = 减 30 %）</translation>
+    </message>
+</context>
+<context>
     <name>ShortcutsDialog</name>
     <message>
         <source>Keyboard shortcuts</source>
@@ -2015,6 +3498,56 @@ Classes: {names}</source>
     <message>
         <source>Shortcut</source>
         <translation>快捷键</translation>
+    </message>
+</context>
+<context>
+    <name>SigmoidForm</name>
+    <message>
+        <source>The sigmoid&apos;s input x (−10 to 10)</source>
+        <translation>sigmoid 的输入 x（−10 到 10）</translation>
+    </message>
+    <message>
+        <source>Input x</source>
+        <translation>输入 x</translation>
+    </message>
+</context>
+<context>
+    <name>SoftmaxForm</name>
+    <message>
+        <source>an empty entry</source>
+        <translation>一个空项</translation>
+    </message>
+    <message>
+        <source>{what}: {shown} is not a number; write e.g. 0.3, 2.9, 4.0</source>
+        <translation>{what}：{shown} 不是数字；请写成例如 0.3, 2.9, 4.0</translation>
+    </message>
+    <message>
+        <source>{what}: {shown} is not a finite number</source>
+        <translation>{what}：{shown} 不是有限的数</translation>
+    </message>
+    <message>
+        <source>2 to {n} scores a1, a2, ... separated by commas (Enter to apply)</source>
+        <translation>2 到 {n} 个得分 a1, a2, ...，用逗号分隔（按 Enter 应用）</translation>
+    </message>
+    <message>
+        <source>The target of each class: one-hot (0, 0, 1) or probabilities adding up to 1</source>
+        <translation>每个类别的目标值：独热编码 (0, 0, 1) 或总和为 1 的概率</translation>
+    </message>
+    <message>
+        <source>Scores a</source>
+        <translation>得分 a</translation>
+    </message>
+    <message>
+        <source>Targets t</source>
+        <translation>目标 t</translation>
+    </message>
+    <message>
+        <source>scores</source>
+        <translation>得分</translation>
+    </message>
+    <message>
+        <source>targets</source>
+        <translation>目标</translation>
     </message>
 </context>
 <context>
@@ -2121,6 +3654,257 @@ Classes: {names}</source>
     <message>
         <source>not computed yet</source>
         <translation>尚未计算</translation>
+    </message>
+</context>
+<context>
+    <name>Theme</name>
+    <message>
+        <source>System</source>
+        <translation>跟随系统</translation>
+    </message>
+    <message>
+        <source>Light</source>
+        <translation>浅色</translation>
+    </message>
+    <message>
+        <source>Dark</source>
+        <translation>深色</translation>
+    </message>
+    <message>
+        <source>The theme changes when bpviz starts again.</source>
+        <translation>主题将在下次启动 bpviz 时生效。</translation>
+    </message>
+    <message>
+        <source>Theme</source>
+        <translation>主题</translation>
+    </message>
+    <message>
+        <source>Draw the window in this colour scheme from the next start of bpviz</source>
+        <translation>从下次启动 bpviz 起，用这种配色绘制窗口</translation>
+    </message>
+</context>
+<context>
+    <name>TrajectoriesPage</name>
+    <message>
+        <source>Single neuron (seed 001)</source>
+        <translation>单个神经元（第 001 篇）</translation>
+    </message>
+    <message>
+        <source>Batch, mini-batch and stochastic gradient descent of one neuron, side by side; x axis: epochs</source>
+        <translation>一个神经元的批量、小批量和随机梯度下降并排对照；横轴：轮数</translation>
+    </message>
+    <message>
+        <source>Playground network</source>
+        <translation>演练场的网络</translation>
+    </message>
+    <message>
+        <source>The Training playground&apos;s network as it trains: the ticked weights and biases and their gradients</source>
+        <translation>训练中的“训练演练场”网络：勾选的权重、偏置及其梯度</translation>
+    </message>
+    <message>
+        <source>What to follow: seed 001&apos;s single neuron trained three ways, or the network on the Training playground tab</source>
+        <translation>跟踪什么：第 001 篇中以三种方式训练的单个神经元，或“训练演练场”标签页上的网络</translation>
+    </message>
+    <message>
+        <source>Run</source>
+        <translation>运行</translation>
+    </message>
+    <message>
+        <source>Train the single neuron three ways with the settings on the left (Ctrl+Enter)</source>
+        <translation>用左侧的设置以三种方式训练单个神经元 (Ctrl+Enter)</translation>
+    </message>
+    <message>
+        <source>&lt;b&gt;Source&lt;/b&gt;</source>
+        <translation>&lt;b&gt;来源&lt;/b&gt;</translation>
+    </message>
+    <message>
+        <source>Parameter trajectories: batch, mini-batch, stochastic</source>
+        <translation>参数轨迹：批量、小批量、随机</translation>
+    </message>
+    <message>
+        <source>Parameter trajectories: playground values</source>
+        <translation>参数轨迹：演练场的参数值</translation>
+    </message>
+    <message>
+        <source>Parameter trajectories: playground gradients</source>
+        <translation>参数轨迹：演练场的梯度</translation>
+    </message>
+</context>
+<context>
+    <name>WarmupLossCurve</name>
+    <message>
+        <source>The loss printed at each iteration (log scale). Wheel or drag to zoom; the small &apos;A&apos; button (bottom left) fits the whole run again</source>
+        <translation>每次迭代打印的损失（对数刻度）。滚轮或拖动可缩放；左下角的小 “A” 按钮重新显示整个训练过程</translation>
+    </message>
+    <message>
+        <source>loss (log scale)</source>
+        <translation>损失（对数刻度）</translation>
+    </message>
+    <message>
+        <source>iteration t</source>
+        <translation>迭代 t</translation>
+    </message>
+</context>
+<context>
+    <name>WarmupPage</name>
+    <message>
+        <source>How many iterations Train runs (the seed: 500)</source>
+        <translation>“训练”运行多少次迭代（原文：500）</translation>
+    </message>
+    <message>
+        <source>Seed of the random x, y, w1 and w2 (drawn in the seed&apos;s order); a new seed resets</source>
+        <translation>随机生成 x、y、w1 和 w2 的随机种子（按原文的顺序生成）；换一个随机种子会重置</translation>
+    </message>
+    <message>
+        <source>Train</source>
+        <translation>训练</translation>
+    </message>
+    <message>
+        <source>Train up to the iterations asked for, then check against the seed&apos;s own loop (Space)</source>
+        <translation>训练到指定的迭代次数，然后与原文自己的循环对照 （空格键）</translation>
+    </message>
+    <message>
+        <source>Pause</source>
+        <translation>暂停</translation>
+    </message>
+    <message>
+        <source>Pause training (Space)</source>
+        <translation>暂停训练 （空格键）</translation>
+    </message>
+    <message>
+        <source>Train / pause</source>
+        <translation>训练 / 暂停</translation>
+    </message>
+    <message>
+        <source>Train or pause (Space)</source>
+        <translation>训练或暂停 （空格键）</translation>
+    </message>
+    <message>
+        <source>Reset</source>
+        <translation>重置</translation>
+    </message>
+    <message>
+        <source>Back to iteration 0 with the arrays of the seed field (Ctrl+R)</source>
+        <translation>回到第 0 次迭代，使用随机种子框给出的数组 (Ctrl+R)</translation>
+    </message>
+    <message>
+        <source>Previous line</source>
+        <translation>上一行</translation>
+    </message>
+    <message>
+        <source>Previous line of the code (← or ↑)</source>
+        <translation>代码的上一行（← 或 ↑）</translation>
+    </message>
+    <message>
+        <source>Next line</source>
+        <translation>下一行</translation>
+    </message>
+    <message>
+        <source>Next line of the code (→ or ↓)</source>
+        <translation>代码的下一行（→ 或 ↓）</translation>
+    </message>
+    <message>
+        <source>&lt;b&gt;The seed&apos;s code&lt;/b&gt;, line by line</source>
+        <translation>&lt;b&gt;原文代码&lt;/b&gt;，逐行</translation>
+    </message>
+    <message>
+        <source>&lt;b&gt;Training&lt;/b&gt;</source>
+        <translation>&lt;b&gt;训练&lt;/b&gt;</translation>
+    </message>
+    <message>
+        <source>Iterations</source>
+        <translation>迭代次数</translation>
+    </message>
+    <message>
+        <source>Seed</source>
+        <translation>随机种子</translation>
+    </message>
+    <message>
+        <source>{block} is data: no line of the code writes it (it comes from np.random.randn)</source>
+        <translation>{block} 是数据：没有哪行代码写入它（它来自 np.random.randn）</translation>
+    </message>
+    <message>
+        <source>New data and weights from seed {seed}: back to iteration 0</source>
+        <translation>由随机种子 {seed} 生成新的数据和权重：回到第 0 次迭代</translation>
+    </message>
+    <message>
+        <source> · loss at t = {t:,}: &lt;b&gt;{loss:.6e}&lt;/b&gt;</source>
+        <translation> · t = {t:,} 时的损失：&lt;b&gt;{loss:.6e}&lt;/b&gt;</translation>
+    </message>
+    <message>
+        <source>Updates {k:,} of {total:,}</source>
+        <translation>已更新 {k:,} / {total:,} 次</translation>
+    </message>
+    <message>
+        <source>&lt;span style=&apos;color:{color}&apos;&gt;Train runs the seed&apos;s loop: the loss printed at iteration t is computed before update t. The table&apos;s values are those of the current weights.&lt;/span&gt;</source>
+        <translation>&lt;span style=&apos;color:{color}&apos;&gt;“训练”运行原文的循环：第 t 次迭代打印的损失是在第 t 次更新之前算出的。表中的数值是当前权重下的数值。&lt;/span&gt;</translation>
+    </message>
+    <message>
+        <source>&lt;span style=&apos;color:{color}&apos;&gt;Training…&lt;/span&gt;</source>
+        <translation>&lt;span style=&apos;color:{color}&apos;&gt;正在训练……&lt;/span&gt;</translation>
+    </message>
+    <message>
+        <source>&lt;span style=&apos;color:{color}&apos;&gt;Running the seed&apos;s own loop from the same arrays: {checked:,} of {k:,} iterations…&lt;/span&gt;</source>
+        <translation>&lt;span style=&apos;color:{color}&apos;&gt;正在用相同的数组运行原文自己的循环：{checked:,} / {k:,} 次迭代……&lt;/span&gt;</translation>
+    </message>
+    <message>
+        <source>&lt;span style=&apos;color:{color}&apos;&gt;The loss stopped being finite at iteration {t:,}: training diverged. Press Reset.&lt;/span&gt;</source>
+        <translation>&lt;span style=&apos;color:{color}&apos;&gt;损失在第 {t:,} 次迭代时不再是有限值：训练发散了。请按“重置”。&lt;/span&gt;</translation>
+    </message>
+    <message>
+        <source>&lt;span style=&apos;color:{color}&apos;&gt;Paused at iteration {k:,}. Train goes on.&lt;/span&gt;</source>
+        <translation>&lt;span style=&apos;color:{color}&apos;&gt;已在第 {k:,} 次迭代暂停。按“训练”继续。&lt;/span&gt;</translation>
+    </message>
+    <message>
+        <source>&lt;span style=&apos;color:{color}&apos;&gt;&lt;b&gt;✓ the same losses&lt;/b&gt;&lt;/span&gt;</source>
+        <translation>&lt;span style=&apos;color:{color}&apos;&gt;&lt;b&gt;✓ 损失相同&lt;/b&gt;&lt;/span&gt;</translation>
+    </message>
+    <message>
+        <source>&lt;span style=&apos;color:{color}&apos;&gt;&lt;b&gt;different losses&lt;/b&gt;&lt;/span&gt;</source>
+        <translation>&lt;span style=&apos;color:{color}&apos;&gt;&lt;b&gt;损失不同&lt;/b&gt;&lt;/span&gt;</translation>
+    </message>
+    <message>
+        <source>Final loss (t = {t:,}): &lt;b&gt;{loss:.6e}&lt;/b&gt;. The seed&apos;s own loop from the same arrays printed &lt;b&gt;{seed_loss:.6e}&lt;/b&gt;: {mark} (largest relative difference {difference:.1e} over {checked:,} iterations).</source>
+        <translation>最终损失（t = {t:,}）：&lt;b&gt;{loss:.6e}&lt;/b&gt;。原文自己的循环从相同的数组出发打印出 &lt;b&gt;{seed_loss:.6e}&lt;/b&gt;：{mark}（{checked:,} 次迭代中最大的相对差异为 {difference:.1e}）。</translation>
+    </message>
+    <message>
+        <source>Trained {k:,} iterations: loss {loss:.6e}; the seed&apos;s own loop: {verdict}</source>
+        <translation>已训练 {k:,} 次迭代：损失 {loss:.6e}；与原文自己的循环相比：{verdict}</translation>
+    </message>
+    <message>
+        <source>the same losses</source>
+        <translation>损失相同</translation>
+    </message>
+    <message>
+        <source>different losses</source>
+        <translation>损失不同</translation>
+    </message>
+    <message>
+        <source>Not trained yet · Train runs {n:,} iterations</source>
+        <translation>尚未训练 · “训练”将运行 {n:,} 次迭代</translation>
+    </message>
+    <message>
+        <source>Iteration {k:,} · loss {loss:.4g}</source>
+        <translation>第 {k:,} 次迭代 · 损失 {loss:.4g}</translation>
+    </message>
+    <message>
+        <source>NumPy warm-up: matrix blocks</source>
+        <translation>NumPy 热身：矩阵块</translation>
+    </message>
+    <message>
+        <source>NumPy warm-up: loss curve</source>
+        <translation>NumPy 热身：损失曲线</translation>
+    </message>
+</context>
+<context>
+    <name>ZoomableView</name>
+    <message>
+        <source>Fit</source>
+        <translation>适配</translation>
+    </message>
+    <message>
+        <source>Fit the graph to the view (0). The wheel zooms about the pointer, + and − zoom, dragging the background pans</source>
+        <translation>让计算图适配视图 (0)。滚轮以指针为中心缩放，+ 和 − 缩放，拖动背景可平移</translation>
     </message>
 </context>
 <context>

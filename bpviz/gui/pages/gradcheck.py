@@ -37,7 +37,7 @@ from bpviz.engine.broken_backward import FAULTS
 from bpviz.engine.presets import ExampleParams
 from bpviz.gui import palette
 from bpviz.gui.export.views import Picture
-from bpviz.gui.i18n import QT_TRANSLATE_NOOP
+from bpviz.gui.i18n import QT_TRANSLATE_NOOP, translate
 from bpviz.gui.pages import PageDefaults
 from bpviz.gui.widgets.controls.job_progress import JobProgress
 from bpviz.gui.widgets.plots.gradcheck_plot import GradCheckPlot
@@ -51,12 +51,62 @@ from bpviz.models.gradcheck_problem import (
     playground_problem,
     worked_example_problem,
 )
-from bpviz.models.gradcheck_report import HOW_IT_WORKS, fault_note, legend, summary
+from bpviz.models.gradcheck_report import (
+    AGREE,
+    BAR_COLORS,
+    DISAGREE,
+    HOW_IT_WORKS,
+    fault_note,
+    summary,
+    threshold_text,
+)
 
-SOURCES = ("Worked example (2-2-2)", "Playground network (current)")
+SOURCES = (QT_TRANSLATE_NOOP("GradCheck", "Worked example (2-2-2)"),
+           QT_TRANSLATE_NOOP("GradCheck", "Playground network (current)"))
 EXAMPLE, PLAYGROUND = 0, 1
 __all__ = ["EXAMPLE", "PLAYGROUND", "SAMPLE_ABOVE", "SOURCES", "GradCheckPage"]
 _BOX = "padding: 6px 8px; border-radius: 4px; border: 1px solid {border}; background: {background}; color: {text};"
+
+
+# the engine's fixed texts shown on this page (bpviz.models.gradcheck_report.HOW_IT_WORKS, the faults of
+# bpviz.engine.broken_backward), marked for lupdate with their exact English: translate("GradCheck", text) shows
+# them in the window's language (tests/gui/test_translations.py checks the copies agree with the engine's)
+ENGINE_TEXTS = (
+    QT_TRANSLATE_NOOP("GradCheck", "Backprop gives every ∂E/∂p in one backward pass. The numerical derivative needs no "
+                                   "backward at all: nudge one parameter p by ±h and ±2h (h = 0.001), evaluate the "
+                                   "loss each time, and take<br>"
+                                   "&nbsp;&nbsp;∂E/∂p ≈ [E(p−2h) − 8E(p−h)<br>"
+                                   "&nbsp;&nbsp;&nbsp;&nbsp;&nbsp;&nbsp;&nbsp;&nbsp;&nbsp;&nbsp;"
+                                   "+ 8E(p+h) − E(p+2h)] / 12h<br>"
+                                   "It is slow (four forward passes per parameter) but hard to get wrong, so it checks "
+                                   "the backward (seed 004). Relative error = |backprop − numerical| / max(|backprop|, "
+                                   "|numerical|)."),
+    QT_TRANSLATE_NOOP("GradCheck", "Hidden deltas forget f′(net)"),
+    QT_TRANSLATE_NOOP("GradCheck", "The hidden deltas leave out the activation's derivative: δ = δ_next·Wᵀ instead of "
+                                   "(δ_next·Wᵀ) ⊙ f′(net)."),
+    QT_TRANSLATE_NOOP("GradCheck", "The output layer's weights and biases still pass: their delta comes straight from "
+                                   "the loss and never goes through a hidden f′(net)."),
+    QT_TRANSLATE_NOOP("GradCheck", "dW uses the net input, not the output"),
+    QT_TRANSLATE_NOOP("GradCheck", "The weight gradient dW = aᵀ·δ is formed with the layer below's net input in place "
+                                   "of its output a, as if the forward pass had cached the array before the "
+                                   "activation."),
+    QT_TRANSLATE_NOOP("GradCheck", "The first layer's weights still pass (their input is x itself), and so does every "
+                                   "bias (its input is the constant 1)."),
+    QT_TRANSLATE_NOOP("GradCheck", "Bias gradient forgets the batch sum"),
+    QT_TRANSLATE_NOOP("GradCheck", "The bias gradient uses only the first sample's δ instead of summing δ over the "
+                                   "batch."),
+    QT_TRANSLATE_NOOP("GradCheck", "Every weight still passes: the fault only touches the biases."),
+)
+
+
+def _legend() -> str:
+    """bpviz.models.gradcheck_report.legend() in the window's language: the verdicts' colours and thresholds."""
+    agree, disagree = threshold_text(AGREE), threshold_text(DISAGREE)
+    rows = (("agree", translate("GradCheck", "below {agree}: agrees").format(agree=agree)),
+            ("close", translate("GradCheck", "{agree} to {disagree}: doubtful").format(agree=agree, disagree=disagree)),
+            ("disagree", translate("GradCheck", "{disagree} and above: wrong").format(disagree=disagree)),
+            ("kink", translate("GradCheck", "not comparable: a ReLU kink, or within rounding")))
+    return "<br>".join(f"<span style='color:{BAR_COLORS[v]}'>■</span>&nbsp;{text}" for v, text in rows)
 
 
 def _box(border: str, background: str) -> str:
@@ -97,47 +147,48 @@ class GradCheckPage(PageDefaults, QWidget):
         if playground_model is not None:
             playground_model.subscribe("frame", self.frame_arrived)
         self._fault_chosen()
-        self._show_info("Press Check (F5) to compare backprop with the numerical derivative.")
+        self._show_info(self.tr("Press Check (F5) to compare backprop with the numerical derivative."))
 
     # ------------------------------------------------------------------ construction
     def _build_controls(self) -> None:
         self.source = QComboBox()
         self.source.setObjectName("gradcheck_source")
-        self.source.addItems(SOURCES)
-        self.source.setToolTip("Which network to check: the worked example's published numbers, or the training "
-                               "playground's network as it is now")
+        self.source.addItems([translate("GradCheck", text) for text in SOURCES])
+        self.source.setToolTip(self.tr("Which network to check: the worked example's published numbers, or the "
+                                       "training playground's network as it is now"))
         self.source.currentIndexChanged.connect(self._source_changed)
         self.points = QSpinBox()
         self.points.setObjectName("gradcheck_points")
         self.points.setRange(1, 1000)
         self.points.setValue(8)
-        self.points.setSuffix(" points")
-        self.points.setToolTip("The batch: the first k training points of the playground's data set. "
-                               "The worked example always has its one point.")
+        self.points.setSuffix(self.tr(" points"))
+        self.points.setToolTip(self.tr("The batch: the first k training points of the playground's data set. "
+                                       "The worked example always has its one point."))
         self.points.valueChanged.connect(lambda _v: self._retune.start())
         self.points.setEnabled(False)  # the worked example, the first source, has its one point
         self.description = QLabel()
         self.description.setObjectName("gradcheck_description")
         self.description.setWordWrap(True)
         self.description.setStyleSheet(f"color: {palette.MUTED};")
-        self.check_button = QPushButton("Check gradients  (F5)")
+        self.check_button = QPushButton(self.tr("Check gradients  (F5)"))
         self.check_button.setObjectName("gradcheck_check")
-        self.check_button.setToolTip("Compare backprop with the numerical derivative for every parameter (F5)")
+        self.check_button.setToolTip(self.tr("Compare backprop with the numerical derivative for every parameter "
+                                              "(F5)"))
         self.check_button.clicked.connect(self.check)
-        self.progress = JobProgress("Checking: {done:,} of {total:,} parameters",
-                                    "Stop the check; the table keeps the last finished one", "gradcheck")
+        self.progress = JobProgress(self.tr("Checking: {done:,} of {total:,} parameters"),
+                                    self.tr("Stop the check; the table keeps the last finished one"), "gradcheck")
         self.progress.cancelRequested.connect(self.cancel_check)
 
-        self.broken = QCheckBox("Use a broken backward")
+        self.broken = QCheckBox(self.tr("Use a broken backward"))
         self.broken.setObjectName("gradcheck_broken")
-        self.broken.setToolTip("For the lesson: replace backprop's gradients by those of a backward pass with one "
-                               "term left out, and watch the check catch it (Ctrl+B)")
+        self.broken.setToolTip(self.tr("For the lesson: replace backprop's gradients by those of a backward pass with "
+                                       "one term left out, and watch the check catch it (Ctrl+B)"))
         self.broken.toggled.connect(self._broken_toggled)
         self.fault = QComboBox()
         self.fault.setObjectName("gradcheck_fault")
         for name, fault in FAULTS.items():
-            self.fault.addItem(fault.title, name)
-        self.fault.setToolTip("Which term the broken backward leaves out")
+            self.fault.addItem(translate("GradCheck", fault.title), name)
+        self.fault.setToolTip(self.tr("Which term the broken backward leaves out"))
         self.fault.currentIndexChanged.connect(self._fault_chosen)
         self.fault_text = QLabel()
         self.fault_text.setObjectName("gradcheck_fault_text")
@@ -163,22 +214,22 @@ class GradCheckPage(PageDefaults, QWidget):
         self.table.parameterSelected.connect(self.plot.highlight)
 
     def _build_layout(self) -> None:
-        what = QGroupBox("What to check")
+        what = QGroupBox(self.tr("What to check"))
         form = QFormLayout()
-        form.addRow("Network:", self.source)
-        form.addRow("Batch:", self.points)
+        form.addRow(self.tr("Network:"), self.source)
+        form.addRow(self.tr("Batch:"), self.points)
         box = QVBoxLayout(what)
         box.addLayout(form)
         box.addWidget(self.description)
         box.addWidget(self.check_button)
-        lesson = QGroupBox("Broken backward (for the lesson)")
+        lesson = QGroupBox(self.tr("Broken backward (for the lesson)"))
         box = QVBoxLayout(lesson)
         box.addWidget(self.broken)
         box.addWidget(self.fault)
         box.addWidget(self.fault_text)
-        how = QGroupBox("How the check works")
+        how = QGroupBox(self.tr("How the check works"))
         box = QVBoxLayout(how)
-        for text in (HOW_IT_WORKS, legend()):
+        for text in (translate("GradCheck", HOW_IT_WORKS), _legend()):
             label = QLabel(text)
             label.setWordWrap(True)
             label.setTextFormat(Qt.RichText)
@@ -195,8 +246,8 @@ class GradCheckPage(PageDefaults, QWidget):
         plot_box = QWidget()
         plot_column = QVBoxLayout(plot_box)
         plot_column.setContentsMargins(0, 4, 0, 0)
-        caption = QLabel("<b>Relative error per parameter</b>, in network order (log scale; each layer's "
-                         "parameters side by side)")
+        caption = QLabel(self.tr("<b>Relative error per parameter</b>, in network order (log scale; each layer's "
+                                 "parameters side by side)"))
         caption.setWordWrap(True)  # the window may be narrower than the sentence
         plot_column.addWidget(caption)
         plot_column.addWidget(self.plot, 1)
@@ -221,11 +272,11 @@ class GradCheckPage(PageDefaults, QWidget):
         layout.addWidget(right, 1)
 
     def _build_actions(self) -> None:
-        self.check_action = QAction("Check gradients", self)
+        self.check_action = QAction(self.tr("Check gradients"), self)
         self.check_action.setShortcut(QKeySequence(Qt.Key_F5))
-        self.check_action.setToolTip("Compare backprop with the numerical derivative (F5)")
+        self.check_action.setToolTip(self.tr("Compare backprop with the numerical derivative (F5)"))
         self.check_action.triggered.connect(self.check)
-        self.broken_action = QAction("Broken backward on/off", self)
+        self.broken_action = QAction(self.tr("Broken backward on/off"), self)
         self.broken_action.setShortcut(QKeySequence("Ctrl+B"))
         self.broken_action.triggered.connect(self.broken.toggle)
         self.actions_list = [self.check_action, self.broken_action]
@@ -251,8 +302,9 @@ class GradCheckPage(PageDefaults, QWidget):
                 self._update_stale()
 
     def export_pictures(self) -> dict:
-        return {"gradcheck/plot": Picture("Gradient check: relative errors", "gradcheck-errors", self.plot, self.plot),
-                "gradcheck/table": Picture("Gradient check: table", "gradcheck-table", self.table, self.table)}
+        return {"gradcheck/plot": Picture(self.tr("Gradient check: relative errors"), "gradcheck-errors", self.plot,
+                                              self.plot),
+                "gradcheck/table": Picture(self.tr("Gradient check: table"), "gradcheck-table", self.table, self.table)}
 
     def shutdown(self) -> None:
         """Cancel a running check and join its thread."""
@@ -286,12 +338,12 @@ class GradCheckPage(PageDefaults, QWidget):
             return
         now, then = self.latest_frame, self.problem.frame
         if then is None or now.generation != then.generation:
-            text = "The playground's network has changed since this check"
+            text = self.tr("The playground's network has changed since this check")
         else:
-            text = (f"The playground has trained on: step {now.snapshot.step:,} now, "
-                    f"step {then.snapshot.step:,} in this check")
-        self.stale.setText(f"<span style='color:{palette.MUTED}'>{text}. Press <b>Check</b> (F5) for the "
-                           "latest network.</span>")
+            text = self.tr("The playground has trained on: step {now:,} now, step {then:,} in this check").format(
+                now=now.snapshot.step, then=then.snapshot.step)
+        self.stale.setText(self.tr("<span style='color:{color}'>{text}. Press <b>Check</b> (F5) for the latest "
+                                   "network.</span>").format(color=palette.MUTED, text=text))
         self.stale.show()
 
     def _example_params(self):
@@ -311,19 +363,20 @@ class GradCheckPage(PageDefaults, QWidget):
             try:
                 problem = playground_problem(self.latest_frame, self.points.value())
             except ValueError as exc:  # no training points (every point erased)
-                self._set_summary(f"Cannot check: {exc}.", "fail")
-                self.statusMessage.emit(f"Cannot check: {exc}")
+                self._set_summary(self.tr("Cannot check: {error}.").format(error=exc), "fail")
+                self.statusMessage.emit(self.tr("Cannot check: {error}").format(error=exc))
                 return
         self.jobs.submit(partial(check_problem, problem))
         n = problem.net.get_parameters().size
         self.progress.start(min(n, SAMPLE_ABOVE))
-        self.statusMessage.emit(f"Checking {min(n, SAMPLE_ABOVE):,} of the network's {n:,} parameters…")
+        self.statusMessage.emit(self.tr("Checking {checked:,} of the network's {n:,} parameters…").format(
+            checked=min(n, SAMPLE_ABOVE), n=n))
 
     @Slot()
     def cancel_check(self) -> None:
         if self.jobs.cancel():
             self._check_ended()
-            self.statusMessage.emit("Gradient check cancelled: the table shows the last finished check")
+            self.statusMessage.emit(self.tr("Gradient check cancelled: the table shows the last finished check"))
 
     def _check_ended(self) -> None:
         self.progress.stop()
@@ -337,12 +390,12 @@ class GradCheckPage(PageDefaults, QWidget):
         self._show()
         self._update_stale()
         self._check_ended()
-        self.statusMessage.emit(f"Gradient check: {len(self.result.checks)} parameters in "
-                                f"{checked.seconds * 1000:.0f} ms")
+        self.statusMessage.emit(self.tr("Gradient check: {n} parameters in {ms:.0f} ms").format(
+            n=len(self.result.checks), ms=checked.seconds * 1000))
 
     @Slot(str)
     def _check_failed(self, message: str) -> None:
-        self._set_summary(f"The gradient check failed: {message}", "fail")
+        self._set_summary(self.tr("The gradient check failed: {message}").format(message=message), "fail")
         self._check_ended()
 
     def _show(self) -> None:
@@ -391,8 +444,8 @@ class GradCheckPage(PageDefaults, QWidget):
         self.stale.setText("")
         self.stale.hide()
         self.description.setText("")
-        self._show_info("The training playground has not made a network yet (it does as soon as its page has "
-                        "started). <a href='example'>Check the worked example instead</a>.")
+        self._show_info(self.tr("The training playground has not made a network yet (it does as soon as its page "
+                                "has started). <a href='example'>Check the worked example instead</a>."))
 
     # ------------------------------------------------------------------ controls
     @Slot(int)
@@ -411,8 +464,8 @@ class GradCheckPage(PageDefaults, QWidget):
     @Slot()
     def _fault_chosen(self, _index: int = 0) -> None:
         fault = FAULTS[self.fault.currentData()]
-        self.fault_text.setText(f"{fault.explanation}<br><span style='color:{palette.MUTED}'>"
-                                f"{fault.still_right}</span>")
+        self.fault_text.setText(f"{translate('GradCheck', fault.explanation)}<br><span style='color:{palette.MUTED}'>"
+                                f"{translate('GradCheck', fault.still_right)}</span>")
         if self.broken.isChecked():
             self._show()
 

@@ -39,6 +39,7 @@ from bpviz.engine.graph_builtins import BUILTIN_GRAPHS
 from bpviz.gui import palette
 from bpviz.gui.export.views import Picture
 from bpviz.gui.formula import plain_text, to_html
+from bpviz.gui.i18n import QT_TRANSLATE_NOOP, translate
 from bpviz.gui.pages import PageDefaults
 from bpviz.gui.widgets.controls.step_list import HTML_ROLE, INDEX_ROLE, StepTree
 from bpviz.gui.widgets.graph.explain import check_html, step_html, step_row_html
@@ -47,17 +48,21 @@ from bpviz.gui.widgets.graph.program_forms import ApplesForm, ProgramForm
 from bpviz.gui.widgets.graph.view import GraphView
 from bpviz.models.graph import GraphModel
 
-GRAPHS = (("shopping", "Shopping", ShoppingForm), ("apples", "Apples", ApplesForm),
-          ("sigmoid", "Sigmoid", SigmoidForm), ("softmax_loss", "Softmax with loss", SoftmaxForm),
-          ("neuron", "Neuron (micrograd)", partial(ProgramForm, "neuron")),
-          ("micrograd_sanity", "micrograd sanity check", partial(ProgramForm, "micrograd_sanity")),
-          ("micrograd_more_ops", "micrograd more ops", partial(ProgramForm, "micrograd_more_ops")),
-          ("expression", "Your expression", ExpressionForm))
-EXPRESSION_HELP = ("Type an expression of numbers and names with + − * / **, brackets and exp, log, tanh, relu, "
-                   "sigmoid, sqrt, abs — or a program, one statement name = expression a line (Shift+Enter) or "
-                   "separated by ;, the last one the output — and a value for each name not given one. A name "
-                   "used twice is one node: its gradients add up; each statement's nodes are boxed with its "
-                   "name.")
+GRAPHS = (("shopping", QT_TRANSLATE_NOOP("GraphPage", "Shopping"), ShoppingForm),
+          ("apples", QT_TRANSLATE_NOOP("GraphPage", "Apples"), ApplesForm),
+          ("sigmoid", "Sigmoid", SigmoidForm),
+          ("softmax_loss", QT_TRANSLATE_NOOP("GraphPage", "Softmax with loss"), SoftmaxForm),
+          ("neuron", QT_TRANSLATE_NOOP("GraphPage", "Neuron (micrograd)"), partial(ProgramForm, "neuron")),
+          ("micrograd_sanity", QT_TRANSLATE_NOOP("GraphPage", "micrograd sanity check"),
+           partial(ProgramForm, "micrograd_sanity")),
+          ("micrograd_more_ops", QT_TRANSLATE_NOOP("GraphPage", "micrograd more ops"),
+           partial(ProgramForm, "micrograd_more_ops")),
+          ("expression", QT_TRANSLATE_NOOP("GraphPage", "Your expression"), ExpressionForm))
+EXPRESSION_HELP = QT_TRANSLATE_NOOP("GraphPage", "Type an expression of numbers and names with + − * / **, brackets "
+                                    "and exp, log, tanh, relu, sigmoid, sqrt, abs — or a program, one statement "
+                                    "name = expression a line (Shift+Enter) or separated by ;, the last one the "
+                                    "output — and a value for each name not given one. A name used twice is one "
+                                    "node: its gradients add up; each statement's nodes are boxed with its name.")
 
 
 def _card() -> str:
@@ -66,9 +71,9 @@ def _card() -> str:
 
 
 class GraphPage(PageDefaults, QWidget):
-    tab_title = "Computation graph"
-    subject = ("Seeds 002 and 004: a calculation as a graph; values flow forward, the chain rule sends each"
-               " gradient back node by node")
+    tab_title = QT_TRANSLATE_NOOP("Page", "Computation graph")
+    subject = QT_TRANSLATE_NOOP("Page", "Seeds 002 and 004: a calculation as a graph; values flow forward, the chain"
+                                         " rule sends each gradient back node by node")
     page_name = "graph"
     statusMessage = Signal(str)
     statusTextChanged = Signal()
@@ -101,14 +106,14 @@ class GraphPage(PageDefaults, QWidget):
     def _build_actions(self) -> None:
         style = self.style()
         self.actions_by_key: dict[str, QAction] = {}
-        specs = (("previous", "Previous", QStyle.SP_ArrowLeft, [QKeySequence(Qt.Key_Left)],
-                  "Previous backward step (Left arrow)", self.previous),
-                 ("next", "Next", QStyle.SP_ArrowRight, [QKeySequence(Qt.Key_Right)],
-                  "Next backward step: one more node (Right arrow)", self.next),
-                 ("run_all", "Run all", QStyle.SP_MediaSkipForward, [QKeySequence(Qt.Key_End)],
-                  "Run the whole backward pass (End)", self.run_all),
-                 ("reset", "Reset", QStyle.SP_MediaSkipBackward, [QKeySequence(Qt.Key_Home)],
-                  "Back to the forward values only (Home)", self.reset))
+        specs = (("previous", self.tr("Previous"), QStyle.SP_ArrowLeft, [QKeySequence(Qt.Key_Left)],
+                  self.tr("Previous backward step (Left arrow)"), self.previous),
+                 ("next", self.tr("Next"), QStyle.SP_ArrowRight, [QKeySequence(Qt.Key_Right)],
+                  self.tr("Next backward step: one more node (Right arrow)"), self.next),
+                 ("run_all", self.tr("Run all"), QStyle.SP_MediaSkipForward, [QKeySequence(Qt.Key_End)],
+                  self.tr("Run the whole backward pass (End)"), self.run_all),
+                 ("reset", self.tr("Reset"), QStyle.SP_MediaSkipBackward, [QKeySequence(Qt.Key_Home)],
+                  self.tr("Back to the forward values only (Home)"), self.reset))
         for key, text, icon, shortcuts, tip, slot in specs:
             action = QAction(style.standardIcon(icon), text, self)
             action.setObjectName(f"graph_{key}")
@@ -125,8 +130,8 @@ class GraphPage(PageDefaults, QWidget):
         self.chooser = QComboBox()
         self.chooser.setObjectName("graph_chooser")
         for key, title, _form in GRAPHS:
-            self.chooser.addItem(title, key)
-        self.chooser.setToolTip("The graph to take apart")
+            self.chooser.addItem(translate("GraphPage", title), key)
+        self.chooser.setToolTip(self.tr("The graph to take apart"))
         self.chooser.currentIndexChanged.connect(lambda i: self.choose(self.chooser.itemData(i)))
         self.description = QLabel()
         self.description.setObjectName("graph_description")
@@ -172,12 +177,12 @@ class GraphPage(PageDefaults, QWidget):
         self.steps = StepTree()
         self.steps.setObjectName("graph_steps")
         self.steps.setRootIsDecorated(False)
-        self.steps.setHeaderLabels(["Backward step", "Upstream"])
+        self.steps.setHeaderLabels([self.tr("Backward step"), self.tr("Upstream")])
         header = self.steps.header()  # the formula takes the room left by the number, which stays in view
         header.setStretchLastSection(False)
         header.setSectionResizeMode(0, QHeaderView.Stretch)
         header.setSectionResizeMode(1, QHeaderView.ResizeToContents)
-        self.steps.setToolTip("Click a step to jump to it")
+        self.steps.setToolTip(self.tr("Click a step to jump to it"))
         self.steps.itemSelectionChanged.connect(self._step_selected)
         self.steps.stepKey.connect(lambda delta: self.set_position(self.position + delta))
 
@@ -187,7 +192,7 @@ class GraphPage(PageDefaults, QWidget):
         panel.setContentsMargins(8, 8, 8, 8)
         panel.setSpacing(6)
         row = QHBoxLayout()
-        row.addWidget(QLabel("<b>Graph</b>"))
+        row.addWidget(QLabel(self.tr("<b>Graph</b>")))
         row.addWidget(self.chooser, 1)
         panel.addLayout(row)
         panel.addWidget(self.description)
@@ -247,7 +252,7 @@ class GraphPage(PageDefaults, QWidget):
             self.choose(key)
 
     def export_pictures(self) -> dict:
-        return {"graph/diagram": Picture("Computation graph", "computation_graph", self.view, self.view)}
+        return {"graph/diagram": Picture(self.tr("Computation graph"), "computation_graph", self.view, self.view)}
 
     # ------------------------------------------------------------------ graphs
     @property
@@ -270,7 +275,8 @@ class GraphPage(PageDefaults, QWidget):
             return
         self.stack.setCurrentIndex(index)
         self._fit_stack()
-        self.description.setText(EXPRESSION_HELP if key == "expression" else BUILTIN_GRAPHS[key][1])
+        self.description.setText(translate("GraphPage", EXPRESSION_HELP) if key == "expression"
+                                 else BUILTIN_GRAPHS[key][1])
         self.model.choose(key)  # announces "shown": _show
 
     def recompute(self, key: str, quiet: bool = False) -> bool:
@@ -282,7 +288,7 @@ class GraphPage(PageDefaults, QWidget):
             form.refuse(exc)
             self._fit_stack()
             if not quiet:
-                self.statusMessage.emit(f"Refused: {exc}")
+                self.statusMessage.emit(self.tr("Refused: {error}").format(error=exc))
             return False
         form.clear_error()
         self._fit_stack()
@@ -310,7 +316,7 @@ class GraphPage(PageDefaults, QWidget):
                 item.setText(0, plain_text(to_html(ev.steps[i].formula)))
                 item.setData(0, HTML_ROLE, step_row_html(ev, i))
                 item.setData(0, INDEX_ROLE, i)
-                item.setToolTip(0, "Click to jump to this step")
+                item.setToolTip(0, self.tr("Click to jump to this step"))
         finally:
             self._syncing = False
         self._fit_steps_list()
@@ -401,4 +407,5 @@ class GraphPage(PageDefaults, QWidget):
             steps = [s.index for s in ev.steps for e in s.edges if e.source == name][-1:]
         if steps:
             self.set_position(steps[0])
-            self.statusMessage.emit(f"Step {steps[0] + 1}: {ev.steps[steps[0]].formula}")
+            self.statusMessage.emit(self.tr("Step {n}: {formula}").format(n=steps[0] + 1,
+                                                                          formula=ev.steps[steps[0]].formula))

@@ -26,7 +26,7 @@ from PySide6.QtWidgets import QComboBox, QGroupBox, QHBoxLayout, QLabel, QStacke
 from bpviz.engine.presets import with_weights
 from bpviz.gui import palette
 from bpviz.gui.export.views import Picture
-from bpviz.gui.i18n import QT_TRANSLATE_NOOP
+from bpviz.gui.i18n import QT_TRANSLATE_NOOP, translate
 from bpviz.gui.pages import PageDefaults
 from bpviz.gui.widgets.controls.job_progress import JobProgress
 from bpviz.gui.widgets.landscape.controls import ExampleControls, PlaneControls
@@ -36,17 +36,20 @@ from bpviz.gui.workers.jobs import BackgroundJobs
 from bpviz.gui.workers.landscape import ExampleRequest, PlaneRequest, recorded_trajectory
 from bpviz.models.example import ExampleModel
 
-SOURCES = (("example", "Worked example (2-2-2)"), ("playground", "Playground network"))
+SOURCES = (("example", QT_TRANSLATE_NOOP("LandscapePage", "Worked example (2-2-2)")),
+           ("playground", QT_TRANSLATE_NOOP("LandscapePage", "Playground network")))
 LIVE_MS = 300  # at most ~3 maps a second while training runs
 PROGRESS_AFTER_MS = 250
 READING = {
-    "example": "Dark is low error, yellow high; the white lines are contours (equal E_total). The white line is "
-               "where the passes of gradient descent took the two weights; the red arrow is the way descent goes "
-               "from the numbers now. The passes change every weight, the map keeps the others where they are "
-               "now. <b>Click the map</b> to set the two weights there.",
-    "playground": "The loss over a plane through the network's weights now (the centre): each place is the "
-                  "weights moved a·d1 + b·d2. The white line is the training path projected onto the plane, "
-                  "ending at the centre. With principal directions the plane is the one the path moved in most.",
+    "example": QT_TRANSLATE_NOOP("LandscapePage", "Dark is low error, yellow high; the white lines are contours "
+                                 "(equal E_total). The white line is where the passes of gradient descent took the "
+                                 "two weights; the red arrow is the way descent goes from the numbers now. The "
+                                 "passes change every weight, the map keeps the others where they are now. <b>Click "
+                                 "the map</b> to set the two weights there."),
+    "playground": QT_TRANSLATE_NOOP("LandscapePage", "The loss over a plane through the network's weights now (the "
+                                    "centre): each place is the weights moved a·d1 + b·d2. The white line is the "
+                                    "training path projected onto the plane, ending at the centre. With principal "
+                                    "directions the plane is the one the path moved in most."),
 }
 
 
@@ -79,7 +82,7 @@ class LandscapePage(PageDefaults, QWidget):
         self.jobs.failed.connect(self._map_failed)
         self._build_controls()
         self._build_layout()
-        self.refresh_action = QAction("Recompute the landscape", self)
+        self.refresh_action = QAction(self.tr("Recompute the landscape"), self)
         self.refresh_action.setShortcut(QKeySequence(Qt.Key_F5))
         self.refresh_action.setShortcutContext(Qt.WindowShortcut)
         self.refresh_action.setEnabled(False)
@@ -98,9 +101,9 @@ class LandscapePage(PageDefaults, QWidget):
         self.source = QComboBox()
         self.source.setObjectName("landscape_source")
         for key, text in SOURCES:
-            self.source.addItem(text, key)
-        self.source.setToolTip("Whose loss: the worked example's E_total over two of its numbers, or the Training "
-                               "playground's network over a plane through its weights")
+            self.source.addItem(translate("LandscapePage", text), key)
+        self.source.setToolTip(self.tr("Whose loss: the worked example's E_total over two of its numbers, or the "
+                                       "Training playground's network over a plane through its weights"))
         self.source.currentIndexChanged.connect(self._source_changed)
         self.example_controls = ExampleControls()
         self.plane_controls = PlaneControls()
@@ -109,8 +112,8 @@ class LandscapePage(PageDefaults, QWidget):
         self.controls = QStackedWidget()
         self.controls.addWidget(self.example_controls)
         self.controls.addWidget(self.plane_controls)
-        self.progress = JobProgress("Computing the map: {done:,} of {total:,}",
-                                    "Stop computing this map; the last one stays", "landscape")
+        self.progress = JobProgress(self.tr("Computing the map: {done:,} of {total:,}"),
+                                    self.tr("Stop computing this map; the last one stays"), "landscape")
         self.progress.cancelRequested.connect(self.cancel)
         self.message = MessageLabel()
         self.message.setObjectName("landscape_message")
@@ -122,10 +125,10 @@ class LandscapePage(PageDefaults, QWidget):
         self.note.setObjectName("landscape_note")
 
     def _build_layout(self) -> None:
-        what = QGroupBox("What to map")
+        what = QGroupBox(self.tr("What to map"))
         box = QVBoxLayout(what)
         row = QHBoxLayout()
-        label = QLabel("Source:")
+        label = QLabel(self.tr("Source:"))
         label.setBuddy(self.source)
         row.addWidget(label)
         row.addWidget(self.source, 1)
@@ -169,10 +172,12 @@ class LandscapePage(PageDefaults, QWidget):
         if loss_map is None:
             return ""
         scale, n = self.map.scale, len(loss_map.landscape.x)
-        return f"{loss_map.value_name.split(' (')[0]} {scale.low:.3g} … {scale.high:.3g} on a {n}×{n} grid"
+        name = loss_map.value_name.split(" (")[0]
+        return self.tr("{name} {low:.3g} … {high:.3g} on a {n}×{n} grid").format(
+            name=translate("LandscapeMap", name), low=scale.low, high=scale.high, n=n)
 
     def export_pictures(self) -> dict:
-        return {"landscape/map": Picture("Loss landscape", "landscape", self.map.plot, self.map.plot)}
+        return {"landscape/map": Picture(self.tr("Loss landscape"), "landscape", self.map.plot, self.map.plot)}
 
     def save_settings(self, settings: QSettings) -> None:
         settings.setValue("landscape/source", self.current_source())
@@ -209,7 +214,7 @@ class LandscapePage(PageDefaults, QWidget):
     @Slot(int)
     def _source_changed(self, index: int) -> None:
         self.controls.setCurrentIndex(index)
-        self.reading.setText(READING[self.current_source()])
+        self.reading.setText(translate("LandscapePage", READING[self.current_source()]))
         self.map.clickable = self.current_source() == "example"
         self.map.plot.viewport().setCursor(Qt.CrossCursor if self.map.clickable else Qt.ArrowCursor)
         self.jobs.cancel()  # a map of the other source: neither shown nor wanted
@@ -275,8 +280,8 @@ class LandscapePage(PageDefaults, QWidget):
             self.jobs.cancel()
             self._shown_key = None
             self.map.clear_map()
-            self._cannot("The Training playground has not made a network yet (it does as soon as its tab has "
-                         "been shown): open it, then come back.")
+            self._cannot(self.tr("The Training playground has not made a network yet (it does as soon as its tab "
+                                 "has been shown): open it, then come back."))
             return None
         c, snap = frame.config, frame.snapshot
         net = c.make_network()
@@ -292,7 +297,7 @@ class LandscapePage(PageDefaults, QWidget):
     def cancel(self) -> None:
         if self.jobs.cancel():
             self._ended()
-            self.statusMessage.emit("Landscape cancelled: the map shows the last one finished")
+            self.statusMessage.emit(self.tr("Landscape cancelled: the map shows the last one finished"))
 
     # ------------------------------------------------------------------ maps arriving
     @Slot(int, int)
@@ -346,8 +351,8 @@ class LandscapePage(PageDefaults, QWidget):
         if not isinstance(loss_map.request, PlaneRequest):
             return ""
         if len(loss_map.path) == 0:
-            return ("No trajectory yet: the network has not trained. Press Play on the Training playground and "
-                    "its path appears here.")
+            return self.tr("No trajectory yet: the network has not trained. Press Play on the Training playground "
+                           "and its path appears here.")
         return ""
 
     # ------------------------------------------------------------------ the worked example
@@ -366,7 +371,8 @@ class LandscapePage(PageDefaults, QWidget):
                 except ValueError as exc:
                     self._cannot(str(exc))
                     return
-        self.statusMessage.emit(f"{names[0]} = {values[0]:g}, {names[1]} = {values[1]:g} (from the map)")
+        self.statusMessage.emit(self.tr("{x} = {x_value:g}, {y} = {y_value:g} (from the map)").format(
+            x=names[0], x_value=values[0], y=names[1], y_value=values[1]))
         self.compute()
 
     # ------------------------------------------------------------------ the playground

@@ -25,7 +25,7 @@ from PySide6.QtWidgets import (
 
 from bpviz.gui import palette
 from bpviz.gui.export.views import Picture
-from bpviz.gui.i18n import QT_TRANSLATE_NOOP
+from bpviz.gui.i18n import QT_TRANSLATE_NOOP, translate
 from bpviz.gui.pages import PageDefaults
 from bpviz.gui.widgets.trajectory.live_view import LiveTrajectoriesView
 from bpviz.gui.widgets.trajectory.neuron_view import NeuronTrajectoriesView
@@ -33,10 +33,12 @@ from bpviz.gui.workers.neuron_runs import NeuronRunner
 from bpviz.gui.workers.sliced import join_thread, start_thread
 
 SOURCES = (
-    ("neuron", "Single neuron (seed 001)",
-     "Batch, mini-batch and stochastic gradient descent of one neuron, side by side; x axis: epochs"),
-    ("playground", "Playground network",
-     "The Training playground's network as it trains: the ticked weights and biases and their gradients"),
+    ("neuron", QT_TRANSLATE_NOOP("TrajectoriesPage", "Single neuron (seed 001)"),
+     QT_TRANSLATE_NOOP("TrajectoriesPage", "Batch, mini-batch and stochastic gradient descent of one neuron, side by "
+                                           "side; x axis: epochs")),
+    ("playground", QT_TRANSLATE_NOOP("TrajectoriesPage", "Playground network"),
+     QT_TRANSLATE_NOOP("TrajectoriesPage", "The Training playground's network as it trains: the ticked weights and "
+                                           "biases and their gradients")),
 )
 
 
@@ -60,9 +62,9 @@ class TrajectoriesPage(PageDefaults, QWidget):
         self.source = QComboBox()
         self.source.setObjectName("trajectory_source")
         for key, text, _tip in SOURCES:
-            self.source.addItem(text, key)
-        self.source.setToolTip("What to follow: seed 001's single neuron trained three ways, or the network "
-                               "on the Training playground tab")
+            self.source.addItem(translate("TrajectoriesPage", text), key)
+        self.source.setToolTip(self.tr("What to follow: seed 001's single neuron trained three ways, or the network "
+                                       "on the Training playground tab"))
         self.about = QLabel()
         self.about.setStyleSheet(f"color: {palette.MUTED};")
         self.about.setSizePolicy(QSizePolicy.Ignored, QSizePolicy.Preferred)  # a narrow window cuts it, not widens
@@ -71,9 +73,10 @@ class TrajectoriesPage(PageDefaults, QWidget):
         self.stack.addWidget(self.live)
         self._build_layout()
 
-        self.run_action = QAction("Run", self)
+        self.run_action = QAction(self.tr("Run"), self)
         self.run_action.setShortcuts([QKeySequence("Ctrl+Return"), QKeySequence("Ctrl+Enter")])
-        self.run_action.setToolTip("Train the single neuron three ways with the settings on the left (Ctrl+Enter)")
+        self.run_action.setToolTip(self.tr("Train the single neuron three ways with the settings on the left "
+                                           "(Ctrl+Enter)"))
         self.run_action.triggered.connect(self.neuron.run)
         self.run_action.setShortcutContext(Qt.WindowShortcut)
         self.run_action.setEnabled(False)
@@ -87,7 +90,7 @@ class TrajectoriesPage(PageDefaults, QWidget):
     def _build_layout(self) -> None:
         bar = QHBoxLayout()
         bar.setContentsMargins(8, 6, 8, 4)
-        label = QLabel("<b>Source</b>")
+        label = QLabel(self.tr("<b>Source</b>"))
         label.setBuddy(self.source)
         bar.addWidget(label)
         bar.addWidget(self.source)
@@ -132,11 +135,11 @@ class TrajectoriesPage(PageDefaults, QWidget):
     def export_pictures(self) -> dict:
         grid, values, grads = self.neuron.grid, self.live.plots.values_widget, self.live.plots.grads_widget
         return {
-            "trajectories/modes": Picture("Parameter trajectories: batch, mini-batch, stochastic",
+            "trajectories/modes": Picture(self.tr("Parameter trajectories: batch, mini-batch, stochastic"),
                                           "trajectories-modes", grid, grid),
-            "trajectories/values": Picture("Parameter trajectories: playground values", "trajectories-values",
-                                           values, values),
-            "trajectories/gradients": Picture("Parameter trajectories: playground gradients",
+            "trajectories/values": Picture(self.tr("Parameter trajectories: playground values"),
+                                           "trajectories-values", values, values),
+            "trajectories/gradients": Picture(self.tr("Parameter trajectories: playground gradients"),
                                               "trajectories-gradients", grads, grads),
         }
 
@@ -153,8 +156,8 @@ class TrajectoriesPage(PageDefaults, QWidget):
     @Slot(int)
     def _source_changed(self, index: int) -> None:
         self.stack.setCurrentIndex(index)
-        self.about.setText(SOURCES[index][2])
-        self.about.setToolTip(SOURCES[index][2])
+        self.about.setText(translate("TrajectoriesPage", SOURCES[index][2]))
+        self.about.setToolTip(translate("TrajectoriesPage", SOURCES[index][2]))
         self._apply_source()
         if self._active and self.current_source() == "neuron" and self.neuron.result is None:
             self.neuron.run()

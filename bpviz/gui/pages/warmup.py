@@ -91,12 +91,13 @@ class WarmupPage(PageDefaults, QWidget):
         self.iterations.setValue(ITERATIONS)
         self.iterations.setGroupSeparatorShown(True)
         self.iterations.valueChanged.connect(self.statusTextChanged)
-        self.iterations.setToolTip("How many iterations Train runs (the seed: 500)")
+        self.iterations.setToolTip(self.tr("How many iterations Train runs (the seed: 500)"))
         self.seed = QSpinBox()
         self.seed.setObjectName("warmup_seed")
         self.seed.setRange(0, 2_147_483_647)
         self.seed.setValue(seed)
-        self.seed.setToolTip("Seed of the random x, y, w1 and w2 (drawn in the seed's order); a new seed resets")
+        self.seed.setToolTip(self.tr("Seed of the random x, y, w1 and w2 (drawn in the seed's order); a new seed "
+                                     "resets"))
         self.seed.editingFinished.connect(self._seed_edited)
         self.progress = TextLine()
         self.progress.setObjectName("warmup_progress")
@@ -117,17 +118,20 @@ class WarmupPage(PageDefaults, QWidget):
             self.addAction(a)
             return a
 
-        self.train_action = action("Train", QStyle.SP_MediaPlay, "Train up to the iterations asked for, then "
-                                   "check against the seed's own loop (Space)", self.train)
-        self.pause_action = action("Pause", QStyle.SP_MediaPause, "Pause training (Space)", self.pause)
-        self.toggle_action = action("Train / pause", QStyle.SP_MediaPlay, "Train or pause (Space)",
+        self.train_action = action(self.tr("Train"), QStyle.SP_MediaPlay,
+                                   self.tr("Train up to the iterations asked for, then check against the seed's "
+                                           "own loop (Space)"), self.train)
+        self.pause_action = action(self.tr("Pause"), QStyle.SP_MediaPause, self.tr("Pause training (Space)"),
+                                   self.pause)
+        self.toggle_action = action(self.tr("Train / pause"), QStyle.SP_MediaPlay, self.tr("Train or pause (Space)"),
                                     self.toggle_training, [Qt.Key_Space])
-        self.reset_action = action("Reset", QStyle.SP_MediaSkipBackward,
-                                   "Back to iteration 0 with the arrays of the seed field (Ctrl+R)", self.reset,
-                                   ["Ctrl+R"])
-        self.previous_action = action("Previous line", QStyle.SP_ArrowUp, "Previous line of the code (← or ↑)",
+        self.reset_action = action(self.tr("Reset"), QStyle.SP_MediaSkipBackward,
+                                   self.tr("Back to iteration 0 with the arrays of the seed field (Ctrl+R)"),
+                                   self.reset, ["Ctrl+R"])
+        self.previous_action = action(self.tr("Previous line"), QStyle.SP_ArrowUp,
+                                      self.tr("Previous line of the code (← or ↑)"),
                                       lambda: self.move_line(-1), [Qt.Key_Left])
-        self.next_action = action("Next line", QStyle.SP_ArrowDown, "Next line of the code (→ or ↓)",
+        self.next_action = action(self.tr("Next line"), QStyle.SP_ArrowDown, self.tr("Next line of the code (→ or ↓)"),
                                   lambda: self.move_line(1), [Qt.Key_Right])
         self.actions_list = [self.train_action, self.pause_action, self.toggle_action, self.reset_action,
                              self.previous_action, self.next_action]
@@ -144,7 +148,7 @@ class WarmupPage(PageDefaults, QWidget):
         col = QVBoxLayout(lines_panel)
         col.setContentsMargins(6, 0, 0, 0)
         head = QHBoxLayout()
-        head.addWidget(QLabel("<b>The seed's code</b>, line by line"), 1)
+        head.addWidget(QLabel(self.tr("<b>The seed's code</b>, line by line")), 1)
         self.previous_button = self._tool_button(self.previous_action, "warmup_previous")
         self.next_button = self._tool_button(self.next_action, "warmup_next")
         for b in (self.previous_button, self.next_button):
@@ -156,10 +160,10 @@ class WarmupPage(PageDefaults, QWidget):
         training = QWidget()
         grid = QGridLayout(training)
         grid.setContentsMargins(0, 0, 6, 0)
-        grid.addWidget(QLabel("<b>Training</b>"), 0, 0, 1, 4)
-        grid.addWidget(QLabel("Iterations"), 1, 0)
+        grid.addWidget(QLabel(self.tr("<b>Training</b>")), 0, 0, 1, 4)
+        grid.addWidget(QLabel(self.tr("Iterations")), 1, 0)
         grid.addWidget(self.iterations, 1, 1)
-        grid.addWidget(QLabel("Seed"), 1, 2)
+        grid.addWidget(QLabel(self.tr("Seed")), 1, 2)
         grid.addWidget(self.seed, 1, 3)
         buttons = QHBoxLayout()
         self.train_button = self._tool_button(self.train_action, "warmup_train")
@@ -243,7 +247,8 @@ class WarmupPage(PageDefaults, QWidget):
             if block in line.writes and (block not in ("w1", "w2") or line.phase == "update"):
                 self.select_line(i)
                 return
-        self.statusMessage.emit(f"{block} is data: no line of the code writes it (it comes from np.random.randn)")
+        self.statusMessage.emit(self.tr("{block} is data: no line of the code writes it (it comes from "
+                                        "np.random.randn)").format(block=block))
 
     # ------------------------------------------------------------------ training
     @Slot()
@@ -268,7 +273,8 @@ class WarmupPage(PageDefaults, QWidget):
     def _seed_edited(self) -> None:
         if self.frame is not None and self.seed.value() != self.frame.seed:
             self.reset()
-            self.statusMessage.emit(f"New data and weights from seed {self.seed.value()}: back to iteration 0")
+            self.statusMessage.emit(self.tr("New data and weights from seed {seed}: back to iteration 0").format(
+                seed=self.seed.value()))
 
     @property
     def frame(self) -> WarmupFrame | None:
@@ -308,32 +314,40 @@ class WarmupPage(PageDefaults, QWidget):
     def _show_progress(self, frame: WarmupFrame) -> None:
         k = frame.iteration
         last = self.model.last_loss
-        printed = f" · loss at t = {k - 1:,}: <b>{last:.6e}</b>" if k else ""
-        self.progress.setText(f"Updates {k:,} of {frame.target or self.iterations.value():,}{printed}")
+        printed = self.tr(" · loss at t = {t:,}: <b>{loss:.6e}</b>").format(t=k - 1, loss=last) if k else ""
+        self.progress.setText(self.tr("Updates {k:,} of {total:,}").format(
+            k=k, total=frame.target or self.iterations.value()) + printed)
         muted = palette.MUTED
         if frame.state == "ready":
-            text = (f"<span style='color:{muted}'>Train runs the seed's loop: the loss printed at iteration t "
-                    "is computed before update t. The table's values are those of the current weights.</span>")
+            text = self.tr("<span style='color:{color}'>Train runs the seed's loop: the loss printed at iteration t "
+                           "is computed before update t. The table's values are those of the current weights."
+                           "</span>").format(color=muted)
         elif frame.state == "training":
-            text = f"<span style='color:{muted}'>Training…</span>"
+            text = self.tr("<span style='color:{color}'>Training…</span>").format(color=muted)
         elif frame.state == "checking":
-            text = (f"<span style='color:{muted}'>Running the seed's own loop from the same arrays: "
-                    f"{frame.checked:,} of {k:,} iterations…</span>")
+            text = self.tr("<span style='color:{color}'>Running the seed's own loop from the same arrays: "
+                           "{checked:,} of {k:,} iterations…</span>").format(color=muted, checked=frame.checked, k=k)
         elif frame.state == "diverged":
-            text = (f"<span style='color:{palette.ERROR_COLOR}'>The loss stopped being finite at iteration "
-                    f"{k - 1:,}: training diverged. Press Reset.</span>")
+            text = self.tr("<span style='color:{color}'>The loss stopped being finite at iteration {t:,}: "
+                           "training diverged. Press Reset.</span>").format(color=palette.ERROR_COLOR, t=k - 1)
         elif frame.state == "paused" or frame.rel_difference is None:
-            text = f"<span style='color:{muted}'>Paused at iteration {k:,}. Train goes on.</span>"
+            text = self.tr("<span style='color:{color}'>Paused at iteration {k:,}. Train goes on.</span>").format(
+                color=muted, k=k)
         else:
             same = frame.rel_difference <= SAME_LOSSES
-            mark = (f"<span style='color:{palette.WRITE}'><b>✓ the same losses</b></span>" if same
-                    else f"<span style='color:{palette.ERROR_COLOR}'><b>different losses</b></span>")
-            text = (f"Final loss (t = {k - 1:,}): <b>{last:.6e}</b>. The seed's own loop from the same arrays "
-                    f"printed <b>{frame.seed_loss:.6e}</b>: {mark} (largest relative difference "
-                    f"{frame.rel_difference:.1e} over {frame.checked:,} iterations).")
+            mark = (self.tr("<span style='color:{color}'><b>✓ the same losses</b></span>").format(
+                        color=palette.WRITE) if same
+                    else self.tr("<span style='color:{color}'><b>different losses</b></span>").format(
+                        color=palette.ERROR_COLOR))
+            text = self.tr("Final loss (t = {t:,}): <b>{loss:.6e}</b>. The seed's own loop from the same arrays "
+                           "printed <b>{seed_loss:.6e}</b>: {mark} (largest relative difference {difference:.1e} "
+                           "over {checked:,} iterations).").format(
+                t=k - 1, loss=last, seed_loss=frame.seed_loss, mark=mark, difference=frame.rel_difference,
+                checked=frame.checked)
             if self._announced != (frame.generation, k):  # say it once per finished run
-                self.statusMessage.emit(f"Trained {k:,} iterations: loss {last:.6e}; the seed's own loop: "
-                                        f"{'the same losses' if same else 'different losses'}")
+                self.statusMessage.emit(self.tr("Trained {k:,} iterations: loss {loss:.6e}; the seed's own loop: "
+                                                "{verdict}").format(
+                    k=k, loss=last, verdict=self.tr("the same losses") if same else self.tr("different losses")))
                 self._announced = (frame.generation, k)
         if text != self.verdict.text():
             self.verdict.setText(text)
@@ -342,8 +356,8 @@ class WarmupPage(PageDefaults, QWidget):
         if self.frame is None:
             return ""
         if self.frame.iteration == 0:
-            return f"Not trained yet · Train runs {self.iterations.value():,} iterations"
-        return f"Iteration {self.frame.iteration:,} · loss {self.model.last_loss:.4g}"
+            return self.tr("Not trained yet · Train runs {n:,} iterations").format(n=self.iterations.value())
+        return self.tr("Iteration {k:,} · loss {loss:.4g}").format(k=self.frame.iteration, loss=self.model.last_loss)
 
     # ------------------------------------------------------------------ closing
     def closeEvent(self, event) -> None:
@@ -351,8 +365,9 @@ class WarmupPage(PageDefaults, QWidget):
         super().closeEvent(event)
 
     def export_pictures(self) -> dict:
-        return {"warmup/blocks": Picture("NumPy warm-up: matrix blocks", "warmup-blocks", self.blocks, self.blocks),
-                "warmup/loss": Picture("NumPy warm-up: loss curve", "warmup-loss", self.curve.plot,
+        return {"warmup/blocks": Picture(self.tr("NumPy warm-up: matrix blocks"), "warmup-blocks", self.blocks,
+                                         self.blocks),
+                "warmup/loss": Picture(self.tr("NumPy warm-up: loss curve"), "warmup-loss", self.curve.plot,
                                        self.curve.plot)}
 
     def shutdown(self) -> None:

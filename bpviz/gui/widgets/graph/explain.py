@@ -12,6 +12,7 @@ from bpviz.engine.compgraph import Evaluation, format_number
 from bpviz.engine.graph_builtins import softmax_check
 from bpviz.gui import palette
 from bpviz.gui.formula import to_html
+from bpviz.gui.i18n import QT_TRANSLATE_NOOP, translate
 
 __all__ = ["step_html", "check_html", "step_row_html", "leaf_complete"]
 
@@ -54,48 +55,70 @@ def step_row_html(ev: Evaluation, index: int) -> str:
     return f"{index + 1}.&nbsp;{to_html(step.formula)}"
 
 
+# marked for lupdate: shown through _t
+_MARKED = (QT_TRANSLATE_NOOP("GraphExplanation", "not yet"),
+           QT_TRANSLATE_NOOP("GraphExplanation", "∂L/∂a (backward)"))
+
+
+def _t(text: str) -> str:
+    return translate("GraphExplanation", text)
+
+
 def step_html(ev: Evaluation, position: int) -> str:
     out, n = ev.output, len(ev.steps)
     d = lambda a: _whole(f"∂{out}/∂{a}")  # noqa: E731
     if position < 0:
         if n == 0:
-            return (f"The output {to_html(out)} is a leaf itself: {d(out)} = 1, and there is nothing to pass "
-                    f"back. Try an expression with an operation, such as <tt>x * y</tt>.")
+            return translate("GraphExplanation", "The output {out} is a leaf itself: {d} = 1, and there is nothing "
+                                                 "to pass back. Try an expression with an operation, such as "
+                                                 "<tt>x * y</tt>.").format(out=to_html(out), d=d(out))
         first = ev.steps[0]
-        return (f"<b>Forward pass done:</b> {to_html(out)} = {_n(ev.output_value)} "
-                f"<span style='color:{palette.POSITIVE}'>(blue numbers above the edges)</span>.<br><br>"
-                f"The backward pass starts at the output with {d(out)} = 1 and visits the nodes from right to "
-                f"left. At each node, the chain rule multiplies the gradient arriving from the right "
-                f"(<i>upstream</i>) by the node's own <i>local</i> derivative, and sends the product down each "
-                f"input edge.<br><br>Press <b>Next</b> (→) for step 1, node {to_html(first.node)}.")
+        return translate("GraphExplanation", "<b>Forward pass done:</b> {out} = {value} <span style='color:{color}'>"
+                                             "(blue numbers above the edges)</span>.<br><br>The backward pass starts "
+                                             "at the output with {d} = 1 and visits the nodes from right to left. At "
+                                             "each node, the chain rule multiplies the gradient arriving from the "
+                                             "right (<i>upstream</i>) by the node's own <i>local</i> derivative, and "
+                                             "sends the product down each input edge.<br><br>Press <b>Next</b> (→) "
+                                             "for step 1, node {node}.").format(
+            out=to_html(out), value=_n(ev.output_value), color=palette.POSITIVE, d=d(out), node=to_html(first.node))
     step = ev.steps[position]
     node = ev.node(step.node)
-    parts = [f"<b>Step {position + 1} of {n}</b> · node <b>{to_html(step.node)}</b>: {to_html(step.formula)}"]
+    parts = [translate("GraphExplanation", "<b>Step {k} of {n}</b> · node <b>{node}</b>: {formula}").format(
+        k=position + 1, n=n, node=to_html(step.node), formula=to_html(step.formula))]
     if step.node == out:
-        upstream = f"{d(out)} = 1 (the output: where the backward pass starts)"
+        upstream = translate("GraphExplanation", "{d} = 1 (the output: where the backward pass starts)").format(
+            d=d(out))
     elif len(node.consumers) > 1:
         sends = [e.sent for s in ev.steps[:position] for e in s.edges if e.source == step.node]
-        upstream = (f"{d(step.node)} = {' + '.join(_b(v) for v in sends)} = {_grad(_n(step.upstream))}"
-                    f" (the sum over the {len(sends)} edges leaving {to_html(step.node)})")
+        upstream = translate("GraphExplanation", "{d} = {terms} = {sum} (the sum over the {n} edges leaving "
+                                                 "{node})").format(
+            d=d(step.node), terms=" + ".join(_b(v) for v in sends), sum=_grad(_n(step.upstream)), n=len(sends),
+            node=to_html(step.node))
     else:
-        upstream = f"{d(step.node)} = {_grad(_n(step.upstream))} (arrived from the right)"
-    parts.append(f"Upstream: {upstream}")
+        upstream = translate("GraphExplanation", "{d} = {value} (arrived from the right)").format(
+            d=d(step.node), value=_grad(_n(step.upstream)))
+    parts.append(translate("GraphExplanation", "Upstream: {upstream}").format(upstream=upstream))
     for e in step.edges:
-        lead = f"{d(e.source)} =" if e.fanout == 1 else "this edge sends"
+        lead = f"{d(e.source)} =" if e.fanout == 1 else translate("GraphExplanation", "this edge sends")
         lines = [f"<b>→ {to_html(e.source)}</b>",
-                 f"local: {to_html(e.local_text())}",
+                 translate("GraphExplanation", "local: {local}").format(local=to_html(e.local_text())),
                  f"{lead} {d(step.node)} · {_whole(f'∂{step.node}/∂{e.source}')}"
                  f" = {_b(step.upstream)} · {_b(e.local)} = {_grad(_n(e.sent))}"]
         if e.fanout > 1:
-            state = ("complete" if e.share == e.fanout else
-                     f"so far: {e.fanout - e.share} more edge{'s' if e.fanout - e.share > 1 else ''} to come")
-            lines.append(f"{to_html(e.source)} feeds {e.fanout} edges, so its gradients add up: "
-                         f"{d(e.source)} = {_b(e.before)} + {_b(e.sent)} = {_grad(_n(e.after))} ({state})")
+            more = e.fanout - e.share
+            state = (translate("GraphExplanation", "complete") if e.share == e.fanout else
+                     translate("GraphExplanation", "so far: {k} more edge to come").format(k=more) if more == 1 else
+                     translate("GraphExplanation", "so far: {k} more edges to come").format(k=more))
+            lines.append(translate("GraphExplanation", "{source} feeds {n} edges, so its gradients add up: {d} = "
+                                                       "{before} + {sent} = {after} ({state})").format(
+                source=to_html(e.source), n=e.fanout, d=d(e.source), before=_b(e.before), sent=_b(e.sent),
+                after=_grad(_n(e.after)), state=state))
         parts.append("<br>".join(lines))
     if position == n - 1:
         leaves = [leaf for leaf in ev.leaves]
         summary = ", ".join(f"{d(leaf.name)} = {_grad(_n(leaf.grad))}" for leaf in leaves)
-        parts.append(f"<b>Backward pass complete.</b> The gradients of the inputs: {summary}.")
+        parts.append(translate("GraphExplanation", "<b>Backward pass complete.</b> The gradients of the inputs: "
+                                                   "{summary}.").format(summary=summary))
     return "<br><br>".join(parts)
 
 
@@ -104,29 +127,34 @@ def check_html(ev: Evaluation, position: int) -> str:
     if ev.name == "sigmoid":
         x, y, grad = ev.value("x"), ev.output_value, ev.grad("x")
         closed = y * (1 - y)
-        line = (f"<b>Check (seed 004):</b> at x = {_n(x)}, y(1 − y) = {_n(y)} · (1 − {_n(y)}) = "
-                f"<b>{_n(closed)}</b>")
+        line = translate("GraphExplanation", "<b>Check (seed 004):</b> at x = {x}, y(1 − y) = {y} · (1 − {y}) = "
+                                             "<b>{closed}</b>").format(x=_n(x), y=_n(y), closed=_n(closed))
         if leaf_complete(ev, "x", position) and ev.steps:
             mark = "✓" if _same(grad, closed) else "✗"
-            return line + f"<br>{to_html('∂y/∂x')} from the backward pass: {_grad(_n(grad))} {mark}"
-        return line + f"<br><span style='color:{palette.MUTED}'>The backward pass reaches x at its last step; " \
-                      f"the gradient there will be this number.</span>"
+            return line + "<br>" + translate("GraphExplanation", "{d} from the backward pass: {grad} {mark}").format(
+                d=to_html("∂y/∂x"), grad=_grad(_n(grad)), mark=mark)
+        return line + "<br>" + translate("GraphExplanation", "<span style='color:{color}'>The backward pass reaches "
+                                                             "x at its last step; the gradient there will be this "
+                                                             "number.</span>").format(color=palette.MUTED)
     if ev.name == "softmax_loss":
         rows = []
         for k, (y, t, grad, diff) in enumerate(softmax_check(ev), 1):
             if leaf_complete(ev, f"a{k}", position):
                 got = f"{_grad(_n(grad))} {'✓' if _same(grad, diff) else '✗'}"
             else:
-                got = f"<span style='color:{palette.MUTED}'>not yet</span>"
+                got = f"<span style='color:{palette.MUTED}'>{_t('not yet')}</span>"
             rows.append(f"<tr><td>{to_html(f'a{k}')}&nbsp;</td><td nowrap>{_n(y)} − {_n(t)} = <b>{_n(diff)}</b>"
                         f"&nbsp;&nbsp;</td><td nowrap>{got}</td></tr>")
-        return ("<b>Check (seed 004): ∂L/∂a = y − t</b>"
-                "<table cellspacing='0' cellpadding='1' style='margin-top:2px'>"
+        return (translate("GraphExplanation", "<b>Check (seed 004): ∂L/∂a = y − t</b>")
+                + "<table cellspacing='0' cellpadding='1' style='margin-top:2px'>"
                 f"<tr style='color:{palette.MUTED}'><td></td><td>y − t</td>"
-                f"<td nowrap>∂L/∂a (backward)</td></tr>{''.join(rows)}</table>")
+                f"<td nowrap>{_t('∂L/∂a (backward)')}</td></tr>{''.join(rows)}</table>")
     if ev.name == "shopping" and position == len(ev.steps) - 1:
-        return (f"<b>What the gradients say:</b> one more jacket adds {_n(ev.grad('jacket_count'))} to the bill, "
-                f"one more pair of trousers {_n(ev.grad('trousers_count'))}; each unit of a jacket's price adds "
-                f"{_n(ev.grad('jacket_price'))}, of the trousers' price {_n(ev.grad('trousers_price'))} "
-                f"(two pairs); raising the factor paid by 0.01 adds {_n(ev.grad('discount') * 0.01)}.")
+        return translate("GraphExplanation", "<b>What the gradients say:</b> one more jacket adds {jacket} to the "
+                                             "bill, one more pair of trousers {trousers}; each unit of a jacket's "
+                                             "price adds {jacket_price}, of the trousers' price {trousers_price} (two "
+                                             "pairs); raising the factor paid by 0.01 adds {discount}.").format(
+            jacket=_n(ev.grad("jacket_count")), trousers=_n(ev.grad("trousers_count")),
+            jacket_price=_n(ev.grad("jacket_price")), trousers_price=_n(ev.grad("trousers_price")),
+            discount=_n(ev.grad("discount") * 0.01))
     return ""

@@ -28,6 +28,7 @@ from bpviz.engine.compgraph import Evaluation
 from bpviz.engine.expression import MAX_DRAWN_NODES, ExpressionError, parse_expression, parse_values
 from bpviz.engine.graph_builtins import MAX_CLASSES, shopping_graph, sigmoid_graph, softmax_loss_graph
 from bpviz.gui import palette
+from bpviz.gui.i18n import QT_TRANSLATE_NOOP, translate
 from bpviz.gui.widgets.message_label import MessageLabel
 from bpviz.quoting import quote_typed
 
@@ -36,12 +37,15 @@ from bpviz.quoting import quote_typed
 MAX_DRAWN_DEPTH = 60  # operations one after the other (columns of the drawing)
 DEFAULT_EXPRESSION, DEFAULT_VALUES = "(x + y) * exp(x)", "x=2, y=-1"
 EXAMPLES = (
-    ("(x + y) * exp(x)", "x=2, y=-1", "x is used twice: its two gradients add up"),
-    ("x * x", "x=3", "one leaf, two edges into the same node"),
-    ("1 / (1 + exp(-x))", "x=1", "the sigmoid in one line"),
-    ("(400*1 + 300*2)*0.7", "", "the shopping bill, numbers only"),
-    ("log(exp(a) + exp(b))", "a=1, b=2", "log-sum-exp: its gradient is the softmax"),
-    ("(w*x + b - t) * (w*x + b - t)", "w=0.5, x=2, b=0.1, t=1", "a squared error"),
+    ("(x + y) * exp(x)", "x=2, y=-1",
+     QT_TRANSLATE_NOOP("ExpressionForm", "x is used twice: its two gradients add up")),
+    ("x * x", "x=3", QT_TRANSLATE_NOOP("ExpressionForm", "one leaf, two edges into the same node")),
+    ("1 / (1 + exp(-x))", "x=1", QT_TRANSLATE_NOOP("ExpressionForm", "the sigmoid in one line")),
+    ("(400*1 + 300*2)*0.7", "", QT_TRANSLATE_NOOP("ExpressionForm", "the shopping bill, numbers only")),
+    ("log(exp(a) + exp(b))", "a=1, b=2",
+     QT_TRANSLATE_NOOP("ExpressionForm", "log-sum-exp: its gradient is the softmax")),
+    ("(w*x + b - t) * (w*x + b - t)", "w=0.5, x=2, b=0.1, t=1",
+     QT_TRANSLATE_NOOP("ExpressionForm", "a squared error")),
 )
 
 
@@ -95,23 +99,24 @@ class ShoppingForm(_Form):
     def __init__(self, parent=None):
         super().__init__(parent)
         self.fields = {
-            "jacket_price": _spin(400, 0, 1e6, 10, 2, "Price of one jacket", "graph_jacket_price"),
-            "jacket_count": _spin(1, 0, 1000, 1, 0, "Jackets bought", "graph_jacket_count"),
-            "trousers_price": _spin(300, 0, 1e6, 10, 2, "Price of one pair of trousers", "graph_trousers_price"),
-            "trousers_count": _spin(2, 0, 1000, 1, 0, "Pairs of trousers bought", "graph_trousers_count"),
-            "discount": _spin(0.7, 0, 2, 0.05, 2, "The factor paid: 30 % off means 0.7", "graph_discount"),
+            "jacket_price": _spin(400, 0, 1e6, 10, 2, self.tr("Price of one jacket"), "graph_jacket_price"),
+            "jacket_count": _spin(1, 0, 1000, 1, 0, self.tr("Jackets bought"), "graph_jacket_count"),
+            "trousers_price": _spin(300, 0, 1e6, 10, 2, self.tr("Price of one pair of trousers"),
+                                    "graph_trousers_price"),
+            "trousers_count": _spin(2, 0, 1000, 1, 0, self.tr("Pairs of trousers bought"), "graph_trousers_count"),
+            "discount": _spin(0.7, 0, 2, 0.05, 2, self.tr("The factor paid: 30 % off means 0.7"), "graph_discount"),
         }
         grid = QGridLayout(self)
         grid.setContentsMargins(0, 0, 0, 0)
-        for row, (what, price, count) in enumerate((("Jacket", "jacket_price", "jacket_count"),
-                                                    ("Trousers", "trousers_price", "trousers_count"))):
-            grid.addWidget(QLabel(f"{what}: price"), row, 0)
+        for row, (what, price, count) in enumerate(((self.tr("Jacket: price"), "jacket_price", "jacket_count"),
+                                                    (self.tr("Trousers: price"), "trousers_price", "trousers_count"))):
+            grid.addWidget(QLabel(what), row, 0)
             grid.addWidget(self.fields[price], row, 1)
-            grid.addWidget(QLabel("count"), row, 2)
+            grid.addWidget(QLabel(self.tr("count")), row, 2)
             grid.addWidget(self.fields[count], row, 3)
-        grid.addWidget(QLabel("Factor paid"), 2, 0)
+        grid.addWidget(QLabel(self.tr("Factor paid")), 2, 0)
         grid.addWidget(self.fields["discount"], 2, 1)
-        grid.addWidget(QLabel("(0.7 = 30 % off)"), 2, 2, 1, 2)
+        grid.addWidget(QLabel(self.tr("(0.7 = 30 % off)")), 2, 2, 1, 2)
         grid.addWidget(self.error_label, 3, 0, 1, 4)
         grid.setColumnStretch(1, 1)
         grid.setColumnStretch(3, 1)
@@ -127,10 +132,10 @@ class SigmoidForm(_Form):
 
     def __init__(self, parent=None):
         super().__init__(parent)
-        self.x = _spin(1.0, -10, 10, 0.25, 3, "The sigmoid's input x (−10 to 10)", "graph_sigmoid_x")
+        self.x = _spin(1.0, -10, 10, 0.25, 3, self.tr("The sigmoid's input x (−10 to 10)"), "graph_sigmoid_x")
         form = QFormLayout(self)
         form.setContentsMargins(0, 0, 0, 0)
-        form.addRow("Input x", self.x)
+        form.addRow(self.tr("Input x"), self.x)
         form.addRow(self.error_label)
         self.x.valueChanged.connect(self.changed)
 
@@ -145,10 +150,12 @@ def _numbers(text: str, what: str) -> list[float]:
         try:
             values.append(float(part.replace("\u2212", "-")))
         except ValueError:
-            shown = quote_typed(part) if part else "an empty entry"
-            raise ValueError(f"{what}: {shown} is not a number; write e.g. 0.3, 2.9, 4.0") from None
+            shown = quote_typed(part) if part else translate("SoftmaxForm", "an empty entry")
+            raise ValueError(translate("SoftmaxForm", "{what}: {shown} is not a number; write e.g. 0.3, 2.9, 4.0")
+                             .format(what=what, shown=shown)) from None
         if values[-1] != values[-1] or abs(values[-1]) == float("inf"):
-            raise ValueError(f"{what}: {quote_typed(part)} is not a finite number")
+            raise ValueError(translate("SoftmaxForm", "{what}: {shown} is not a finite number").format(
+                what=what, shown=quote_typed(part)))
     return values
 
 
@@ -159,21 +166,23 @@ class SoftmaxForm(_Form):
         super().__init__(parent)
         self.scores = QLineEdit("0.3, 2.9, 4.0")
         self.scores.setObjectName("graph_scores")
-        self.scores.setToolTip(f"2 to {MAX_CLASSES} scores a1, a2, ... separated by commas (Enter to apply)")
+        self.scores.setToolTip(self.tr("2 to {n} scores a1, a2, ... separated by commas (Enter to apply)").format(
+            n=MAX_CLASSES))
         self.targets = QLineEdit("0, 0, 1")
         self.targets.setObjectName("graph_targets")
-        self.targets.setToolTip("The target of each class: one-hot (0, 0, 1) or probabilities adding up to 1")
+        self.targets.setToolTip(self.tr("The target of each class: one-hot (0, 0, 1) or probabilities adding up "
+                                        "to 1"))
         form = QFormLayout(self)
         form.setContentsMargins(0, 0, 0, 0)
-        form.addRow("Scores a", self.scores)
-        form.addRow("Targets t", self.targets)
+        form.addRow(self.tr("Scores a"), self.scores)
+        form.addRow(self.tr("Targets t"), self.targets)
         form.addRow(self.error_label)
         for field in (self.scores, self.targets):
             field.editingFinished.connect(self.changed)
 
     def build(self) -> Evaluation:
-        scores = _numbers(self.scores.text(), "scores")
-        targets = _numbers(self.targets.text(), "targets")
+        scores = _numbers(self.scores.text(), self.tr("scores"))
+        targets = _numbers(self.targets.text(), self.tr("targets"))
         return softmax_loss_graph(scores, targets).evaluate()
 
 
@@ -186,25 +195,25 @@ class ExpressionForm(_Form):
 
         self.expression = ProgramEdit(DEFAULT_EXPRESSION)
         self.expression.setObjectName("graph_expression")
-        self.expression.setPlaceholderText("e.g. (x + y) * exp(x), or a program: c = a + b; d = c**2")
-        self.expression.setToolTip("An expression, or a program of statements name = expression (one a line, "
-                                   "Shift+Enter for a new line, or separated by ;). Numbers, names, + − * / **, "
-                                   "brackets, exp log tanh relu sigmoid sqrt abs, and x.tanh() as micrograd "
-                                   "writes it. Enter draws it.")
+        self.expression.setPlaceholderText(self.tr("e.g. (x + y) * exp(x), or a program: c = a + b; d = c**2"))
+        self.expression.setToolTip(self.tr("An expression, or a program of statements name = expression (one a "
+                                           "line, Shift+Enter for a new line, or separated by ;). Numbers, names, "
+                                           "+ − * / **, brackets, exp log tanh relu sigmoid sqrt abs, and x.tanh() "
+                                           "as micrograd writes it. Enter draws it."))
         self.values = QLineEdit(DEFAULT_VALUES)
         self.values.setObjectName("graph_values")
-        self.values.setPlaceholderText("e.g. x=2, y=-1")
-        self.values.setToolTip("A value for every name: name=number, separated by commas. Enter draws it.")
-        self.apply = QPushButton("Draw")
+        self.values.setPlaceholderText(self.tr("e.g. x=2, y=-1"))
+        self.values.setToolTip(self.tr("A value for every name: name=number, separated by commas. Enter draws it."))
+        self.apply = QPushButton(self.tr("Draw"))
         self.apply.setObjectName("graph_expression_apply")
-        self.apply.setToolTip("Draw the expression's graph (Enter in either field)")
+        self.apply.setToolTip(self.tr("Draw the expression's graph (Enter in either field)"))
         self.examples = QToolButton()
-        self.examples.setText("Examples")
+        self.examples.setText(self.tr("Examples"))
         self.examples.setObjectName("graph_examples")
         self.examples.setPopupMode(QToolButton.InstantPopup)
         menu = QMenu(self.examples)
         for text, values, why in EXAMPLES:
-            action = menu.addAction(f"{text}    ({why})")
+            action = menu.addAction(f"{text}    ({translate('ExpressionForm', why)})")
             action.triggered.connect(lambda _=False, t=text, v=values: self.set_expression(t, v))
         self.examples.setMenu(menu)
         self.note = MessageLabel()
@@ -212,12 +221,12 @@ class ExpressionForm(_Form):
         self.note.hide()
         form = QFormLayout(self)
         form.setContentsMargins(0, 0, 0, 0)
-        form.addRow("Expression", self.expression)
+        form.addRow(self.tr("Expression"), self.expression)
         row = QHBoxLayout()
         row.addWidget(self.values, 1)
         row.addWidget(self.apply)
         row.addWidget(self.examples)
-        form.addRow("Values", row)
+        form.addRow(self.tr("Values"), row)
         form.addRow(self.error_label)
         form.addRow(self.note)
         for field in (self.expression, self.values):
@@ -241,14 +250,17 @@ class ExpressionForm(_Form):
         except ExpressionError as exc:
             raise _FieldError("Expression", self.expression.text(), exc) from None
         if len(evaluation.nodes) > MAX_DRAWN_NODES:
-            raise ValueError(f"Expression: {len(evaluation.nodes)} nodes are too many to draw readably (at most "
-                             f"{MAX_DRAWN_NODES}); `bpviz graph --expr` or `--file` takes bigger ones")
+            raise ValueError(self.tr("Expression: {n} nodes are too many to draw readably (at most {most}); `bpviz "
+                                     "graph --expr` or `--file` takes bigger ones").format(
+                n=len(evaluation.nodes), most=MAX_DRAWN_NODES))
         depth = _depth(evaluation)
         if depth > MAX_DRAWN_DEPTH:
-            raise ValueError(f"Expression: {depth} operations one after the other are too many to draw readably "
-                             f"(at most {MAX_DRAWN_DEPTH}); `bpviz graph --expr` takes longer ones")
+            raise ValueError(self.tr("Expression: {n} operations one after the other are too many to draw readably "
+                                     "(at most {most}); `bpviz graph --expr` takes longer ones").format(
+                n=depth, most=MAX_DRAWN_DEPTH))
         if parsed.unused:
-            self.note.show_message(f"Not used in the expression: {', '.join(parsed.unused)}", palette.MUTED)
+            self.note.show_message(self.tr("Not used in the expression: {names}").format(
+                names=", ".join(parsed.unused)), palette.MUTED)
             self.note.show()
         return evaluation
 
@@ -287,7 +299,8 @@ class _FieldError(ValueError):
     """An ExpressionError with the field it came from (for the message and the marker under it)."""
 
     def __init__(self, field: str, text: str, error: ExpressionError):
-        super().__init__(f"{field}: {error}")
+        super().__init__(translate("ExpressionForm", "{field}: {error}").format(
+            field=translate("ExpressionForm", field), error=error))
         self.field, self.text, self.column = field, text, error.column
         self.line = getattr(error, "line", None)
 

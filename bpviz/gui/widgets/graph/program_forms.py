@@ -58,19 +58,19 @@ class ApplesForm(_Form):
     def __init__(self, parent=None):
         super().__init__(parent)
         self.fields = {
-            "apple": _spin(100, 0, 1e6, 10, 2, "Price of one apple", "graph_apple_price"),
-            "apple_num": _spin(2, 0, 1000, 1, 0, "Apples bought", "graph_apple_count"),
-            "tax": _spin(1.1, 0, 10, 0.05, 2, "The tax factor: 1.1 adds 10 %", "graph_apple_tax"),
+            "apple": _spin(100, 0, 1e6, 10, 2, self.tr("Price of one apple"), "graph_apple_price"),
+            "apple_num": _spin(2, 0, 1000, 1, 0, self.tr("Apples bought"), "graph_apple_count"),
+            "tax": _spin(1.1, 0, 10, 0.05, 2, self.tr("The tax factor: 1.1 adds 10 %"), "graph_apple_tax"),
         }
         grid = QGridLayout(self)
         grid.setContentsMargins(0, 0, 0, 0)
-        grid.addWidget(QLabel("Apple: price"), 0, 0)
+        grid.addWidget(QLabel(self.tr("Apple: price")), 0, 0)
         grid.addWidget(self.fields["apple"], 0, 1)
-        grid.addWidget(QLabel("count"), 0, 2)
+        grid.addWidget(QLabel(self.tr("count")), 0, 2)
         grid.addWidget(self.fields["apple_num"], 0, 3)
-        grid.addWidget(QLabel("Tax factor"), 1, 0)
+        grid.addWidget(QLabel(self.tr("Tax factor")), 1, 0)
         grid.addWidget(self.fields["tax"], 1, 1)
-        grid.addWidget(QLabel("(1.1 = 10 % tax)"), 1, 2, 1, 2)
+        grid.addWidget(QLabel(self.tr("(1.1 = 10 % tax)")), 1, 2, 1, 2)
         grid.addWidget(self.error_label, 2, 0, 1, 4)
         grid.setColumnStretch(1, 1)
         grid.setColumnStretch(3, 1)
@@ -92,11 +92,12 @@ class ProgramForm(_Form):
         self.program = ProgramEdit(PROGRAMS[key].strip())
         self.program.setObjectName(f"graph_{key}_program")
         self.program.setReadOnly(True)
-        self.program.setToolTip("The program this graph is built from, one statement a line (micrograd's own, "
-                                "Value(…) written as a plain number)")
-        self.edit = QPushButton("Edit a copy")
+        self.program.setToolTip(self.tr("The program this graph is built from, one statement a line (micrograd's "
+                                        "own, Value(…) written as a plain number)"))
+        self.edit = QPushButton(self.tr("Edit a copy"))
         self.edit.setObjectName(f"graph_{key}_edit")
-        self.edit.setToolTip("Open this program under 'Your expression', to change it and draw your version")
+        self.edit.setToolTip(self.tr("Open this program under 'Your expression', to change it and draw your "
+                                     "version"))
         self.edit.clicked.connect(lambda: self.editRequested.emit(PROGRAMS[key].strip()))
         layout = QVBoxLayout(self)
         layout.setContentsMargins(0, 0, 0, 0)

@@ -37,6 +37,7 @@ from PySide6.QtWidgets import (
 from bpviz.engine.compgraph import Evaluation, format_number
 from bpviz.gui import palette
 from bpviz.gui.formula import to_html
+from bpviz.gui.i18n import translate
 from bpviz.gui.widgets.diagram.items import pixel_font, tint
 from bpviz.gui.widgets.graph.large import GROUP_PAD, layout_large
 from bpviz.gui.widgets.graph.layout import OUTPUT_STUB, NodeSpec, layout_graph
@@ -265,7 +266,8 @@ class GraphView(ZoomableView):
         self._arrows[key] = arrow
         if key[0] == OUTPUT_STUB:
             source, forward_value, grad_value = ev.output, ev.output_value, 1.0
-            grad_tip = f"∂{ev.output}/∂{ev.output} = 1: the backward pass starts here"
+            grad_tip = translate("GraphView", "{d} = 1: the backward pass starts here").format(
+                d=f"∂{ev.output}/∂{ev.output}")
         else:
             target, slot = key
             source = ev.node(target).inputs[slot]
@@ -273,14 +275,18 @@ class GraphView(ZoomableView):
             step = ev.steps[self._step_of_edge[key]]
             edge = step.edges[slot]
             grad_value = edge.sent
-            grad_tip = (f"gradient sent from {target} to {source}: ∂{ev.output}/∂{target} · {edge.formula}\n"
-                        f"= {exact(step.upstream)} · {exact(edge.local)} = {exact(edge.sent)}")
+            grad_tip = translate("GraphView", "gradient sent from {target} to {source}: ∂{output}/∂{target} · "
+                                              "{formula}\n= {upstream} · {local} = {sent}").format(
+                target=target, source=source, output=ev.output, formula=edge.formula, upstream=exact(step.upstream),
+                local=exact(edge.local), sent=exact(edge.sent))
             if edge.fanout > 1:
-                grad_tip += (f"\n({source} feeds {edge.fanout} edges; its gradient is their sum: "
-                             f"{exact(ev.grad(source))})")
+                grad_tip += "\n" + translate("GraphView", "({source} feeds {n} edges; its gradient is their sum: "
+                                                          "{sum})").format(source=source, n=edge.fanout,
+                                                                            sum=exact(ev.grad(source)))
         above, below = self.layout.above[key], self.layout.below[key]
         fwd = self._text_item(short(forward_value), self.font_normal, "POSITIVE")
-        fwd.setToolTip(f"forward value of {source} = {exact(forward_value)}")
+        fwd.setToolTip(translate("GraphView", "forward value of {source} = {value}").format(
+            source=source, value=exact(forward_value)))
         self._center(fwd, above)
         backdrop = self._backdrop(fwd)  # lines crossing the label pass behind it
         backdrop.setBrush(QColor(palette.BACKGROUND))
@@ -303,9 +309,11 @@ class GraphView(ZoomableView):
 
     def _legend_html(self, two_lines: bool) -> str:
         ev = self.evaluation
-        forward = f"<span style='color:{palette.POSITIVE}'>■ above an edge: the value flowing forward</span>"
-        backward = (f"<span style='color:{palette.GRADIENT}'>■ below: the gradient "
-                    f"{to_html(f'∂{ev.output}/' + chr(0x2060) + '∂(value)')} sent back</span>")
+        forward = translate("GraphView", "<span style='color:{color}'>■ above an edge: the value flowing forward"
+                                         "</span>").format(color=palette.POSITIVE)
+        backward = translate("GraphView", "<span style='color:{color}'>■ below: the gradient {d} sent back"
+                                          "</span>").format(
+            color=palette.GRADIENT, d=to_html(f"∂{ev.output}/" + chr(0x2060) + "∂(value)"))
         return f"{forward}<br>{backward}" if two_lines else f"{forward}&nbsp;&nbsp;&nbsp;{backward}"
 
     def _text_item(self, text: str, font, color: str | None, parent=None) -> QGraphicsSimpleTextItem:
@@ -354,10 +362,11 @@ class GraphView(ZoomableView):
         if node.note:
             lines.append(node.note)
         lines.append(node.formula + (f" = {node.numbers}" if node.numbers else ""))
-        lines.append(f"value = {exact(node.value)}")
+        lines.append(translate("GraphView", "value = {value}").format(value=exact(node.value)))
         lines.append(f"∂{ev.output}/∂{node.name} = {exact(node.grad)}")
         if node.name in self._step_of_node:
-            lines.append(f"(backward step {self._step_of_node[node.name] + 1}; click to jump there)")
+            lines.append(translate("GraphView", "(backward step {k}; click to jump there)").format(
+                k=self._step_of_node[node.name] + 1))
         return "\n".join(lines)
 
     # ------------------------------------------------------------------ state
@@ -407,8 +416,8 @@ class GraphView(ZoomableView):
                 rect = item.path().boundingRect()
                 grad.setX(rect.center().x() - grad.boundingRect().width() / 2)
                 grad.setToolTip(f"∂{ev.output}/∂{node.name} = {exact(partial[node.name])}"
-                                + ("" if complete else f" so far ({received[node.name]} of "
-                                                       f"{len(node.consumers)} edges)"))
+                                + ("" if complete else translate("GraphView", " so far ({k} of {n} edges)").format(
+                                    k=received[node.name], n=len(node.consumers))))
         self.after_fit()
 
     def _announce_step(self) -> None:

@@ -11,6 +11,8 @@ from PySide6.QtCore import QEvent, QPointF, QRectF, Qt
 from PySide6.QtGui import QTransform
 from PySide6.QtWidgets import QGraphicsView, QToolButton
 
+from bpviz.gui.i18n import translate
+
 SMALLEST_TEXT_PX = 12.0  # the drawing's smallest font (the captions)
 READABLE_SCALE = 8.0 / SMALLEST_TEXT_PX  # the least zoom the view chooses by itself: 8 px text
 FIT_MAX_SCALE = 1.6  # a small graph is not blown up beyond this
@@ -31,9 +33,10 @@ class ZoomableView(QGraphicsView):
         self.user_zoomed = False
         self.fit_button = QToolButton(self)
         self.fit_button.setObjectName("graph_fit_button")
-        self.fit_button.setText("Fit")
-        self.fit_button.setToolTip("Fit the graph to the view (0). The wheel zooms about the pointer, + and − "
-                                   "zoom, dragging the background pans")
+        self.fit_button.setText(translate("ZoomableView", "Fit"))
+        self.fit_button.setToolTip(translate("ZoomableView", "Fit the graph to the view (0). The wheel zooms about "
+                                                             "the pointer, + and − zoom, dragging the background "
+                                                             "pans"))
         self.fit_button.setAutoRaise(False)
         self.fit_button.setCursor(Qt.ArrowCursor)
         self.fit_button.clicked.connect(self.fit_again)

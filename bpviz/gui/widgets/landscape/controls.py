@@ -8,12 +8,14 @@ from PySide6.QtCore import Signal
 from PySide6.QtWidgets import QCheckBox, QComboBox, QDoubleSpinBox, QFormLayout, QSpinBox, QWidget
 
 from bpviz.engine.landscape import EXAMPLE_AXES, MAX_STEPS
+from bpviz.gui.i18n import QT_TRANSLATE_NOOP, translate
 
 DEFAULT_AXES = ("w5", "w1")
 DEFAULT_SPAN = 2.0
 DEFAULT_STEPS = 61
 MIN_GRID = 11  # fewer points make a map too coarse to read
-DIRECTIONS = {"random": "Random (filter-normalised)", "pca": "Principal (of the trajectory)"}  # PlaneRequest's
+DIRECTIONS = {"random": QT_TRANSLATE_NOOP("PlaneControls", "Random (filter-normalised)"),
+              "pca": QT_TRANSLATE_NOOP("PlaneControls", "Principal (of the trajectory)")}  # PlaneRequest's
 MAX_GRID = 201  # 201 × 201 of the playground's largest network on 1,000 points takes seconds: enough
 
 
@@ -36,9 +38,10 @@ def _grid_box(name: str) -> QSpinBox:
     box.setRange(MIN_GRID, min(MAX_GRID, MAX_STEPS))
     box.setSingleStep(10)
     box.setValue(DEFAULT_STEPS)
-    box.setSuffix(" × same")
+    box.setSuffix(translate("ExampleControls", " × same"))
     box.setKeyboardTracking(False)
-    box.setToolTip("Grid points along each axis (odd: the current point is one of them)")
+    box.setToolTip(translate("ExampleControls", "Grid points along each axis (odd: the current point is one of "
+                                                "them)"))
     return box
 
 
@@ -54,19 +57,19 @@ class ExampleControls(QWidget):
             box.addItems(EXAMPLE_AXES)
             box.setCurrentText(default)
             box.currentIndexChanged.connect(self._axis_changed)
-        self.x_axis.setToolTip("The parameter along the map's x axis")
-        self.y_axis.setToolTip("The parameter along the map's y axis (a different one)")
+        self.x_axis.setToolTip(self.tr("The parameter along the map's x axis"))
+        self.y_axis.setToolTip(self.tr("The parameter along the map's y axis (a different one)"))
         self.span = _span_box("landscape_example_span", DEFAULT_SPAN,
-                              "Each axis runs over the parameter's current value ± this")
+                              self.tr("Each axis runs over the parameter's current value ± this"))
         self.steps = _grid_box("landscape_example_steps")
         for box in (self.span, self.steps):
             box.valueChanged.connect(self.changed)
         form = QFormLayout(self)
         form.setContentsMargins(0, 0, 0, 0)
-        form.addRow("x axis:", self.x_axis)
-        form.addRow("y axis:", self.y_axis)
-        form.addRow("Span:", self.span)
-        form.addRow("Grid:", self.steps)
+        form.addRow(self.tr("x axis:"), self.x_axis)
+        form.addRow(self.tr("y axis:"), self.y_axis)
+        form.addRow(translate("ExampleControls", "Span:"), self.span)
+        form.addRow(translate("ExampleControls", "Grid:"), self.steps)
         self._last = (self.x_axis.currentText(), self.y_axis.currentText())
 
     def axes(self) -> tuple[str, str]:
@@ -106,30 +109,30 @@ class PlaneControls(QWidget):
         self.directions = QComboBox()
         self.directions.setObjectName("landscape_directions")
         for key, text in DIRECTIONS.items():
-            self.directions.addItem(text, key)
+            self.directions.addItem(translate("PlaneControls", text), key)
         self.directions.setSizeAdjustPolicy(QComboBox.AdjustToMinimumContentsLengthWithIcon)
         self.directions.setMinimumContentsLength(14)
-        self.directions.setToolTip("The plane's two directions: random ones scaled neuron by neuron to the "
-                                   "network's weights (Li et al., 2018), or the two along which the recorded "
-                                   "trajectory moved most (its principal components)")
+        self.directions.setToolTip(self.tr("The plane's two directions: random ones scaled neuron by neuron to the "
+                                           "network's weights (Li et al., 2018), or the two along which the recorded "
+                                           "trajectory moved most (its principal components)"))
         self.seed = QSpinBox()
         self.seed.setObjectName("landscape_seed")
         self.seed.setRange(0, 2**31 - 1)
-        self.seed.setToolTip("The random directions' seed: another seed, another plane")
+        self.seed.setToolTip(self.tr("The random directions' seed: another seed, another plane"))
         self.seed.setKeyboardTracking(False)
-        self.fit = QCheckBox("Fit the trajectory")
+        self.fit = QCheckBox(self.tr("Fit the trajectory"))
         self.fit.setObjectName("landscape_fit")
         self.fit.setChecked(True)
-        self.fit.setToolTip("Span the map to show the whole projected trajectory (at least ± 1 for random "
-                            "directions)")
-        self.span = _span_box("landscape_plane_span", 1.0, "The map runs over a and b from −span to span, the "
-                              "weights being centre + a·d1 + b·d2")
+        self.fit.setToolTip(self.tr("Span the map to show the whole projected trajectory (at least ± 1 for random "
+                                    "directions)"))
+        self.span = _span_box("landscape_plane_span", 1.0, self.tr("The map runs over a and b from −span to span, "
+                                                                   "the weights being centre + a·d1 + b·d2"))
         self.span.setEnabled(False)
         self.steps = _grid_box("landscape_plane_steps")
-        self.live = QCheckBox("Update while training")
+        self.live = QCheckBox(self.tr("Update while training"))
         self.live.setObjectName("landscape_live")
         self.live.setChecked(True)
-        self.live.setToolTip("Recompute the map a few times a second while the playground trains")
+        self.live.setToolTip(self.tr("Recompute the map a few times a second while the playground trains"))
         self.directions.currentIndexChanged.connect(self._directions_changed)
         self.fit.toggled.connect(self.span.setDisabled)
         for signal in (self.seed.valueChanged, self.fit.toggled, self.span.valueChanged, self.steps.valueChanged,
@@ -137,11 +140,11 @@ class PlaneControls(QWidget):
             signal.connect(self.changed)
         form = QFormLayout(self)
         form.setContentsMargins(0, 0, 0, 0)
-        form.addRow("Directions:", self.directions)
-        form.addRow("Seed:", self.seed)
+        form.addRow(self.tr("Directions:"), self.directions)
+        form.addRow(self.tr("Seed:"), self.seed)
         form.addRow("", self.fit)
-        form.addRow("Span:", self.span)
-        form.addRow("Grid:", self.steps)
+        form.addRow(translate("ExampleControls", "Span:"), self.span)
+        form.addRow(translate("ExampleControls", "Grid:"), self.steps)
         form.addRow("", self.live)
 
     def direction_kind(self) -> str:

@@ -20,6 +20,7 @@ from PySide6.QtWidgets import QGraphicsPixmapItem, QGraphicsPolygonItem, QVBoxLa
 import pyqtgraph as pg
 
 from bpviz.gui import palette
+from bpviz.gui.i18n import QT_TRANSLATE_NOOP
 from bpviz.gui.widgets.landscape.colors import COLOR_MAP, ColorScale
 from bpviz.gui.widgets.plots.fast_plot import FastPlotWidget
 
@@ -28,6 +29,8 @@ ARROW_LENGTH = 0.3  # of the span: the arrow's length on the map (its direction 
 PATH_COLOR = "#ffffff"
 PATH_RIM = "#1e1e1e"
 ARROW_COLOR = "#ff3860"  # no red in viridis: it stands out anywhere on the map
+# the name of the playground's value (bpviz.gui.workers.landscape: "training loss (LOSS)"), for the status bar
+VALUE_NAMES = (QT_TRANSLATE_NOOP("LandscapeMap", "training loss"),)
 CONTOUR_COLOR = (255, 255, 255, 150)
 
 
@@ -65,7 +68,7 @@ class LandscapeMap(QWidget):
         layout.setContentsMargins(0, 0, 0, 0)
         self.plot = FastPlotWidget(background=palette.BACKGROUND)
         self.plot.setObjectName("landscape_map")
-        self.plot.setAccessibleName("Loss landscape")
+        self.plot.setAccessibleName(self.tr("Loss landscape"))
         layout.addWidget(self.plot)
         item = self.plot.getPlotItem()
         item.hideButtons()
@@ -257,22 +260,26 @@ class LandscapeMap(QWidget):
     def _legend_html(self, loss_map) -> str:
         parts = []
         if loss_map.path_label:
-            end = "its end" if loss_map.arrow is not None else "its start"
+            end = self.tr("its end") if loss_map.arrow is not None else self.tr("its start")
             mark = PATH_COLOR if palette.is_dark() else PATH_RIM  # the path's line as it shows beside the text
-            parts.append(f"<span style='color:{mark}'>━</span> {loss_map.path_label} (dot: {end})")
-        where = "the numbers now" if loss_map.arrow is not None else "the weights now (the centre)"
+            dot = self.tr("(dot: {end})").format(end=end)
+            parts.append(f"<span style='color:{mark}'>━</span> {loss_map.path_label} {dot}")
+        where = self.tr("the numbers now") if loss_map.arrow is not None else self.tr("the weights now (the centre)")
         parts.append(f"◯ {where}")
         if loss_map.arrow is not None:
             g = loss_map.gradient
             size = math.hypot(*g)
-            parts.append(f"<span style='color:{ARROW_COLOR}'>➔</span> −∇E, the way descent goes "
-                         f"(direction only; |∇E| = {size:.3g})" if size > 0 else "∇E = 0: no arrow")
-        parts.append("thin lines: contours (equal loss)")
+            parts.append(self.tr("<span style='color:{color}'>➔</span> −∇E, the way descent goes (direction only; "
+                                 "|∇E| = {size:.3g})").format(color=ARROW_COLOR, size=size) if size > 0
+                         else self.tr("∇E = 0: no arrow"))
+        parts.append(self.tr("thin lines: contours (equal loss)"))
         lines = [" &nbsp;·&nbsp; ".join(parts[:2]), " &nbsp;·&nbsp; ".join(parts[2:])]
         return "<br>".join(line for line in lines if line)
 
     def _bar_label(self, loss_map) -> str:
-        return f"{loss_map.value_name}, log colour scale" if self.scale.log else f"{loss_map.value_name}"
+        if self.scale.log:
+            return self.tr("{name}, log colour scale").format(name=loss_map.value_name)
+        return f"{loss_map.value_name}"
 
     def _show_bar(self, loss_map) -> None:
         scale = self.scale

@@ -16,7 +16,9 @@ from PySide6.QtWidgets import QSizePolicy, QToolTip, QWidget
 
 from bpviz.gui import palette
 from bpviz.gui.formula import to_html
+from bpviz.gui.i18n import translate
 from bpviz.gui.widgets.matrix.layout import MatrixLayout, layout
+from bpviz.gui.widgets.matrix.lines import shape_words
 
 # the blocks' fills by kind: palette.BLOCK_FILLS (activation blocks: palette.NODE_FILL), read when painted
 LEGEND_H = 22.0
@@ -132,7 +134,7 @@ class MatrixBlocksView(QWidget):
 
     @staticmethod
     def _shape_text(shape) -> str:
-        return "×".join(str(d) for d in shape) if len(shape) else "scalar"
+        return "×".join(str(d) for d in shape) if len(shape) else translate("MatrixBlocksView", "scalar")
 
     def resizeEvent(self, event) -> None:
         self._layout = None
@@ -160,7 +162,7 @@ class MatrixBlocksView(QWidget):
         p.setFont(self._label_font)
         p.setPen(QColor(palette.MUTED))
         for text, rect in lay.captions:
-            p.drawText(rect, Qt.AlignLeft | Qt.AlignVCenter, text)
+            p.drawText(rect, Qt.AlignLeft | Qt.AlignVCenter, translate("MatrixBlocksView", text))
         p.setFont(self._op_font)
         p.setPen(QColor(palette.TEXT))
         for text, rect in lay.operators:
@@ -206,9 +208,11 @@ class MatrixBlocksView(QWidget):
         y = self.height() - LEGEND_H + 3
         x = 10.0
         p.setFont(self._label_font)
-        items = (("swatch", palette.POSITIVE, "entry > 0"), ("swatch", palette.NEGATIVE, "entry < 0"),
-                 ("swatch", palette.BACKGROUND, "≈ 0 (each block scaled to its largest |entry|; sides log-scaled)"),
-                 ("glow", palette.READ, "read by the selected line"), ("outline", palette.WRITE, "written"))
+        items = (("swatch", palette.POSITIVE, self.tr("entry > 0")), ("swatch", palette.NEGATIVE, self.tr("entry < 0")),
+                 ("swatch", palette.BACKGROUND,
+                  self.tr("≈ 0 (each block scaled to its largest |entry|; sides log-scaled)")),
+                 ("glow", palette.READ, self.tr("read by the selected line")),
+                 ("outline", palette.WRITE, self.tr("written")))
         for kind, colour, text in items:
             box = QRectF(x, y + 3, 12, 12)
             if kind == "glow":
@@ -263,12 +267,14 @@ class MatrixBlocksView(QWidget):
     def tooltip_for(self, name: str) -> str:
         b = self._blocks[name]
         lines = [f"<b>{name}</b>: {to_html(b.meaning)}",
-                 f"shape {to_html(b.symbolic)} = {b.shape_text}"]
+                 self.tr("shape {symbolic} = {numbers}").format(symbolic=to_html(shape_words(b.symbolic)),
+                                                                numbers=shape_words(b.shape_text))]
         value = self._values.get(name)
         if value is not None and np.ndim(value) == 2:
             a = np.asarray(value)
-            lines.append(f"norm {np.linalg.norm(a):.4g}; entries from {a.min():.4g} to {a.max():.4g}")
+            lines.append(self.tr("norm {norm:.4g}; entries from {low:.4g} to {high:.4g}").format(
+                norm=np.linalg.norm(a), low=a.min(), high=a.max()))
         elif value is not None:
-            lines.append(f"value {float(value):.10g}")
-        lines.append("<i>Click: select the line that writes it</i>")
+            lines.append(self.tr("value {value:.10g}").format(value=float(value)))
+        lines.append(self.tr("<i>Click: select the line that writes it</i>"))
         return "<br>".join(lines)

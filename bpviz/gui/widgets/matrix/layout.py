@@ -14,14 +14,17 @@ from dataclasses import dataclass
 from PySide6.QtCore import QRectF
 
 from bpviz.engine.warmup import FORWARD_CHAIN, GRADIENT_OF
+from bpviz.gui.i18n import QT_TRANSLATE_NOOP
 
 FORWARD = FORWARD_CHAIN
 # The text drawn in the gap before each block of the chain (x has none).
 OPERATORS = {"w1": "·", "h": "=", "h_relu": "ReLU →", "w2": "·", "y_pred": "=", "y": "vs", "loss": "→ Σ (ŷ−y)² →"}
 # Each gradient sits under the block it is the gradient of: it has that block's shape.
 BACKWARD = {block: grad for grad, block in GRADIENT_OF.items()}
-CAPTIONS = ("Forward pass: ŷ = max(x·W₁, 0)·W₂, then the loss L = Σ (ŷ − y)²",
-            "Backward pass: each gradient ∂L/∂· lies under its block, with the same shape")
+# drawn by bpviz.gui.widgets.matrix.blocks, which translates them
+CAPTIONS = (QT_TRANSLATE_NOOP("MatrixBlocksView", "Forward pass: ŷ = max(x·W₁, 0)·W₂, then the loss L = Σ (ŷ − y)²"),
+            QT_TRANSLATE_NOOP("MatrixBlocksView", "Backward pass: each gradient ∂L/∂· lies under its block, with the "
+                                                  "same shape"))
 MIN_SIDE = 12.0  # px: the scalar loss and 1-wide matrices stay visible
 MAX_SCALE = 48.0  # px per extent unit: a huge window does not get giant blocks
 MARGIN = 10.0

@@ -10,6 +10,7 @@ formula holds, and the values of the current pass.
 from __future__ import annotations
 
 import html
+import re
 
 from PySide6.QtCore import Qt, Signal
 from PySide6.QtGui import QFont, QFontDatabase
@@ -17,10 +18,12 @@ from PySide6.QtWidgets import QFrame, QHeaderView, QLabel, QScrollArea, QTreeWid
 
 from bpviz.gui import palette
 from bpviz.gui.formula import to_html
+from bpviz.gui.i18n import QT_TRANSLATE_NOOP, translate
 from bpviz.gui.widgets.controls.step_list import HTML_ROLE, INDEX_ROLE, StepTree
 
-PHASES = {"forward": "Forward pass", "loss": "Loss", "backward": "Backward pass: the five gradient lines",
-          "update": "Update (η = learning_rate)"}
+PHASES = {"forward": QT_TRANSLATE_NOOP("LineList", "Forward pass"), "loss": QT_TRANSLATE_NOOP("LineList", "Loss"),
+          "backward": QT_TRANSLATE_NOOP("LineList", "Backward pass: the five gradient lines"),
+          "update": QT_TRANSLATE_NOOP("LineList", "Update (η = learning_rate)")}
 
 
 def code_font(base: QFont) -> QFont:
@@ -31,6 +34,12 @@ def code_font(base: QFont) -> QFont:
 
 def _number(value: float) -> str:
     return to_html(f"{value:.4g}")
+
+
+def shape_words(text: str) -> str:
+    """The engine's shape text ("64×10", "(64×10) − (64×10) → Σ → scalar") with "scalar" in the window's
+    language."""
+    return re.sub(r"\bscalar\b", lambda _m: translate("MatrixBlocksView", "scalar"), text)
 
 
 def _names(names) -> str:
@@ -46,8 +55,8 @@ class LineList(StepTree):
         super().__init__(parent)
         self.setObjectName("warmup_lines")
         self.setColumnCount(3)
-        self.setHeaderLabels(["Seed's code", "Formula", "Result"])
-        self.setToolTip("Click a line to see it in the drawing; ↑/↓ (or ←/→) move through the lines")
+        self.setHeaderLabels([self.tr("Seed's code"), self.tr("Formula"), self.tr("Result")])
+        self.setToolTip(self.tr("Click a line to see it in the drawing; ↑/↓ (or ←/→) move through the lines"))
         self.setRootIsDecorated(False)
         self.setAlternatingRowColors(False)
         self.setIndentation(8)
@@ -71,19 +80,19 @@ class LineList(StepTree):
         for i, line in enumerate(lines):
             if line.phase != phase:
                 phase = line.phase
-                parent = QTreeWidgetItem(self, [PHASES[phase]])
+                parent = QTreeWidgetItem(self, [translate("LineList", PHASES[phase])])
                 parent.setFirstColumnSpanned(True)
                 parent.setFlags(Qt.ItemIsEnabled)
                 parent.setFont(0, heading)
                 parent.setForeground(0, self.palette().brush(self.foregroundRole()))
                 parent.setData(0, INDEX_ROLE, None)
-            item = QTreeWidgetItem(parent, [line.code, "", f"{line.result_shape_text} ✓"])
+            item = QTreeWidgetItem(parent, [line.code, "", f"{shape_words(line.result_shape_text)} ✓"])
             item.setFont(0, mono)
             item.setData(1, HTML_ROLE, to_html(line.formula))
             item.setData(0, INDEX_ROLE, i)
             item.setToolTip(0, line.code)
-            item.setToolTip(2, f"The formula's shape algebra gives {line.shape_numbers}; the array computed by "
-                               f"the pass has that shape")
+            item.setToolTip(2, self.tr("The formula's shape algebra gives {shape}; the array computed by the pass "
+                                       "has that shape").format(shape=shape_words(line.shape_numbers)))
             item.setForeground(2, self.palette().brush(self.foregroundRole()))
             self._items.append(item)
         self.expandAll()
@@ -139,16 +148,20 @@ class LineCard(QScrollArea):
         """``line``: a Line of a LessonPass; ``iteration``: whose weights the pass used (0 = the initial ones)."""
         code = "<br>".join(html.escape(c) for c in line.code.split("\n"))
         # dark text on the amber in both schemes (the amber is light in both)
-        read = f'<span style="color:#1e1e1e; background:{palette.READ}">&nbsp;read&nbsp;</span>'
-        written = f'<span style="color:{palette.ON_ERROR}; background:{palette.WRITE}">&nbsp;written&nbsp;</span>'
+        read_word, written_word, shapes_word = self.tr("read"), self.tr("written"), self.tr("shapes")
+        read = f'<span style="color:#1e1e1e; background:{palette.READ}">&nbsp;{read_word}&nbsp;</span>'
+        written = (f'<span style="color:{palette.ON_ERROR}; background:{palette.WRITE}">&nbsp;{written_word}'
+                   '&nbsp;</span>')
         ok = f'<span style="color:{palette.WRITE}"><b>✓</b></span>'
         parts = [
             f'<p style="margin:0"><span style="font-family:\'{self._mono}\'; font-weight:600">{code}</span></p>',
             f'<p style="font-size:large; margin:6px 0 8px 0">{to_html(line.formula)}</p>',
             '<table cellspacing="0" cellpadding="2">',
-            f"<tr><td style='color:{palette.MUTED}'>shapes&nbsp;</td><td>{to_html(line.shape_rule)}</td></tr>",
-            f"<tr><td></td><td>{to_html(line.shape_numbers)} {ok} "
-            f"<span style='color:{palette.MUTED}'>(the pass's array is {line.result_shape_text})</span></td></tr>",
+            f"<tr><td style='color:{palette.MUTED}'>{shapes_word}&nbsp;</td><td>{to_html(line.shape_rule)}"
+            "</td></tr>",
+            f"<tr><td></td><td>{to_html(shape_words(line.shape_numbers))} {ok} <span style='color:{palette.MUTED}'>"
+            + self.tr("(the pass's array is {shape})").format(shape=shape_words(line.result_shape_text))
+            + "</span></td></tr>",
             f"<tr><td>{read}</td><td>{_names(line.reads)}</td></tr>",
             f"<tr><td>{written}</td><td>{_names(line.writes)}</td></tr>",
             "</table>",
@@ -160,18 +173,22 @@ class LineCard(QScrollArea):
     @staticmethod
     def _values_html(line, iteration: int) -> str:
         s = line.summary
-        when = "with the initial weights" if iteration == 0 else f"with the weights after {iteration:,} updates"
-        what = f"{line.writes[0]} after the update" if line.phase == "update" else line.writes[0]
+        when = (translate("LineCard", "with the initial weights") if iteration == 0
+                else translate("LineCard", "with the weights after {n:,} updates").format(n=iteration))
+        what = (translate("LineCard", "{name} after the update").format(name=line.writes[0])
+                if line.phase == "update" else line.writes[0])
         if "value" in s:
             value = to_html(f"{s['value']:.10g}")
-            return f"Value {when}: <b>{value}</b>"
-        text = (f"{to_html(what)} {when}: norm {_number(s['norm'])}, entries from {_number(s['min'])} "
-                f"to {_number(s['max'])}, mean {_number(s['mean'])}")
+            return translate("LineCard", "Value {when}: <b>{value}</b>").format(when=when, value=value)
+        text = translate("LineCard", "{what} {when}: norm {norm}, entries from {low} to {high}, mean {mean}").format(
+            what=to_html(what), when=when, norm=_number(s["norm"]), low=_number(s["min"]), high=_number(s["max"]),
+            mean=_number(s["mean"]))
         corner = s.get("corner")
         if corner:
             rows = "; ".join("  ".join(f"{v:.3g}" for v in row) for row in corner)
-            text += f"; top-left entries [{to_html(rows)} …]"
+            text += translate("LineCard", "; top-left entries [{rows} …]").format(rows=to_html(rows))
         if "blocked" in s:
-            text += (f". The mask set {s['blocked']:,} of {s['entries']:,} entries to 0 (where h &lt; 0): "
-                     "the blank cells (the background's colour) of grad_h in the drawing")
+            text += translate("LineCard", ". The mask set {blocked:,} of {entries:,} entries to 0 (where h &lt; 0): "
+                                          "the blank cells (the background's colour) of grad_h in the drawing").format(
+                blocked=s["blocked"], entries=s["entries"])
         return text

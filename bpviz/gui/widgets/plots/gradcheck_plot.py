@@ -15,6 +15,7 @@ from PySide6.QtCore import Qt  # before pyqtgraph, which takes the binding alrea
 import pyqtgraph as pg
 
 from bpviz.gui import palette
+from bpviz.gui.i18n import translate
 from bpviz.gui.widgets.plots.fast_plot import FastPlotWidget
 from bpviz.models.gradcheck_report import AGREE, BAR_COLORS, DISAGREE, verdict
 
@@ -36,7 +37,7 @@ class GradCheckPlot(FastPlotWidget):
         item.hideButtons()
         item.setMenuEnabled(False)
         item.showGrid(x=False, y=True, alpha=0.15)
-        item.setLabel("left", "relative error")
+        item.setLabel("left", translate("GradCheck", "relative error"))
         left = item.getAxis("left")
         left.setTicks([[(v, f"1e{v:+d}".replace("+", "") if v else "1") for v in range(-16, 1, 4)],
                        [(v, "") for v in range(-16, 2)]])
@@ -47,7 +48,8 @@ class GradCheckPlot(FastPlotWidget):
         self.bars = pg.BarGraphItem(x=[], height=[], width=0.8, y0=FLOOR, pen=pg.mkPen(None))
         self.addItem(self.bars)
         self.thresholds = {}  # verdict → its line, labelled
-        for level, v, text in ((AGREE, "agree", "1e-7: agree below"), (DISAGREE, "disagree", "1e-4: wrong above")):
+        for level, v, text in ((AGREE, "agree", translate("GradCheck", "1e-7: agree below")),
+                              (DISAGREE, "disagree", translate("GradCheck", "1e-4: wrong above"))):
             line = pg.InfiniteLine(pos=math.log10(level), angle=0, movable=False,
                                    pen=pg.mkPen(BAR_COLORS[v], width=1.5, style=Qt.DashLine),
                                    label=text, labelOpts={"position": 0.99, "anchors": [(1, 1), (1, 1)]})
@@ -140,4 +142,4 @@ def _merge_biases(groups):
     biases = [g for g in groups if g[0].startswith("b")]
     if len(biases) < 2:
         return list(groups)
-    return weights + [("biases", biases[0][1], biases[-1][2])]
+    return weights + [(translate("GradCheck", "biases"), biases[0][1], biases[-1][2])]

@@ -12,22 +12,37 @@ from PySide6.QtGui import QBrush, QColor, QFont
 from PySide6.QtWidgets import QAbstractItemView, QHeaderView, QTableView
 
 from bpviz.gui import palette
+from bpviz.gui.i18n import QT_TRANSLATE_NOOP, translate
 from bpviz.models.gradcheck_report import BAR_COLORS, DOUBTFUL, FAIL, PASS, VERDICTS, explain, verdict
 
 COLUMNS = ("Parameter", "Connection", "Backprop", "Numerical", "|Difference|", "Relative error", "Verdict")
+_COLUMN_TITLES = (  # COLUMNS as the header shows them (tests find columns by the English names)
+    QT_TRANSLATE_NOOP("GradCheck", "Parameter"), QT_TRANSLATE_NOOP("GradCheck", "Connection"),
+    QT_TRANSLATE_NOOP("GradCheck", "Backprop"), QT_TRANSLATE_NOOP("GradCheck", "Numerical"),
+    QT_TRANSLATE_NOOP("GradCheck", "|Difference|"), QT_TRANSLATE_NOOP("GradCheck", "Relative error"),
+    QT_TRANSLATE_NOOP("GradCheck", "Verdict"),
+)
+# the verdicts' words in the table (bpviz.models.gradcheck_report.VERDICTS), marked for lupdate
+_VERDICT_WORDS = {
+    "agrees": QT_TRANSLATE_NOOP("GradCheck", "agrees"), "doubtful": QT_TRANSLATE_NOOP("GradCheck", "doubtful"),
+    "DISAGREES": QT_TRANSLATE_NOOP("GradCheck", "DISAGREES"), "kink": QT_TRANSLATE_NOOP("GradCheck", "kink"),
+    "within rounding": QT_TRANSLATE_NOOP("GradCheck", "within rounding"),
+}
 RELATIVE_ERROR = COLUMNS.index("Relative error")
 _TOP = QModelIndex()  # the invisible root: a flat table has rows only under it
 HEADER_TIPS = (
-    "The parameter's name (w1, w2, ... layer by layer as in the worked example; b: biases). Sorts in network order.",
-    "Where the parameter sits: the neuron it reads → the neuron it feeds.",
-    "∂E/∂p as the backward pass computes it (the broken backward's when that is on).",
-    "∂E/∂p by fourth-order central differences: [E(p−2h) − 8E(p−h) + 8E(p+h) − E(p+2h)] / 12h, h = 0.001. "
-    "No backward pass involved.",
-    "|backprop − numerical|",
-    "|backprop − numerical| / max(|backprop|, |numerical|): green below 1e-7, amber below 1e-4, red above. "
-    "Sorted by the error that counts: kinks and differences within rounding count as agreement.",
-    "The verdict: agrees, doubtful, DISAGREES, or (grey) not comparable: a kink, or a difference within the "
-    "rounding error of the finite difference.",
+    QT_TRANSLATE_NOOP("GradCheck", "The parameter's name (w1, w2, ... layer by layer as in the worked example; "
+                                   "b: biases). Sorts in network order."),
+    QT_TRANSLATE_NOOP("GradCheck", "Where the parameter sits: the neuron it reads → the neuron it feeds."),
+    QT_TRANSLATE_NOOP("GradCheck", "∂E/∂p as the backward pass computes it (the broken backward's when that is on)."),
+    QT_TRANSLATE_NOOP("GradCheck", "∂E/∂p by fourth-order central differences: [E(p−2h) − 8E(p−h) + 8E(p+h) − "
+                                   "E(p+2h)] / 12h, h = 0.001. No backward pass involved."),
+    QT_TRANSLATE_NOOP("GradCheck", "|backprop − numerical|"),
+    QT_TRANSLATE_NOOP("GradCheck", "|backprop − numerical| / max(|backprop|, |numerical|): green below 1e-7, amber "
+                                   "below 1e-4, red above. Sorted by the error that counts: kinks and differences "
+                                   "within rounding count as agreement."),
+    QT_TRANSLATE_NOOP("GradCheck", "The verdict: agrees, doubtful, DISAGREES, or (grey) not comparable: a kink, or "
+                                   "a difference within the rounding error of the finite difference."),
 )
 _SEVERITY = {"kink": 0, "noise": 1, "agree": 2, "close": 3, "disagree": 4}
 #: the verdicts' fills in the dark scheme (the light ones are VERDICTS'): dark tints of green, amber, red and grey,
@@ -101,9 +116,9 @@ class GradCheckModel(QAbstractTableModel):
         if orientation != Qt.Horizontal:
             return None
         if role == Qt.DisplayRole:
-            return COLUMNS[section]
+            return translate("GradCheck", _COLUMN_TITLES[section])
         if role == Qt.ToolTipRole:
-            return HEADER_TIPS[section]
+            return translate("GradCheck", HEADER_TIPS[section])
         return None
 
     def data(self, index, role=Qt.DisplayRole):
@@ -138,13 +153,14 @@ class GradCheckModel(QAbstractTableModel):
             return f"{c.abs_error:.1e}"
         if col == 5:
             return f"{c.rel_error:.1e}"
-        return VERDICTS[v][0]
+        word = VERDICTS[v][0]
+        return translate("GradCheck", _VERDICT_WORDS[word]) if word in _VERDICT_WORDS else word
 
     def _tooltip(self, c) -> str:
         text = f"{c.name} ({self._connections.get(c.name, '')}): {explain(c)}"
         if self._changed is not None:
-            text += ("\nThe broken backward changed this gradient." if c.name in self._changed
-                     else "\nThe fault does not touch this gradient: it is backprop's own.")
+            text += "\n" + (self.tr("The broken backward changed this gradient.") if c.name in self._changed
+                            else self.tr("The fault does not touch this gradient: it is backprop's own."))
         return text
 
     def _key(self, column):
@@ -196,7 +212,8 @@ class GradCheckTable(QTableView):
         samples = ("b_h10_16 ", "sin(πx₁) → h10_16", "−0.0001234567891", "−0.0001234567891", "9.9e-10",
                    "Relative error ▾", "within rounding")
         for col, text in enumerate(samples):
-            width = max(fm.horizontalAdvance(text), fm.horizontalAdvance(COLUMNS[col]) + 24) + 16
+            title = translate("GradCheck", _COLUMN_TITLES[col])
+            width = max(fm.horizontalAdvance(text), fm.horizontalAdvance(title) + 24) + 16
             self.setColumnWidth(col, width)
         header.setSectionResizeMode(1, QHeaderView.Interactive)
         header.setStretchLastSection(True)

@@ -24,14 +24,14 @@ class WarmupLossCurve(QWidget):
         layout.setContentsMargins(0, 0, 0, 0)
         self.plot = FastPlotWidget(background=palette.BACKGROUND)
         self.plot.setObjectName("warmup_loss_curve")
-        self.plot.setToolTip("The loss printed at each iteration (log scale). Wheel or drag to zoom; the small "
-                             "'A' button (bottom left) fits the whole run again")
+        self.plot.setToolTip(self.tr("The loss printed at each iteration (log scale). Wheel or drag to zoom; the "
+                                     "small 'A' button (bottom left) fits the whole run again"))
         self.plot.setMinimumHeight(140)
         item = self.plot.getPlotItem()
         item.setMenuEnabled(False)
         item.setLogMode(False, True)
-        item.setLabel("left", "loss (log scale)")
-        item.setLabel("bottom", "iteration t")
+        item.setLabel("left", self.tr("loss (log scale)"))
+        item.setLabel("bottom", self.tr("iteration t"))
         item.showGrid(x=False, y=True, alpha=0.15)
         for name in ("left", "bottom"):
             item.getAxis(name).enableAutoSIPrefix(False)

@@ -28,6 +28,7 @@ from bpviz.engine.features import FEATURE_LABELS
 from bpviz.engine.naming import NetworkNames
 from bpviz.engine.trajectories import RECORDER_CAPACITY, TrajectoryRecorder
 from bpviz.gui import palette
+from bpviz.gui.i18n import translate
 from bpviz.gui.widgets.text_line import TextLine
 from bpviz.gui.widgets.trajectory.neuron_view import heading, note, panel_beside
 from bpviz.gui.widgets.trajectory.plots import SERIES_COUNT, LivePlots
@@ -47,8 +48,8 @@ def describe(names: NetworkNames, name: str, input_labels) -> str:
     if ref.kind == "w":
         return f"{neuron(ref.layer, ref.src)} → {neuron(ref.layer + 1, ref.dst)}"
     if ref.dst is None:
-        return f"bias of layer {ref.layer + 1}"
-    return f"bias of {neuron(ref.layer + 1, ref.dst)}"
+        return translate("LiveTrajectoriesView", "bias of layer {n}").format(n=ref.layer + 1)
+    return translate("LiveTrajectoriesView", "bias of {neuron}").format(neuron=neuron(ref.layer + 1, ref.dst))
 
 
 def default_selection(names: NetworkNames) -> list[str]:
@@ -106,17 +107,17 @@ class LiveTrajectoriesView(QWidget):
     # ------------------------------------------------------------------ building
     def _build_actions(self) -> None:
         icon = self.style().standardIcon
-        self.play_action = QAction(icon(QStyle.SP_MediaPlay), "Play", self)
+        self.play_action = QAction(icon(QStyle.SP_MediaPlay), self.tr("Play"), self)
         self.play_action.setShortcut(QKeySequence(Qt.Key_Space))
-        self.play_action.setToolTip("Train the playground network continuously / pause (Space)")
+        self.play_action.setToolTip(self.tr("Train the playground network continuously / pause (Space)"))
         self.play_action.triggered.connect(self.toggle_play)
-        self.step_action = QAction(icon(QStyle.SP_MediaSkipForward), "Step", self)
+        self.step_action = QAction(icon(QStyle.SP_MediaSkipForward), self.tr("Step"), self)
         self.step_action.setShortcut(QKeySequence(Qt.Key_Right))
-        self.step_action.setToolTip("One gradient step of the playground network (Right arrow)")
+        self.step_action.setToolTip(self.tr("One gradient step of the playground network (Right arrow)"))
         self.step_action.triggered.connect(self.step)
-        self.reset_action = QAction(icon(QStyle.SP_MediaSkipBackward), "Reset", self)
+        self.reset_action = QAction(icon(QStyle.SP_MediaSkipBackward), self.tr("Reset"), self)
         self.reset_action.setShortcut(QKeySequence("Ctrl+R"))
-        self.reset_action.setToolTip("Back to the initial weights; the recorded curves are cleared (Ctrl+R)")
+        self.reset_action.setToolTip(self.tr("Back to the initial weights; the recorded curves are cleared (Ctrl+R)"))
         self.reset_action.triggered.connect(self.reset)
         self.actions_list = [self.reset_action, self.play_action, self.step_action]
         for action in self.actions_list:
@@ -130,10 +131,10 @@ class LiveTrajectoriesView(QWidget):
         column = QVBoxLayout(panel)
         column.setContentsMargins(8, 4, 8, 8)
         column.setSpacing(6)
-        column.addWidget(heading("Playground network"))
-        column.addWidget(note("The parameters of the network on the Training playground tab, recorded at every "
-                              "frame while it trains, also while this page is hidden. Tick the ones to plot. "
-                              "A gradient is that of the last step before the frame (one mini-batch)."))
+        column.addWidget(heading(self.tr("Playground network")))
+        column.addWidget(note(self.tr("The parameters of the network on the Training playground tab, recorded at "
+                                      "every frame while it trains, also while this page is hidden. Tick the ones to "
+                                      "plot. A gradient is that of the last step before the frame (one mini-batch).")))
         buttons = QHBoxLayout()
         for action in self.actions_list:
             button = QToolButton()
@@ -142,7 +143,7 @@ class LiveTrajectoriesView(QWidget):
             buttons.addWidget(button)
         buttons.addStretch(1)
         column.addLayout(buttons)
-        column.addWidget(heading("Parameters"))
+        column.addWidget(heading(self.tr("Parameters")))
         self.tree = QTreeWidget()
         self.tree.setObjectName("trajectory_parameters")
         self.tree.setHeaderHidden(True)
@@ -150,16 +151,16 @@ class LiveTrajectoriesView(QWidget):
         self.tree.setRootIsDecorated(True)
         self.tree.setUniformRowHeights(True)
         self.tree.header().setSectionResizeMode(0, QHeaderView.ResizeToContents)  # names never cut short
-        self.tree.setToolTip("Tick a weight or bias to plot its value and its gradient ∂E/∂· against the step "
-                             f"(up to {MAX_PLOTTED} at once)")
+        self.tree.setToolTip(self.tr("Tick a weight or bias to plot its value and its gradient ∂E/∂· against the "
+                                     "step (up to {n} at once)").format(n=MAX_PLOTTED))
         self.tree.itemChanged.connect(self._item_changed)
         column.addWidget(self.tree, 1)
         row = QHBoxLayout()
-        self.defaults_button = QPushButton("First neuron")
-        self.defaults_button.setToolTip("Plot the weights into the first hidden neuron and its bias")
+        self.defaults_button = QPushButton(self.tr("First neuron"))
+        self.defaults_button.setToolTip(self.tr("Plot the weights into the first hidden neuron and its bias"))
         self.defaults_button.clicked.connect(self.select_defaults)
-        self.none_button = QPushButton("None")
-        self.none_button.setToolTip("Untick every parameter")
+        self.none_button = QPushButton(self.tr("None"))
+        self.none_button.setToolTip(self.tr("Untick every parameter"))
         self.none_button.clicked.connect(lambda: self.select([]))
         row.addWidget(self.defaults_button)
         row.addWidget(self.none_button)
@@ -167,8 +168,9 @@ class LiveTrajectoriesView(QWidget):
         # changed up to 10 times a second: TextLines, which repaint themselves only (no window relayout)
         self.status = TextLine()
         self.status.setObjectName("trajectory_recording")
-        self.status.setToolTip("Frames are what the playground draws (about 30 a second while it trains); past "
-                               f"{RECORDER_CAPACITY[1]:,} kept, every second one is dropped to bound the memory")
+        self.status.setToolTip(self.tr("Frames are what the playground draws (about 30 a second while it trains); "
+                                       "past {n:,} kept, every second one is dropped to bound the memory").format(
+            n=RECORDER_CAPACITY[1]))
         self.steps_line = TextLine()
         self.steps_line.setObjectName("trajectory_steps")
         column.addWidget(self.status)
@@ -209,7 +211,7 @@ class LiveTrajectoriesView(QWidget):
     def _frame(self, frame) -> None:
         if frame.running != self._running:
             self._running = frame.running
-            self.play_action.setText("Pause" if frame.running else "Play")
+            self.play_action.setText(self.tr("Pause") if frame.running else self.tr("Play"))
             self.play_action.setIcon(self.style().standardIcon(
                 QStyle.SP_MediaPause if frame.running else QStyle.SP_MediaPlay))
         if self._active and not frame.running:
@@ -228,9 +230,12 @@ class LiveTrajectoriesView(QWidget):
         self._swatch_colors = {}
         n_layers = len(sizes) - 1
         for layer in range(n_layers):
-            src = "inputs" if layer == 0 else f"hidden {layer}" if n_layers > 2 else "hidden"
-            dst = "output" if layer == n_layers - 1 else f"hidden {layer + 1}" if n_layers > 2 else "hidden"
-            group = QTreeWidgetItem(self.tree, [f"Layer {layer + 1}: {src} → {dst}", ""])
+            src = (self.tr("inputs") if layer == 0 else self.tr("hidden {n}").format(n=layer) if n_layers > 2
+                   else self.tr("hidden"))
+            dst = (self.tr("output") if layer == n_layers - 1 else self.tr("hidden {n}").format(n=layer + 1)
+                   if n_layers > 2 else self.tr("hidden"))
+            group = QTreeWidgetItem(self.tree, [self.tr("Layer {n}: {src} → {dst}").format(n=layer + 1, src=src,
+                                                                                          dst=dst), ""])
             group.setFlags(Qt.ItemIsEnabled)
             group.setFirstColumnSpanned(True)
             for name, ref in self.names.params.items():
@@ -240,8 +245,8 @@ class LiveTrajectoriesView(QWidget):
                 item.setData(0, NAME_ROLE, name)
                 item.setFlags(Qt.ItemIsEnabled | Qt.ItemIsUserCheckable | Qt.ItemIsSelectable)
                 item.setCheckState(0, Qt.Unchecked)
-                item.setToolTip(0, f"{name}: {'weight' if ref.kind == 'w' else 'bias'} "
-                                   f"{describe(self.names, name, labels)}")
+                kind = self.tr("weight") if ref.kind == "w" else self.tr("bias")
+                item.setToolTip(0, f"{name}: {kind} {describe(self.names, name, labels)}")
                 item.setForeground(1, QColor(palette.MUTED))
             group.setExpanded(layer == 0)
         self.tree.blockSignals(False)
@@ -291,8 +296,8 @@ class LiveTrajectoriesView(QWidget):
                 self.tree.blockSignals(True)
                 item.setCheckState(0, Qt.Unchecked)
                 self.tree.blockSignals(False)
-                self.statusMessage.emit(f"At most {MAX_PLOTTED} parameters are plotted at once, each in its own "
-                                        f"colour: untick one to plot {name}")
+                self.statusMessage.emit(self.tr("At most {n} parameters are plotted at once, each in its own "
+                                                "colour: untick one to plot {name}").format(n=MAX_PLOTTED, name=name))
                 return
             self._assign_color(name)
         else:
@@ -345,26 +350,28 @@ class LiveTrajectoriesView(QWidget):
             self.plots.set_data(name, steps, rec.values(name), rec.gradients(name))
         self._show_empty()
         if len(rec):
-            thinned = f" (1 in {rec.stride:,} kept)" if rec.stride > 1 else ""
-            self.status.setText(f'<span style="color:{palette.MUTED}">Recorded {len(rec):,} frames{thinned}</span>')
-            self.steps_line.setText(f'<span style="color:{palette.MUTED}">Steps {int(steps[0]):,} to '
-                                    f"{int(steps[-1]):,}</span>")
+            thinned = self.tr(" (1 in {n:,} kept)").format(n=rec.stride) if rec.stride > 1 else ""
+            recorded = self.tr("Recorded {n:,} frames").format(n=len(rec)) + thinned
+            self.status.setText(f'<span style="color:{palette.MUTED}">{recorded}</span>')
+            steps_text = self.tr("Steps {first:,} to {last:,}").format(first=int(steps[0]), last=int(steps[-1]))
+            self.steps_line.setText(f'<span style="color:{palette.MUTED}">{steps_text}</span>')
 
     def _show_empty(self) -> None:
         rec = self.recorder
         if self.model is None:
-            text = "No playground network to follow."
+            text = self.tr("No playground network to follow.")
         elif rec is None or rec.last_step in (None, 0):
-            text = ("Nothing has been trained yet. Press Play (Space) or Step (Right arrow) here or on the "
-                    "Training playground tab, and the ticked parameters move.")
+            text = self.tr("Nothing has been trained yet. Press Play (Space) or Step (Right arrow) here or on the "
+                           "Training playground tab, and the ticked parameters move.")
         elif not self._colors:
-            text = "Tick a parameter on the left to plot it."
+            text = self.tr("Tick a parameter on the left to plot it.")
         else:
             text = ""
         self.empty.setText(text)
         self.empty.setVisible(bool(text))
         if rec is None or not len(rec):
-            self.status.setText(f'<span style="color:{palette.MUTED}">Nothing recorded yet</span>')
+            nothing = self.tr("Nothing recorded yet")
+            self.status.setText(f'<span style="color:{palette.MUTED}">{nothing}</span>')
             self.steps_line.setText("")
 
     def stop(self) -> None:

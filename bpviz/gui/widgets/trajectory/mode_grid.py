@@ -23,6 +23,7 @@ import pyqtgraph as pg
 
 from bpviz.engine.trajectories import MODE_TITLES, MODES, NEURON_PARAMS
 from bpviz.gui import palette
+from bpviz.gui.i18n import QT_TRANSLATE_NOOP, translate
 from bpviz.gui.widgets.plots.envelope import envelope
 from bpviz.gui.widgets.text_line import RichTextBlock
 from bpviz.gui.widgets.trajectory.plots import (
@@ -38,12 +39,19 @@ from bpviz.gui.widgets.trajectory.plots import (
 
 ZOOM_OUT = 20  # how far the grid's plots zoom out: 20 times the run's ranges
 
-ROWS = (("params", "w, b"), ("grads", "gradient ∂L/∂·"), ("loss", "loss (all samples)"))
+ROWS = (("params", "w, b"), ("grads", QT_TRANSLATE_NOOP("ModeGrid", "gradient ∂L/∂·")),
+        ("loss", QT_TRANSLATE_NOOP("ModeGrid", "loss (all samples)")))
 MODE_TIPS = {
-    "batch": "Batch gradient descent: every step uses all the training samples (one step per epoch)",
-    "mini-batch": "Mini-batch gradient descent: every step uses a few samples, reshuffled every epoch",
-    "stochastic": "Stochastic gradient descent: every step uses one sample, reshuffled every epoch",
+    "batch": QT_TRANSLATE_NOOP("ModeGrid", "Batch gradient descent: every step uses all the training samples (one "
+                                           "step per epoch)"),
+    "mini-batch": QT_TRANSLATE_NOOP("ModeGrid", "Mini-batch gradient descent: every step uses a few samples, "
+                                                "reshuffled every epoch"),
+    "stochastic": QT_TRANSLATE_NOOP("ModeGrid", "Stochastic gradient descent: every step uses one sample, "
+                                                "reshuffled every epoch"),
 }
+# bpviz.engine.trajectories.MODE_TITLES, marked for lupdate (translate("ModeGrid", title) where shown)
+_MODE_TITLES = (QT_TRANSLATE_NOOP("ModeGrid", "Batch"), QT_TRANSLATE_NOOP("ModeGrid", "Mini-batch"),
+                QT_TRANSLATE_NOOP("ModeGrid", "Stochastic"))
 
 
 def fmt(value: float) -> str:
@@ -124,7 +132,7 @@ class ModeGrid(QWidget):
         for col, mode in enumerate(MODES):
             header = RichTextBlock(3)
             header.setObjectName(f"header_{mode}")
-            header.setToolTip(MODE_TIPS[mode])
+            header.setToolTip(translate("ModeGrid", MODE_TIPS[mode]))
             grid.addWidget(header, 0, col)
             self.headers[mode] = header
             grid.setColumnStretch(col, 1)
@@ -205,8 +213,8 @@ class ModeGrid(QWidget):
         self.built.emit()
 
     def _make_cell(self, row: int, key: str, label: str, col: int, mode: str) -> None:
-        widget = make_plot(f"plot_{key}_{mode}", left=label if col == 0 else None,
-                           bottom="epoch" if key == "loss" else None)
+        widget = make_plot(f"plot_{key}_{mode}", left=translate("ModeGrid", label) if col == 0 else None,
+                           bottom=self.tr("epoch") if key == "loss" else None)
         item = widget.getPlotItem()
         item.getAxis("left").setWidth(56)  # the same in every column: the view boxes line up
         if key != "loss":
@@ -329,24 +337,28 @@ class ModeGrid(QWidget):
             self.headers[mode].setText(self.header_html(mode, epoch))
 
     def header_html(self, mode: str, epoch: float | None = None) -> str:
-        title = f'<b style="color:{palette.TEXT}">{MODE_TITLES[mode]}</b>'
+        title = f'<b style="color:{palette.TEXT}">{translate("ModeGrid", MODE_TITLES[mode])}</b>'
         if self.result is None:
-            return f'{title}<br><span style="color:{palette.MUTED}">press Run</span>'
+            press = self.tr("press Run")
+            return f'{title}<br><span style="color:{palette.MUTED}">{press}</span>'
         traj = self.result[mode]
         per = traj.samples_per_step
-        what = f"{per} sample{'s' if per != 1 else ''} per step · {int(traj.steps[-1]):,} steps"
+        what = (self.tr("{n} sample per step · {steps:,} steps") if per == 1
+                else self.tr("{n} samples per step · {steps:,} steps")).format(n=per, steps=int(traj.steps[-1]))
         if epoch is None or not math.isfinite(epoch):
-            k, where = len(traj.steps) - 1, "at the end"
+            k, where = len(traj.steps) - 1, self.tr("at the end")
             if traj.diverged_at is not None:
-                where = f'<span style="color:{palette.ERROR_COLOR}">diverged at step {traj.diverged_at:,}</span>'
+                diverged = self.tr("diverged at step {step:,}").format(step=traj.diverged_at)
+                where = f'<span style="color:{palette.ERROR_COLOR}">{diverged}</span>'
         else:
             k = max(min(int(np.searchsorted(traj.epoch, epoch, "right")) - 1, len(traj.steps) - 1), 0)
-            where = f"at epoch {traj.epoch[k]:.4g} (step {int(traj.steps[k]):,})"
+            where = self.tr("at epoch {epoch:.4g} (step {step:,})").format(epoch=traj.epoch[k], step=int(traj.steps[k]))
         colors = neuron_colors()
         values = "&nbsp;&nbsp;".join(
             f'<span style="color:{colors[n]}">{NEURON_LABELS[n]}&nbsp;{fmt(traj.params[k, j])}</span>'
             for j, n in enumerate(NEURON_PARAMS))
-        loss = f'<span style="color:{loss_color()}">loss&nbsp;{fmt(traj.loss[k])}</span>'
+        loss_word = self.tr("loss")
+        loss = f'<span style="color:{loss_color()}">{loss_word}&nbsp;{fmt(traj.loss[k])}</span>'
         return (f'{title} <span style="color:{palette.MUTED}">· {what}</span><br>{values}<br>'
                 f'{loss} <span style="color:{palette.MUTED}">{where}</span>')
 

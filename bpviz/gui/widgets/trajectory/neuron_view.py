@@ -30,26 +30,35 @@ from PySide6.QtWidgets import (
 
 from bpviz.engine.trajectories import NeuronRunConfig, run_neuron_modes
 from bpviz.gui import palette
+from bpviz.gui.i18n import QT_TRANSLATE_NOOP, translate
 from bpviz.gui.widgets.message_label import MessageLabel
 from bpviz.gui.widgets.trajectory.mode_grid import ModeGrid
 from bpviz.gui.widgets.trajectory.plots import NEURON_LABELS, neuron_colors
 
 QUICK_STEPS = 5000  # about 0.15 s: up to this many steps (three modes together) show no progress bar
-ACTIVATION_ITEMS = (("linear", "None (linear)"), ("sigmoid", "Sigmoid"), ("tanh", "Tanh"),
-                    ("relu", "ReLU"))
+ACTIVATION_ITEMS = (("linear", QT_TRANSLATE_NOOP("NeuronTrajectoriesView", "None (linear)")), ("sigmoid", "Sigmoid"),
+                    ("tanh", "Tanh"), ("relu", "ReLU"))
+MODE_NAMES = {"batch": QT_TRANSLATE_NOOP("NeuronTrajectoriesView", "batch"),
+              "mini-batch": QT_TRANSLATE_NOOP("NeuronTrajectoriesView", "mini-batch"),
+              "stochastic": QT_TRANSLATE_NOOP("NeuronTrajectoriesView", "stochastic")}
 LIMITS = {"epochs": (1, 1000), "batch_size": (1, 1000), "n_samples": (1, 1000), "seed": (0, 99_999)}
 
-INTRO = ("Seed 001's neuron: a = f(w<sub>1</sub>x<sub>1</sub> + w<sub>2</sub>x<sub>2</sub> + "
-         "w<sub>3</sub>x<sub>3</sub> + b). Each sample has three 0/1 features and the target is the first one "
-         "(“the other two do not matter”), so w<sub>1</sub> should grow while w<sub>2</sub>, w<sub>3</sub> fade. "
-         "Loss ½(a − y)², averaged over the samples. The three modes start from the same weights and see the "
-         "samples in the same order.")
+INTRO = QT_TRANSLATE_NOOP("NeuronTrajectoriesView",
+                          "Seed 001's neuron: a = f(w<sub>1</sub>x<sub>1</sub> + w<sub>2</sub>x<sub>2</sub> + "
+                          "w<sub>3</sub>x<sub>3</sub> + b). Each sample has three 0/1 features and the target is the "
+                          "first one (“the other two do not matter”), so w<sub>1</sub> should grow while "
+                          "w<sub>2</sub>, w<sub>3</sub> fade. Loss ½(a − y)², averaged over the samples. The three "
+                          "modes start from the same weights and see the samples in the same order.")
 OUTCOME = {
-    "linear": "Without an activation the best fit is w<sub>1</sub> = 1 and w<sub>2</sub> = w<sub>3</sub> = b = 0.",
-    "sigmoid": "With a sigmoid the best fit lies at infinity: w<sub>1</sub> keeps growing and b turns negative "
-               "(σ(b) → 0 when x<sub>1</sub> = 0, σ(w<sub>1</sub> + b) → 1 when x<sub>1</sub> = 1).",
-    "tanh": "With tanh, b stays near 0 (tanh(0) = 0) and w<sub>1</sub> keeps growing towards tanh(w<sub>1</sub>) = 1.",
-    "relu": "A ReLU neuron behaves like the linear one while its input stays positive: w<sub>1</sub> → 1.",
+    "linear": QT_TRANSLATE_NOOP("NeuronTrajectoriesView", "Without an activation the best fit is w<sub>1</sub> = 1 "
+                                "and w<sub>2</sub> = w<sub>3</sub> = b = 0."),
+    "sigmoid": QT_TRANSLATE_NOOP("NeuronTrajectoriesView", "With a sigmoid the best fit lies at infinity: "
+                                 "w<sub>1</sub> keeps growing and b turns negative (σ(b) → 0 when x<sub>1</sub> = 0, "
+                                 "σ(w<sub>1</sub> + b) → 1 when x<sub>1</sub> = 1)."),
+    "tanh": QT_TRANSLATE_NOOP("NeuronTrajectoriesView", "With tanh, b stays near 0 (tanh(0) = 0) and w<sub>1</sub> "
+                              "keeps growing towards tanh(w<sub>1</sub>) = 1."),
+    "relu": QT_TRANSLATE_NOOP("NeuronTrajectoriesView", "A ReLU neuron behaves like the linear one while its input "
+                              "stays positive: w<sub>1</sub> → 1."),
 }
 
 
@@ -89,7 +98,8 @@ def key_html() -> str:
     """The colour key of the curves (the headers and tooltips repeat it)."""
     parts = [f'<span style="color:{color}">{"╍╍" if n == "b" else "━━"}</span>&nbsp;{NEURON_LABELS[n]}'
              for n, color in neuron_colors().items()]
-    parts.append(f'<span style="color:{palette.GRADIENT}">━━</span>&nbsp;loss')
+    loss = translate("NeuronTrajectoriesView", "loss")
+    parts.append(f'<span style="color:{palette.GRADIENT}">━━</span>&nbsp;{loss}')
     return "&nbsp;&nbsp; ".join(parts)
 
 
@@ -121,36 +131,41 @@ class NeuronTrajectoriesView(QWidget):
         column = QVBoxLayout(panel)
         column.setContentsMargins(8, 4, 8, 8)
         column.setSpacing(6)
-        column.addWidget(heading("Single neuron (seed 001)"))
-        column.addWidget(note(INTRO))
+        column.addWidget(heading(self.tr("Single neuron (seed 001)")))
+        column.addWidget(note(translate("NeuronTrajectoriesView", INTRO)))
         self.outcome = note("")
         self.outcome.setObjectName("neuron_outcome")
-        column.addWidget(heading("Training"))
+        column.addWidget(heading(self.tr("Training")))
         d = NeuronRunConfig()
         form = QGridLayout()
         form.setHorizontalSpacing(8)
         form.setVerticalSpacing(5)
         self.activation = QComboBox()
         for data, text in ACTIVATION_ITEMS:
-            self.activation.addItem(text, data)
-        self.activation.setToolTip("The neuron's activation f. The article's neuron has none (a = wᵀx + b); "
-                                   "its later sections add sigmoid, tanh and ReLU.")
+            self.activation.addItem(translate("NeuronTrajectoriesView", text), data)
+        self.activation.setToolTip(self.tr("The neuron's activation f. The article's neuron has none (a = wᵀx + b); "
+                                           "its later sections add sigmoid, tanh and ReLU."))
         self.lr = QDoubleSpinBox()
         self.lr.setDecimals(4)
         self.lr.setRange(0.0001, 10.0)
         self.lr.setSingleStep(0.01)
         self.lr.setValue(d.lr)
-        self.lr.setToolTip("Learning rate λ of w ← w − λ·∇L(w) (the article: “usually around 0.05”)")
-        self.epochs = self._spin("epochs", d.epochs, "Passes over the training set; the x axis of the plots")
-        self.batch_size = self._spin("batch_size", d.batch_size, "Samples per step of the mini-batch mode "
-                                     "(batch uses them all, stochastic one)")
-        self.n_samples = self._spin("n_samples", d.n_samples, "Training samples: random 0/1 features, the "
-                                    "target is the first feature")
-        self.seed = self._spin("seed", d.seed, "Seed of the samples, the initial weights and the sample order")
-        rows = (("Activation", self.activation), ("Learning rate", self.lr), ("Epochs", self.epochs),
-                ("Mini-batch size", self.batch_size), ("Samples", self.n_samples), ("Seed", self.seed))
+        self.lr.setToolTip(self.tr("Learning rate λ of w ← w − λ·∇L(w) (the article: “usually around 0.05”)"))
+        self.epochs = self._spin("epochs", d.epochs, self.tr("Passes over the training set; the x axis of the plots"))
+        self.batch_size = self._spin("batch_size", d.batch_size, self.tr("Samples per step of the mini-batch mode "
+                                                                         "(batch uses them all, stochastic one)"))
+        self.n_samples = self._spin("n_samples", d.n_samples, self.tr("Training samples: random 0/1 features, the "
+                                                                      "target is the first feature"))
+        self.seed = self._spin("seed", d.seed, self.tr("Seed of the samples, the initial weights and the sample "
+                                                       "order"))
+        rows = ((QT_TRANSLATE_NOOP("NeuronTrajectoriesView", "Activation"), self.activation),
+                (QT_TRANSLATE_NOOP("NeuronTrajectoriesView", "Learning rate"), self.lr),
+                (QT_TRANSLATE_NOOP("NeuronTrajectoriesView", "Epochs"), self.epochs),
+                (QT_TRANSLATE_NOOP("NeuronTrajectoriesView", "Mini-batch size"), self.batch_size),
+                (QT_TRANSLATE_NOOP("NeuronTrajectoriesView", "Samples"), self.n_samples),
+                (QT_TRANSLATE_NOOP("NeuronTrajectoriesView", "Seed"), self.seed))
         for r, (text, widget) in enumerate(rows):
-            label = QLabel(text)
+            label = QLabel(translate("NeuronTrajectoriesView", text))
             label.setBuddy(widget)
             label.setToolTip(widget.toolTip())
             widget.setObjectName(f"neuron_{text.lower().replace(' ', '_').replace('-', '_')}")
@@ -158,13 +173,13 @@ class NeuronTrajectoriesView(QWidget):
             form.addWidget(widget, r, 1)
         column.addLayout(form)
         buttons = QHBoxLayout()
-        self.run_button = QPushButton("Run")
+        self.run_button = QPushButton(self.tr("Run"))
         self.run_button.setObjectName("neuron_run")
         self.run_button.setDefault(True)
-        self.run_button.setToolTip("Train the three modes with these settings (Ctrl+Enter)")
+        self.run_button.setToolTip(self.tr("Train the three modes with these settings (Ctrl+Enter)"))
         self.run_button.clicked.connect(self.run)
-        self.cancel_button = QPushButton("Cancel")
-        self.cancel_button.setToolTip("Stop the run in progress")
+        self.cancel_button = QPushButton(self.tr("Cancel"))
+        self.cancel_button.setToolTip(self.tr("Stop the run in progress"))
         self.cancel_button.clicked.connect(self.cancel)
         self.cancel_button.hide()
         buttons.addWidget(self.run_button, 1)
@@ -179,20 +194,20 @@ class NeuronTrajectoriesView(QWidget):
         self.message.setObjectName("neuron_message")
         self.message.setStyleSheet(f"color: {palette.MUTED};")
         column.addWidget(self.message)
-        column.addWidget(heading("What to see"))
+        column.addWidget(heading(self.tr("What to see")))
         column.addWidget(self.outcome)
         self.per_epoch = note("")
         column.addWidget(self.per_epoch)
-        self.log_loss = QCheckBox("Log scale for the loss")
-        self.log_loss.setToolTip("Show the loss on a logarithmic axis: the steady fall of each mode is a straight "
-                                 "line, and the tiny losses at the end stay visible")
+        self.log_loss = QCheckBox(self.tr("Log scale for the loss"))
+        self.log_loss.setToolTip(self.tr("Show the loss on a logarithmic axis: the steady fall of each mode is a "
+                                         "straight line, and the tiny losses at the end stay visible"))
         self.log_loss.toggled.connect(self.grid.set_log_loss)
         column.addWidget(self.log_loss)
         key = QLabel(key_html())
         key.setObjectName("neuron_key")
-        key.setToolTip("Rows: the parameters, the gradients the steps applied, the loss on all the samples. "
-                       "Hover over a plot to read the values at that epoch in the headers; drag to pan, "
-                       "right-drag or the wheel to zoom, double-click to see the whole run again.")
+        key.setToolTip(self.tr("Rows: the parameters, the gradients the steps applied, the loss on all the samples. "
+                               "Hover over a plot to read the values at that epoch in the headers; drag to pan, "
+                               "right-drag or the wheel to zoom, double-click to see the whole run again."))
         column.addWidget(key)
         column.addStretch(1)
         for widget in (self.activation,):
@@ -228,12 +243,13 @@ class NeuronTrajectoriesView(QWidget):
     @Slot()
     def _settings_changed(self) -> None:
         c = self.config()
-        self.outcome.setText(OUTCOME[c.activation])
-        self.per_epoch.setText(
-            f"Per epoch: batch takes 1 step, mini-batch {c.steps_per_epoch('mini-batch'):,}, stochastic "
-            f"{c.steps_per_epoch('stochastic'):,}: compare how far each gets on the same epoch axis.")
+        self.outcome.setText(translate("NeuronTrajectoriesView", OUTCOME[c.activation]))
+        self.per_epoch.setText(self.tr(
+            "Per epoch: batch takes 1 step, mini-batch {mini:,}, stochastic {stochastic:,}: compare how far each "
+            "gets on the same epoch axis.").format(mini=c.steps_per_epoch("mini-batch"),
+                                                    stochastic=c.steps_per_epoch("stochastic")))
         stale = self._shown_config is not None and c != self._shown_config
-        self.run_button.setText("Run (settings changed)" if stale else "Run")
+        self.run_button.setText(self.tr("Run (settings changed)") if stale else self.tr("Run"))
 
     # ------------------------------------------------------------------ running
     @Slot()
@@ -242,7 +258,7 @@ class NeuronTrajectoriesView(QWidget):
             # the plots are being made, one a turn: the run starts once they are (a worker computing meanwhile
             # takes the GIL from them: both took half as long again)
             self._run_when_built = True
-            self.message.setText("Preparing the plots…")
+            self.message.setText(self.tr("Preparing the plots…"))
             return
         config = self.config()
         self._request += 1
@@ -257,10 +273,10 @@ class NeuronTrajectoriesView(QWidget):
         if config.total_steps() > QUICK_STEPS:
             self.progress.setRange(0, config.total_steps())
             self.progress.setValue(0)
-            self.progress.setFormat(f"0 of {config.total_steps():,} steps")
+            self.progress.setFormat(self.tr("{done:,} of {total:,} steps").format(done=0, total=config.total_steps()))
             self.progress.show()
             self.cancel_button.show()
-        self.message.setText("Training the three modes…")
+        self.message.setText(self.tr("Training the three modes…"))
         self._in_flight = self._request
         self._started = time.perf_counter()
         self._start.emit(self._request, config)
@@ -268,8 +284,8 @@ class NeuronTrajectoriesView(QWidget):
     @Slot()
     def cancel(self) -> None:
         self._cancel_pending()
-        self.message.setText("Run cancelled: the plots show the previous run.")
-        self.statusMessage.emit("Trajectory run cancelled")
+        self.message.setText(self.tr("Run cancelled: the plots show the previous run."))
+        self.statusMessage.emit(self.tr("Trajectory run cancelled"))
 
     def _cancel_pending(self, keep: int | None = None) -> None:
         """Cancel the worker's runs older than ``keep`` (all of them when None)."""
@@ -292,7 +308,8 @@ class NeuronTrajectoriesView(QWidget):
     def _progressed(self, request: int, done: int, total: int) -> None:
         if request == self._request and self.progress.isVisible():
             self.progress.setValue(done)
-            self.progress.setFormat(f"{done:,} of {total:,} steps")  # %v would print 6260, not 6,260
+            # %v would print 6260, not 6,260
+            self.progress.setFormat(self.tr("{done:,} of {total:,} steps").format(done=done, total=total))
 
     @Slot(int, object)
     def _finished(self, request: int, result) -> None:
@@ -307,7 +324,7 @@ class NeuronTrajectoriesView(QWidget):
     def _failed(self, request: int, message: str) -> None:
         if request == self._request:
             self._cancel_pending()
-            self.message.show_message(f"The run failed: {message}", palette.ERROR_COLOR)
+            self.message.show_message(self.tr("The run failed: {message}").format(message=message), palette.ERROR_COLOR)
 
     def _show(self, result, seconds: float) -> None:
         self.result = result
@@ -316,14 +333,17 @@ class NeuronTrajectoriesView(QWidget):
         diverged = [m for m, t in result.runs.items() if t.diverged_at is not None]
         steps = result.config.total_steps()
         if diverged:
-            self.message.setText(
-                f'<span style="color:{palette.ERROR_COLOR}">{", ".join(diverged).capitalize()} diverged: the '
-                f"values grew beyond floating point. The plots stop at the last finite step; lower the learning "
-                f"rate.</span>")
+            modes = ", ".join(translate("NeuronTrajectoriesView", MODE_NAMES.get(m, m)) for m in diverged)
+            self.message.setText(self.tr(
+                '<span style="color:{color}">{modes} diverged: the values grew beyond floating point. The plots '
+                "stop at the last finite step; lower the learning rate.</span>").format(
+                color=palette.ERROR_COLOR, modes=modes.capitalize()))
         else:
-            self.message.setText(f"{steps:,} steps in {seconds:.2f} s. Hover over a plot to read the values.")
+            self.message.setText(self.tr("{steps:,} steps in {seconds:.2f} s. Hover over a plot to read the "
+                                         "values.").format(steps=steps, seconds=seconds))
         self._settings_changed()
-        self.statusMessage.emit(f"Trained the single neuron three ways: {steps:,} steps in {seconds:.2f} s")
+        self.statusMessage.emit(self.tr("Trained the single neuron three ways: {steps:,} steps in {seconds:.2f} s")
+                                .format(steps=steps, seconds=seconds))
         self.resultShown.emit(result)
 
     def busy(self) -> bool:

@@ -139,8 +139,9 @@ class LivePlots(QWidget):
 
     def __init__(self, parent=None):
         super().__init__(parent)
-        self.values_widget = make_plot("trajectory_values", left="value", count_axis=True)
-        self.grads_widget = make_plot("trajectory_gradients", left="gradient ∂E/∂·", bottom="step", count_axis=True)
+        self.values_widget = make_plot("trajectory_values", left=self.tr("value"), count_axis=True)
+        self.grads_widget = make_plot("trajectory_gradients", left=self.tr("gradient ∂E/∂·"), bottom=self.tr("step"),
+                                      count_axis=True)
         self.values_plot = self.values_widget.getPlotItem()
         self.grads_plot = self.grads_widget.getPlotItem()
         self.values_plot.getAxis("bottom").setStyle(showValues=False)
