@@ -352,8 +352,10 @@ class Network:
         self._forward(ws)
         return self.loss.value(ws.Y, ws.T, ws.Z[-1])
 
+    @_quiet_overflow
     def penalty(self) -> float:
-        """The regularisation term for the current weights."""
+        """The regularisation term for the current weights (inf, without NumPy's warning, for weights whose
+        squares overflow: a diverged network, which the callers say in words)."""
         if self._regularization == "none" or self._reg_rate == 0.0:
             return 0.0
         w = self._params[self._weight_mask == 1.0]

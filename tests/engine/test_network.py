@@ -440,3 +440,14 @@ def test_saturated_or_huge_networks_compute_without_numpy_warnings(hidden):
     net.forward(X), net.loss_value(X, Y), net.gradients(X, Y), net.inspect(X, Y)
     net.step(X, Y, 0.1)
     GridEvaluator((2, 3, 1), ("x1", "x2"), hidden, "sigmoid", res=5).evaluate(net.weights, net.biases)
+
+
+def test_the_penalty_of_weights_whose_squares_overflow_is_inf_without_a_warning():
+    """Seed 1's 10,000-action run: a gradient check of a diverged L2 network printed 'overflow encountered in dot'."""
+    import warnings
+
+    net = Network([2, 3, 1], regularization="l2", reg_rate=0.1, seed=0)
+    net.weights = [np.full((2, 3), 1e200), np.full((3, 1), 1e200)]
+    with warnings.catch_warnings():
+        warnings.simplefilter("error")
+        assert net.penalty() == float("inf")
