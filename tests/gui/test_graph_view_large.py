@@ -5,38 +5,19 @@ and a program's statements boxed."""
 from __future__ import annotations
 
 import dataclasses
-import random
 import time
 
 import pytest
 from PySide6.QtCore import QPoint, QPointF, Qt
 from PySide6.QtGui import QWheelEvent
 from PySide6.QtWidgets import QApplication
+from test_graph_layout import mlp_graph  # the same hand-built micrograd-like MLP
 
-from bpviz.engine.compgraph import Evaluation, Graph
+from bpviz.engine.compgraph import Evaluation
 from bpviz.engine.graph_builtins import shopping_graph
 from bpviz.gui.export.pictures import export_picture
 from bpviz.gui.widgets.graph.view import LARGE_GRAPH, GraphView, short
 from bpviz.gui.widgets.graph.zoom import READABLE_SCALE
-
-
-def mlp_graph(n_in: int = 3, hidden: tuple[int, ...] = (4,), seed: int = 0) -> Graph:
-    """A micrograd-like MLP by hand: each neuron Σ x·w + b, then tanh as (exp(2n) − 1)/(exp(2n) + 1)."""
-    rnd = random.Random(seed)
-    g = Graph("mlp", "MLP")
-    layer = [g.input(f"x{i}", rnd.uniform(-1, 1)) for i in range(n_in)]
-    for li, width in enumerate([*hidden, 1]):
-        outs = []
-        for j in range(width):
-            name = f"n{li}{j}"
-            prods = [g.mul(x, g.input(f"w{li}{j}{i}", rnd.uniform(-1, 1)), name=f"{name}_xw{i}")
-                     for i, x in enumerate(layer)]
-            n = g.add(*prods, g.input(f"b{li}{j}", rnd.uniform(-1, 1)), name=f"{name}_n")
-            e = g.exp(g.scale(n, 2.0, name=f"{name}_2n"), name=f"{name}_e")
-            outs.append(g.mul(g.shift(e, -1.0, name=f"{name}_em1"),
-                              g.recip(g.shift(e, 1.0, name=f"{name}_ep1"), name=f"{name}_r"), name=f"{name}_o"))
-        layer = outs
-    return g
 
 
 @pytest.fixture(scope="module")

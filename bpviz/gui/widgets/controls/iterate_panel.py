@@ -32,7 +32,7 @@ from bpviz.gui.i18n import QT_TRANSLATE_NOOP
 from bpviz.gui.widgets.controls.job_progress import JobProgress
 from bpviz.gui.widgets.message_label import MessageLabel
 from bpviz.gui.widgets.plots.envelope import envelope
-from bpviz.gui.widgets.plots.fast_plot import FastPlotWidget
+from bpviz.gui.widgets.plots.fast_plot import FastPlotWidget, restyle_axes
 from bpviz.quoting import quote_typed
 
 PASS_CHOICES = ("1", "10", "100", "1000", "10000", "100000")
@@ -121,12 +121,7 @@ class IteratePanel(QWidget):
     def restyle(self) -> None:
         """Take the palette's colours (bpviz.gui.theme: an export from a dark window is drawn light)."""
         self.plot.setBackground(palette.BACKGROUND)
-        item = self.plot.getPlotItem()
-        for name in ("left", "bottom"):
-            axis = item.getAxis(name)
-            axis.setPen(pg.mkPen(palette.NEUTRAL))
-            axis.setTextPen(pg.mkPen(palette.MUTED))
-            axis.setLabel(axis.labelText, color=palette.MUTED)
+        restyle_axes(self.plot.getPlotItem())
         self.curve.setPen(pg.mkPen(palette.POSITIVE, width=2))
         self._note.setStyleSheet(f"color: {palette.MUTED};")
 

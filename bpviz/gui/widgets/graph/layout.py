@@ -20,6 +20,7 @@ from __future__ import annotations
 from collections.abc import Sequence
 from dataclasses import dataclass, field
 
+from bpviz.engine.graph_layout import fit_in_order
 from bpviz.gui.widgets.graph.labels import NAME_GAP, OUTPUT_STUB, EdgeKey, Point, Rect, place_captions, place_labels
 
 __all__ = ["NodeSpec", "GraphLayout", "layout_graph", "OUTPUT_STUB", "Rect"]
@@ -248,25 +249,9 @@ def _heights(lanes, neighbours, waypoint_of, extent, gap) -> dict[str, float]:
                 wishes.append(wish)
                 weights.append(4.0 if v in waypoint_of else 1.0)
             gaps = [extent(a)[1] + gap + extent(b)[0] for a, b in zip(col, col[1:])]
-            for v, y in zip(col, _fit_in_order(wishes, weights, gaps)):
+            for v, y in zip(col, fit_in_order(wishes, weights, gaps)):
                 ys[v] = y
     return ys
-
-
-def _fit_in_order(wishes: list[float], weights: list[float], gaps: list[float]) -> list[float]:
-    """The heights closest to ``wishes`` (weighted least squares) with y[i+1] − y[i] ≥ gaps[i]."""
-    offsets = [0.0]
-    for g in gaps:
-        offsets.append(offsets[-1] + g)
-    blocks: list[list[float]] = []  # [mean, weight, count]
-    for wish, weight, off in zip(wishes, weights, offsets):
-        blocks.append([wish - off, weight, 1])
-        while len(blocks) > 1 and blocks[-2][0] > blocks[-1][0]:
-            m2, w2, n2 = blocks.pop()
-            m1, w1, n1 = blocks.pop()
-            blocks.append([(m1 * w1 + m2 * w2) / (w1 + w2), w1 + w2, n1 + n2])
-    z = [m for m, _, n in blocks for _ in range(n)]
-    return [zi + off for zi, off in zip(z, offsets)]
 
 
 def _port(layout: GraphLayout, name: str, out: bool = False, slot: int = 0, of: int = 1) -> Point:

@@ -22,7 +22,18 @@ from PySide6.QtWidgets import QGraphicsItem, QGraphicsView
 
 import pyqtgraph as pg
 
+from bpviz.gui import palette
 from bpviz.gui.i18n import translate
+
+
+def restyle_axes(item, names=("left", "bottom")) -> None:
+    """Give a plot item's axes the palette's colours now (lines neutral, ticks and titles muted): at build time
+    and again when an export from a dark window draws light (bpviz.gui.theme)."""
+    for name in names:
+        axis = item.getAxis(name)
+        axis.setPen(pg.mkPen(palette.NEUTRAL))
+        axis.setTextPen(pg.mkPen(palette.MUTED))
+        axis.setLabel(axis.labelText, color=palette.MUTED)
 
 
 class SafeViewBox(pg.ViewBox):

@@ -13,7 +13,7 @@ from PySide6.QtWidgets import QVBoxLayout, QWidget
 import pyqtgraph as pg
 
 from bpviz.gui import palette
-from bpviz.gui.widgets.plots.fast_plot import FastPlotWidget
+from bpviz.gui.widgets.plots.fast_plot import FastPlotWidget, restyle_axes
 
 
 class WarmupLossCurve(QWidget):
@@ -46,12 +46,7 @@ class WarmupLossCurve(QWidget):
     def restyle(self) -> None:
         """Take the palette's colours (bpviz.gui.theme: an export from a dark window is drawn light)."""
         self.plot.setBackground(palette.BACKGROUND)
-        item = self.plot.getPlotItem()
-        for name in ("left", "bottom"):
-            axis = item.getAxis(name)
-            axis.setPen(pg.mkPen(palette.NEUTRAL))
-            axis.setTextPen(pg.mkPen(palette.MUTED))
-            axis.setLabel(axis.labelText, color=palette.MUTED)
+        restyle_axes(self.plot.getPlotItem())
         self.curve.setPen(pg.mkPen(palette.TEXT, width=1.6))
         self.last_point.setSymbolBrush(palette.POSITIVE)
         self.last_point.setSymbolPen(pg.mkPen(palette.POSITIVE))
