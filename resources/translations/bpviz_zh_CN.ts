@@ -3202,7 +3202,7 @@ Classes: {names}</source>
         <translation>，现在每 {n} 步记录一次</translation>
     </message>
     <message>
-        <source>Live · {count} steps recorded{spacing}: drag to rewind</source>
+        <source>Live · recorded steps: {count}{spacing} · drag to rewind</source>
         <translation>实时 · 已记录 {count} 步{spacing}：拖动可倒回</translation>
     </message>
     <message>

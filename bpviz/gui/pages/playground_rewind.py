@@ -175,7 +175,7 @@ class RewindScrubbing(QObject):
         spacing = self.tr(", now every {ordinal} step").format(ordinal=_ordinal(record.stride),
                                                                n=f"{record.stride:,}") \
             if record is not None and record.stride > 1 else ""
-        self.scrubber.set_text(self.tr("Live · {count} steps recorded{spacing}: drag to rewind").format(
+        self.scrubber.set_text(self.tr("Live · recorded steps: {count}{spacing} · drag to rewind").format(
             count=f"{count:,}", spacing=spacing))
 
     def _show_rewound_text(self, state: RecordedState) -> None:
