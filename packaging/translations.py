@@ -1,6 +1,6 @@
 """Update the window's translation sources from the code, and compile them.
 
-    python packaging/translations.py            # lupdate: resources/translations/bpviz_LANG.ts from bpviz/gui
+    python packaging/translations.py            # lupdate: resources/translations/bpviz_LANG.ts from bpviz/
                                                 # lrelease: bpviz_LANG.qm next to each .ts
     python packaging/translations.py --check    # exit 1 if a .ts has an unfinished message (CI, before a release)
 
@@ -21,7 +21,7 @@ import sys
 from pathlib import Path
 
 ROOT = Path(__file__).resolve().parents[1]
-SOURCES = ROOT / "bpviz" / "gui"
+SOURCES = ROOT / "bpviz"  # the window, and the phrases the Qt-free code composes (bpviz.engine.phrases)
 TRANSLATIONS = ROOT / "resources" / "translations"
 LANGUAGES = ("zh_CN",)
 
@@ -43,7 +43,7 @@ def source_files(root: Path = SOURCES) -> list[Path]:
 
 
 def lupdate(ts: Path, files: list[Path] | None = None) -> str:
-    """Update ``ts`` from ``files`` (default: every module of bpviz/gui); lupdate's summary."""
+    """Update ``ts`` from ``files`` (default: every module of bpviz); lupdate's summary."""
     files = source_files() if files is None else files
     done = subprocess.run([tool("pyside6-lupdate"), "-no-obsolete", "-locations", "none", *map(str, files),
                            "-ts", str(ts)], capture_output=True, text=True, check=True)

@@ -16,9 +16,11 @@ from __future__ import annotations
 
 import os
 import re
+from pathlib import Path
 
 from PySide6.QtCore import QCoreApplication, QLibraryInfo, QLocale, QSettings, QTranslator
 
+from bpviz.engine.phrases import phrase_of, render
 from bpviz.gui.resources import resource_dir
 
 SETTING = "view/language"  # QSettings key: "system" (or missing), "en" or "zh_CN"
@@ -83,7 +85,10 @@ def resolve(override: str | None = None, settings: QSettings | None = None) -> s
 
 
 def translations_dir():
-    return resource_dir() / "translations"
+    """Where bpviz_LANG.qm are: the package's resources, or the folder BPVIZ_TRANSLATIONS names (a translator
+    trying a .qm of their own without reinstalling)."""
+    override = os.environ.get("BPVIZ_TRANSLATIONS")
+    return Path(override) if override else resource_dir() / "translations"
 
 
 def install(app: QCoreApplication, language: str) -> str:
@@ -117,6 +122,14 @@ def current() -> str:
 
 
 # ---------------------------------------------------------------------------------------------------- the engine's
+def localise(text) -> str:
+    """What the Qt-free code composed (a bpviz.engine.phrases.Phrase, or an exception raised with one) in the
+    window's language; plain text as it is."""
+    if isinstance(text, BaseException):
+        text = phrase_of(text)
+    return str(text) if _current == "en" else render(text, translate)
+
+
 # The engine never imports Qt: its fixed phrases (phase titles, the notes of a step) are translated here, where the
 # window shows them. Formulas, symbols and numbers stay as they are.
 _PHASE_TITLES = {  # bpviz.reports.PHASE_TITLES, marked for lupdate (tests check the two agree)
