@@ -312,3 +312,18 @@ def test_a_noisy_bias_curve_is_drawn_solid_a_calm_one_dashed(qtbot):
     weight = plot.plot(pen=pen_for("w1", "#654321"))
     set_curve(weight, x, np.where(x % 2 == 0, 1.0, -1.0))
     assert weight.opts["pen"].style() == Qt.SolidLine
+
+
+def test_closing_the_window_while_the_plots_are_made_leaves_no_thread(qtbot, window):
+    """Shown for the first time, the page makes its nine plots one a turn and runs the defaults once they are made;
+    a window closed meanwhile joined the page's threads, then the last plot started the run in a new thread
+    nobody joined (found by checking for running threads after each test of this file)."""
+    from bpviz.gui.workers.sliced import running_threads
+
+    page = trajectories_page(window)
+    window.show_page("trajectories")
+    assert not page.neuron.grid.is_built and page.neuron.busy()  # the run waits for the plots
+    window.close()
+    qtbot.waitUntil(lambda: page.neuron.grid.is_built, timeout=10000)
+    qtbot.wait(50)
+    assert not [t for t in running_threads() if t.objectName() == "bpviz-trajectories"]

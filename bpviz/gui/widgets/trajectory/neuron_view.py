@@ -119,6 +119,7 @@ class NeuronTrajectoriesView(QWidget):
         self._runner_source = runner_source
         self._runner: QObject | None = None
         self._in_flight: int | None = None  # the request the worker is running, if any
+        self._closed = False  # shut down: the window is closing
         self._run_when_built = False  # Run was asked for while the plots were being made
         self.grid.built.connect(self._grid_built)
         panel_beside(self, self._build_controls(), self.grid)
@@ -254,6 +255,8 @@ class NeuronTrajectoriesView(QWidget):
     # ------------------------------------------------------------------ running
     @Slot()
     def run(self) -> None:
+        if self._closed:
+            return
         if self._runner_source is not None and self.grid.isVisible() and not self.grid.is_built:
             # the plots are being made, one a turn: the run starts once they are (a worker computing meanwhile
             # takes the GIL from them: both took half as long again)
@@ -357,6 +360,9 @@ class NeuronTrajectoriesView(QWidget):
             self.run()
 
     def shutdown(self) -> None:
-        """Cancel any run (the page that owns the worker's thread joins it)."""
+        """Cancel any run (the page that owns the worker's thread joins it) and start none after: the plots
+        still being made would start the waiting run in a new thread nobody joins."""
+        self._closed = True
+        self._run_when_built = False
         if self._runner is not None:
             self._runner.cancel_through = self._request
