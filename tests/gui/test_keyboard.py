@@ -276,3 +276,28 @@ def test_the_cursor_is_not_in_an_exported_picture_nor_after_a_click(window, qtbo
     assert not diagram._drawing.cursor_item.isVisible()
     press(Qt.Key_Down)
     assert diagram._drawing.cursor_item.isVisible() and diagram.cursor() == "w6"
+
+
+def test_focus_passed_on_by_a_widget_that_hides_leaves_the_arrows_to_the_page(window, qtbot):
+    """Qt gives the focus of a widget that hides to the next one in the Tab chain, with Tab's reason: the diagram
+    got it as if tabbed into, took the arrow keys and drew its cursor, though no key was pressed."""
+    page = window.example
+    diagram = page.diagram
+    before = diagram.previousInFocusChain()
+    while not (before.focusPolicy() & Qt.TabFocus and before.isVisible()):
+        before = before.previousInFocusChain()
+    before.setFocus(Qt.MouseFocusReason)
+    before.hide()
+    qtbot.waitUntil(lambda: focused() is diagram, timeout=2000)
+    assert not diagram.property("keyboardFocus")
+    item = diagram._drawing.cursor_item
+    assert item is None or not item.isVisible()
+    position = page.stepper.position()
+    press(Qt.Key_Right)  # the page's Next
+    assert page.stepper.position() == position + 1
+    before.show()
+    before.setFocus(Qt.MouseFocusReason)
+    press(Qt.Key_Tab)  # tabbed into: now the arrows are the diagram's
+    assert focused() is diagram and diagram.property("keyboardFocus")
+    press(Qt.Key_Right)
+    assert page.stepper.position() == position + 1

@@ -12,7 +12,7 @@ from __future__ import annotations
 
 from PySide6.QtCore import QEvent, QRectF, Qt
 from PySide6.QtGui import QAccessible, QAccessibleEvent, QColor, QPainterPath, QPen
-from PySide6.QtWidgets import QGraphicsPathItem
+from PySide6.QtWidgets import QApplication, QGraphicsPathItem
 
 from bpviz.gui import palette
 from bpviz.gui.widgets.diagram.keys import describe, help_text, move
@@ -43,6 +43,7 @@ class KeyboardCursor:
         self.setAccessibleName(self.tr("Network diagram"))
         self.setToolTip(help_text())  # shown over the diagram's empty parts
         self._style_focus_frame()
+        QApplication.instance().focusChanged.connect(self._focus_moved)
 
     def cursor(self) -> str | None:
         """The element under the keyboard cursor (a neuron, weight or bias id), None before the first key."""
@@ -103,6 +104,14 @@ class KeyboardCursor:
             if self._cursor is None:
                 self._cursor = move(self._drawing.names, None, "home")
             self._show_cursor(announce=True)
+
+    def _focus_moved(self, old, new) -> None:
+        """Qt passes the focus of a widget that hides to the next one with Tab's reason: no key was pressed, so
+        the diagram that got it that way leaves its arrows to the page (focusChanged follows the FocusIn)."""
+        if (new is self and self._keyboard and old is not None and not old.isVisible()
+                and not self.isAncestorOf(old) and self._editing is None):
+            self._set_keyboard(False)
+            self._show_cursor()
 
     def focusOutEvent(self, event) -> None:
         super().focusOutEvent(event)
