@@ -34,6 +34,7 @@ import stat
 import numpy as np
 
 from bpviz.engine.checks import show, show_names
+from bpviz.engine.phrases import QT_TRANSLATE_NOOP, Phrase, join, phrase_of
 from bpviz.engine.points import (
     MAX_CLASSES,
     MAX_NAME_CHARS,
@@ -56,12 +57,19 @@ _INTEGER = re.compile(r"\s*[+-]?\d+\s*")
 _DECIMAL_COMMA = re.compile(r"\s*[+-]?\d*,\d+\s*")
 _RESCALING = re.compile(rf"{re.escape(RESCALING_TAG)}\s*scale\s+(\S+)\s+(\S+)\s+offset\s+(\S+)\s+(\S+)")
 _LINE_BREAKS = re.compile(rb"\r\n|\r|\n")
+_COLUMN_WORDS = {"value": QT_TRANSLATE_NOOP("DataFile", "value")}  # x1, x2: symbols in every language
+_LIST_SEPARATOR = QT_TRANSLATE_NOOP("DataFile", ", ")
 # states of a CSV line as the csv module reads it (skipinitialspace): where a quoted field may run on
 _START, _UNQUOTED, _QUOTED, _QUOTE_IN_QUOTED = range(4)
 
 
 class DataFileError(FileError):
-    """A file that holds no valid point set; the message names the file and the line."""
+    """A file that holds no valid point set; the message (a Phrase: bpviz.engine.phrases) names the file and the
+    line."""
+
+
+def _cannot_import(source, problem) -> Phrase:
+    return QT_TRANSLATE_NOOP("DataFile", "Cannot import {source}: {problem}").format(source=source, problem=problem)
 
 
 # ---------------------------------------------------------------------------------------------------- reading
@@ -88,16 +96,19 @@ def _encoding_problem(path) -> DataFileError | None:
     if len(data) > MAX_FILE_BYTES:
         return None
     if data[:2] in (b"\xff\xfe", b"\xfe\xff"):
-        return DataFileError(f"Cannot import {name}: it is UTF-16 text; save it as UTF-8")
+        return DataFileError(_cannot_import(name, QT_TRANSLATE_NOOP("DataFile", "it is UTF-16 text; save it as "
+                                                                                "UTF-8")))
     try:
         text = data.decode("utf-8")
     except UnicodeDecodeError as exc:
         line = len(_LINE_BREAKS.findall(data, 0, exc.start)) + 1
-        return DataFileError(f"Cannot import {name}: line {line} is not UTF-8 text (byte {data[exc.start]:#04x} "
-                             "cannot be read); save the file as UTF-8")
+        return DataFileError(_cannot_import(name, QT_TRANSLATE_NOOP(
+            "DataFile", "line {line} is not UTF-8 text (byte {byte:#04x} cannot be read); save the file as UTF-8")
+            .format(line=line, byte=data[exc.start])))
     if "\0" in text:
         line = len(_LINE_BREAKS.findall(data, 0, data.index(b"\0"))) + 1
-        return DataFileError(f"Cannot import {name}: it is not a text file (line {line} holds a NUL character)")
+        return DataFileError(_cannot_import(name, QT_TRANSLATE_NOOP(
+            "DataFile", "it is not a text file (line {line} holds a NUL character)").format(line=line)))
     return None
 
 
@@ -112,7 +123,8 @@ class _Parser:
         self.comments: list[tuple[int, str]] = []  # (line, text after '#') of the lines skipped as comments
 
     def refuse(self, problem: str) -> DataFileError:
-        return DataFileError(f"Cannot import {self.source}: {problem}")
+        """``problem`` (a phrase) as the refusal of the file."""
+        return DataFileError(_cannot_import(self.source, problem))
 
     def parse(self, text: str) -> PointSet:
         rows = []  # (line, x1, x2, third column's text)
@@ -125,14 +137,16 @@ class _Parser:
                     has_header, mode = True, header or None
                     continue
             if len(rows) == MAX_POINTS:
-                raise self.refuse(f"line {line} holds point {MAX_POINTS + 1:,}; a file may hold at most "
-                                  f"{MAX_POINTS:,} points")
+                raise self.refuse(QT_TRANSLATE_NOOP("DataFile", "line {line} holds point {point:,}; a file may hold "
+                                                                "at most {most:,} points")
+                                  .format(line=line, point=MAX_POINTS + 1, most=MAX_POINTS))
             self._check_columns(line, fields, mode)
             rows.append((line, self._number(line, fields[0], "x1"), self._number(line, fields[1], "x2"),
                          fields[2]))
         if not rows:
-            raise self.refuse("the file holds no points" + (" (only a header)" if has_header else
-                                                             " (only comments)" if self.comments else ""))
+            raise self.refuse(QT_TRANSLATE_NOOP("DataFile", "the file holds no points (only a header)") if has_header
+                              else QT_TRANSLATE_NOOP("DataFile", "the file holds no points (only comments)")
+                              if self.comments else QT_TRANSLATE_NOOP("DataFile", "the file holds no points"))
         lines = [r[0] for r in rows]
         raw = np.array([(r[1], r[2]) for r in rows], dtype=np.float64)
         thirds = [(r[0], r[3]) for r in rows]
@@ -164,13 +178,15 @@ class _Parser:
             try:
                 fields = next(csv.reader(pending, delimiter=delimiter, skipinitialspace=True))
             except csv.Error as exc:
-                raise self.refuse(f"line {start} cannot be read as CSV ({exc})") from None
+                raise self.refuse(QT_TRANSLATE_NOOP("DataFile", "line {line} cannot be read as CSV ({error})")
+                                  .format(line=start, error=str(exc))) from None  # Python's words: English
             pending = []
             while len(fields) > 3 and not fields[-1].strip():  # spreadsheets add empty columns
                 fields.pop()
             yield start, fields
         if pending:
-            raise self.refuse(f"line {start} opens a quotation mark that is never closed")
+            raise self.refuse(QT_TRANSLATE_NOOP("DataFile", "line {line} opens a quotation mark that is never closed")
+                              .format(line=start))
 
     def _header(self, line: int, fields: list[str]) -> str | None:
         """"classes" or "values" for a header that names the third column, "" for another header, None for
@@ -184,46 +200,62 @@ class _Parser:
             words = ""
         if len(fields) != 3:
             n = len(fields)
-            raise self.refuse(f"line {line} (the header) has {n} column{'s' * (n != 1)}, expected 3 "
-                              f"({_expected(words or None)})")
+            problem = (QT_TRANSLATE_NOOP("DataFile", "line {line} (the header) has {n} column, expected 3 ({expected})")
+                       if n == 1 else
+                       QT_TRANSLATE_NOOP("DataFile", "line {line} (the header) has {n} columns, expected 3 "
+                                                     "({expected})"))
+            raise self.refuse(problem.format(line=line, n=n, expected=_expected(words or None)))
         return words
 
     def _check_columns(self, line: int, fields: list[str], mode) -> None:
         n = len(fields)
         if n < 3:
-            hint = ", separated by commas, semicolons or tabs" if n == 1 else ""
-            raise self.refuse(f"line {line} has {n} column{'s' * (n != 1)}, expected 3 ({_expected(mode)}){hint}")
+            problem = (QT_TRANSLATE_NOOP("DataFile", "line {line} has {n} column, expected 3 ({expected}), separated "
+                                                     "by commas, semicolons or tabs") if n == 1 else
+                       QT_TRANSLATE_NOOP("DataFile", "line {line} has {n} columns, expected 3 ({expected})"))
+            raise self.refuse(problem.format(line=line, n=n, expected=_expected(mode)))
         if n > 3:
             decimal_commas = all(_INTEGER.fullmatch(f) for f in fields)  # 1,5,2,25,0 was 1.5;2.25;0
-            hint = "; decimal commas are not read: write 1.5, not 1,5" if decimal_commas else ""
-            raise self.refuse(f"line {line} has {n} columns, {n - 3} more than the 3 expected "
-                              f"({_expected(mode)}){hint}")
+            problem = (QT_TRANSLATE_NOOP("DataFile", "line {line} has {n} columns, {extra} more than the 3 expected "
+                                                     "({expected}); decimal commas are not read: write 1.5, not 1,5")
+                       if decimal_commas else
+                       QT_TRANSLATE_NOOP("DataFile", "line {line} has {n} columns, {extra} more than the 3 expected "
+                                                     "({expected})"))
+            raise self.refuse(problem.format(line=line, n=n, extra=n - 3, expected=_expected(mode)))
 
     def _number(self, line: int, text: str, what: str) -> float:
+        """The number of a column: ``what`` is "x1", "x2" or "value" (the column named in the refusals)."""
         t = text.strip()
+        shown = _COLUMN_WORDS.get(what, what)
         if not t:
-            raise self.refuse(f"line {line} has no {what}")
+            raise self.refuse(QT_TRANSLATE_NOOP("DataFile", "line {line} has no {what}").format(line=line, what=shown))
         try:
             value = float(t)
         except ValueError:
             if _DECIMAL_COMMA.fullmatch(t):
-                raise self.refuse(f"line {line} has {what} {show(t)} with a decimal comma; decimal commas are "
-                                  f"not read: write {t.replace(',', '.')}") from None
-            raise self.refuse(f"line {line} has the text {show(t)} where its {what} (a number) belongs") from None
+                raise self.refuse(QT_TRANSLATE_NOOP("DataFile", "line {line} has {what} {text} with a decimal comma; "
+                                                                "decimal commas are not read: write {fixed}")
+                                  .format(line=line, what=shown, text=show(t), fixed=t.replace(",", "."))) from None
+            raise self.refuse(QT_TRANSLATE_NOOP("DataFile", "line {line} has the text {text} where its {what} (a "
+                                                            "number) belongs")
+                              .format(line=line, text=show(t), what=shown)) from None
         if math.isfinite(value):
             return value
         if "n" in t.lower():  # nan, inf, infinity: written as such
-            kind = "coordinate" if what in ("x1", "x2") else what
-            raise self.refuse(f"line {line} has {what} {show(t)}; every {kind} must be a finite number")
-        raise self.refuse(f"line {line} has {what} {_short(t)}, beyond the range of float64 numbers "
-                          "(about ±1.8e308)")
+            kind = QT_TRANSLATE_NOOP("DataFile", "coordinate") if what in ("x1", "x2") else shown
+            raise self.refuse(QT_TRANSLATE_NOOP("DataFile", "line {line} has {what} {text}; every {kind} must be a "
+                                                            "finite number")
+                              .format(line=line, what=shown, text=show(t), kind=kind))
+        raise self.refuse(QT_TRANSLATE_NOOP("DataFile", "line {line} has {what} {text}, beyond the range of float64 "
+                                                        "numbers (about ±1.8e308)")
+                          .format(line=line, what=shown, text=_short(t)))
 
     # ------------------------------------------------------------------ the third column: classes
     def _classes(self, thirds, declared: bool) -> tuple[np.ndarray, tuple[str, ...]]:
         """Class numbers (as floats) and the classes' names, from the labels of each line."""
         for line, t in thirds:
             if not t.strip():
-                raise self.refuse(f"line {line} has no label")
+                raise self.refuse(QT_TRANSLATE_NOOP("DataFile", "line {line} has no label").format(line=line))
         listed = self._listed_classes()
         if listed is not None:
             y = [self._listed_class(line, t, listed) for line, t in thirds]
@@ -233,15 +265,23 @@ class _Parser:
             if numbers and len(numbers) < len(thirds):
                 name_line, name = next((line, t) for line, t in thirds if not _is_number(t))
                 line, number = numbers[0]
-                raise self.refuse(f"line {name_line} has the class name {show(name.strip())} but line {line} has "
-                                  f"the number {_short(number)}: a {'label' if declared else 'third'} column "
-                                  "holds either class numbers or class names")
+                problem = (QT_TRANSLATE_NOOP("DataFile", "line {name_line} has the class name {name} but line {line} "
+                                                         "has the number {number}: a label column holds either class "
+                                                         "numbers or class names") if declared else
+                           QT_TRANSLATE_NOOP("DataFile", "line {name_line} has the class name {name} but line {line} "
+                                                         "has the number {number}: a third column holds either class "
+                                                         "numbers or class names"))
+                raise self.refuse(problem.format(name_line=name_line, name=show(name.strip()), line=line,
+                                                 number=_short(number)))
             y, names = self._numbered(thirds) if numbers else self._named(thirds)
         present = sorted(set(y))
         if len(present) < MIN_CLASSES:
-            span = f"line {thirds[0][0]}" if len(thirds) == 1 else f"lines {thirds[0][0]} to {thirds[-1][0]}"
-            raise self.refuse(f"every point ({span}) is of class {show(names[present[0]])}; a data set needs "
-                              f"points of at least {MIN_CLASSES} classes")
+            problem = (QT_TRANSLATE_NOOP("DataFile", "every point (line {first}) is of class {name}; a data set needs "
+                                                     "points of at least {least} classes") if len(thirds) == 1 else
+                       QT_TRANSLATE_NOOP("DataFile", "every point (lines {first} to {last}) is of class {name}; a "
+                                                     "data set needs points of at least {least} classes"))
+            raise self.refuse(problem.format(first=thirds[0][0], last=thirds[-1][0], name=show(names[present[0]]),
+                                             least=MIN_CLASSES))
         return np.array(y, dtype=np.float64), names
 
     def _numbered(self, thirds) -> tuple[list[int], tuple[str, ...]]:
@@ -249,16 +289,21 @@ class _Parser:
         for line, t in thirds:
             value = float(t)
             if "n" in t.lower():  # nan, inf, infinity
-                raise self.refuse(f"line {line} has the label {show(t.strip())}, which is not a class")
+                raise self.refuse(QT_TRANSLATE_NOOP("DataFile", "line {line} has the label {label}, which is not a "
+                                                                "class").format(line=line, label=show(t.strip())))
             if math.isfinite(value) and not value.is_integer():
-                raise self.refuse(f"line {line} has the label {_short(t)}, neither a class number (0, 1, 2, …) "
-                                  "nor a class name; for numbers to predict, call the third column value")
+                raise self.refuse(QT_TRANSLATE_NOOP("DataFile", "line {line} has the label {label}, neither a class "
+                                                                "number (0, 1, 2, …) nor a class name; for numbers to "
+                                                                "predict, call the third column value")
+                                  .format(line=line, label=_short(t)))
             if value < 0:
-                raise self.refuse(f"line {line} has the label {_short(t)}, a negative number: classes are "
-                                  "numbered 0, 1, 2, …")
+                raise self.refuse(QT_TRANSLATE_NOOP("DataFile", "line {line} has the label {label}, a negative "
+                                                                "number: classes are numbered 0, 1, 2, …")
+                                  .format(line=line, label=_short(t)))
             if value >= MAX_CLASSES:
-                raise self.refuse(f"line {line} has class {_short(t)}, but a data set has at most {MAX_CLASSES} "
-                                  f"classes (0 to {MAX_CLASSES - 1})")
+                raise self.refuse(QT_TRANSLATE_NOOP("DataFile", "line {line} has class {label}, but a data set has at "
+                                                                "most {most} classes (0 to {last})")
+                                  .format(line=line, label=_short(t), most=MAX_CLASSES, last=MAX_CLASSES - 1))
             y.append(int(value))
         return y, default_class_names(max(y) + 1)
 
@@ -269,11 +314,14 @@ class _Parser:
             if name in index:
                 continue
             if len(name) > MAX_NAME_CHARS:
-                raise self.refuse(f"line {line} has the class name {show(name)}, longer than {MAX_NAME_CHARS} "
-                                  "characters")
+                raise self.refuse(QT_TRANSLATE_NOOP("DataFile", "line {line} has the class name {name}, longer than "
+                                                                "{most} characters")
+                                  .format(line=line, name=show(name), most=MAX_NAME_CHARS))
             if len(index) == MAX_CLASSES:
-                raise self.refuse(f"line {line} has a {MAX_CLASSES + 1}th class, {show(name)}; a data set has at "
-                                  f"most {MAX_CLASSES} classes ({show_names(index, MAX_CLASSES)})")
+                raise self.refuse(QT_TRANSLATE_NOOP("DataFile", "line {line} has a {nth}th class, {name}; a data set "
+                                                                "has at most {most} classes ({names})")
+                                  .format(line=line, nth=MAX_CLASSES + 1, name=show(name), most=MAX_CLASSES,
+                                          names=show_names(index, MAX_CLASSES)))
             index[name] = len(index)
         return [index[t.strip()] for _, t in thirds], tuple(index)
 
@@ -286,7 +334,8 @@ class _Parser:
                 except ValueError:
                     names = None
                 if not (isinstance(names, list) and all(isinstance(n, str) for n in names)):
-                    raise self.refuse(f"line {line}'s list of classes is not a JSON list of names")
+                    raise self.refuse(QT_TRANSLATE_NOOP("DataFile", "line {line}'s list of classes is not a JSON "
+                                                                    "list of names").format(line=line))
                 return line, tuple(names)
         return None
 
@@ -296,8 +345,10 @@ class _Parser:
             for label in (text, text.strip()):
                 if label in candidates:
                     return candidates.index(label)
-        raise self.refuse(f"line {line} has the label {show(text.strip())}, which is not one of the classes "
-                          f"listed on line {listed[0]} ({show_names(names, MAX_CLASSES)})")
+        raise self.refuse(QT_TRANSLATE_NOOP("DataFile", "line {line} has the label {label}, which is not one of the "
+                                                        "classes listed on line {listed} ({names})")
+                          .format(line=line, label=show(text.strip()), listed=listed[0],
+                                  names=show_names(names, MAX_CLASSES)))
 
     # ------------------------------------------------------------------ the set
     def _point_set(self, lines, raw: np.ndarray, y: np.ndarray, names, regression: bool) -> PointSet:
@@ -309,13 +360,16 @@ class _Parser:
                 if view is not None:
                     break
             else:
-                ranges = ", ".join(f"x{i + 1} from {raw[:, i].min():.4g} to {raw[:, i].max():.4g}" for i in (0, 1))
-                raise self.refuse(f"the coordinates ({ranges}, lines {lines[0]} to {lines[-1]}) are too large "
-                                  "to be rescaled into the view")
+                ranges = join(_LIST_SEPARATOR, [
+                    QT_TRANSLATE_NOOP("DataFile", "{axis} from {low:.4g} to {high:.4g}")
+                    .format(axis=f"x{i + 1}", low=raw[:, i].min(), high=raw[:, i].max()) for i in (0, 1)])
+                raise self.refuse(QT_TRANSLATE_NOOP("DataFile", "the coordinates ({ranges}, lines {first} to {last}) "
+                                                                "are too large to be rescaled into the view")
+                                  .format(ranges=ranges, first=lines[0], last=lines[-1]))
         try:
             return PointSet(view, y, regression, names, scale, offset)
         except ValueError as exc:
-            raise self.refuse(str(exc)) from None
+            raise self.refuse(phrase_of(exc)) from None
 
     def _listed_rescaling(self):
         """(scale, offset) of a ``# bpviz rescaling:`` comment, None without a readable one."""
@@ -372,7 +426,9 @@ def _all_values(thirds) -> bool:
 
 
 def _expected(mode) -> str:
-    return {"classes": "x1, x2, label", "values": "x1, x2, value"}.get(mode, "x1, x2 and a label or value")
+    """The columns a line should have (the column names stay as they are in every language)."""
+    return {"classes": "x1, x2, label", "values": "x1, x2, value"}.get(
+        mode, QT_TRANSLATE_NOOP("DataFile", "x1, x2 and a label or value"))
 
 
 def _short(number_text: str) -> str:

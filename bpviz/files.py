@@ -26,6 +26,7 @@ from collections.abc import Callable
 from pathlib import Path
 
 from bpviz.engine.checks import show
+from bpviz.engine.phrases import QT_TRANSLATE_NOOP, Phrase, phrase_of
 
 MAX_READ_BYTES = 64 * 1024 * 1024  # a file bpviz reads is never larger: sessions and --params are far smaller
 _TEMP_STEM_CHARS = 32  # of the target's name in the temporary file's name (a long name must still fit)
@@ -41,32 +42,46 @@ _MODE = _default_mode()  # what open() would give a new file
 
 
 class FileError(Exception):
-    """A file could not be written or read; the message names the file and says why, in words."""
+    """A file could not be written or read; the message names the file and says why, in words (a Phrase: the
+    window shows it in its own language, bpviz.engine.phrases)."""
 
 
+# The problems, said once each: the window translates them (bpviz.engine.phrases).
+IS_A_FOLDER = QT_TRANSLATE_NOOP("Files", "it is a folder")
+NO_FOLDER = QT_TRANSLATE_NOOP("Files", "the folder does not exist")
+NOT_A_FOLDER = QT_TRANSLATE_NOOP("Files", "a part of the path is not a folder")
+NOT_TEXT = QT_TRANSLATE_NOOP("Files", "it is not a text file")
+NOT_A_FILE_NAME = QT_TRANSLATE_NOOP("Files", "not a valid file name")
 _REASONS = {
-    errno.EACCES: "permission denied",
-    errno.EPERM: "permission denied",
-    errno.EROFS: "the file system is read-only",
-    errno.ENOSPC: "the disk is full",
-    errno.EDQUOT: "the disk quota is exceeded",
-    errno.EFBIG: "the file is too large for this file system",
-    errno.ENOENT: "the folder does not exist",
-    errno.ENOTDIR: "a part of the path is not a folder",
-    errno.EISDIR: "it is a folder",
-    errno.ENAMETOOLONG: "the name is too long",
-    errno.EINVAL: "the name is not valid here",
-    errno.ELOOP: "the path has too many symbolic links",
-    errno.EIO: "the device reported an input/output error",
+    errno.EACCES: QT_TRANSLATE_NOOP("Files", "permission denied"),
+    errno.EPERM: QT_TRANSLATE_NOOP("Files", "permission denied"),
+    errno.EROFS: QT_TRANSLATE_NOOP("Files", "the file system is read-only"),
+    errno.ENOSPC: QT_TRANSLATE_NOOP("Files", "the disk is full"),
+    errno.EDQUOT: QT_TRANSLATE_NOOP("Files", "the disk quota is exceeded"),
+    errno.EFBIG: QT_TRANSLATE_NOOP("Files", "the file is too large for this file system"),
+    errno.ENOENT: NO_FOLDER,
+    errno.ENOTDIR: NOT_A_FOLDER,
+    errno.EISDIR: IS_A_FOLDER,
+    errno.ENAMETOOLONG: QT_TRANSLATE_NOOP("Files", "the name is too long"),
+    errno.EINVAL: QT_TRANSLATE_NOOP("Files", "the name is not valid here"),
+    errno.ELOOP: QT_TRANSLATE_NOOP("Files", "the path has too many symbolic links"),
+    errno.EIO: QT_TRANSLATE_NOOP("Files", "the device reported an input/output error"),
 }
 
 
 def reason(exc: OSError) -> str:
-    """An OSError in words."""
+    """An OSError in words (a phrase; the system's own words, in English, for a rarer error)."""
     if exc.errno in _REASONS:
         return _REASONS[exc.errno]
     text = exc.strerror or str(exc)
     return text[:1].lower() + text[1:]
+
+
+def cannot(verb: str, path, problem) -> Phrase:
+    """"Cannot open PATH: PROBLEM" or "Cannot write PATH: PROBLEM" (``verb``), a phrase (``problem`` may be one)."""
+    template = (QT_TRANSLATE_NOOP("Files", "Cannot open {path}: {problem}") if verb == "open"
+                else QT_TRANSLATE_NOOP("Files", "Cannot write {path}: {problem}"))
+    return template.format(path=path, problem=problem)
 
 
 def file_path(path, verb: str = "write") -> Path:
@@ -75,12 +90,13 @@ def file_path(path, verb: str = "write") -> Path:
     NUL)."""
     text = os.fspath(path) if isinstance(path, (str, os.PathLike)) else None
     if not isinstance(text, str):
-        raise FileError(f"Cannot {verb} {show(path)}: not a file name")
+        raise FileError(cannot(verb, show(path), QT_TRANSLATE_NOOP("Files", "not a file name")))
     if not text:
-        raise FileError(f"Cannot {verb} the file: its name is empty")
+        raise FileError(QT_TRANSLATE_NOOP("Files", "Cannot open the file: its name is empty") if verb == "open"
+                        else QT_TRANSLATE_NOOP("Files", "Cannot write the file: its name is empty"))
     if "\0" in text:  # no file system takes it (and Python raises ValueError, not OSError)
         shown = text.replace("\0", "\\0")
-        raise FileError(f"Cannot {verb} {shown}: a file name cannot hold a NUL character")
+        raise FileError(cannot(verb, shown, QT_TRANSLATE_NOOP("Files", "a file name cannot hold a NUL character")))
     target = Path(text)
     try:
         return target.expanduser()
@@ -88,7 +104,7 @@ def file_path(path, verb: str = "write") -> Path:
         try:
             return Path.cwd() / target
         except OSError as exc:
-            raise FileError(f"Cannot {verb} {text}: {reason(exc)}") from None
+            raise FileError(cannot(verb, text, reason(exc))) from None
 
 
 def _is_dir(path: Path) -> bool:
@@ -105,17 +121,17 @@ def writable_target(path) -> Path:
     can still fail (a full disk, a folder that takes no files): ``atomic_write`` says so then."""
     target = file_path(path, "write")
     if not target.name:
-        raise FileError(f"Cannot write {path}: not a valid file name")
+        raise FileError(cannot("write", path, NOT_A_FILE_NAME))
     folder = target.parent if str(target.parent) else Path(".")
     try:
         if _is_dir(target):
-            raise FileError(f"Cannot write {target}: it is a folder")
+            raise FileError(cannot("write", target, IS_A_FOLDER))
         if not os.path.exists(folder):
-            raise FileError(f"Cannot write {target}: the folder does not exist")
+            raise FileError(cannot("write", target, NO_FOLDER))
         if not _is_dir(folder):
-            raise FileError(f"Cannot write {target}: a part of the path is not a folder")
+            raise FileError(cannot("write", target, NOT_A_FOLDER))
     except OSError as exc:
-        raise FileError(f"Cannot write {target}: {_write_reason(exc, folder)}") from None
+        raise FileError(cannot("write", target, _write_reason(exc, folder))) from None
     return target
 
 
@@ -127,18 +143,18 @@ def atomic_write(path, write: Callable[[str], None], suffix: str = "") -> Path:
     """
     target = file_path(path, "write")
     if not target.name:
-        raise FileError(f"Cannot write {path}: not a valid file name")
+        raise FileError(cannot("write", path, NOT_A_FILE_NAME))
     folder = target.parent if str(target.parent) else Path(".")
     tmp = None
     try:
         if _is_dir(target):
-            raise FileError(f"Cannot write {target}: it is a folder")
+            raise FileError(cannot("write", target, IS_A_FOLDER))
         fd, tmp = tempfile.mkstemp(prefix=f".{target.name[:_TEMP_STEM_CHARS]}.", suffix=suffix + ".part",
                                    dir=folder)
         os.close(fd)
         write(tmp)
         if not os.path.exists(tmp) or os.path.getsize(tmp) == 0:
-            raise FileError(f"Cannot write {target}: nothing was written")
+            raise FileError(cannot("write", target, QT_TRANSLATE_NOOP("Files", "nothing was written")))
         with open(tmp, "rb+") as f:  # on disk before the rename, so a crash cannot leave a truncated file
             os.fsync(f.fileno())
         # mkstemp makes the file private; give it the permissions the file it replaces had, or a new file's
@@ -153,7 +169,7 @@ def atomic_write(path, write: Callable[[str], None], suffix: str = "") -> Path:
         raise
     except OSError as exc:
         _remove(tmp)
-        raise FileError(f"Cannot write {target}: {_write_reason(exc, folder)}") from None
+        raise FileError(cannot("write", target, _write_reason(exc, folder))) from None
     except BaseException:
         _remove(tmp)
         raise
@@ -165,7 +181,7 @@ def _write_reason(exc: OSError, folder: Path) -> str:
     if exc.errno == errno.ENOENT:
         try:
             if _is_dir(folder):
-                return "files cannot be created in this folder"
+                return QT_TRANSLATE_NOOP("Files", "files cannot be created in this folder")
         except OSError:
             pass
     return reason(exc)
@@ -187,27 +203,30 @@ def read_text(path, limit: int = MAX_READ_BYTES) -> str:
     try:
         info = os.stat(p)
         if stat.S_ISDIR(info.st_mode):
-            raise FileError(f"Cannot open {p}: it is a folder")
+            raise FileError(cannot("open", p, IS_A_FOLDER))
         if not stat.S_ISREG(info.st_mode):  # a pipe would block, a device never end
-            raise FileError(f"Cannot open {p}: it is not a regular file")
+            raise FileError(cannot("open", p, QT_TRANSLATE_NOOP("Files", "it is not a regular file")))
         if info.st_size > limit:
-            raise FileError(f"Cannot open {p}: the file is too large ({info.st_size:,} bytes; at most {limit:,})")
+            raise FileError(cannot("open", p, QT_TRANSLATE_NOOP(
+                "Files", "the file is too large ({size:,} bytes; at most {limit:,})").format(size=info.st_size,
+                                                                                           limit=limit)))
         with open(p, "rb") as f:
             data = f.read(limit + 1)
     except FileNotFoundError:
-        raise FileError(f"Cannot open {p}: the file does not exist") from None
+        raise FileError(cannot("open", p, QT_TRANSLATE_NOOP("Files", "the file does not exist"))) from None
     except OSError as exc:
-        raise FileError(f"Cannot open {p}: {reason(exc)}") from None
+        raise FileError(cannot("open", p, reason(exc))) from None
     if len(data) > limit:
-        raise FileError(f"Cannot open {p}: the file is too large (more than {limit:,} bytes)")
+        raise FileError(cannot("open", p, QT_TRANSLATE_NOOP("Files", "the file is too large (more than {limit:,} "
+                                                                      "bytes)").format(limit=limit)))
     try:
         text = data.decode("utf-8")
     except UnicodeDecodeError as exc:
-        problem = "it is not a text file" if b"\0" in data[:65536] else \
-            f"it is not UTF-8 text (an unreadable byte at position {exc.start:,})"
-        raise FileError(f"Cannot open {p}: {problem}") from None
+        problem = NOT_TEXT if b"\0" in data[:65536] else QT_TRANSLATE_NOOP(
+            "Files", "it is not UTF-8 text (an unreadable byte at position {position:,})").format(position=exc.start)
+        raise FileError(cannot("open", p, problem)) from None
     if "\0" in text:
-        raise FileError(f"Cannot open {p}: it is not a text file")
+        raise FileError(cannot("open", p, NOT_TEXT))
     return text
 
 
@@ -216,7 +235,8 @@ class _NotANumber(ValueError):
 
 
 def _refuse_constant(name: str):
-    raise _NotANumber(f"it holds {name}, which is not a number a bpviz file may hold")
+    raise _NotANumber(QT_TRANSLATE_NOOP("Files", "it holds {name}, which is not a number a bpviz file may hold")
+                      .format(name=name))
 
 
 _LITERALS = ("true", "false", "null", "NaN", "Infinity", "-Infinity")
@@ -228,19 +248,20 @@ def decode_json(text: str):
     cut off, nested too deeply (Python's decoder recurses), NaN or Infinity (which Python's json accepts and
     JSON does not), an integer of more than 4,300 digits."""
     if not text.strip():
-        raise ValueError("the file is empty")
+        raise ValueError(QT_TRANSLATE_NOOP("Files", "the file is empty"))
     try:
         return json.loads(text, parse_constant=_refuse_constant)
     except RecursionError:
-        raise ValueError("it is nested too deeply") from None
+        raise ValueError(QT_TRANSLATE_NOOP("Files", "it is nested too deeply")) from None
     except json.JSONDecodeError as exc:
         if _cut_off(text, exc):
-            raise ValueError("the file is incomplete (it ends too early)") from None
-        raise ValueError(f"the file is damaged (not valid JSON at line {exc.lineno}, column {exc.colno})") from None
+            raise ValueError(QT_TRANSLATE_NOOP("Files", "the file is incomplete (it ends too early)")) from None
+        raise ValueError(QT_TRANSLATE_NOOP("Files", "the file is damaged (not valid JSON at line {line}, column "
+                                                    "{column})").format(line=exc.lineno, column=exc.colno)) from None
     except _NotANumber as exc:
-        raise ValueError(str(exc)) from None
+        raise ValueError(phrase_of(exc)) from None
     except ValueError:  # int() refuses more than sys.get_int_max_str_digits() digits
-        raise ValueError("it holds a number with too many digits") from None
+        raise ValueError(QT_TRANSLATE_NOOP("Files", "it holds a number with too many digits")) from None
 
 
 def _cut_off(text: str, exc: json.JSONDecodeError) -> bool:

@@ -22,6 +22,7 @@ import bpviz
 from bpviz import script_template as tpl
 from bpviz.engine.checks import whole_number
 from bpviz.engine.datasets import Dataset
+from bpviz.engine.phrases import QT_TRANSLATE_NOOP
 from bpviz.files import write_text
 from bpviz.training import LOSS_WORDS, TrainConfig
 
@@ -43,11 +44,14 @@ def training_script(config: TrainConfig, epochs: int, *, data: Dataset | None = 
     epochs = whole_number("epochs", epochs, 0, MAX_EPOCHS)
     data = config.dataset.make() if data is None else data
     if len(data.X_train) == 0:
-        raise ValueError("there are no training points: a script would have nothing to train on")
+        raise ValueError(QT_TRANSLATE_NOOP("Script", "there are no training points: a script would have nothing to "
+                                                     "train on"))
     given = weights is not None or biases is not None
     start = config.make_network()
-    weights = _parameters("weights", start.weights if weights is None else weights, start.weights)
-    biases = _parameters("biases", start.biases if biases is None else biases, start.biases)
+    weights = _parameters(QT_TRANSLATE_NOOP("Script", "weights"), start.weights if weights is None else weights,
+                          start.weights)
+    biases = _parameters(QT_TRANSLATE_NOOP("Script", "biases"), start.biases if biases is None else biases,
+                         start.biases)
     n_train = len(data.X_train)
     batch = n_train if config.batch_size == 0 or config.batch_size >= n_train else config.batch_size
     regularization = config.regularization if config.reg_rate > 0 else "none"
@@ -157,16 +161,20 @@ def _parameters(what: str, given, like) -> list[np.ndarray]:
     arrays = [np.asarray(a, dtype=np.float64) for a in given]
     shapes = [a.shape for a in like]
     if [a.shape for a in arrays] != shapes:
-        raise ValueError(f"{what} must have the shapes {shapes} of this network, got {[a.shape for a in arrays]}")
+        raise ValueError(QT_TRANSLATE_NOOP("Script", "{what} must have the shapes {shapes} of this network, got "
+                                                     "{given}").format(what=what, shapes=shapes,
+                                                                       given=[a.shape for a in arrays]))
     if not all(np.isfinite(a).all() for a in arrays):
-        raise ValueError(f"every one of the {what} must be a finite number")
+        raise ValueError(QT_TRANSLATE_NOOP("Script", "every one of the {what} must be a finite number")
+                         .format(what=what))
     return arrays
 
 
 def _data_code(config: TrainConfig, data: Dataset) -> str:
     for name in ("X_train", "y_train", "X_test", "y_test"):
         if not np.isfinite(getattr(data, name)).all():
-            raise ValueError(f"the data's {name} holds a number that is not finite")
+            raise ValueError(QT_TRANSLATE_NOOP("Script", "the data's {name} holds a number that is not finite")
+                             .format(name=name))
     labels = "float" if config.is_regression else "int"
     return "\n".join([_array_code("X_train", data.X_train), _array_code("y_train", data.y_train, labels),
                       _array_code("X_test", data.X_test), _array_code("y_test", data.y_test, labels)])

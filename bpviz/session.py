@@ -26,6 +26,7 @@ import numpy as np
 
 from bpviz import __version__
 from bpviz.engine.checks import is_real, is_whole, show, show_names, whole_number
+from bpviz.engine.phrases import QT_TRANSLATE_NOOP, phrase_of
 from bpviz.engine.presets import ExampleParams
 from bpviz.engine.thinning import DEFAULT_CAPACITY
 from bpviz.files import FileError, decode_json, file_path, read_text, write_text
@@ -39,7 +40,8 @@ MAX_COUNT = 2**53  # steps and epochs: exact in a float64 (the plots draw them),
 
 
 class SessionError(FileError):
-    """A session file was refused (or could not be written); the message names the file and the problem."""
+    """A session file was refused (or could not be written); the message names the file and the problem (a
+    Phrase: the window says it in its own language, bpviz.engine.phrases)."""
 
 
 @dataclass(frozen=True)
@@ -94,7 +96,8 @@ def save_session(path, session: Session) -> Path:
     try:
         text = to_json(session)
     except ValueError:  # json refuses inf and NaN: a file that could not be opened again is not written
-        raise SessionError(f"Cannot write {path}: the network holds a number that is not finite") from None
+        raise SessionError(QT_TRANSLATE_NOOP("Session", "Cannot write {path}: the network holds a number that is not "
+                                                        "finite").format(path=path)) from None
     return write_text(path, text)
 
 
@@ -104,7 +107,7 @@ def load_session(path) -> Session:
     try:
         text = read_text(path)
     except FileError as exc:
-        raise SessionError(str(exc)) from None
+        raise SessionError(phrase_of(exc)) from None
     return parse_session(text, file_path(path, "open"))
 
 
@@ -114,26 +117,34 @@ def parse_session(text: str, path) -> Session:
     try:
         data = decode_json(text)
         if not isinstance(data, dict) or data.get("format") != FORMAT:
-            raise ValueError("it is not a bpviz session file")
+            raise ValueError(QT_TRANSLATE_NOOP("Session", "it is not a bpviz session file"))
         _check_schema(data)
         playground = _part(data, "playground", _playground)
         example = _part(data, "example", _example)
     except ValueError as exc:
-        raise SessionError(f"Cannot open {path}: {exc}") from None
+        raise SessionError(_cannot_open(path, phrase_of(exc))) from None
     if playground is None and example is None:
-        raise SessionError(f"Cannot open {path}: it holds neither a playground nor a worked example")
+        raise SessionError(_cannot_open(path, QT_TRANSLATE_NOOP("Session", "it holds neither a playground nor a "
+                                                                           "worked example")))
     return Session(playground, example)
+
+
+def _cannot_open(path, problem):
+    return QT_TRANSLATE_NOOP("Session", "Cannot open {path}: {problem}").format(path=path, problem=problem)
 
 
 def _check_schema(data: dict) -> None:
     schema = data.get("schema")
     if not is_whole(schema) or schema < 1:
-        raise ValueError(f"its session format version is not valid ({show(schema)})")
+        raise ValueError(QT_TRANSLATE_NOOP("Session", "its session format version is not valid ({schema})")
+                         .format(schema=show(schema)))
     if schema > SCHEMA:
         saved_by = data.get("saved_by", "unknown")
         saved_by = shorten(saved_by) if isinstance(saved_by, str) else "unknown"
-        raise ValueError(f"it was saved by a newer bpviz ({saved_by}, session format {show(schema)}; this version "
-                         f"reads format {SCHEMA}): update bpviz to open it")
+        raise ValueError(QT_TRANSLATE_NOOP("Session", "it was saved by a newer bpviz ({saved_by}, session format "
+                                                      "{schema}; this version reads format {ours}): update bpviz to "
+                                                      "open it")
+                         .format(saved_by=saved_by, schema=show(schema), ours=SCHEMA))
 
 
 def _part(data: dict, key: str, parse):
@@ -142,16 +153,19 @@ def _part(data: dict, key: str, parse):
     try:
         return parse(data[key])
     except (TypeError, OverflowError) as exc:  # a check that let a wrong type through: still one sentence
-        raise ValueError(f"the {key} part is not valid ({type(exc).__name__})") from None
+        problem = (QT_TRANSLATE_NOOP("Session", "the playground part is not valid ({error})") if key == "playground"
+                   else QT_TRANSLATE_NOOP("Session", "the example part is not valid ({error})"))
+        raise ValueError(problem.format(error=type(exc).__name__)) from None
 
 
 def _fields(part, what: str, allowed) -> dict:
     """``part`` as a JSON object with no key but ``allowed`` (a misspelt key is refused, not ignored)."""
     if not isinstance(part, dict):
-        raise ValueError(f"{what} is not an object")
+        raise ValueError(QT_TRANSLATE_NOOP("Session", "{what} is not an object").format(what=what))
     unknown = [k for k in part if k not in allowed]
     if unknown:
-        raise ValueError(f"{what} has unknown field(s) {show_names(unknown)}")
+        raise ValueError(QT_TRANSLATE_NOOP("Session", "{what} has unknown field(s) {names}")
+                         .format(what=what, names=show_names(unknown)))
     return part
 
 
@@ -160,11 +174,12 @@ def _matrix(values, shape: tuple[int, ...], what: str) -> np.ndarray:
     def check(v, dims) -> None:
         if not dims:
             if not is_real(v):
-                raise ValueError(f"{what} must hold numbers only, got {show(v)}")
+                raise ValueError(QT_TRANSLATE_NOOP("Session", "{what} must hold numbers only, got {value}")
+                                 .format(what=what, value=show(v)))
             return
         if not isinstance(v, list) or len(v) != dims[0]:
-            raise ValueError(f"the weights do not fit the layers: {what} must be "
-                             f"{'×'.join(map(str, shape))} numbers")
+            raise ValueError(QT_TRANSLATE_NOOP("Session", "the weights do not fit the layers: {what} must be {shape} "
+                                                          "numbers").format(what=what, shape="×".join(map(str, shape))))
         for item in v:
             check(item, dims[1:])
 
@@ -174,33 +189,37 @@ def _matrix(values, shape: tuple[int, ...], what: str) -> np.ndarray:
     except OverflowError:
         a = np.full(shape, np.inf)
     if not np.isfinite(a).all():
-        raise ValueError(f"{what}: a number is too large for a float64")
+        raise ValueError(QT_TRANSLATE_NOOP("Session", "{what}: a number is too large for a float64").format(what=what))
     return a
 
 
 def _playground(p) -> PlaygroundState:
-    p = _fields(p, "the playground part", ("config", "network", "step", "epoch", "history"))
+    p = _fields(p, QT_TRANSLATE_NOOP("Session", "the playground part"), ("config", "network", "step", "epoch",
+                                                                          "history"))
     if "config" not in p:
-        raise ValueError("the playground's training settings are missing")
+        raise ValueError(QT_TRANSLATE_NOOP("Session", "the playground's training settings are missing"))
     try:
         config = TrainConfig.from_dict(p["config"])
     except (ValueError, TypeError) as exc:
-        raise ValueError(f"the training settings are not valid: {exc}") from None
-    network = _fields(p.get("network"), "the network's weights", ("weights", "biases"))
+        raise ValueError(QT_TRANSLATE_NOOP("Session", "the training settings are not valid: {problem}")
+                         .format(problem=phrase_of(exc))) from None
+    network = _fields(p.get("network"), QT_TRANSLATE_NOOP("Session", "the network's weights"), ("weights", "biases"))
     weights, biases = network.get("weights"), network.get("biases")
     sizes = config.sizes
     n_layers = len(sizes) - 1
     if not (isinstance(weights, list) and isinstance(biases, list)):
-        raise ValueError("the network's weights and biases must be lists of layers")
+        raise ValueError(QT_TRANSLATE_NOOP("Session", "the network's weights and biases must be lists of layers"))
     if len(weights) != n_layers or len(biases) != n_layers:
-        raise ValueError(f"the network needs {n_layers} weight and bias layers, the file has {len(weights):,} and "
-                         f"{len(biases):,}")
-    W = tuple(_matrix(w, (n_in, n_out), f"the weights of layer {k + 1}")
+        raise ValueError(QT_TRANSLATE_NOOP("Session", "the network needs {n} weight and bias layers, the file has "
+                                                      "{weights:,} and {biases:,}")
+                         .format(n=n_layers, weights=len(weights), biases=len(biases)))
+    W = tuple(_matrix(w, (n_in, n_out), QT_TRANSLATE_NOOP("Session", "the weights of layer {k}").format(k=k + 1))
               for k, (w, n_in, n_out) in enumerate(zip(weights, sizes[:-1], sizes[1:], strict=True)))
-    B = tuple(_matrix(b, (n_out,), f"the biases of layer {k + 1}")
+    B = tuple(_matrix(b, (n_out,), QT_TRANSLATE_NOOP("Session", "the biases of layer {k}").format(k=k + 1))
               for k, (b, n_out) in enumerate(zip(biases, sizes[1:], strict=True)))
-    step = whole_number("the step count", p.get("step", 0), 0, MAX_COUNT)
-    epoch = whole_number("the epoch count", p.get("epoch", 0), 0, MAX_COUNT)
+    # (the checks module composes its sentence itself: the names given are phrases, for when it keeps them)
+    step = whole_number(QT_TRANSLATE_NOOP("Session", "the step count"), p.get("step", 0), 0, MAX_COUNT)
+    epoch = whole_number(QT_TRANSLATE_NOOP("Session", "the epoch count"), p.get("epoch", 0), 0, MAX_COUNT)
     return PlaygroundState(config, W, B, step, epoch, _history(p.get("history", _NO_HISTORY)))
 
 
@@ -209,17 +228,18 @@ _NO_HISTORY = {"steps": [0], "train_loss": [None], "test_loss": [None]}
 
 def _history(h) -> HistoryArrays:
     """The loss history, checked as whole columns (a million entries take a fraction of a second)."""
-    h = _fields(h, "the loss history", ("epochs", "steps", "train_loss", "test_loss"))
-    steps = _counts(h.get("steps"), "the loss history's steps")
-    epochs = _counts(h["epochs"], "the loss history's epochs") if "epochs" in h else np.arange(len(steps))
-    train = _losses(h.get("train_loss", []), "the loss history's train loss")
-    test = _losses(h.get("test_loss", []), "the loss history's test loss")
+    h = _fields(h, QT_TRANSLATE_NOOP("Session", "the loss history"), ("epochs", "steps", "train_loss", "test_loss"))
+    steps = _counts(h.get("steps"), QT_TRANSLATE_NOOP("Session", "the loss history's steps"))
+    epochs = (_counts(h["epochs"], QT_TRANSLATE_NOOP("Session", "the loss history's epochs")) if "epochs" in h
+              else np.arange(len(steps)))
+    train = _losses(h.get("train_loss", []), QT_TRANSLATE_NOOP("Session", "the loss history's train loss"))
+    test = _losses(h.get("test_loss", []), QT_TRANSLATE_NOOP("Session", "the loss history's test loss"))
     if not len(epochs) == len(steps) == len(train) == len(test):
-        raise ValueError("the loss history's columns have different lengths")
+        raise ValueError(QT_TRANSLATE_NOOP("Session", "the loss history's columns have different lengths"))
     if np.any(np.diff(steps) < 0):
-        raise ValueError("the loss history's steps go backwards")
+        raise ValueError(QT_TRANSLATE_NOOP("Session", "the loss history's steps go backwards"))
     if np.any(np.diff(epochs) <= 0):
-        raise ValueError("the loss history's epochs do not increase")
+        raise ValueError(QT_TRANSLATE_NOOP("Session", "the loss history's epochs do not increase"))
     keep = _evenly_spread(len(steps), DEFAULT_CAPACITY)
     return HistoryArrays(epochs[keep].astype(np.int64), steps[keep], train[keep], test[keep])
 
@@ -236,36 +256,40 @@ def _evenly_spread(n: int, capacity: int):
 
 def _counts(values, what: str) -> np.ndarray:
     if not isinstance(values, list) or not set(map(type, values)) <= {int}:  # type(): true and false are out
-        raise ValueError(f"{what} must be a list of whole numbers")
+        raise ValueError(QT_TRANSLATE_NOOP("Session", "{what} must be a list of whole numbers").format(what=what))
     try:
         a = np.array(values, dtype=np.int64)
     except OverflowError:
         a = np.array([-1])
     if len(a) and (a.min() < 0 or a.max() > MAX_COUNT):
-        raise ValueError(f"{what} must be whole numbers from 0 to {MAX_COUNT}")
+        raise ValueError(QT_TRANSLATE_NOOP("Session", "{what} must be whole numbers from 0 to {most}")
+                         .format(what=what, most=MAX_COUNT))
     return a
 
 
 def _losses(values, what: str) -> np.ndarray:
     """Losses: finite numbers, or null where there was none (no test set; read as NaN)."""
     if not isinstance(values, list) or not set(map(type, values)) <= {int, float, type(None)}:
-        raise ValueError(f"{what} must be a list of numbers")
+        raise ValueError(QT_TRANSLATE_NOOP("Session", "{what} must be a list of numbers").format(what=what))
     try:
         a = np.array(values, dtype=float)  # null becomes NaN
     except OverflowError:
         a = np.array([np.inf])
     if np.isinf(a).any():
-        raise ValueError(f"{what} holds a number too large for a float64")
+        raise ValueError(QT_TRANSLATE_NOOP("Session", "{what} holds a number too large for a float64")
+                         .format(what=what))
     return a
 
 
 def _example(e) -> ExampleState:
-    e = _fields(e, "the worked example part", ("params", "update_biases"))
+    e = _fields(e, QT_TRANSLATE_NOOP("Session", "the worked example part"), ("params", "update_biases"))
     update_biases = e.get("update_biases", False)
     if not isinstance(update_biases, bool):
-        raise ValueError(f"the worked example's update_biases must be true or false, got {show(update_biases)}")
+        raise ValueError(QT_TRANSLATE_NOOP("Session", "the worked example's update_biases must be true or false, got "
+                                                      "{value}").format(value=show(update_biases)))
     try:
         params = ExampleParams.from_dict(e.get("params", {}))
     except (ValueError, TypeError) as exc:
-        raise ValueError(f"the worked example's numbers are not valid: {exc}") from None
+        raise ValueError(QT_TRANSLATE_NOOP("Session", "the worked example's numbers are not valid: {problem}")
+                         .format(problem=phrase_of(exc))) from None
     return ExampleState(params, update_biases)

@@ -28,10 +28,14 @@ import numpy as np
 from bpviz.engine.gradcheck import GradCheckResult
 from bpviz.engine.naming import NetworkNames, ParamRef
 from bpviz.engine.network import Network
+from bpviz.engine.phrases import QT_TRANSLATE_NOOP
 
 
 @dataclass(frozen=True)
 class Fault:
+    """A broken backward; its texts are phrases (bpviz.engine.phrases): the CLI prints their English, the gradient
+    check page shows them in the window's language."""
+
     name: str
     title: str  # a few words, for a menu
     explanation: str  # one sentence: what the broken backward computes instead
@@ -40,25 +44,28 @@ class Fault:
 
 
 FAULTS: dict[str, Fault] = {f.name: f for f in (
-    Fault("activation_derivative", "Hidden deltas forget f′(net)",
-          "The hidden deltas leave out the activation's derivative: δ = δ_next·Wᵀ instead of "
-          "(δ_next·Wᵀ) ⊙ f′(net).",
-          "The output layer's weights and biases still pass: their delta comes straight from the loss and "
-          "never goes through a hidden f′(net).",
-          "With linear hidden neurons f′(net) = 1 (and with no hidden layer there is no hidden delta), so "
-          "leaving it out changes nothing."),
-    Fault("pre_activation", "dW uses the net input, not the output",
-          "The weight gradient dW = aᵀ·δ is formed with the layer below's net input in place of its output a, "
-          "as if the forward pass had cached the array before the activation.",
-          "The first layer's weights still pass (their input is x itself), and so does every bias (its input "
-          "is the constant 1).",
-          "With linear hidden neurons the net input is the output (and with no hidden layer every input is x), "
-          "so nothing changes."),
-    Fault("bias_gradient", "Bias gradient forgets the batch sum",
-          "The bias gradient uses only the first sample's δ instead of summing δ over the batch.",
-          "Every weight still passes: the fault only touches the biases.",
-          "With a single point the sum over the batch is that point's δ, so nothing changes: a gradient check "
-          "on one point cannot catch this bug. Check several points."),
+    Fault("activation_derivative", QT_TRANSLATE_NOOP("GradCheck", "Hidden deltas forget f′(net)"),
+          QT_TRANSLATE_NOOP("GradCheck", "The hidden deltas leave out the activation's derivative: δ = δ_next·Wᵀ "
+                                         "instead of (δ_next·Wᵀ) ⊙ f′(net)."),
+          QT_TRANSLATE_NOOP("GradCheck", "The output layer's weights and biases still pass: their delta comes "
+                                         "straight from the loss and never goes through a hidden f′(net)."),
+          QT_TRANSLATE_NOOP("GradCheck", "With linear hidden neurons f′(net) = 1 (and with no hidden layer there is "
+                                         "no hidden delta), so leaving it out changes nothing.")),
+    Fault("pre_activation", QT_TRANSLATE_NOOP("GradCheck", "dW uses the net input, not the output"),
+          QT_TRANSLATE_NOOP("GradCheck", "The weight gradient dW = aᵀ·δ is formed with the layer below's net input "
+                                         "in place of its output a, as if the forward pass had cached the array "
+                                         "before the activation."),
+          QT_TRANSLATE_NOOP("GradCheck", "The first layer's weights still pass (their input is x itself), and so "
+                                         "does every bias (its input is the constant 1)."),
+          QT_TRANSLATE_NOOP("GradCheck", "With linear hidden neurons the net input is the output (and with no "
+                                         "hidden layer every input is x), so nothing changes.")),
+    Fault("bias_gradient", QT_TRANSLATE_NOOP("GradCheck", "Bias gradient forgets the batch sum"),
+          QT_TRANSLATE_NOOP("GradCheck", "The bias gradient uses only the first sample's δ instead of summing δ "
+                                         "over the batch."),
+          QT_TRANSLATE_NOOP("GradCheck", "Every weight still passes: the fault only touches the biases."),
+          QT_TRANSLATE_NOOP("GradCheck", "With a single point the sum over the batch is that point's δ, so nothing "
+                                         "changes: a gradient check on one point cannot catch this bug. Check "
+                                         "several points.")),
 )}
 FAULT_NAMES = tuple(FAULTS)
 

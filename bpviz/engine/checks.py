@@ -5,6 +5,10 @@ it a number), a list where a name belongs (``x in some_dict`` then fails with "u
 400 digits (``float()`` overflows), a string of a megabyte. These helpers answer each case with one short
 sentence naming the field, and show the offending value in a few characters, never in full: a refusal must fit
 in a message box (text is cut as bpviz.quoting cuts what a user typed). The standard library only.
+
+The refusals are phrases (bpviz.engine.phrases): the window shows them in its language. ``what`` names the value:
+a phrase too where it is a word (``QT_TRANSLATE_NOOP("Setting", "learning rate")``), plain text where it is a key
+or a symbol (``n_samples``, ``w5``).
 """
 
 from __future__ import annotations
@@ -12,6 +16,7 @@ from __future__ import annotations
 import math
 import numbers
 
+from bpviz.engine.phrases import QT_TRANSLATE_NOOP
 from bpviz.quoting import QUOTED_CHARS, shorten
 
 
@@ -34,7 +39,8 @@ def show(value) -> str:
         try:
             return f"{float(value):.6g}"
         except OverflowError:
-            return f"a whole number of about {int(value.bit_length() * math.log10(2)) + 1} digits"
+            return QT_TRANSLATE_NOOP("Checks", "a whole number of about {digits} digits").format(
+                digits=int(value.bit_length() * math.log10(2)) + 1)
     if is_real(value):
         return repr(float(value))  # not np.float64(...): the plain number the user typed
     if isinstance(value, str):
@@ -45,8 +51,13 @@ def show(value) -> str:
             text = repr(value)
             if len(text) <= QUOTED_CHARS:
                 return text
-        kind = "an object" if isinstance(value, dict) else "a list"
-        return f"{kind} of {len(value):,} item{'s' if len(value) != 1 else ''}"
+        if isinstance(value, dict):
+            template = (QT_TRANSLATE_NOOP("Checks", "an object of {n:,} item") if len(value) == 1
+                        else QT_TRANSLATE_NOOP("Checks", "an object of {n:,} items"))
+        else:
+            template = (QT_TRANSLATE_NOOP("Checks", "a list of {n:,} item") if len(value) == 1
+                        else QT_TRANSLATE_NOOP("Checks", "a list of {n:,} items"))
+        return template.format(n=len(value))
     return shorten(repr(value), QUOTED_CHARS)
 
 
@@ -62,33 +73,41 @@ def show_names(names, limit: int = 3) -> str:
     names = list(names)
     shown = ", ".join(n if isinstance(n, str) and n.isprintable() and 0 < len(n) <= QUOTED_CHARS else show(n)
                       for n in names[:limit])
-    return shown + (f" and {len(names) - limit:,} more" if len(names) > limit else "")
+    if len(names) <= limit:
+        return shown
+    return shown + QT_TRANSLATE_NOOP("Checks", " and {more:,} more").format(more=len(names) - limit)
 
 
 def whole_number(what: str, value, low: int, high: int) -> int:
     """``value`` as an int in [low, high]; ValueError naming ``what`` otherwise."""
     if is_whole(value) and low <= value <= high:
         return int(value)
-    raise ValueError(f"{what} must be a whole number from {low} to {high}, got {show(value)}")
+    raise ValueError(QT_TRANSLATE_NOOP("Checks", "{what} must be a whole number from {low} to {high}, got {value}")
+                     .format(what=what, low=low, high=high, value=show(value)))
 
 
 def real_number(what: str, value, low: float | None = None, high: float | None = None,
                 low_open: bool = False) -> float:
     """``value`` as a finite float within the bounds given; ValueError naming ``what`` otherwise."""
+    not_finite = QT_TRANSLATE_NOOP("Checks", "{what} must be a finite number, got {value}")
     if not is_real(value):
-        raise ValueError(f"{what} must be a finite number, got {show(value)}")
+        raise ValueError(not_finite.format(what=what, value=show(value)))
     try:
         number = float(value)
     except OverflowError:  # an int beyond float's range
-        raise ValueError(f"{what} is too large for a float64, got {show(value)}") from None
+        raise ValueError(QT_TRANSLATE_NOOP("Checks", "{what} is too large for a float64, got {value}")
+                         .format(what=what, value=show(value))) from None
     if not math.isfinite(number):
-        raise ValueError(f"{what} must be a finite number, got {show(value)}")
+        raise ValueError(not_finite.format(what=what, value=show(value)))
+    between = QT_TRANSLATE_NOOP("Checks", "{what} must be between {low:g} and {high:g}, got {value}")
     if low is not None and (number <= low if low_open else number < low):
         if high is not None:
-            raise ValueError(f"{what} must be between {low:g} and {high:g}, got {show(value)}")
-        raise ValueError(f"{what} must be {'>' if low_open else '>='} {low:g}, got {show(value)}")
+            raise ValueError(between.format(what=what, low=low, high=high, value=show(value)))
+        above = (QT_TRANSLATE_NOOP("Checks", "{what} must be > {low:g}, got {value}") if low_open
+                 else QT_TRANSLATE_NOOP("Checks", "{what} must be >= {low:g}, got {value}"))
+        raise ValueError(above.format(what=what, low=low, value=show(value)))
     if high is not None and number > high:
-        raise ValueError(f"{what} must be between {low or 0:g} and {high:g}, got {show(value)}")
+        raise ValueError(between.format(what=what, low=low or 0, high=high, value=show(value)))
     return number
 
 
@@ -97,4 +116,5 @@ def choice(what: str, value, choices) -> str:
     in place of a name is refused in the same words, never with "unhashable type")."""
     if isinstance(value, str) and value in choices:
         return value
-    raise ValueError(f"unknown {what} {show(value)} (choose from {', '.join(choices)})")
+    raise ValueError(QT_TRANSLATE_NOOP("Checks", "unknown {what} {value} (choose from {choices})")
+                     .format(what=what, value=show(value), choices=", ".join(choices)))

@@ -44,6 +44,7 @@ from bpviz.engine.graph_ops import (
 )
 from bpviz.engine.graph_ops import num as _num
 from bpviz.engine.graph_results import BackwardStep, EdgeGrad, Evaluation, NodeResult, Statement
+from bpviz.engine.phrases import QT_TRANSLATE_NOOP, phrase_of
 
 __all__ = ["Graph", "GraphError", "Evaluation", "NodeResult", "BackwardStep", "EdgeGrad", "Statement",
            "format_number"]
@@ -194,10 +195,12 @@ class Graph:
             except (OverflowError, ZeroDivisionError):
                 out = math.inf
             if isinstance(out, complex):  # check_forward refuses what gets here; never let one through
-                raise GraphError(f"node {node.name}: {self._numbers(node, vals)} has no real value", node.name)
+                raise GraphError(QT_TRANSLATE_NOOP("GraphError", "node {node}: {numbers} has no real value").format(
+                    node=node.name, numbers=self._numbers(node, vals)), node.name)
             if not math.isfinite(out):
-                raise GraphError(f"node {node.name}: {self._numbers(node, vals)} overflows (too large for a "
-                                 f"float64)", node.name)
+                raise GraphError(QT_TRANSLATE_NOOP("GraphError", "node {node}: {numbers} overflows (too large for a "
+                                                                 "float64)").format(
+                    node=node.name, numbers=self._numbers(node, vals)), node.name)
             if underflows(node.op, vals, node.param, out) or (out == 0.0 and underflowed & set(node.inputs)):
                 underflowed.add(node.name)
             forward[node.name] = out + 0.0  # no −0.0: 0·(−4) is shown and exported as 0
@@ -222,15 +225,18 @@ class Graph:
                 formula, numbers, local = _local_derivative(node, k, vals, forward[node.name])
                 sent = upstream * local + 0.0
                 if not math.isfinite(sent):
-                    raise GraphError(f"node {node.name}: the gradient it sends to {source}, {format_number(upstream)}"
-                                     f" · {_num(local)}, is too large for a float64 (overflow)", node.name)
+                    raise GraphError(QT_TRANSLATE_NOOP("GraphError", "node {node}: the gradient it sends to {source}, "
+                                                                     "{upstream} · {local}, is too large for a "
+                                                                     "float64 (overflow)").format(
+                        node=node.name, source=source, upstream=format_number(upstream), local=_num(local)), node.name)
                 before = grads[source]
                 grads[source] = before + sent
                 received[source] += 1
                 if not math.isfinite(grads[source]):
-                    raise GraphError(f"node {source}: its gradient summed over the edges leaving it, "
-                                     f"{format_number(before)} + {_num(sent)}, is too large for a float64 "
-                                     f"(overflow)", source)
+                    raise GraphError(QT_TRANSLATE_NOOP("GraphError", "node {node}: its gradient summed over the edges "
+                                                                     "leaving it, {before} + {sent}, is too large "
+                                                                     "for a float64 (overflow)").format(
+                        node=source, before=format_number(before), sent=_num(sent)), source)
                 edges.append(EdgeGrad(source, k, formula, numbers, local, sent, before, grads[source],
                                       received[source], len(consumers[source])))
             steps.append(BackwardStep(len(steps), node.name, node.op, self._formula(node), upstream,
@@ -271,15 +277,18 @@ def _local_derivative(node: _Node, slot: int, vals: Sequence[float], out: float)
     try:
         formula, numbers, local = OPS[node.op].local(slot, node.inputs, vals, node.param, out)
     except Undefined as exc:
-        raise GraphError(f"node {node.name}: {exc}", node.name) from None
+        raise GraphError(QT_TRANSLATE_NOOP("GraphError", "node {node}: {reason}").format(
+            node=node.name, reason=phrase_of(exc)), node.name) from None
     except (OverflowError, ZeroDivisionError):
         formula, numbers, local = _describe(node, slot, vals, out), "", math.inf
     if isinstance(local, complex):
-        raise GraphError(f"node {node.name}: its local derivative has no real value", node.name)
+        raise GraphError(QT_TRANSLATE_NOOP("GraphError", "node {node}: its local derivative has no real "
+                                                         "value").format(node=node.name), node.name)
     if not math.isfinite(local):
-        shown = f"{formula} = {numbers}" if numbers else formula
-        raise GraphError(f"node {node.name}: the local derivative {shown} is too large for a "
-                         f"float64 (overflow)", node.name)
+        shown = formula + " = " + numbers if numbers else formula  # + keeps a phrase (relu's formula)
+        raise GraphError(QT_TRANSLATE_NOOP("GraphError", "node {node}: the local derivative {shown} is too large "
+                                                         "for a float64 (overflow)").format(node=node.name,
+                                                                                            shown=shown), node.name)
     return formula, numbers, local
 
 
@@ -295,7 +304,9 @@ def _finite(value, name: str) -> float:
     try:
         value = float(value)
     except (TypeError, ValueError):
-        raise GraphError(f"{name}: expected a number, got {value!r}", name) from None
+        raise GraphError(QT_TRANSLATE_NOOP("GraphError", "{name}: expected a number, got {value!r}").format(
+            name=name, value=value), name) from None
     if not math.isfinite(value):
-        raise GraphError(f"{name}: expected a finite number, got {value}", name)
+        raise GraphError(QT_TRANSLATE_NOOP("GraphError", "{name}: expected a finite number, got {value}").format(
+            name=name, value=value), name)
     return value

@@ -27,7 +27,9 @@ from functools import cached_property
 
 import numpy as np
 
+from bpviz.engine import phrases
 from bpviz.engine.checks import real_number, show, show_names, whole_number
+from bpviz.engine.phrases import QT_TRANSLATE_NOOP
 from bpviz.engine.points import MAX_CLASSES, MIN_CLASSES, PointSet
 
 DATASETS = ("circle", "xor", "gaussian", "spiral", "linear", "moons")  # classification: labels 0 / 1
@@ -36,6 +38,13 @@ ALL_DATASETS = DATASETS + REGRESSION_DATASETS
 CUSTOM = "custom"  # the name of a set given point by point (drawn or imported): DatasetSpec.points holds it
 MULTICLASS_DATASETS = ("spiral", "gaussian")  # the generated sets that come in 3 to MAX_CLASSES classes too
 DOMAIN = (-1.5, 1.5)  # every point of a 2-D dataset lies in this square (views plot it)
+#: a set's name in a sentence (a phrase: in words in Chinese); the name itself where a file or a command needs it
+DATASET_WORDS = {"circle": QT_TRANSLATE_NOOP("Dataset", "circle"), "xor": QT_TRANSLATE_NOOP("Dataset", "xor"),
+                 "gaussian": QT_TRANSLATE_NOOP("Dataset", "gaussian"), "spiral": QT_TRANSLATE_NOOP("Dataset", "spiral"),
+                 "linear": QT_TRANSLATE_NOOP("Dataset", "linear"), "moons": QT_TRANSLATE_NOOP("Dataset", "moons"),
+                 "plane": QT_TRANSLATE_NOOP("Dataset", "plane"),
+                 "multi_gaussian": QT_TRANSLATE_NOOP("Dataset", "multi_gaussian"),
+                 CUSTOM: QT_TRANSLATE_NOOP("Dataset", "custom")}
 
 # Standard deviation of the jitter per unit of ``noise``: noise 0.1 looks clean, 0.5 is hard. Each factor is set
 # against the gap between the classes (circle/xor/linear/moons ~0.1-0.2, spiral arms 0.33 apart, clusters 1.4).
@@ -69,15 +78,22 @@ def is_regression(name: str) -> bool:
 def _check_name(name, custom: bool = False) -> str:
     choices = ", ".join(ALL_DATASETS)
     if not isinstance(name, str):
-        raise ValueError(f"name must be a dataset name (choose from {choices}), got {show(name)}")
+        raise ValueError(QT_TRANSLATE_NOOP("DatasetSpec", "name must be a dataset name (choose from {choices}), got "
+                                                          "{value}").format(choices=choices, value=show(name)))
     key = name.strip().lower()
     if custom and key == CUSTOM:
         return key
     if key == CUSTOM:
-        raise ValueError("a custom data set needs its points")
+        raise ValueError(QT_TRANSLATE_NOOP("DatasetSpec", "a custom data set needs its points"))
     if key not in ALL_DATASETS:
-        raise ValueError(f"unknown dataset {show(name)} (choose from {choices})")
+        raise ValueError(QT_TRANSLATE_NOOP("DatasetSpec", "unknown dataset {value} (choose from {choices})")
+                         .format(value=show(name), choices=choices))
     return key
+
+
+def _multiclass_sets() -> str:
+    """'spiral and gaussian' (a phrase: the 'and' is in the window's language)."""
+    return phrases.join(QT_TRANSLATE_NOOP("DatasetSpec", " and "), [DATASET_WORDS[n] for n in MULTICLASS_DATASETS])
 
 
 @dataclass(frozen=True)
@@ -98,23 +114,28 @@ class DatasetSpec:
         object.__setattr__(self, "name", _check_name(self.name, custom))
         if custom:
             if not isinstance(self.points, PointSet):
-                raise ValueError(f"the points must be a PointSet, got {show(self.points)}")
+                raise ValueError(QT_TRANSLATE_NOOP("DatasetSpec", "the points must be a PointSet, got {value}")
+                                 .format(value=show(self.points)))
             if self.name != CUSTOM:
-                raise ValueError(f"a data set given point by point is called {CUSTOM!r}, not {self.name!r}")
+                raise ValueError(QT_TRANSLATE_NOOP("DatasetSpec", "a data set given point by point is called "
+                                                                  "{custom}, not {name}")
+                                 .format(custom=repr(CUSTOM), name=repr(self.name)))
             # the points decide: how many, how many classes
             object.__setattr__(self, "n_samples", len(self.points))
             object.__setattr__(self, "classes", max(self.points.n_classes, MIN_CLASSES))
         else:
             object.__setattr__(self, "n_samples",
                                whole_number("n_samples", self.n_samples, MIN_SAMPLES, MAX_SAMPLES))
-            classes = whole_number("classes", self.classes, MIN_CLASSES, MAX_CLASSES)
+            classes = whole_number(QT_TRANSLATE_NOOP("Setting", "classes"), self.classes, MIN_CLASSES, MAX_CLASSES)
             if classes > 2 and self.name not in MULTICLASS_DATASETS:
-                raise ValueError(f"only {' and '.join(MULTICLASS_DATASETS)} come in more than two classes, "
-                                 f"not {self.name}")
+                raise ValueError(QT_TRANSLATE_NOOP("DatasetSpec", "only {sets} come in more than two classes, not "
+                                                                  "{name}").format(sets=_multiclass_sets(),
+                                                                                   name=DATASET_WORDS[self.name]))
             object.__setattr__(self, "classes", classes)
-        object.__setattr__(self, "noise", real_number("noise", self.noise, 0.0, MAX_NOISE))
+        object.__setattr__(self, "noise", real_number(QT_TRANSLATE_NOOP("Setting", "noise"), self.noise, 0.0,
+                                                      MAX_NOISE))
         object.__setattr__(self, "test_ratio", real_number("test_ratio", self.test_ratio, 0.0, MAX_TEST_RATIO))
-        object.__setattr__(self, "seed", whole_number("seed", self.seed, 0, MAX_SEED))
+        object.__setattr__(self, "seed", whole_number(QT_TRANSLATE_NOOP("Setting", "seed"), self.seed, 0, MAX_SEED))
 
     @property
     def is_custom(self) -> bool:
@@ -174,11 +195,14 @@ class DatasetSpec:
         """Missing fields take their defaults; unknown fields and wrong types raise ValueError."""
         allowed = [f.name for f in fields(cls)]
         if not isinstance(data, Mapping):
-            raise ValueError(f"a dataset spec must be a JSON object with keys {', '.join(allowed)}, "
-                             f"got {type(data).__name__}")
+            raise ValueError(QT_TRANSLATE_NOOP("DatasetSpec", "a dataset spec must be a JSON object with keys {keys}, "
+                                                              "got {kind}")
+                             .format(keys=", ".join(allowed), kind=type(data).__name__))
         unknown = [k for k in data if k not in allowed]
         if unknown:
-            raise ValueError(f"unknown dataset spec field(s) {show_names(unknown)} (allowed: {', '.join(allowed)})")
+            raise ValueError(QT_TRANSLATE_NOOP("DatasetSpec", "unknown dataset spec field(s) {names} (allowed: "
+                                                              "{allowed})")
+                             .format(names=show_names(unknown), allowed=", ".join(allowed)))
         data = dict(data)
         if data.get("points") is not None:
             data["points"] = PointSet.from_dict(data["points"])
@@ -321,12 +345,13 @@ def make_points(name: str, n: int, noise: float, rng: np.random.Generator,
     A regression set gives n points uniform in [-1, 1]² and their target values (n,) in [-1, 1]."""
     name = _check_name(name)
     n = whole_number("n", n, 1, 10_000_000)
-    noise = real_number("noise", noise, 0.0, MAX_NOISE)
+    noise = real_number(QT_TRANSLATE_NOOP("Setting", "noise"), noise, 0.0, MAX_NOISE)
     if is_regression(name):
         return _regression_points(name, n, noise, rng)
     if classes > 2:
         if name not in MULTICLASS_DATASETS:
-            raise ValueError(f"only {' and '.join(MULTICLASS_DATASETS)} come in more than two classes")
+            raise ValueError(QT_TRANSLATE_NOOP("DatasetSpec", "only {sets} come in more than two classes")
+                             .format(sets=_multiclass_sets()))
         sizes = [n // classes + (1 if j >= classes - n % classes else 0) for j in range(classes)]
         X = np.concatenate([_shape_of_k(name, j, classes, size, noise, rng) for j, size in enumerate(sizes)])
         y = np.concatenate([np.full(size, float(j)) for j, size in enumerate(sizes)])

@@ -41,6 +41,7 @@ from collections.abc import Mapping
 from dataclasses import dataclass
 
 from bpviz.engine.compgraph import Evaluation, Graph, GraphError, Statement
+from bpviz.engine.phrases import QT_TRANSLATE_NOOP, phrase_of
 from bpviz.engine.program import build
 from bpviz.engine.tokens import ALIASES, FUNCTIONS, NAME, ExpressionError, Token, tokenize
 
@@ -104,37 +105,42 @@ class _Parser:
             if self.current.kind == "end":
                 break
             if len(statements) == MAX_STATEMENTS:
-                raise self.error(f"too many statements (at most {MAX_STATEMENTS})", self.current)
+                raise self.error(QT_TRANSLATE_NOOP("Expression", "too many statements (at most {most})").format(
+                    most=MAX_STATEMENTS), self.current)
             statements.append(self.statement())
             token = self.current
             if token.kind not in ("sep", "end"):
                 if token.text == ")":
-                    raise self.error("this ')' has no '(' to close", token)
+                    raise self.error(QT_TRANSLATE_NOOP("Expression", "this ')' has no '(' to close"), token)
                 if token.text == "=":
-                    raise self.error("unexpected '=': only a name can be given a value (name = expression)",
-                                     token)
-                raise self.error(f"unexpected {token.shown} after a complete expression (an operator is "
-                                 f"missing)", token)
+                    raise self.error(QT_TRANSLATE_NOOP("Expression", "unexpected '=': only a name can be given a "
+                                                                     "value (name = expression)"), token)
+                raise self.error(QT_TRANSLATE_NOOP("Expression", "unexpected {found} after a complete expression "
+                                                                 "(an operator is missing)").format(found=token.shown),
+                                 token)
         if not statements:
-            raise ExpressionError("the expression is empty")
+            raise ExpressionError(QT_TRANSLATE_NOOP("Expression", "the expression is empty"))
         for s in statements[:-1]:
             if s.kind == "expr":
-                raise self.error("an expression that is not the last statement is never used: give it a name "
-                                 "(y = ...)", s.token)
+                raise self.error(QT_TRANSLATE_NOOP("Expression", "an expression that is not the last statement is "
+                                                                 "never used: give it a name (y = ...)"), s.token)
             if s.kind == "backward":
-                raise self.error(f"{s.name}.backward() must be the last statement: it marks the output",
-                                 s.token)
+                raise self.error(QT_TRANSLATE_NOOP("Expression", "{name}.backward() must be the last statement: it "
+                                                                 "marks the output").format(name=s.name), s.token)
         return statements
 
     def statement(self) -> ParsedStatement:
         first, second = self.current, self.peek()
         if first.kind == "name" and second.kind == "op" and (second.text == "=" or second.text in _AUGMENTED):
             if first.text in FUNCTIONS:
-                raise self.error(f"{first.text} is a function, not a name that can have a value", first)
+                raise self.error(QT_TRANSLATE_NOOP("Expression", "{name} is a function, not a name that can have "
+                                                                 "a value").format(name=first.text), first)
             self.take()
             op = self.take()
             if self.current.kind in ("sep", "end"):
-                raise self.error(f"{first.text} {op.text} needs an expression after it", self.current)
+                raise self.error(QT_TRANSLATE_NOOP("Expression", "{name} {op} needs an expression after "
+                                                                 "it").format(name=first.text, op=op.text),
+                                 self.current)
             tree = self.sum()
             if op.text != "=":
                 tree = ("bin", _AUGMENTED[op.text], ("var", first.text, first), tree, op)
@@ -196,17 +202,20 @@ class _Parser:
             dot = self.take()
             method = self.take()  # the tokenizer lets '.' through only before a known method and '('
             if method.text == "backward":
-                raise self.error("backward() is a statement of its own, on a name: g.backward()", dot)
+                raise self.error(QT_TRANSLATE_NOOP("Expression", "backward() is a statement of its own, on a name: "
+                                                                 "g.backward()"), dot)
             self._empty_brackets(method)
             tree = ("call", method.text, tree, method)
         return tree
 
     def _empty_brackets(self, method: Token) -> None:
         if not self.is_op("("):
-            raise self.error(f"{method.text} needs brackets: .{method.text}()", method)
+            raise self.error(QT_TRANSLATE_NOOP("Expression", "{method} needs brackets: .{method}()").format(
+                method=method.text), method)
         self.take()
         if not self.is_op(")"):
-            raise self.error(f".{method.text}() takes nothing between its brackets", self.current)
+            raise self.error(QT_TRANSLATE_NOOP("Expression", ".{method}() takes nothing between its "
+                                                             "brackets").format(method=method.text), self.current)
         self.take()
 
     def primary(self):
@@ -214,19 +223,24 @@ class _Parser:
         if token.kind == "number":
             value = float(token.text)
             if value == float("inf"):
-                raise self.error(f"{token.text} is too large for a float64", token)
+                raise self.error(QT_TRANSLATE_NOOP("Expression", "{number} is too large for a float64").format(
+                    number=token.text), token)
             return ("num", value, token)
         if token.kind == "name":
             if self.is_op("("):
                 if token.text not in FUNCTIONS:
-                    raise self.error(f"unknown function {token.text}() (known: {', '.join(FUNCTIONS)})", token)
+                    raise self.error(QT_TRANSLATE_NOOP("Expression", "unknown function {name}() (known: "
+                                                                     "{known})").format(name=token.text,
+                                                                                        known=", ".join(FUNCTIONS)),
+                                     token)
                 opening = self.take()
                 self.enter(token)
                 argument = self.bracketed(opening)
                 self.depth -= 1
                 return ("call", token.text, argument, token)
             if token.text in FUNCTIONS:
-                raise self.error(f"{token.text} needs brackets: {token.text}(x)", token)
+                raise self.error(QT_TRANSLATE_NOOP("Expression", "{name} needs brackets: {name}(x)").format(
+                    name=token.text), token)
             return ("var", token.text, token)
         if token.text == "(":
             self.enter(token)
@@ -234,27 +248,31 @@ class _Parser:
             self.depth -= 1
             return tree
         if token.kind in ("end", "sep"):
-            raise self.error("the expression ends too early: a number, a name or '(' is missing", token)
-        raise self.error(f"expected a number, a name or '(' but found {token.shown}", token)
+            raise self.error(QT_TRANSLATE_NOOP("Expression", "the expression ends too early: a number, a name or "
+                                                             "'(' is missing"), token)
+        raise self.error(QT_TRANSLATE_NOOP("Expression", "expected a number, a name or '(' but found {found}").format(
+            found=token.shown), token)
 
     def bracketed(self, opening: Token):
         if self.current.kind in ("end", "sep"):
-            raise self.error("this '(' is never closed", opening)
+            raise self.error(QT_TRANSLATE_NOOP("Expression", "this '(' is never closed"), opening)
         if self.is_op(")"):
-            raise self.error("empty brackets", self.current)
+            raise self.error(QT_TRANSLATE_NOOP("Expression", "empty brackets"), self.current)
         tree = self.sum()
         if not self.is_op(")"):
             if self.current.kind in ("end", "sep") or self.current.line != opening.line:
-                raise self.error("this '(' is never closed", opening)
-            raise self.error(f"expected ')' but found {self.current.shown}", self.current)
+                raise self.error(QT_TRANSLATE_NOOP("Expression", "this '(' is never closed"), opening)
+            raise self.error(QT_TRANSLATE_NOOP("Expression", "expected ')' but found {found}").format(
+                found=self.current.shown), self.current)
         self.take()
         return tree
 
     def enter(self, token: Token) -> None:
         self.depth += 1
         if self.depth > MAX_DEPTH:
-            raise self.error(f"nested too deeply (more than {MAX_DEPTH} levels of brackets, functions, signs "
-                             f"and powers)", token)
+            raise self.error(QT_TRANSLATE_NOOP("Expression", "nested too deeply (more than {most} levels of "
+                                                             "brackets, functions, signs and powers)").format(
+                most=MAX_DEPTH), token)
 
 
 @dataclass(frozen=True)
@@ -276,7 +294,7 @@ class Expression:
         except GraphError as exc:
             column = self.graph.node_column(exc.node) if exc.node else None
             line = self.graph.node_line(exc.node) if exc.node and "\n" in self.text else None
-            raise ExpressionError(str(exc), column, line) from None
+            raise ExpressionError(phrase_of(exc), column, line) from None
 
 
 def parse_expression(text: str, values: Mapping[str, float] | None = None, name: str = "expression"
@@ -284,11 +302,12 @@ def parse_expression(text: str, values: Mapping[str, float] | None = None, name:
     """The graph of the expression or program ``text`` with its names set to ``values``; raises
     ExpressionError."""
     if not isinstance(text, str):
-        raise ExpressionError("the expression must be text")
+        raise ExpressionError(QT_TRANSLATE_NOOP("Expression", "the expression must be text"))
     if len(text) > MAX_LENGTH:
-        raise ExpressionError(f"the expression is too long ({len(text)} characters; at most {MAX_LENGTH})")
+        raise ExpressionError(QT_TRANSLATE_NOOP("Expression", "the expression is too long ({n} characters; at most "
+                                                              "{most})").format(n=len(text), most=MAX_LENGTH))
     if not text.strip():
-        raise ExpressionError("the expression is empty")
+        raise ExpressionError(QT_TRANSLATE_NOOP("Expression", "the expression is empty"))
     tokens = tokenize(text)
     statements = _Parser(tokens, text).program()
     names = list(dict.fromkeys(t.text for t in tokens if t.kind == "name" and t.text not in FUNCTIONS
@@ -306,7 +325,8 @@ def parse_values(text: str) -> dict[str, float]:
     ``column`` of an ExpressionError counts in ``text``."""
     values: dict[str, float] = {}
     if len(text) > MAX_LENGTH:
-        raise ExpressionError(f"the values are too long ({len(text)} characters; at most {MAX_LENGTH})")
+        raise ExpressionError(QT_TRANSLATE_NOOP("Expression", "the values are too long ({n} characters; at most "
+                                                              "{most})").format(n=len(text), most=MAX_LENGTH))
     text = "".join(ALIASES.get(c, c) if c == "\u2212" else c for c in text)
     for m in re.finditer(r"[^,;\n]+", text):
         item, start = m.group(0), m.start() + 1
@@ -314,24 +334,31 @@ def parse_values(text: str) -> dict[str, float]:
             continue
         lead = start + len(item) - len(item.lstrip())
         if "=" not in item:
-            raise ExpressionError(f"{item.strip()!r} needs a value: write name=number, e.g. x=2", lead)
+            raise ExpressionError(QT_TRANSLATE_NOOP("Expression", "{item!r} needs a value: write name=number, e.g. "
+                                                                  "x=2").format(item=item.strip()), lead)
         name_part, number_part = item.split("=", 1)
         name = name_part.strip()
         if not NAME.fullmatch(name) or name.startswith("__"):
-            raise ExpressionError(f"{name!r} is not a name (letters, digits and _, not starting with a digit)",
+            raise ExpressionError(QT_TRANSLATE_NOOP("Expression", "{name!r} is not a name (letters, digits and _, "
+                                                                  "not starting with a digit)").format(name=name),
                                   lead)
         if name in FUNCTIONS:
-            raise ExpressionError(f"{name} is a function, not a name that can have a value", lead)
+            raise ExpressionError(QT_TRANSLATE_NOOP("Expression", "{name} is a function, not a name that can have "
+                                                                  "a value").format(name=name), lead)
         if name in values:
-            raise ExpressionError(f"{name} is given two values", lead)
+            raise ExpressionError(QT_TRANSLATE_NOOP("Expression", "{name} is given two values").format(name=name),
+                                  lead)
         number_column = start + len(name_part) + 1
         number = _VALUE.match(number_part)
         if number is None:
-            shown = number_part.strip() or "nothing"
-            raise ExpressionError(f"the value of {name} must be a number such as 2, -0.5 or 1e-3, not {shown}",
+            shown = number_part.strip() or QT_TRANSLATE_NOOP("Expression", "nothing")
+            raise ExpressionError(QT_TRANSLATE_NOOP("Expression", "the value of {name} must be a number such as 2, "
+                                                                  "-0.5 or 1e-3, not {shown}").format(name=name,
+                                                                                                      shown=shown),
                                   number_column + len(number_part) - len(number_part.lstrip()))
         value = float(number.group(1) + number.group(2))
         if value in (float("inf"), float("-inf")):
-            raise ExpressionError(f"the value of {name} is too large for a float64", number_column)
+            raise ExpressionError(QT_TRANSLATE_NOOP("Expression", "the value of {name} is too large for a "
+                                                                  "float64").format(name=name), number_column)
         values[name] = value
     return values

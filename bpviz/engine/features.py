@@ -9,6 +9,8 @@ from __future__ import annotations
 
 import numpy as np
 
+from bpviz.engine.phrases import QT_TRANSLATE_NOOP
+
 FEATURES = ("x1", "x2", "x1^2", "x2^2", "x1*x2", "sin(x1)", "sin(x2)")
 #: how each feature is shown to the user
 FEATURE_LABELS = {"x1": "x₁", "x2": "x₂", "x1^2": "x₁²", "x2^2": "x₂²", "x1*x2": "x₁x₂",
@@ -24,12 +26,14 @@ FEATURE_TIPS = {
 def check_features(names) -> tuple[str, ...]:
     names = tuple(names)
     if not names:
-        raise ValueError("at least one input feature is needed")
+        raise ValueError(QT_TRANSLATE_NOOP("Features", "at least one input feature is needed"))
     unknown = [n for n in names if n not in FEATURES]
     if unknown:
-        raise ValueError(f"unknown feature(s) {', '.join(map(repr, unknown))} (choose from {', '.join(FEATURES)})")
+        raise ValueError(QT_TRANSLATE_NOOP("Features", "unknown feature(s) {names} (choose from {choices})")
+                         .format(names=", ".join(map(repr, unknown)), choices=", ".join(FEATURES)))
     if len(set(names)) != len(names):
-        raise ValueError(f"each feature may be used once, got {', '.join(names)}")
+        raise ValueError(QT_TRANSLATE_NOOP("Features", "each feature may be used once, got {names}")
+                         .format(names=", ".join(names)))
     return names
 
 

@@ -25,6 +25,7 @@ from collections.abc import Callable, Sequence
 
 from bpviz.engine.compgraph import Evaluation, Graph, GraphError, format_number
 from bpviz.engine.expression import ExpressionError, parse_expression
+from bpviz.engine.phrases import QT_TRANSLATE_NOOP
 
 __all__ = ["BUILTIN_GRAPHS", "MAX_CLASSES", "PROGRAMS", "builtin", "shopping_graph", "apples_graph",
            "sigmoid_graph", "softmax_loss_graph", "neuron_graph", "micrograd_sanity_graph",
@@ -36,28 +37,28 @@ MAX_CLASSES = 5  # softmax_loss: more classes than this no longer draws readably
 def shopping_graph(jacket_price: float = 400.0, jacket_count: float = 1.0, trousers_price: float = 300.0,
                    trousers_count: float = 2.0, discount: float = 0.7) -> Graph:
     """Seed 002: a jacket (400, one) and two trousers (300 each), everything 30 % off: (400·1 + 300·2)·0.7."""
-    g = Graph("shopping", "Shopping: one jacket and two trousers, 30 % off")
-    jp = g.input("jacket_price", jacket_price, "price of one jacket")
-    jn = g.input("jacket_count", jacket_count, "jackets bought")
-    tp = g.input("trousers_price", trousers_price, "price of one pair of trousers")
-    tn = g.input("trousers_count", trousers_count, "pairs of trousers bought")
-    jc = g.mul(jp, jn, name="jacket_cost", note="what the jackets cost")
-    tc = g.mul(tp, tn, name="trousers_cost", note="what the trousers cost")
-    sub = g.add(jc, tc, name="subtotal", note="before the discount")
-    d = g.input("discount", discount, "the factor paid: 30 % off means × 0.7")
-    g.mul(sub, d, name="total", note="what is paid")
+    g = Graph("shopping", QT_TRANSLATE_NOOP("GraphTitle", "Shopping: one jacket and two trousers, 30 % off"))
+    jp = g.input("jacket_price", jacket_price, QT_TRANSLATE_NOOP("GraphNote", "price of one jacket"))
+    jn = g.input("jacket_count", jacket_count, QT_TRANSLATE_NOOP("GraphNote", "jackets bought"))
+    tp = g.input("trousers_price", trousers_price, QT_TRANSLATE_NOOP("GraphNote", "price of one pair of trousers"))
+    tn = g.input("trousers_count", trousers_count, QT_TRANSLATE_NOOP("GraphNote", "pairs of trousers bought"))
+    jc = g.mul(jp, jn, name="jacket_cost", note=QT_TRANSLATE_NOOP("GraphNote", "what the jackets cost"))
+    tc = g.mul(tp, tn, name="trousers_cost", note=QT_TRANSLATE_NOOP("GraphNote", "what the trousers cost"))
+    sub = g.add(jc, tc, name="subtotal", note=QT_TRANSLATE_NOOP("GraphNote", "before the discount"))
+    d = g.input("discount", discount, QT_TRANSLATE_NOOP("GraphNote", "the factor paid: 30 % off means × 0.7"))
+    g.mul(sub, d, name="total", note=QT_TRANSLATE_NOOP("GraphNote", "what is paid"))
     return g
 
 
 def apples_graph(apple: float = 100.0, apple_num: float = 2.0, tax: float = 1.1) -> Graph:
     """Saito, ch. 5 (the first computation graph of the book): two apples at 100 each, tax 1.1. Names as in
     the book's ``buy_apple.py``."""
-    g = Graph("apples", "Apples: two apples at 100, tax 1.1 (Saito ch. 5)")
-    a = g.input("apple", apple, "price of one apple")
-    n = g.input("apple_num", apple_num, "apples bought")
-    ap = g.mul(a, n, name="apple_price", note="what the apples cost")
-    t = g.input("tax", tax, "the factor with the tax: 10 % tax means × 1.1")
-    g.mul(ap, t, name="price", note="what is paid")
+    g = Graph("apples", QT_TRANSLATE_NOOP("GraphTitle", "Apples: two apples at 100, tax 1.1 (Saito ch. 5)"))
+    a = g.input("apple", apple, QT_TRANSLATE_NOOP("GraphNote", "price of one apple"))
+    n = g.input("apple_num", apple_num, QT_TRANSLATE_NOOP("GraphNote", "apples bought"))
+    ap = g.mul(a, n, name="apple_price", note=QT_TRANSLATE_NOOP("GraphNote", "what the apples cost"))
+    t = g.input("tax", tax, QT_TRANSLATE_NOOP("GraphNote", "the factor with the tax: 10 % tax means × 1.1"))
+    g.mul(ap, t, name="price", note=QT_TRANSLATE_NOOP("GraphNote", "what is paid"))
     return g
 
 
@@ -78,9 +79,9 @@ PROGRAMS: dict[str, str] = {
                            "g = f / 2.0\ng += 10.0 / f\ng.backward()\n"),
 }
 _PROGRAM_TITLES = {
-    "neuron": "micrograd's neuron: o = tanh(x1·w1 + x2·w2 + b)",
-    "micrograd_sanity": "micrograd's sanity check (test_engine.py)",
-    "micrograd_more_ops": "micrograd's more ops (test_engine.py, README)",
+    "neuron": QT_TRANSLATE_NOOP("GraphTitle", "micrograd's neuron: o = tanh(x1·w1 + x2·w2 + b)"),
+    "micrograd_sanity": QT_TRANSLATE_NOOP("GraphTitle", "micrograd's sanity check (test_engine.py)"),
+    "micrograd_more_ops": QT_TRANSLATE_NOOP("GraphTitle", "micrograd's more ops (test_engine.py, README)"),
 }
 
 
@@ -90,8 +91,9 @@ def _program_graph(key: str, values: dict) -> Graph:
     except ExpressionError as exc:
         raise GraphError(exc.message) from None
     if parsed.unused:
-        raise GraphError(f"the {key} graph has no input called {parsed.unused[0]} (its inputs: "
-                         f"{', '.join(parsed.variables)})")
+        raise GraphError(QT_TRANSLATE_NOOP("GraphError", "the {graph} graph has no input called {name} (its inputs: "
+                                                         "{inputs})").format(graph=key, name=parsed.unused[0],
+                                                                             inputs=", ".join(parsed.variables)))
     parsed.graph.title = _PROGRAM_TITLES[key]
     return parsed.graph
 
@@ -113,12 +115,12 @@ def micrograd_more_ops_graph(**values: float) -> Graph:
 
 def sigmoid_graph(x: float = 1.0) -> Graph:
     """Seed 004: y = 1/(1 + exp(−x)) as x1 = −1·x, x2 = exp(x1), x3 = x2 + 1, y = 1/x3."""
-    g = Graph("sigmoid", "Sigmoid y = 1/(1 + exp(−x))")
-    x_ = g.input("x", x, "the sigmoid's input")
+    g = Graph("sigmoid", QT_TRANSLATE_NOOP("GraphTitle", "Sigmoid y = 1/(1 + exp(−x))"))
+    x_ = g.input("x", x, QT_TRANSLATE_NOOP("GraphNote", "the sigmoid's input"))
     x1 = g.scale(x_, -1.0, name="x1", note="−x")
     x2 = g.exp(x1, name="x2", note="exp(−x)")
     x3 = g.shift(x2, 1.0, name="x3", note="1 + exp(−x)")
-    g.recip(x3, name="y", note="the sigmoid 1/(1 + exp(−x))")
+    g.recip(x3, name="y", note=QT_TRANSLATE_NOOP("GraphNote", "the sigmoid 1/(1 + exp(−x))"))
     return g
 
 
@@ -131,28 +133,37 @@ def softmax_loss_graph(scores: Sequence[float] = (0.3, 2.9, 4.0), targets: Seque
     scores, targets = [float(a) for a in scores], [float(t) for t in targets]
     n = len(scores)
     if not 2 <= n <= MAX_CLASSES:
-        raise GraphError(f"softmax_loss takes 2 to {MAX_CLASSES} scores, got {n}")
+        raise GraphError(QT_TRANSLATE_NOOP("GraphError", "softmax_loss takes 2 to {most} scores, got {n}").format(
+            most=MAX_CLASSES, n=n))
     if len(targets) != n:
-        raise GraphError(f"{n} scores need {n} targets, got {len(targets)}")
+        raise GraphError(QT_TRANSLATE_NOOP("GraphError", "{n} scores need {n} targets, got {got}").format(
+            n=n, got=len(targets)))
     for k, t in enumerate(targets, 1):
         if not math.isfinite(t):
-            raise GraphError(f"target t{k} must be a finite number, got {t}")
+            raise GraphError(QT_TRANSLATE_NOOP("GraphError", "target t{k} must be a finite number, got {t}").format(
+                k=k, t=t))
         if t < 0:
-            raise GraphError(f"target t{k} = {format_number(t)} is negative: targets are probabilities")
+            raise GraphError(QT_TRANSLATE_NOOP("GraphError", "target t{k} = {t} is negative: targets are "
+                                                             "probabilities").format(k=k, t=format_number(t)))
     if abs(math.fsum(targets) - 1.0) > 1e-9:
-        raise GraphError(f"the targets add up to {format_number(math.fsum(targets))}, not 1: use one-hot "
-                         f"targets such as 0, 0, 1")
-    g = Graph("softmax_loss", "Softmax with cross-entropy loss")
-    a = [g.input(f"a{k}", s, f"score of class {k}") for k, s in enumerate(scores, 1)]
+        raise GraphError(QT_TRANSLATE_NOOP("GraphError", "the targets add up to {sum}, not 1: use one-hot targets "
+                                                         "such as 0, 0, 1").format(
+            sum=format_number(math.fsum(targets))))
+    g = Graph("softmax_loss", QT_TRANSLATE_NOOP("GraphTitle", "Softmax with cross-entropy loss"))
+    a = [g.input(f"a{k}", s, QT_TRANSLATE_NOOP("GraphNote", "score of class {k}").format(k=k))
+         for k, s in enumerate(scores, 1)]
     e = [g.exp(a[k], name=f"e{k + 1}", note=f"exp(a{k + 1})") for k in range(n)]
-    total = g.add(*e, name="S", note="the sum of the exponentials")
+    total = g.add(*e, name="S", note=QT_TRANSLATE_NOOP("GraphNote", "the sum of the exponentials"))
     r = g.recip(total, name="r", note="1/S")
-    y = [g.mul(e[k], r, name=f"y{k + 1}", note=f"the softmax output for class {k + 1}") for k in range(n)]
+    y = [g.mul(e[k], r, name=f"y{k + 1}", note=QT_TRANSLATE_NOOP("GraphNote", "the softmax output for class "
+                                                                              "{k}").format(k=k + 1))
+         for k in range(n)]
     logs = [g.log(y[k], name=f"l{k + 1}", note=f"log(y{k + 1})") for k in range(n)]
-    t = [g.input(f"t{k}", tv, f"target of class {k}") for k, tv in enumerate(targets, 1)]
+    t = [g.input(f"t{k}", tv, QT_TRANSLATE_NOOP("GraphNote", "target of class {k}").format(k=k))
+         for k, tv in enumerate(targets, 1)]
     p = [g.mul(t[k], logs[k], name=f"p{k + 1}", note=f"t{k + 1}·log(y{k + 1})") for k in range(n)]
     s = g.add(*p, name="s", note="Σ t·log(y)")
-    g.scale(s, -1.0, name="L", note="the cross-entropy loss −Σ t·log(y)")
+    g.scale(s, -1.0, name="L", note=QT_TRANSLATE_NOOP("GraphNote", "the cross-entropy loss −Σ t·log(y)"))
     return g
 
 
@@ -174,20 +185,28 @@ def softmax_check(ev: Evaluation) -> list[tuple[float, float, float, float]]:
 
 
 #: name → (title, one-line description, builder taking keyword arguments)
+#: (the descriptions are phrases: the window shows them in its language, the CLI's list in English)
 BUILTIN_GRAPHS: dict[str, tuple[str, str, Callable[..., Graph]]] = {
-    "shopping": ("Shopping", "(400·1 + 300·2)·0.7: a jacket and two trousers, 30 % off (seed 002)",
+    "shopping": ("Shopping", QT_TRANSLATE_NOOP("GraphDescription", "(400·1 + 300·2)·0.7: a jacket and two "
+                                                                   "trousers, 30 % off (seed 002)"),
                  shopping_graph),
-    "apples": ("Apples", "100·2·1.1: two apples at 100, tax 1.1 (Saito's first graph, ch. 5)", apples_graph),
-    "sigmoid": ("Sigmoid", "y = 1/(1 + exp(−x)) as ×(−1), exp, +1, 1/x; backward gives y(1 − y) (seed 004)",
+    "apples": ("Apples", QT_TRANSLATE_NOOP("GraphDescription", "100·2·1.1: two apples at 100, tax 1.1 (Saito's "
+                                                               "first graph, ch. 5)"), apples_graph),
+    "sigmoid": ("Sigmoid", QT_TRANSLATE_NOOP("GraphDescription", "y = 1/(1 + exp(−x)) as ×(−1), exp, +1, 1/x; "
+                                                                 "backward gives y(1 − y) (seed 004)"),
                 sigmoid_graph),
-    "softmax_loss": ("Softmax with loss", "L = −Σ t·log(softmax(a)); backward gives y − t (seed 004)",
+    "softmax_loss": ("Softmax with loss", QT_TRANSLATE_NOOP("GraphDescription", "L = −Σ t·log(softmax(a)); "
+                                                                                "backward gives y − t (seed 004)"),
                      softmax_loss_graph),
-    "neuron": ("Neuron (micrograd)", "o = tanh(x1·w1 + x2·w2 + b) = 0.7071: the neuron of micrograd's lecture",
+    "neuron": ("Neuron (micrograd)", QT_TRANSLATE_NOOP("GraphDescription", "o = tanh(x1·w1 + x2·w2 + b) = 0.7071: "
+                                                                           "the neuron of micrograd's lecture"),
                neuron_graph),
-    "micrograd_sanity": ("micrograd sanity check", "micrograd's test_sanity_check: z, q, h, y with relu; "
-                         "y = −20, ∂y/∂x = 46", micrograd_sanity_graph),
-    "micrograd_more_ops": ("micrograd more ops", "micrograd's test_more_ops (and README): +=, **, relu, "
-                           "/; g = 24.7041", micrograd_more_ops_graph),
+    "micrograd_sanity": ("micrograd sanity check", QT_TRANSLATE_NOOP("GraphDescription", "micrograd's "
+                                                                     "test_sanity_check: z, q, h, y with relu; y = "
+                                                                     "−20, ∂y/∂x = 46"), micrograd_sanity_graph),
+    "micrograd_more_ops": ("micrograd more ops", QT_TRANSLATE_NOOP("GraphDescription", "micrograd's test_more_ops "
+                                                                   "(and README): +=, **, relu, /; g = 24.7041"),
+                           micrograd_more_ops_graph),
 }
 
 
@@ -196,5 +215,6 @@ def builtin(name: str, **kwargs) -> Graph:
     try:
         builder = BUILTIN_GRAPHS[name][2]
     except KeyError:
-        raise GraphError(f"no built-in graph called {name!r} (known: {', '.join(BUILTIN_GRAPHS)})") from None
+        raise GraphError(QT_TRANSLATE_NOOP("GraphError", "no built-in graph called {name!r} (known: {known})").format(
+            name=name, known=", ".join(BUILTIN_GRAPHS))) from None
     return builder(**kwargs)

@@ -24,6 +24,8 @@ import math
 from collections.abc import Callable, Collection, Sequence
 from dataclasses import dataclass
 
+from bpviz.engine.phrases import QT_TRANSLATE_NOOP
+
 MINUS = "\u2212"
 
 
@@ -122,14 +124,15 @@ def _sigmoid_local(k, names, vals, c, out):
 def _relu_local(k, names, vals, c, out):
     x = vals[0]
     why = f"{format_number(x)} > 0" if x > 0 else f"{format_number(x)} ≤ 0"
-    return f"∂relu({names[0]})/∂{names[0]} = 1 if {names[0]} > 0 else 0", f"{1 if x > 0 else 0} ({why})", \
-        1.0 if x > 0 else 0.0
+    formula = QT_TRANSLATE_NOOP("GraphFormula", "∂relu({x})/∂{x} = 1 if {x} > 0 else 0").format(x=names[0])
+    return formula, f"{1 if x > 0 else 0} ({why})", 1.0 if x > 0 else 0.0
 
 
 def _sqrt_local(k, names, vals, c, out):
     if out == 0.0:
-        raise Undefined(f"sqrt is not differentiable at {names[0]} = {format_number(vals[0])}: its derivative "
-                        f"1/(2·√{names[0]}) is infinite")
+        raise Undefined(QT_TRANSLATE_NOOP("GraphError", "sqrt is not differentiable at {x} = {value}: its "
+                                                        "derivative 1/(2·√{x}) is infinite").format(
+            x=names[0], value=format_number(vals[0])))
     return f"∂sqrt({names[0]})/∂{names[0]} = 1/(2·sqrt({names[0]}))", f"1/(2·{format_number(out)})", \
         1.0 / (2.0 * out)
 
@@ -154,8 +157,9 @@ def _pow_local(k, names, vals, c, out):
     if n == 1:
         return formula + "1", "1", 1.0
     if a == 0 and n < 1:
-        raise Undefined(f"{base}^{_exponent(n)} is not differentiable at {base} = 0: its derivative "
-                        f"{format_number(n)}·{base}^{_exponent(n - 1)} is infinite")
+        raise Undefined(QT_TRANSLATE_NOOP("GraphError", "{base}^{n} is not differentiable at {base} = 0: its "
+                                                        "derivative {factor}·{base}^{m} is infinite").format(
+            base=base, n=_exponent(n), factor=format_number(n), m=_exponent(n - 1)))
     if n == 2:
         return formula + f"2·{base}", f"2·{num(a)}", 2.0 * a
     return (formula + f"{format_number(n)}·{base}^{_exponent(n - 1)}",
@@ -273,32 +277,48 @@ def check_forward(node, vals: Sequence[float], underflowed: Collection[str] = ()
         return
     slot = 1 if node.op == "div" else 0
     x, source = vals[slot], node.inputs[slot]
-    because = (f": {source} underflowed to 0 (its exact value is too small for a float64)"
-               if x == 0 and source in underflowed else "")
+    because = _underflowed(source) if x == 0 and source in underflowed else None
     if node.op == "log" and x <= 0:
-        reason = because or ": the logarithm needs a positive number"
-        raise GraphError(f"node {node.name}: log({format_number(x)}) is undefined{reason}", node.name)
+        reason = because or QT_TRANSLATE_NOOP("GraphError", "the logarithm needs a positive number")
+        raise GraphError(QT_TRANSLATE_NOOP("GraphError", "node {node}: log({x}) is undefined: {reason}").format(
+            node=node.name, x=format_number(x), reason=reason), node.name)
     if node.op != "log" and x == 0:
         what = "1/0" if node.op == "recip" else f"{format_number(vals[0])}/0"
-        raise GraphError(f"node {node.name}: division by zero ({what}){because}", node.name)
+        raise GraphError(_division_by_zero(node.name, what, because), node.name)
+
+
+def _underflowed(source: str) -> str:
+    return QT_TRANSLATE_NOOP("GraphError", "{source} underflowed to 0 (its exact value is too small for a "
+                                           "float64)").format(source=source)
+
+
+def _division_by_zero(node: str, what: str, because: str | None) -> str:
+    if because:
+        return QT_TRANSLATE_NOOP("GraphError", "node {node}: division by zero ({what}): {reason}").format(
+            node=node, what=what, reason=because)
+    return QT_TRANSLATE_NOOP("GraphError", "node {node}: division by zero ({what})").format(node=node, what=what)
 
 
 def _check_root_or_power(node, vals: Sequence[float], underflowed: Collection[str]) -> None:
     a, source = vals[0], node.inputs[0]
-    because = (f": {source} underflowed to 0 (its exact value is too small for a float64)"
-               if a == 0 and source in underflowed else "")
+    because = _underflowed(source) if a == 0 and source in underflowed else None
     if node.op == "sqrt" and a < 0:
-        raise GraphError(f"node {node.name}: sqrt({format_number(a)}) is undefined: the square root needs a "
-                         f"number ≥ 0", node.name)
+        raise GraphError(QT_TRANSLATE_NOOP("GraphError", "node {node}: sqrt({x}) is undefined: the square root "
+                                                         "needs a number ≥ 0").format(node=node.name,
+                                                                                      x=format_number(a)), node.name)
     if node.op == "pow":
         n = node.param
         if a < 0 and not float(n).is_integer():
-            raise GraphError(f"node {node.name}: {num(a)}^{num(n)} is undefined: a negative number has no real "
-                             f"power {format_number(n)} (only whole-number powers)", node.name)
+            raise GraphError(QT_TRANSLATE_NOOP("GraphError", "node {node}: {a}^{n} is undefined: a negative number "
+                                                             "has no real power {power} (only whole-number "
+                                                             "powers)").format(node=node.name, a=num(a), n=num(n),
+                                                                               power=format_number(n)), node.name)
         if a == 0 and n < 0:
-            raise GraphError(f"node {node.name}: division by zero (0^{num(n)} = 1/0^{format_number(-n)})"
-                             f"{because}", node.name)
+            raise GraphError(_division_by_zero(node.name, f"0^{num(n)} = 1/0^{format_number(-n)}", because),
+                             node.name)
     if node.op == "pow_var" and a <= 0:
-        reason = because or (f": a power whose exponent is computed ({node.inputs[1]}) needs a positive base, "
-                             f"as it is exp({node.inputs[1]}·log({source}))")
-        raise GraphError(f"node {node.name}: {num(a)}^{num(vals[1])} is refused{reason}", node.name)
+        reason = because or QT_TRANSLATE_NOOP("GraphError", "a power whose exponent is computed ({exponent}) needs "
+                                                            "a positive base, as it is exp({exponent}·log({base}))"
+                                              ).format(exponent=node.inputs[1], base=source)
+        raise GraphError(QT_TRANSLATE_NOOP("GraphError", "node {node}: {a}^{b} is refused: {reason}").format(
+            node=node.name, a=num(a), b=num(vals[1]), reason=reason), node.name)

@@ -5,6 +5,7 @@ from __future__ import annotations
 
 from dataclasses import dataclass, field
 
+from bpviz.engine import phrases
 from bpviz.engine.graph_ops import LEAF_OPS, format_number
 
 __all__ = ["NodeResult", "Statement", "EdgeGrad", "BackwardStep", "Evaluation"]
@@ -78,7 +79,7 @@ class EdgeGrad:
             parts.append(self.numbers)
         if format_number(self.local) not in (self.numbers, rhs):
             parts.append(format_number(self.local))
-        return " = ".join(parts)
+        return phrases.join(" = ", parts)  # keeps a formula in words (relu's) translatable
 
     def to_dict(self) -> dict:
         return {"input": self.source, "formula": self.formula, "local": self.local, "sent": self.sent,

@@ -26,6 +26,7 @@ from dataclasses import dataclass
 import numpy as np
 
 from bpviz.engine.checks import is_real, is_whole, show
+from bpviz.engine.phrases import QT_TRANSLATE_NOOP
 from bpviz.engine.presets import ExampleParams, worked_example
 
 EXAMPLE_AXES = ("w1", "w2", "w3", "w4", "w5", "w6", "w7", "w8", "b1", "b2")
@@ -64,10 +65,12 @@ def grid_offsets(span, steps) -> np.ndarray:
     """``steps`` equal steps from −span to +span; for an odd count the middle one is exactly 0 (the centre is a
     grid point) and the ends are exactly ±span."""
     if not is_real(span) or not math.isfinite(float(span)) or float(span) <= 0.0:
-        raise ValueError(f"the span must be a finite number > 0, got {show(span)}")
+        raise ValueError(QT_TRANSLATE_NOOP("Landscape", "the span must be a finite number > 0, got {value}").format(
+            value=show(span)))
     if not is_whole(steps) or not MIN_STEPS <= int(steps) <= MAX_STEPS:
-        raise ValueError(f"the number of steps must be a whole number from {MIN_STEPS} to {MAX_STEPS}, "
-                         f"got {show(steps)}")
+        raise ValueError(QT_TRANSLATE_NOOP("Landscape", "the number of steps must be a whole number from {low} to "
+                                                        "{high}, got {value}").format(
+            low=MIN_STEPS, high=MAX_STEPS, value=show(steps)))
     steps = int(steps)
     # Integers over integers: symmetric, and exactly 0 in the middle (a linspace may miss it by an ulp).
     return float(span) * ((2.0 * np.arange(steps) - (steps - 1)) / (steps - 1))
@@ -207,17 +210,20 @@ def pca_directions(trajectory) -> tuple[np.ndarray, np.ndarray, np.ndarray]:
     if traj.ndim != 2:
         raise ValueError(f"a trajectory is an array (T, n_params) of parameter vectors, got shape {traj.shape}")
     if len(traj) < 3:
-        raise ValueError(f"the principal directions need at least 3 recorded points, got {len(traj)}")
+        raise ValueError(QT_TRANSLATE_NOOP("Landscape", "the principal directions need at least 3 recorded points, "
+                                                        "got {n}").format(n=len(traj)))
     if traj.shape[1] < 2:
-        raise ValueError("the principal directions need at least 2 parameters")
+        raise ValueError(QT_TRANSLATE_NOOP("Landscape", "the principal directions need at least 2 parameters"))
     if not np.all(np.isfinite(traj)):
-        raise ValueError("the trajectory holds a value that is not a finite number (did the run diverge?)")
+        raise ValueError(QT_TRANSLATE_NOOP("Landscape", "the trajectory holds a value that is not a finite number "
+                                                        "(did the run diverge?)"))
     diffs = traj - traj[-1]
     diffs -= diffs.mean(axis=0)
     _, singular, vt = np.linalg.svd(diffs, full_matrices=False)
     variance = singular**2
     if not variance[0] > 0.0 or variance[0] <= (1e-14 * np.abs(traj).max()) ** 2 * len(traj):
-        raise ValueError("the trajectory does not move: its points are all the same, so it has no directions")
+        raise ValueError(QT_TRANSLATE_NOOP("Landscape", "the trajectory does not move: its points are all the same, "
+                                                        "so it has no directions"))
     d1, d2 = (v * (1.0 if v[np.argmax(np.abs(v))] >= 0 else -1.0) for v in vt[:2])
     return d1.copy(), d2.copy(), variance[:2] / variance.sum()
 
@@ -232,7 +238,8 @@ def project(trajectory, centre, d1, d2) -> np.ndarray:
     offsets = traj - np.asarray(centre, dtype=np.float64)
     coords, _, rank, _ = np.linalg.lstsq(basis, offsets.T, rcond=None)
     if rank < 2:
-        raise ValueError("the two directions do not span a plane (one is zero or they are parallel)")
+        raise ValueError(QT_TRANSLATE_NOOP("Landscape", "the two directions do not span a plane (one is zero or they "
+                                                        "are parallel)"))
     return coords.T
 
 
@@ -240,13 +247,16 @@ def project(trajectory, centre, d1, d2) -> np.ndarray:
 def check_example_axes(axes) -> tuple[str, str]:
     """Two different names of ``EXAMPLE_AXES``; ValueError with one sentence otherwise."""
     if isinstance(axes, str) or not isinstance(axes, (tuple, list)) or len(axes) != 2:
-        raise ValueError(f"expected two parameter names such as w5,w1 (any two of {' '.join(EXAMPLE_AXES)}), "
-                         f"got {show(axes)}")
+        raise ValueError(QT_TRANSLATE_NOOP("Landscape", "expected two parameter names such as w5,w1 (any two of "
+                                                        "{names}), got {value}").format(
+            names=" ".join(EXAMPLE_AXES), value=show(axes)))
     for name in axes:
         if name not in EXAMPLE_AXES:
-            raise ValueError(f"unknown parameter {show(name)}: choose two of {' '.join(EXAMPLE_AXES)}")
+            raise ValueError(QT_TRANSLATE_NOOP("Landscape", "unknown parameter {name}: choose two of {names}").format(
+                name=show(name), names=" ".join(EXAMPLE_AXES)))
     if axes[0] == axes[1]:
-        raise ValueError(f"the two axes must be different parameters, got {axes[0]} twice")
+        raise ValueError(QT_TRANSLATE_NOOP("Landscape", "the two axes must be different parameters, got {name} "
+                                                        "twice").format(name=axes[0]))
     return axes[0], axes[1]
 
 
@@ -268,13 +278,15 @@ def example_landscape(params: ExampleParams, axes, span, steps) -> Landscape:
         x = getattr(params, axes[0]) + offsets
         y = getattr(params, axes[1]) + offsets
     if not (np.all(np.isfinite(x)) and np.all(np.isfinite(y))):
-        raise ValueError(f"the span {float(span):g} takes {axes[0]} or {axes[1]} beyond the largest float64")
+        raise ValueError(QT_TRANSLATE_NOOP("Landscape", "the span {span:g} takes {x} or {y} beyond the largest "
+                                                        "float64").format(span=float(span), x=axes[0], y=axes[1]))
     net = worked_example(params)
     loss = plane_losses(net, params.inputs, params.targets, net.get_parameters(), _unit_direction(axes[0]),
                         _unit_direction(axes[1]), offsets, offsets)
     if not np.all(np.isfinite(loss)):
-        raise ValueError("E_total is too large for a float64 (overflow) at some points of the grid: use a smaller "
-                         "span or smaller starting numbers")
+        raise ValueError(QT_TRANSLATE_NOOP("Landscape", "E_total is too large for a float64 (overflow) at some "
+                                                        "points of the grid: use a smaller span or smaller starting "
+                                                        "numbers"))
     return Landscape(axes, x, y, loss)
 
 
@@ -284,7 +296,8 @@ def example_path(params: ExampleParams, axes, iterations, update_biases: bool = 
     (iterations, 2); empty for 0 passes. A run that diverges shows as values that are not finite."""
     axes = check_example_axes(axes)
     if not is_whole(iterations) or int(iterations) < 0:
-        raise ValueError(f"the number of passes must be a whole number >= 0, got {show(iterations)}")
+        raise ValueError(QT_TRANSLATE_NOOP("Landscape", "the number of passes must be a whole number >= 0, got "
+                                                        "{value}").format(value=show(iterations)))
     # The vector index of each parameter (a shared bias is in two entries, always equal: the first will do).
     where = [int(np.flatnonzero(_unit_direction(name))[0]) for name in axes]
     net = worked_example(params, update_biases)

@@ -18,6 +18,7 @@ from dataclasses import dataclass, field
 import numpy as np
 
 from bpviz.engine.checks import is_real, is_whole, show, show_names
+from bpviz.engine.phrases import QT_TRANSLATE_NOOP, Phrase
 
 MIN_CLASSES, MAX_CLASSES = 2, 6
 MAX_POINTS = 10_000  # drawn or imported
@@ -53,31 +54,38 @@ class PointSet:
         X = _frozen(np.asarray(self.X, dtype=np.float64).reshape(-1, 2))
         y = _frozen(np.asarray(self.y, dtype=np.float64).reshape(-1))
         if len(y) != len(X):
-            raise ValueError(f"{len(X):,} points but {len(y):,} labels")
+            raise ValueError(QT_TRANSLATE_NOOP("PointSet", "{points:,} points but {labels:,} labels")
+                             .format(points=len(X), labels=len(y)))
         if len(X) > MAX_POINTS:
-            raise ValueError(f"at most {MAX_POINTS:,} points, got {len(X):,}")
+            raise ValueError(_too_many(len(X)))
         if not (np.isfinite(X).all() and np.isfinite(y).all()):
-            raise ValueError("every coordinate, label and value must be a finite number")
+            raise ValueError(QT_TRANSLATE_NOOP("PointSet", "every coordinate, label and value must be a finite number"))
         if np.abs(X).max(initial=0.0) > VIEW_HALF_WIDTH:
-            raise ValueError(f"points must lie in the view's square (coordinates within ±{VIEW_HALF_WIDTH:g})")
+            raise ValueError(QT_TRANSLATE_NOOP("PointSet", "points must lie in the view's square (coordinates within "
+                                                           "±{half:g})").format(half=VIEW_HALF_WIDTH))
         regression = bool(self.regression)
         names = () if regression else tuple(self.class_names)
         if not regression:
             if not MIN_CLASSES <= len(names) <= MAX_CLASSES:
-                raise ValueError(f"a classification set needs {MIN_CLASSES} to {MAX_CLASSES} classes, "
-                                 f"got {len(names)}")
+                raise ValueError(QT_TRANSLATE_NOOP("PointSet", "a classification set needs {least} to {most} classes, "
+                                                               "got {n}")
+                                 .format(least=MIN_CLASSES, most=MAX_CLASSES, n=len(names)))
             bad = [n for n in names if not (isinstance(n, str) and 0 < len(n.strip()) <= MAX_NAME_CHARS)]
             if bad:
-                raise ValueError(f"class names must be text of 1 to {MAX_NAME_CHARS} characters, got {show(bad[0])}")
+                raise ValueError(QT_TRANSLATE_NOOP("PointSet", "class names must be text of 1 to {most} characters, "
+                                                               "got {name}").format(most=MAX_NAME_CHARS,
+                                                                                    name=show(bad[0])))
             if len(set(names)) != len(names):
-                raise ValueError("class names must differ")
+                raise ValueError(QT_TRANSLATE_NOOP("PointSet", "class names must differ"))
             if len(y) and not (np.all(y == np.round(y)) and y.min() >= 0 and y.max() < len(names)):
-                raise ValueError(f"labels must be class numbers 0 to {len(names) - 1}")
+                raise ValueError(QT_TRANSLATE_NOOP("PointSet", "labels must be class numbers 0 to {last}")
+                                 .format(last=len(names) - 1))
         scale = tuple(float(s) for s in self.scale)
         offset = tuple(float(o) for o in self.offset)
         if len(scale) != 2 or len(offset) != 2 or not all(math.isfinite(v) for v in scale + offset) \
                 or min(scale) <= 0:
-            raise ValueError("the rescaling must be two positive scales and two finite offsets")
+            raise ValueError(QT_TRANSLATE_NOOP("PointSet", "the rescaling must be two positive scales and two finite "
+                                                           "offsets"))
         for name, value in (("X", X), ("y", y), ("regression", regression), ("class_names", names),
                             ("scale", scale), ("offset", offset)):
             object.__setattr__(self, name, value)
@@ -116,14 +124,22 @@ class PointSet:
         """The view's coordinates (n, 2) → raw (file) coordinates."""
         return (np.asarray(view, dtype=np.float64) - np.array(self.offset)) / np.array(self.scale)
 
-    def rescaling_text(self) -> str:
-        """How file coordinates map onto the view, in words ("" when they are not moved)."""
+    def rescaling_formulas(self) -> str:
+        """How file coordinates map onto the view, as formulas ("x1′ = 0.05·x1 − 1, x2′ = …"; "" when they are not
+        moved)."""
         if not self.rescaled:
             return ""
         parts = []
         for i, (s, o) in enumerate(zip(self.scale, self.offset), start=1):
             parts.append(f"x{i}′ = {s:.4g}·x{i} {'+' if o >= 0 else '−'} {abs(o):.4g}")
-        return "rescaled into the view: " + ", ".join(parts)
+        return ", ".join(parts)
+
+    def rescaling_text(self) -> str:
+        """How file coordinates map onto the view, in words (a phrase; "" when they are not moved)."""
+        if not self.rescaled:
+            return ""
+        return QT_TRANSLATE_NOOP("PointSet", "rescaled into the view: {formulas}").format(
+            formulas=self.rescaling_formulas())
 
     # ------------------------------------------------------------------ edits (each returns a new set)
     def _with(self, X, y, class_names=None) -> PointSet:
@@ -154,9 +170,11 @@ class PointSet:
     def with_class_count(self, k: int) -> PointSet:
         """K classes: new ones get default names; points of classes beyond K are dropped."""
         if self.regression:
-            raise ValueError("a regression set has values, not classes")
+            raise ValueError(QT_TRANSLATE_NOOP("PointSet", "a regression set has values, not classes"))
         if not MIN_CLASSES <= k <= MAX_CLASSES:
-            raise ValueError(f"the number of classes must be from {MIN_CLASSES} to {MAX_CLASSES}, got {show(k)}")
+            raise ValueError(QT_TRANSLATE_NOOP("PointSet", "the number of classes must be from {least} to {most}, "
+                                                           "got {k}")
+                             .format(least=MIN_CLASSES, most=MAX_CLASSES, k=show(k)))
         names = list(self.class_names[:k])
         for i in range(len(names), k):
             candidate = str(i)
@@ -183,24 +201,26 @@ class PointSet:
         """The points of a session file; ValueError in one sentence for anything that is not a valid set."""
         allowed = ("x1", "x2", "labels", "values", "class_names", "scale", "offset")
         if not isinstance(data, Mapping):
-            raise ValueError(f"the points must be a JSON object with keys x1, x2 and labels or values, "
-                             f"got {show(data)}")
+            raise ValueError(QT_TRANSLATE_NOOP("PointSet", "the points must be a JSON object with keys x1, x2 and "
+                                                           "labels or values, got {data}").format(data=show(data)))
         unknown = [k for k in data if k not in allowed]
         if unknown:
-            raise ValueError(f"unknown points field(s) {show_names(unknown)}")
+            raise ValueError(QT_TRANSLATE_NOOP("PointSet", "unknown points field(s) {names}")
+                             .format(names=show_names(unknown)))
         if ("labels" in data) == ("values" in data):
-            raise ValueError("the points need either labels (classes) or values (regression)")
+            raise ValueError(QT_TRANSLATE_NOOP("PointSet", "the points need either labels (classes) or values "
+                                                           "(regression)"))
         regression = "values" in data
         columns = [_numbers(data.get(k), k) for k in ("x1", "x2", "values" if regression else "labels")]
         if len({len(c) for c in columns}) != 1:
-            raise ValueError("the points' columns have different lengths")
+            raise ValueError(QT_TRANSLATE_NOOP("PointSet", "the points' columns have different lengths"))
         if not regression and not all(is_whole(v) for v in data["labels"]):
-            raise ValueError("labels must be whole class numbers")
+            raise ValueError(QT_TRANSLATE_NOOP("PointSet", "labels must be whole class numbers"))
         names = data.get("class_names", default_class_names(int(max(columns[2], default=1)) + 1))
         if regression:
             names = ()
         elif not isinstance(names, list | tuple):
-            raise ValueError("class_names must be a list of names")
+            raise ValueError(QT_TRANSLATE_NOOP("PointSet", "class_names must be a list of names"))
         scale = _numbers(data.get("scale", [1.0, 1.0]), "scale")
         offset = _numbers(data.get("offset", [0.0, 0.0]), "offset")
         return cls(np.column_stack(columns[:2]) if columns[0] else np.zeros((0, 2)), columns[2], regression,
@@ -208,11 +228,17 @@ class PointSet:
 
 
 def _numbers(values, what: str) -> list:
+    """A column of a session's points: ``what`` is its key (x1, x2, labels, values, scale, offset)."""
     if not isinstance(values, list) or not all(is_real(v) for v in values):
-        raise ValueError(f"the points' {what} must be a list of numbers")
+        raise ValueError(QT_TRANSLATE_NOOP("PointSet", "the points' {what} must be a list of numbers")
+                         .format(what=what))
     if len(values) > MAX_POINTS:
-        raise ValueError(f"at most {MAX_POINTS:,} points, got {len(values):,}")
+        raise ValueError(_too_many(len(values)))
     return values
+
+
+def _too_many(n: int) -> Phrase:
+    return QT_TRANSLATE_NOOP("PointSet", "at most {most:,} points, got {n:,}").format(most=MAX_POINTS, n=n)
 
 
 def rescale_into_view(raw: np.ndarray) -> tuple[tuple[float, float], tuple[float, float]]:

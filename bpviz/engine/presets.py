@@ -8,6 +8,7 @@ import numpy as np
 
 from bpviz.engine.checks import real_number, show_names
 from bpviz.engine.network import Network
+from bpviz.engine.phrases import QT_TRANSLATE_NOOP
 
 _PARAM_NAMES = ("i1", "i2", "t1", "t2", "w1", "w2", "w3", "w4", "w5", "w6", "w7", "w8", "b1", "b2", "lr")
 
@@ -40,16 +41,19 @@ class ExampleParams:
         for f in fields(self):
             object.__setattr__(self, f.name, real_number(f.name, getattr(self, f.name)))
         if self.lr <= 0.0:
-            raise ValueError(f"lr (the learning rate) must be > 0, got {self.lr:g}")
+            raise ValueError(QT_TRANSLATE_NOOP("ExampleParams", "lr (the learning rate) must be > 0, got {lr:g}")
+                             .format(lr=self.lr))
 
     @classmethod
     def from_dict(cls, data) -> ExampleParams:
         """Defaults overridden by any of i1 i2 t1 t2 w1..w8 b1 b2 lr; other keys are refused."""
         if not isinstance(data, dict):
-            raise ValueError("expected a JSON object of parameters such as {\"w5\": 0.4}")
+            raise ValueError(QT_TRANSLATE_NOOP("ExampleParams", "expected a JSON object of parameters such as "
+                                                                "{example}").format(example='{"w5": 0.4}'))
         unknown = [key for key in data if key not in _PARAM_NAMES]
         if unknown:
-            raise ValueError(f"unknown parameter(s) {show_names(unknown)} (allowed: {' '.join(_PARAM_NAMES)})")
+            raise ValueError(QT_TRANSLATE_NOOP("ExampleParams", "unknown parameter(s) {names} (allowed: {allowed})")
+                             .format(names=show_names(unknown), allowed=" ".join(_PARAM_NAMES)))
         return replace(cls(), **data)
 
     def to_dict(self) -> dict:
@@ -122,7 +126,8 @@ def run_example(params: ExampleParams | None = None, iterations: int = 1, update
     window runs 100,000 passes in a worker thread and shows how far it is); an exception it raises stops the
     run and propagates."""
     if iterations < 1:
-        raise ValueError(f"iterations must be at least 1, got {iterations}")
+        raise ValueError(QT_TRANSLATE_NOOP("ExampleParams", "iterations must be at least 1, got {iterations}")
+                         .format(iterations=iterations))
     p = params or ExampleParams()
     net = worked_example(p, update_biases)
     batch = net.batch(1).load(p.inputs, p.targets)

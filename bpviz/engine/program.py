@@ -11,6 +11,7 @@ import math
 from collections.abc import Mapping, Sequence
 
 from bpviz.engine.compgraph import Graph, Statement
+from bpviz.engine.phrases import QT_TRANSLATE_NOOP
 from bpviz.engine.tokens import ExpressionError, Token
 
 __all__ = ["build", "version_name"]
@@ -77,7 +78,8 @@ class _Builder:
         own = self.next_version(name)
         if tree[0] == "num":  # a = -4: an input leaf (a given value of the same name replaces the number)
             value = self._value(own) if own in self.values else tree[1]
-            node = self.add_leaf(own, value, tree[2], group=own, note=f"given in line {s.token.line}")
+            node = self.add_leaf(own, value, tree[2], group=own,
+                                 note=QT_TRANSLATE_NOOP("GraphNote", "given in line {line}").format(line=s.token.line))
         else:
             node = self.tree(tree, group=own, root_name=own)
         self.current[name] = node
@@ -104,8 +106,11 @@ class _Builder:
         if name in self.current:
             return self.current[name]
         if name not in self.values:
-            hint = ", or assign it in an earlier statement" if self.program else ""
-            raise self.error(f"{name} has no value (give it one, e.g. {name}=1{hint})", token)
+            raise self.error(QT_TRANSLATE_NOOP("Expression", "{name} has no value (give it one, e.g. {name}=1, or "
+                                                             "assign it in an earlier statement)").format(name=name)
+                             if self.program else
+                             QT_TRANSLATE_NOOP("Expression", "{name} has no value (give it one, e.g. "
+                                                             "{name}=1)").format(name=name), token)
         node = self.add_leaf(self.next_version(name), self._value(name), token, group=None, note="")
         self.current[name] = node
         return node
@@ -119,7 +124,8 @@ class _Builder:
             kind = t[0]
             if kind == "num":
                 results.append(self.add(t[2], lambda name, t=t: self.graph.constant(
-                    name, t[1], "a number in the expression", column=t[2].column, group=group, line=t[2].line),
+                    name, t[1], QT_TRANSLATE_NOOP("GraphNote", "a number in the expression"), column=t[2].column,
+                    group=group, line=t[2].line),
                     self.fresh("c")))
                 continue
             if kind == "var":
@@ -140,22 +146,24 @@ class _Builder:
         kind, token, g = t[0], t[-1], self.graph
         where = {"column": token.column, "group": group, "line": token.line}
         if kind == "neg":
-            return self.add(token, lambda n: g.op("scale", args, n, -1.0, note="unary minus", **where), name)
+            return self.add(token, lambda n: g.op("scale", args, n, -1.0,
+                                                  note=QT_TRANSLATE_NOOP("GraphNote", "unary minus"), **where), name)
         if kind == "call":
             return self.add(token, lambda n: g.op(t[1], args, n, **where), name)
         if kind == "pow":
             exponent = t[2]
             if exponent[0] == "num":  # a ** 3: the number is the node's parameter, not a leaf
-                return self.add(token, lambda n: g.op("pow", args, n, exponent[1], note="a power with a "
-                                                      "number exponent", **where), name)
-            return self.add(token, lambda n: g.op("pow_var", args, n, note="a power with a computed exponent: "
-                                                  "exp(b·log a)", **where), name)
+                note = QT_TRANSLATE_NOOP("GraphNote", "a power with a number exponent")
+                return self.add(token, lambda n: g.op("pow", args, n, exponent[1], note=note, **where), name)
+            note = QT_TRANSLATE_NOOP("GraphNote", "a power with a computed exponent: exp(b·log a)")
+            return self.add(token, lambda n: g.op("pow_var", args, n, note=note, **where), name)
         return self.add(token, lambda n: g.op(_BINARY[t[1]], args, n, **where), name)
 
     def add(self, token: Token, make, name: str) -> str:
         if len(self.graph) >= self.max_nodes:
-            raise self.error(f"the graph has too many nodes (at most {self.max_nodes}); this is node "
-                             f"{len(self.graph) + 1}", token)
+            raise self.error(QT_TRANSLATE_NOOP("Expression", "the graph has too many nodes (at most {most}); this "
+                                                             "is node {n}").format(most=self.max_nodes,
+                                                                                   n=len(self.graph) + 1), token)
         return make(name)
 
     def add_leaf(self, name: str, value: float, token: Token, group: str | None, note: str) -> str:
@@ -175,9 +183,13 @@ class _Builder:
         try:
             value = float(self.values[name])
         except (TypeError, ValueError):
-            raise ExpressionError(f"the value of {name} is not a number: {self.values[name]!r}") from None
+            raise ExpressionError(QT_TRANSLATE_NOOP("Expression", "the value of {name} is not a number: "
+                                                                  "{value!r}").format(name=name,
+                                                                                      value=self.values[name])
+                                  ) from None
         if not math.isfinite(value):
-            raise ExpressionError(f"the value of {name} must be a finite number, got {value}")
+            raise ExpressionError(QT_TRANSLATE_NOOP("Expression", "the value of {name} must be a finite number, got "
+                                                                  "{value}").format(name=name, value=value))
         return value
 
 

@@ -12,6 +12,8 @@ from __future__ import annotations
 import re
 from dataclasses import dataclass
 
+from bpviz.engine.phrases import QT_TRANSLATE_NOOP
+
 __all__ = ["ExpressionError", "Token", "tokenize", "ALIASES", "NAME", "NUMBER", "FUNCTIONS", "METHODS"]
 
 ALIASES = {"\u2212": "-", "×": "*", "·": "*", "÷": "/"}
@@ -19,7 +21,6 @@ NUMBER = re.compile(r"(?:[0-9]+(?:\.[0-9]*)?|\.[0-9]+)(?:[eE][+-]?[0-9]+)?")
 NAME = re.compile(r"[A-Za-z_][A-Za-z0-9_]*")
 FUNCTIONS = ("tanh", "relu", "sigmoid", "exp", "log", "sqrt", "abs")
 METHODS = FUNCTIONS + ("backward",)  # x.tanh() as micrograd writes it; g.backward() marks the output
-_ALLOWED = "numbers, names, functions such as tanh(x), + - * / ** ( ) = and ;"
 
 
 class ExpressionError(ValueError):
@@ -29,9 +30,18 @@ class ExpressionError(ValueError):
 
     def __init__(self, message: str, column: int | None = None, line: int | None = None,
                  offset: int | None = None):
-        where = (f"line {line}, column {column}: " if line and column else f"line {line}: " if line
-                 else f"column {column}: " if column else "")
-        super().__init__(where + message)
+        # the message stays a phrase (bpviz.engine.phrases): the window shows it in its own language
+        if line and column:
+            text = QT_TRANSLATE_NOOP("Expression", "line {line}, column {column}: {message}").format(
+                line=line, column=column, message=message)
+        elif line:
+            text = QT_TRANSLATE_NOOP("Expression", "line {line}: {message}").format(line=line, message=message)
+        elif column:
+            text = QT_TRANSLATE_NOOP("Expression", "column {column}: {message}").format(column=column,
+                                                                                         message=message)
+        else:
+            text = message
+        super().__init__(text)
         self.message = message
         self.column = column
         self.line = line
@@ -48,7 +58,7 @@ class Token:
 
     @property
     def shown(self) -> str:
-        return "a new line" if self.text == "\n" else repr(self.text)
+        return QT_TRANSLATE_NOOP("Expression", "a new line") if self.text == "\n" else repr(self.text)
 
 
 class _Reader:
@@ -83,7 +93,8 @@ def tokenize(text: str) -> list[Token]:
             i = n if end < 0 else end
         elif c == ";":
             if depth:
-                raise r.error("';' inside brackets: a bracket opened before it is never closed", i)
+                raise r.error(QT_TRANSLATE_NOOP("Expression", "';' inside brackets: a bracket opened before it is "
+                                                              "never closed"), i)
             tokens.append(r.token("sep", ";", i))
             i += 1
         elif c in "+-*/=()":
@@ -97,8 +108,8 @@ def tokenize(text: str) -> list[Token]:
                 i += 2
                 continue
             if c == "=" and two == "==":
-                raise r.error("'==' compares, which expressions do not: write name = expression to give a "
-                              "name a value", i)
+                raise r.error(QT_TRANSLATE_NOOP("Expression", "'==' compares, which expressions do not: write name "
+                                                              "= expression to give a name a value"), i)
             depth += 1 if c == "(" else -1 if c == ")" and depth else 0
             tokens.append(r.token("op", c, i))
             i += 1
@@ -107,27 +118,35 @@ def tokenize(text: str) -> list[Token]:
             tokens.append(r.token("number", m.group(0), i))
             i = m.end()
             if i < n and (text[i].isalpha() or text[i] == "_"):
-                raise r.error(f"a number cannot run into {text[i]!r}: write a * between them", i)
+                raise r.error(QT_TRANSLATE_NOOP("Expression", "a number cannot run into {char!r}: write a * "
+                                                              "between them").format(char=text[i]), i)
             if i < n and text[i] == ".":
-                raise r.error("unexpected '.' after a number: write (2).tanh() or tanh(2)", i)
+                raise r.error(QT_TRANSLATE_NOOP("Expression", "unexpected '.' after a number: write (2).tanh() or "
+                                                              "tanh(2)"), i)
         elif c.isalpha() or c == "_":
             m = NAME.match(text, i)
             if m is None:  # a letter outside ASCII
-                raise r.error(f"unexpected character {text[i]!r}: names use the letters a-z, digits and _", i)
+                raise r.error(QT_TRANSLATE_NOOP("Expression", "unexpected character {char!r}: names use the "
+                                                              "letters a-z, digits and _").format(char=text[i]), i)
             if m.group(0).startswith("__"):
-                raise r.error(f"names starting with '__' are not allowed ({m.group(0)})", i)
+                raise r.error(QT_TRANSLATE_NOOP("Expression", "names starting with '__' are not allowed "
+                                                              "({name})").format(name=m.group(0)), i)
             tokens.append(r.token("name", m.group(0), i))
             i = m.end()
         elif c == ".":
             m = NAME.match(text, i + 1)
             if m is None or m.group(0) not in METHODS or not text[m.end():].lstrip(" \t").startswith("("):
-                raise r.error("unexpected '.': attributes are not part of expressions (only "
-                              f"{', '.join('.' + f + '()' for f in METHODS)}); decimals are written 0.5", i)
+                raise r.error(QT_TRANSLATE_NOOP("Expression", "unexpected '.': attributes are not part of "
+                                                              "expressions (only {methods}); decimals are written "
+                                                              "0.5").format(
+                    methods=", ".join("." + f + "()" for f in METHODS)), i)
             tokens.append(r.token("op", ".", i))
             i += 1
         elif c == "^":
-            raise r.error("'^' is not a power here (as in Python): write x**2", i)
+            raise r.error(QT_TRANSLATE_NOOP("Expression", "'^' is not a power here (as in Python): write x**2"), i)
         else:
-            raise r.error(f"unexpected character {text[i]!r}: only {_ALLOWED} are allowed", i)
+            raise r.error(QT_TRANSLATE_NOOP("Expression", "unexpected character {char!r}: only numbers, names, "
+                                                          "functions such as tanh(x), + - * / ** ( ) = and ; are "
+                                                          "allowed").format(char=text[i]), i)
     tokens.append(r.token("end", "", n))
     return tokens

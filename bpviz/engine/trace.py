@@ -9,6 +9,9 @@ The trace keeps the pass's arrays (``Trace.arrays``: per layer, one sample) and 
 sits in them (``Step.where``); ``Trace.known_from`` gives, for every element of every array, the first step that
 computes it. What is known after step k is then a mask of the arrays (``known_from <= k``): the diagram shows a
 pass part-way through without going back from names to positions.
+
+A step's note (a layer at once, a fused δ, a batch's loss) is a phrase (bpviz.engine.phrases): English text, which
+the window shows in its own language. Formulas and numbers are symbols: the same in every language.
 """
 
 from __future__ import annotations
@@ -19,6 +22,7 @@ import numpy as np
 
 from bpviz.engine.naming import NetworkNames
 from bpviz.engine.network import Network
+from bpviz.engine.phrases import QT_TRANSLATE_NOOP
 
 PHASES = ("forward", "error", "backward", "batch", "update")
 ERROR = "E"  # the element id of the error (the loss node)
@@ -27,6 +31,9 @@ ARRAYS = ("W", "b", "nets", "outs", "outs_grad", "derivs", "deltas", "terms", "p
           "sample_dW", "sample_db", "sample_loss", "new_W", "new_b")
 NOT_YET = np.iinfo(np.int64).max  # known_from of an element no step computes
 WIDE_LAYER = 4  # a layer of more neurons gets its forward pass and δ also in vector form, the layer at once
+#: the losses whose δ at the output simplifies to out − t, as a step's note names them (in words in Chinese)
+FUSED_LOSS_NAMES = {"bce": QT_TRANSLATE_NOOP("StepNote", "bce"),
+                    "softmax_ce": QT_TRANSLATE_NOOP("StepNote", "softmax_ce")}
 
 
 @dataclass(frozen=True)
@@ -58,7 +65,7 @@ class Step:
     reads: tuple[str, ...]
     writes: tuple[str, ...]
     where: Where
-    note: str = ""
+    note: str = ""  # a phrase (bpviz.engine.phrases), or ""
     #: a step of a whole layer at once (a wide layer's z = a·W + b, a = f(z), δ): its values, one per neuron; its
     #: ``value`` is then NaN
     values: tuple[float, ...] = ()
@@ -175,10 +182,11 @@ def trace_pass(net: Network, x, t, lr: float) -> Trace:
         T = T.reshape(1, -1) if len(X) == 1 else T.reshape(-1, 1)
     if X.ndim != 2 or T.ndim != 2 or len(X) < 1 or len(X) != len(T) or X.shape[1] != net.sizes[0] \
             or T.shape[1] != net.sizes[-1]:
-        raise ValueError(f"a trace needs samples of {net.sizes[0]} inputs and {net.sizes[-1]} targets, as many "
-                         f"targets as inputs; got inputs {X.shape} and targets {T.shape}")
+        raise ValueError(QT_TRANSLATE_NOOP("Trace", "a trace needs samples of {n_in} inputs and {n_out} targets, as "
+                                                    "many targets as inputs; got inputs {inputs} and targets {targets}")
+                         .format(n_in=net.sizes[0], n_out=net.sizes[-1], inputs=X.shape, targets=T.shape))
     if not lr > 0:
-        raise ValueError(f"the learning rate must be > 0, got {lr}")
+        raise ValueError(QT_TRANSLATE_NOOP("Trace", "the learning rate must be > 0, got {lr}").format(lr=lr))
     names = NetworkNames(net.sizes, net.shared_biases)
     batch = len(X)
     single = net if batch == 1 else _without_penalty(net)  # a sample's own loss E1: no regularisation term
@@ -264,8 +272,9 @@ class _Builder:
         sources = names.layer_neurons(l)
         weights = [names.weight(l, i, j) for j in range(len(neurons)) for i in range(len(sources))]
         biases = sorted({names.bias(l, j) for j in range(len(neurons))})
-        note = (f"the layer of {len(neurons)} neurons at once: row vector × matrix (W{l + 1}: "
-                f"{len(sources)} × {len(neurons)}), then each neuron's own steps")
+        note = QT_TRANSLATE_NOOP("StepNote", "the layer of {n} neurons at once: row vector × matrix ({W}: {rows} × "
+                                             "{cols}), then each neuron's own steps").format(
+            n=len(neurons), W=f"W{l + 1}", rows=len(sources), cols=len(neurons))
         self.add("forward", f"net_{sym}", "net", "", f"{a_sym}·W{l + 1} + b{l + 1}",
                  f"{vector_text(a_val, fmt)}·W{l + 1} + {vector_text(self.net.biases[l], fmt)}", np.nan,
                  [*sources, *weights, *biases], neurons, Where("nets", l, None), note, p.nets[l][0])
@@ -282,7 +291,8 @@ class _Builder:
         self.add("backward", f"delta_{sym}", "delta", "", f"(δ_{above}·W{l + 2}ᵀ) ⊙ {act.name}′(net_{sym})",
                  f"({vector_text(p.deltas[l + 1][0], fmt)}·W{l + 2}ᵀ) ⊙ {vector_text(p.derivs[l][0], fmt)}",
                  np.nan, [*upper, *weights], neurons, Where("deltas", l, None),
-                 f"the layer of {len(neurons)} neurons at once (⊙: neuron by neuron), then each neuron's own steps",
+                 QT_TRANSLATE_NOOP("StepNote", "the layer of {n} neurons at once (⊙: neuron by neuron), then each "
+                                               "neuron's own steps").format(n=len(neurons)),
                  p.deltas[l][0])
 
     # names of quantities --------------------------------------------------------------
@@ -352,8 +362,10 @@ class _Builder:
         if self.batch > 1:
             self.add("error", "E1", "error", ERROR, " + ".join(parts), " + ".join(fmt(v) for v in values), total,
                      [ERROR], [ERROR], Where("sample_loss", 0, None),
-                     f"sample 1 of the batch of {self.batch}: the batch's loss is its samples' "
-                     + ("mean" if self.net.loss.mean_over_samples else "sum"))
+                     (QT_TRANSLATE_NOOP("StepNote", "sample 1 of the batch of {n}: the batch's loss is its samples' "
+                                                    "mean") if self.net.loss.mean_over_samples
+                      else QT_TRANSLATE_NOOP("StepNote", "sample 1 of the batch of {n}: the batch's loss is its "
+                                                         "samples' sum")).format(n=self.batch))
             return
         if self.p.penalty > 0:
             sym = "½·λ·Σw²" if self.reg == "l2" else "λ·Σ|w|"
@@ -380,8 +392,10 @@ class _Builder:
             out, net_sym = f"out_{n}", f"net_{n}"
             if last and net.loss.fused:
                 t = names.target(j)
-                note = (f"with {net.loss.name} on a {act.name} output, ∂E/∂{out} · ∂{out}/∂{net_sym} "
-                        f"simplifies to {out} − {t}")
+                note = QT_TRANSLATE_NOOP("StepNote", "with {loss} on a {activation} output, ∂E/∂{out} · ∂{out}/∂{net} "
+                                                     "simplifies to {out} − {target}").format(
+                    loss=FUSED_LOSS_NAMES.get(net.loss.name, net.loss.name), activation=act.name, out=out,
+                    net=net_sym, target=t)
                 self.add("backward", f"delta_{n}", "delta", n, f"{out} − {t}",
                          f"{fmt(p.outs[l][0, j])} − {fmt(p.targets[0, j])}", p.deltas[l][0, j], [n, t], [n],
                          Where("deltas", l, (j,)), note)
@@ -461,7 +475,9 @@ class _Builder:
             formula, numbers = f"{formula} + E_reg", f"{numbers} + {fmt(q.penalty)}"
         self.add("batch", "E_total", "error", ERROR, formula, numbers, q.loss + q.penalty, [ERROR], [ERROR],
                  Where("loss", 0, None),
-                 f"the loss of the batch of {n}: the {'mean' if mean else 'sum'} of its samples' losses")
+                 (QT_TRANSLATE_NOOP("StepNote", "the loss of the batch of {n}: the mean of its samples' losses") if mean
+                  else QT_TRANSLATE_NOOP("StepNote", "the loss of the batch of {n}: the sum of its samples' losses"))
+                 .format(n=n))
         for name, ref in names.params.items():
             if ref.kind == "w":
                 l, index = ref.layer, (ref.src, ref.dst)

@@ -20,6 +20,7 @@ from dataclasses import dataclass
 import numpy as np
 
 from bpviz.engine.network import Network
+from bpviz.engine.phrases import QT_TRANSLATE_NOOP, join
 from bpviz.engine.presets import WARMUP_LR, WARMUP_SIZES
 
 DEFAULT_N = 64
@@ -44,12 +45,15 @@ class WarmupSizes:
     def __post_init__(self):
         for name, value in zip(("N", "D_in", "H", "D_out"), (self.n, self.d_in, self.h, self.d_out)):
             if isinstance(value, bool) or not isinstance(value, (int, np.integer)) or not 1 <= value <= _MAX_DIM:
-                raise ValueError(f"{name} must be a whole number from 1 to {_MAX_DIM:,}, got {value!r}")
+                raise ValueError(QT_TRANSLATE_NOOP("Warmup", "{name} must be a whole number from 1 to {most:,}, "
+                                                             "got {value!r}").format(name=name, most=_MAX_DIM,
+                                                                                     value=value))
         for name in ("n", "d_in", "h", "d_out"):
             object.__setattr__(self, name, int(getattr(self, name)))
         largest = max(self.n * self.d_in, self.d_in * self.h)
         if largest > _MAX_ENTRIES:
-            raise ValueError(f"x or w1 would hold {largest:,} numbers; at most {_MAX_ENTRIES:,} fit comfortably")
+            raise ValueError(QT_TRANSLATE_NOOP("Warmup", "x or w1 would hold {largest:,} numbers; at most {most:,} "
+                                                         "fit comfortably").format(largest=largest, most=_MAX_ENTRIES))
 
     @property
     def symbols(self) -> dict[str, int]:
@@ -92,16 +96,17 @@ def warmup_net(arrays: WarmupArrays) -> Network:
 
 
 # ---------------------------------------------------------------------------------------------- the blocks
-# name, symbolic shape (() for a scalar), kind (data, weight, activation, loss, gradient), meaning
+# name, symbolic shape (() for a scalar), kind (data, weight, activation, loss, gradient), meaning (a Phrase the
+# window translates; a bare symbol like ∂L/∂ŷ needs none)
 BLOCK_SPECS = (
-    ("x", ("N", "D_in"), "data", "the input batch: N samples of D_in features"),
-    ("w1", ("D_in", "H"), "weight", "first-layer weights W1"),
-    ("h", ("N", "H"), "activation", "hidden layer before the ReLU: x·W1"),
-    ("h_relu", ("N", "H"), "activation", "hidden layer after the ReLU: max(h, 0)"),
-    ("w2", ("H", "D_out"), "weight", "second-layer weights W2"),
-    ("y_pred", ("N", "D_out"), "activation", "the prediction ŷ = h_relu·W2"),
-    ("y", ("N", "D_out"), "data", "the targets"),
-    ("loss", (), "loss", "L = Σ (ŷ − y)², one number"),
+    ("x", ("N", "D_in"), "data", QT_TRANSLATE_NOOP("Warmup", "the input batch: N samples of D_in features")),
+    ("w1", ("D_in", "H"), "weight", QT_TRANSLATE_NOOP("Warmup", "first-layer weights W1")),
+    ("h", ("N", "H"), "activation", QT_TRANSLATE_NOOP("Warmup", "hidden layer before the ReLU: x·W1")),
+    ("h_relu", ("N", "H"), "activation", QT_TRANSLATE_NOOP("Warmup", "hidden layer after the ReLU: max(h, 0)")),
+    ("w2", ("H", "D_out"), "weight", QT_TRANSLATE_NOOP("Warmup", "second-layer weights W2")),
+    ("y_pred", ("N", "D_out"), "activation", QT_TRANSLATE_NOOP("Warmup", "the prediction ŷ = h_relu·W2")),
+    ("y", ("N", "D_out"), "data", QT_TRANSLATE_NOOP("Warmup", "the targets")),
+    ("loss", (), "loss", QT_TRANSLATE_NOOP("Warmup", "L = Σ (ŷ − y)², one number")),
     ("grad_y_pred", ("N", "D_out"), "gradient", "∂L/∂ŷ"),
     ("grad_w2", ("H", "D_out"), "gradient", "∂L/∂W2"),
     ("grad_h_relu", ("N", "H"), "gradient", "∂L/∂h_relu"),
@@ -135,8 +140,11 @@ class Block:
         return f"{self.name}  {self.shape_text}"
 
 
+SCALAR = QT_TRANSLATE_NOOP("Warmup", "scalar")  # the loss's shape: a Phrase (the window says it in its language)
+
+
 def dims_text(dims) -> str:
-    return "×".join(str(d) for d in dims) if len(dims) else "scalar"
+    return "×".join(str(d) for d in dims) if len(dims) else SCALAR
 
 
 # ---------------------------------------------------------------------------------------------- the lines
@@ -149,46 +157,54 @@ class LineSpec:
     op: str  # matmul; relu, minus, mask (entry by entry); sum (minus, then summed to one number)
     operands: tuple[tuple[str, bool], ...]  # (block, transposed)
     result: str  # the block the line writes
-    why: str  # the derivation in one or two sentences (the seed's matrix-calculus argument)
+    why: str  # the derivation in one or two sentences (the seed's matrix-calculus argument; a Phrase)
 
 
 LINE_SPECS = (
     LineSpec("h", "forward", "h = x.dot(w1)", "h = x · W1", "matmul", (("x", False), ("w1", False)), "h",
-             "Each row of x (one sample) times W1: the D_in inputs of a sample become H hidden values."),
+             QT_TRANSLATE_NOOP("Warmup", "Each row of x (one sample) times W1: the D_in inputs of a sample become "
+                                         "H hidden values.")),
     LineSpec("h_relu", "forward", "h_relu = np.maximum(h, 0)", "h_relu = max(h, 0)", "relu",
-             (("h", False),), "h_relu", "The ReLU acts entry by entry, so the shape does not change."),
+             (("h", False),), "h_relu",
+             QT_TRANSLATE_NOOP("Warmup", "The ReLU acts entry by entry, so the shape does not change.")),
     LineSpec("y_pred", "forward", "y_pred = h_relu.dot(w2)", "ŷ = h_relu · W2", "matmul",
-             (("h_relu", False), ("w2", False)), "y_pred", "H hidden values per sample become D_out outputs."),
+             (("h_relu", False), ("w2", False)), "y_pred",
+             QT_TRANSLATE_NOOP("Warmup", "H hidden values per sample become D_out outputs.")),
     LineSpec("loss", "loss", "loss = np.square(y_pred - y).sum()", "L = Σ (ŷ − y)²", "sum",
              (("y_pred", False), ("y", False)), "loss",
-             "The squared Frobenius norm ‖ŷ − y‖²: the sum over all N×D_out entries, one number."),
+             QT_TRANSLATE_NOOP("Warmup", "The squared Frobenius norm ‖ŷ − y‖²: the sum over all N×D_out entries, "
+                                         "one number.")),
     LineSpec("grad_y_pred", "backward", "grad_y_pred = 2.0 * (y_pred - y)", "∂L/∂ŷ = 2 (ŷ − y)", "minus",
              (("y_pred", False), ("y", False)), "grad_y_pred",
-             "The rule behind every gradient line: when dL = tr(Aᵀ dX), then ∂L/∂X = A, a matrix of X's shape. "
-             "Here dL = tr(2(ŷ − y)ᵀ dŷ), so ∂L/∂ŷ = 2(ŷ − y)."),
+             QT_TRANSLATE_NOOP("Warmup", "The rule behind every gradient line: when dL = tr(Aᵀ dX), then "
+                                         "∂L/∂X = A, a matrix of X's shape. Here dL = tr(2(ŷ − y)ᵀ dŷ), so "
+                                         "∂L/∂ŷ = 2(ŷ − y).")),
     LineSpec("grad_w2", "backward", "grad_w2 = h_relu.T.dot(grad_y_pred)", "∂L/∂W2 = h_reluᵀ · ∂L/∂ŷ", "matmul",
              (("h_relu", True), ("grad_y_pred", False)), "grad_w2",
-             "dŷ = h_relu·d\u2009W2 gives dL = tr((∂L/∂ŷ)ᵀ h_relu d\u2009W2) = tr((h_reluᵀ ∂L/∂ŷ)ᵀ d\u2009W2): "
-             "the gradient "
-             "is h_reluᵀ·∂L/∂ŷ, and it has W2's shape. The transpose sums over the N samples."),
+             QT_TRANSLATE_NOOP("Warmup", "dŷ = h_relu·d\u2009W2 gives dL = tr((∂L/∂ŷ)ᵀ h_relu d\u2009W2) = "
+                                         "tr((h_reluᵀ ∂L/∂ŷ)ᵀ d\u2009W2): the gradient is h_reluᵀ·∂L/∂ŷ, and it "
+                                         "has W2's shape. The transpose sums over the N samples.")),
     LineSpec("grad_h_relu", "backward", "grad_h_relu = grad_y_pred.dot(w2.T)", "∂L/∂h_relu = ∂L/∂ŷ · W2ᵀ",
              "matmul", (("grad_y_pred", False), ("w2", True)), "grad_h_relu",
-             "dŷ = d\u2009h_relu·W2 gives dL = tr(W2 (∂L/∂ŷ)ᵀ d\u2009h_relu) = tr((∂L/∂ŷ W2ᵀ)ᵀ d\u2009h_relu): "
-             "the gradient "
-             "is ∂L/∂ŷ·W2ᵀ, with h_relu's shape."),
+             QT_TRANSLATE_NOOP("Warmup", "dŷ = d\u2009h_relu·W2 gives dL = tr(W2 (∂L/∂ŷ)ᵀ d\u2009h_relu) = "
+                                         "tr((∂L/∂ŷ W2ᵀ)ᵀ d\u2009h_relu): the gradient is ∂L/∂ŷ·W2ᵀ, with "
+                                         "h_relu's shape.")),
     LineSpec("grad_h", "backward", "grad_h = grad_h_relu.copy()\ngrad_h[h < 0] = 0",
              "∂L/∂h = ∂L/∂h_relu ⊙ 1[h ≥ 0]", "mask", (("grad_h_relu", False), ("h", False)), "grad_h",
-             "max(h, 0) passes a change of h where h ≥ 0 and blocks it where h < 0: an entry-by-entry mask."),
+             QT_TRANSLATE_NOOP("Warmup", "max(h, 0) passes a change of h where h ≥ 0 and blocks it where h < 0: "
+                                         "an entry-by-entry mask.")),
     LineSpec("grad_w1", "backward", "grad_w1 = x.T.dot(grad_h)", "∂L/∂W1 = xᵀ · ∂L/∂h", "matmul",
              (("x", True), ("grad_h", False)), "grad_w1",
-             "The same argument as for W2, one layer down: d\u2009h = x·d\u2009W1, so the gradient is xᵀ·∂L/∂h, "
-             "with W1's shape."),
+             QT_TRANSLATE_NOOP("Warmup", "The same argument as for W2, one layer down: d\u2009h = x·d\u2009W1, so "
+                                         "the gradient is xᵀ·∂L/∂h, with W1's shape.")),
     LineSpec("update_w1", "update", "w1 -= learning_rate * grad_w1", "W1 ← W1 − η · ∂L/∂W1", "minus",
              (("w1", False), ("grad_w1", False)), "w1",
-             "A step against the gradient; it has W1's shape, so the subtraction is entry by entry."),
+             QT_TRANSLATE_NOOP("Warmup", "A step against the gradient; it has W1's shape, so the subtraction is "
+                                         "entry by entry.")),
     LineSpec("update_w2", "update", "w2 -= learning_rate * grad_w2", "W2 ← W2 − η · ∂L/∂W2", "minus",
              (("w2", False), ("grad_w2", False)), "w2",
-             "Both updates use the gradients of the same pass (W2 is not updated before ∂L/∂W1 is formed)."),
+             QT_TRANSLATE_NOOP("Warmup", "Both updates use the gradients of the same pass (W2 is not updated "
+                                         "before ∂L/∂W1 is formed).")),
 )
 GRADIENT_LINES = ("grad_y_pred", "grad_w2", "grad_h_relu", "grad_h", "grad_w1")
 _UPDATED = {"update_w1": "w1_new", "update_w2": "w2_new"}  # the value an update line writes
@@ -227,11 +243,13 @@ def _combine(op: str, shapes: list[tuple], what: str) -> tuple:
     if op == "matmul":
         (p, q), (q2, r) = shapes
         if q != q2:
-            raise ShapeError(f"{what}: inner dimensions differ ({dims_text(shapes[0])})·({dims_text(shapes[1])})")
+            raise ShapeError(QT_TRANSLATE_NOOP("Warmup", "{what}: inner dimensions differ ({left})·({right})").format(
+                what=what, left=dims_text(shapes[0]), right=dims_text(shapes[1])))
         return (p, r)
     if any(s != shapes[0] for s in shapes[1:]):
-        raise ShapeError(f"{what}: entry-by-entry operation on different shapes "
-                         + ", ".join(f"({dims_text(s)})" for s in shapes))
+        raise ShapeError(QT_TRANSLATE_NOOP("Warmup", "{what}: entry-by-entry operation on different shapes "
+                                                     "{shapes}").format(
+            what=what, shapes=join(", ", ["(" + dims_text(s) + ")" for s in shapes])))
     return () if op == "sum" else shapes[0]
 
 
@@ -292,7 +310,8 @@ def lesson_pass(arrays: WarmupArrays, learning_rate: float = WARMUP_LR) -> Lesso
         shape = tuple(np.shape(values[name]))
         expected = tuple(symbols[d] for d in dims)
         if shape != expected:
-            raise ShapeError(f"{name} has shape {dims_text(shape)}, but {dims_text(dims)} is {dims_text(expected)}")
+            raise ShapeError(QT_TRANSLATE_NOOP("Warmup", "{name} has shape {shape}, but {dims} is {expected}").format(
+                name=name, shape=dims_text(shape), dims=dims_text(dims), expected=dims_text(expected)))
         blocks[name] = Block(name, dims, shape, kind, meaning)
 
     lines = []
@@ -304,8 +323,10 @@ def lesson_pass(arrays: WarmupArrays, learning_rate: float = WARMUP_LR) -> Lesso
         written = _UPDATED.get(spec.key, spec.result)
         actual = tuple(np.shape(values[written]))
         if num_result != actual or tuple(symbols[d] for d in sym_result) != actual:
-            raise ShapeError(f"{spec.key}: the formula gives ({dims_text(num_result)}) = ({dims_text(sym_result)}), "
-                             f"the pass computed ({dims_text(actual)})")
+            raise ShapeError(QT_TRANSLATE_NOOP("Warmup", "{key}: the formula gives ({numbers}) = ({symbols}), the "
+                                                         "pass computed ({actual})").format(
+                key=spec.key, numbers=dims_text(num_result), symbols=dims_text(sym_result),
+                actual=dims_text(actual)))
         summary = summarize(values[written])
         if spec.key == "grad_h":
             h = values["h"]

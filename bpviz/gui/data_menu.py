@@ -15,7 +15,7 @@ from PySide6.QtGui import QAction, QKeySequence
 from PySide6.QtWidgets import QFileDialog
 
 from bpviz.files import FileError
-from bpviz.gui.i18n import QT_TRANSLATE_NOOP
+from bpviz.gui.i18n import QT_TRANSLATE_NOOP, localise
 
 CSV_FILTER = QT_TRANSLATE_NOOP("DataMenu", "CSV tables (*.csv *.tsv *.txt);;All files (*)")  # translated where shown
 SCRIPT_FILTER = QT_TRANSLATE_NOOP("DataMenu", "Python scripts (*.py);;All files (*)")
@@ -68,13 +68,15 @@ class DataMenu(QObject):
         try:
             points = read_points(path)
         except FileError as exc:
-            return self.files.fail(self.tr("Cannot import the data"), str(exc), path)
+            return self.files.fail(self.tr("Cannot import the data"), exc, path)
         self.playground.data.set_points(points)
         self.window.tabs.setCurrentWidget(self.playground)
         counts = (self.tr("{n} points of {k} classes").format(n=f"{len(points):,}", k=points.n_classes)
                   if not points.regression else self.tr("{n} points with values").format(n=f"{len(points):,}"))
-        note = f"; {points.rescaling_text()}" if points.rescaled else ""
-        self.window.show_status(self.tr("Imported {counts} from {path}").format(counts=counts, path=path) + note)
+        status = self.tr("Imported {counts} from {path}").format(counts=counts, path=path)
+        if points.rescaled:
+            status = self.tr("{status}; {rescaling}").format(status=status, rescaling=localise(points.rescaling_text()))
+        self.window.show_status(status)
         self._remember(path)
         return True
 
@@ -88,7 +90,7 @@ class DataMenu(QObject):
         try:
             written = write_points(path, points)
         except FileError as exc:
-            return self.files.fail(self.tr("Cannot export the data"), str(exc), path)
+            return self.files.fail(self.tr("Cannot export the data"), exc, path)
         self.window.show_status(self.tr("{n} points written to {path}").format(n=f"{len(points):,}", path=written))
         self._remember(path)
         return True
@@ -105,10 +107,11 @@ class DataMenu(QObject):
         try:
             written = write_training_script(path, frame.config, epochs, data=frame.data)
         except FileError as exc:
-            return self.files.fail(self.tr("Cannot export the script"), str(exc), path)
+            return self.files.fail(self.tr("Cannot export the script"), exc, path)
         except ValueError as exc:  # no training points to train on
             return self.files.fail(self.tr("Cannot export the script"),
-                                   self.tr("Cannot write {path}: {reason}").format(path=path, reason=exc), path)
+                                   self.tr("Cannot write {path}: {reason}").format(path=path, reason=localise(exc)),
+                                   path)
         self.window.show_status(self.tr("Script written to {path}: python {name} trains this network for {epochs} "
                                         "epochs from its starting weights")
                                 .format(path=written, name=Path(written).name, epochs=f"{epochs:,}"))

@@ -20,7 +20,7 @@ from PySide6.QtWidgets import QApplication, QFileDialog, QMenu, QMessageBox, QWi
 from bpviz.files import FileError, file_path
 from bpviz.gui.export.pictures import draw_picture
 from bpviz.gui.export.views import Picture, Table, write_picture, write_table
-from bpviz.gui.i18n import QT_TRANSLATE_NOOP
+from bpviz.gui.i18n import QT_TRANSLATE_NOOP, localise
 from bpviz.gui.workers.writer import BackgroundWriter
 from bpviz.session import SUFFIX, Session, SessionError, load_session, save_session
 
@@ -80,7 +80,7 @@ class FileMenu(QObject):
         try:
             written = save_session(path, self.current_session())
         except FileError as exc:
-            return self.fail(self.tr("Cannot save the session"), str(exc), path)
+            return self.fail(self.tr("Cannot save the session"), exc, path)
         self._use(written)
         self.window.show_status(self.tr("Session saved to {path}").format(path=written))
         return True
@@ -99,7 +99,7 @@ class FileMenu(QObject):
         try:
             session = load_session(path)
         except SessionError as exc:
-            return self.fail(self.tr("Cannot open the session"), str(exc), path)
+            return self.fail(self.tr("Cannot open the session"), exc, path)
         finally:
             if big:
                 QApplication.restoreOverrideCursor()
@@ -162,10 +162,12 @@ class FileMenu(QObject):
             QSettings().setValue("session/recent", [p for p in self.recent() if p != path])
 
     # ------------------------------------------------------------------ errors
-    def fail(self, title: str, message: str, path=None) -> bool:
-        """Say ``message`` in a message box (deleted once closed) and the status bar; return False. In the box a
-        long ``path`` (and any other long unbroken text) is elided in the middle, so the box keeps a sensible
+    def fail(self, title: str, message, path=None) -> bool:
+        """Say ``message`` in a message box (deleted once closed) and the status bar; return False. ``message``:
+        text, a phrase of the Qt-free code or an exception (said in the window's language: i18n.localise). In the
+        box a long ``path`` (and any other long unbroken text) is elided in the middle, so the box keeps a sensible
         width; the whole message is in the box's details and in the status bar."""
+        message = localise(message)
         self.last_error = message
         self.window.show_status(message)
         box = QMessageBox(QMessageBox.Warning, title, message, QMessageBox.Ok, self.window)
@@ -237,7 +239,7 @@ class FileMenu(QObject):
         try:
             drawn = draw_picture(self.pictures()[key].target, file_path(path), size)
         except (FileError, ValueError) as exc:  # ValueError: a size that makes no picture
-            return self.fail(self.tr("Cannot export"), str(exc), path)
+            return self.fail(self.tr("Cannot export"), exc, path)
         self.window.show_status(self.tr("Exporting {path}…").format(path=drawn.path))
         self.writer.write(drawn)
         return True
@@ -254,7 +256,7 @@ class FileMenu(QObject):
         try:
             written = write_picture(self.pictures()[key], file_path(path), size)
         except (FileError, ValueError) as exc:  # ValueError: a size that makes no picture
-            return self.fail(self.tr("Cannot export"), str(exc), path)
+            return self.fail(self.tr("Cannot export"), exc, path)
         self.window.show_status(self.tr("Exported {path}").format(path=written))
         return True
 
@@ -269,7 +271,7 @@ class FileMenu(QObject):
         try:
             written = write_table(table, file_path(path))
         except FileError as exc:
-            return self.fail(self.tr("Cannot export"), str(exc), path)
+            return self.fail(self.tr("Cannot export"), exc, path)
         self.window.show_status(self.tr("Exported {path}").format(path=written))
         return True
 

@@ -15,7 +15,6 @@ effect at the next start.
 from __future__ import annotations
 
 import os
-import re
 from pathlib import Path
 
 from PySide6.QtCore import QCoreApplication, QLibraryInfo, QLocale, QSettings, QTranslator
@@ -130,8 +129,8 @@ def localise(text) -> str:
     return str(text) if _current == "en" else render(text, translate)
 
 
-# The engine never imports Qt: its fixed phrases (phase titles, the notes of a step) are translated here, where the
-# window shows them. Formulas, symbols and numbers stay as they are.
+# The engine never imports Qt: its phase titles are translated here, where the window shows them; the notes of a step
+# are phrases (bpviz.engine.trace). Formulas, symbols and numbers stay as they are.
 _PHASE_TITLES = {  # bpviz.reports.PHASE_TITLES, marked for lupdate (tests check the two agree)
     "forward": QT_TRANSLATE_NOOP("Phase", "Forward pass"),
     "error": QT_TRANSLATE_NOOP("Phase", "Error"),
@@ -147,18 +146,6 @@ def phase_title(phase: str) -> str:
     return translate("Phase", _PHASE_TITLES[phase]) if phase in _PHASE_TITLES else phase
 
 
-_LAYER_NOTE = re.compile(r"the layer of (\d+) neurons at once: row vector × matrix \((\S+): (\d+) × (\d+)\), then "
-                         r"each neuron's own steps")
-_FUSED_NOTE = re.compile(r"with (.+) on a (\S+) output, ∂E/∂(\S+) · ∂\S+/∂(\S+) simplifies to (\S+) − (\S+)")
-
-
 def step_note(note: str) -> str:
-    """A step's note (bpviz.engine.trace) in the window's language; a note of another form stays as it is."""
-    if m := _LAYER_NOTE.fullmatch(note):
-        return translate("StepNote", "the layer of {n} neurons at once: row vector × matrix ({W}: {rows} × {cols}), "
-                                     "then each neuron's own steps").format(n=m[1], W=m[2], rows=m[3], cols=m[4])
-    if m := _FUSED_NOTE.fullmatch(note):
-        return translate("StepNote", "with {loss} on a {activation} output, ∂E/∂{out} · ∂{out}/∂{net} simplifies "
-                                     "to {out} − {target}").format(loss=m[1], activation=m[2], out=m[3], net=m[4],
-                                                                   target=m[6])
-    return note
+    """A step's note (bpviz.engine.trace composes it as a phrase) in the window's language."""
+    return localise(note)

@@ -11,6 +11,9 @@ broken backward's gradients (engine.broken_backward) beside it, so that ticking 
 another fault shows at once, without a second round trip to the worker thread that runs it. Networks with more
 than ``SAMPLE_ABOVE`` parameters are checked on a random sample of that many: the sample keeps a check of the
 largest playground network (1,522 parameters) on its largest batch (1,000 points) near 3 s here, not 14.
+
+The words (the description, the note, the connections) are phrases (bpviz.engine.phrases): English for the tests
+and scripts, the window's language on the page.
 """
 
 from __future__ import annotations
@@ -22,15 +25,19 @@ import numpy as np
 
 from bpviz.engine import Network, NetworkNames
 from bpviz.engine.broken_backward import FAULTS, broken_gradients, changed_parameters, with_analytic
+from bpviz.engine.datasets import DATASET_WORDS
 from bpviz.engine.features import FEATURE_LABELS, make_features
 from bpviz.engine.gradcheck import GradCheckResult, gradcheck
+from bpviz.engine.phrases import QT_TRANSLATE_NOOP, Phrase
 from bpviz.engine.presets import ExampleParams, worked_example
 from bpviz.training import targets_for
 
 SAMPLE_ABOVE = 300  # networks with more parameters are checked on a random sample of this many
 
-LOSS_WORDS = {"half_sse": "½·squared error", "sse": "squared error", "bce": "binary cross-entropy",
-              "softmax_ce": "softmax cross-entropy"}
+LOSS_WORDS = {"half_sse": QT_TRANSLATE_NOOP("GradCheck", "½·squared error"),
+              "sse": QT_TRANSLATE_NOOP("GradCheck", "squared error"),
+              "bce": QT_TRANSLATE_NOOP("GradCheck", "binary cross-entropy"),
+              "softmax_ce": QT_TRANSLATE_NOOP("GradCheck", "softmax cross-entropy")}
 
 
 @dataclass(frozen=True)
@@ -49,22 +56,32 @@ class Problem:
         return NetworkNames(self.net.sizes, self.net.shared_biases)
 
 
-def architecture(net: Network) -> str:
-    text = f"{'-'.join(map(str, net.sizes))} network, {net.hidden.name} hidden"
+def architecture(net: Network) -> Phrase:
+    """The network in words: "2-2-2 network, sigmoid hidden, sigmoid output, ½·squared error, L2 0.001"."""
+    sizes, loss = "-".join(map(str, net.sizes)), LOSS_WORDS.get(net.loss.name, net.loss.name)
     if net.n_layers == 1:
-        text = f"{'-'.join(map(str, net.sizes))} network (no hidden layer)"
-    text += f", {net.output.name} output, {LOSS_WORDS.get(net.loss.name, net.loss.name)}"
+        text = QT_TRANSLATE_NOOP("GradCheck", "{sizes} network (no hidden layer), {output} output, {loss}")
+    else:
+        text = QT_TRANSLATE_NOOP("GradCheck", "{sizes} network, {hidden} hidden, {output} output, {loss}")
+    text = text.format(sizes=sizes, hidden=net.hidden.name, output=net.output.name, loss=loss)
     if net.regularization != "none" and net.reg_rate > 0:
-        text += f", {net.regularization.upper()} {net.reg_rate:g}"
+        text += QT_TRANSLATE_NOOP("GradCheck", ", {penalty} {rate:g}").format(penalty=net.regularization.upper(),
+                                                                                rate=net.reg_rate)
     return text
 
 
 def worked_example_problem(params: ExampleParams | None = None) -> Problem:
     p = params or ExampleParams()
     net = worked_example(p)
-    numbers = "the published starting numbers" if p == ExampleParams() else "your starting numbers"
-    description = (f"The worked example with {numbers}: {architecture(net)}, one shared bias per layer; one point "
-                   f"(i1 = {p.i1:g}, i2 = {p.i2:g}; targets {p.t1:g}, {p.t2:g}).")
+    if p == ExampleParams():
+        description = QT_TRANSLATE_NOOP("GradCheck", "The worked example with the published starting numbers: "
+                                                     "{architecture}, one shared bias per layer; one point "
+                                                     "(i1 = {i1:g}, i2 = {i2:g}; targets {t1:g}, {t2:g}).")
+    else:
+        description = QT_TRANSLATE_NOOP("GradCheck", "The worked example with your starting numbers: {architecture}, "
+                                                     "one shared bias per layer; one point (i1 = {i1:g}, i2 = {i2:g}; "
+                                                     "targets {t1:g}, {t2:g}).")
+    description = description.format(architecture=architecture(net), i1=p.i1, i2=p.i2, t1=p.t1, t2=p.t2)
     return Problem(net, p.inputs, p.targets, description, ("i1", "i2"), params=p)
 
 
@@ -76,15 +93,23 @@ def playground_problem(frame, n_points: int) -> Problem:
     net.biases = list(snap.biases)
     available = len(frame.data.X_train)
     if available == 0:
-        raise ValueError("the playground has no training points to check the gradients on: draw some first")
+        raise ValueError(QT_TRANSLATE_NOOP("GradCheck", "the playground has no training points to check the "
+                                                        "gradients on: draw some first"))
     k = min(int(n_points), available)
     X = make_features(frame.data.X_train[:k], c.features)
     Y = targets_for(c.loss, frame.data.y_train[:k], c.n_classes)
-    when = "before training" if snap.step == 0 else f"at step {snap.step:,} (epoch {snap.epoch:,})"
-    description = (f"The playground's network {when}: {architecture(net)}; the first {k} of its "
-                   f"{available} training points ({c.dataset.name}).")
-    note = (f"The training set has only {available} points: all of them are used." if n_points > available
-            else "")
+    if snap.step == 0:
+        description = QT_TRANSLATE_NOOP("GradCheck", "The playground's network before training: {architecture}; the "
+                                                     "first {k} of its {available} training points ({dataset}).")
+    else:
+        description = QT_TRANSLATE_NOOP("GradCheck", "The playground's network at step {step:,} (epoch {epoch:,}): "
+                                                     "{architecture}; the first {k} of its {available} training "
+                                                     "points ({dataset}).")
+    description = description.format(step=snap.step, epoch=snap.epoch, architecture=architecture(net), k=k,
+                                     available=available,
+                                     dataset=DATASET_WORDS.get(c.dataset.name, c.dataset.name))
+    note = (QT_TRANSLATE_NOOP("GradCheck", "The training set has only {available} points: all of them are "
+                                           "used.").format(available=available) if n_points > available else "")
     return Problem(net, X, Y, description, tuple(FEATURE_LABELS[f] for f in c.features), frame, note)
 
 
@@ -96,14 +121,15 @@ def connections(problem: Problem) -> dict[str, str]:
     def neuron(layer, j):
         return labels[j] if layer == 0 and j < len(labels) else names.neuron(layer, j)
 
+    bias = QT_TRANSLATE_NOOP("GradCheck", "bias → {neurons}")
     out = {}
     for name, ref in names.params.items():
         if ref.kind == "w":
             out[name] = f"{neuron(ref.layer, ref.src)} → {neuron(ref.layer + 1, ref.dst)}"
         elif ref.dst is None:
-            out[name] = "bias → " + ", ".join(names.layer_neurons(ref.layer + 1))
+            out[name] = bias.format(neurons=", ".join(names.layer_neurons(ref.layer + 1)))
         else:
-            out[name] = f"bias → {neuron(ref.layer + 1, ref.dst)}"
+            out[name] = bias.format(neurons=neuron(ref.layer + 1, ref.dst))
     return out
 
 

@@ -31,6 +31,7 @@ import math
 from dataclasses import dataclass
 
 from bpviz.engine.features import FEATURE_LABELS
+from bpviz.engine.phrases import QT_TRANSLATE_NOOP
 from bpviz.models.observable import Observable
 from bpviz.training.frames import Frame
 from bpviz.training.history import HistoryArrays
@@ -225,7 +226,8 @@ class RunsModel(Observable):
         if pinned == run.pinned:
             return
         if pinned and sum(r.pinned for r in self.earlier) >= MAX_PINNED:
-            raise ValueError(f"At most {MAX_PINNED} runs can be pinned: unpin one first.")
+            raise ValueError(QT_TRANSLATE_NOOP("Runs", "At most {most} runs can be pinned: unpin one first.")
+                             .format(most=MAX_PINNED))
         run.pinned = pinned  # unpinned, it counts towards the MAX_UNPINNED kept from the next run on
         self._notify("changed")
 

@@ -17,6 +17,7 @@ import numpy as np
 
 from bpviz.engine.explain import gradient_chain
 from bpviz.engine.features import FEATURE_LABELS, make_features
+from bpviz.engine.phrases import QT_TRANSLATE_NOOP, Phrase
 from bpviz.engine.trace import Trace, trace_pass
 from bpviz.models.diagram import DiagramState, from_trace
 from bpviz.training.frames import Frame
@@ -34,7 +35,8 @@ class SteppedPass:
         """The pass of ``frame``'s network on training point ``point`` (IndexError if there is no such point)."""
         n = len(frame.data.X_train)
         if not 0 <= point < n:
-            raise IndexError(f"the training set has {n} points (0 to {n - 1}), not a point {point}")
+            raise IndexError(QT_TRANSLATE_NOOP("PassStepping", "the training set has {n} points (0 to {last}), not a "
+                                                               "point {point}").format(n=n, last=n - 1, point=point))
         return cls(frame, (int(point),))
 
     @classmethod
@@ -99,20 +101,28 @@ class SteppedPass:
         a = self.trace.arrays
         return tuple(np.array(w) for w in a["new_W"]), tuple(np.array(b) for b in a["new_b"])
 
-    def describe(self) -> str:
+    def describe(self) -> Phrase:
         """The points in words: 'training point 12 at (0.53, −1.2), blue', or 'the next mini-batch: 10 points,
-        the first training point 12 at (0.53, −1.2), blue'."""
+        the first training point 12 at (0.53, −1.2), blue' (a phrase: the window shows it in its language)."""
         x1, x2 = self.xy
         if self.frame.config.is_regression:
-            what = f"value {self.label:.3g}"
+            what = QT_TRANSLATE_NOOP("PassStepping", "value {value}").format(value=_minus(f"{self.label:.3g}"))
         elif self.frame.config.n_classes == 2 and not self.frame.config.dataset.is_custom:
-            what = "blue" if self.label > 0.5 else "orange"
+            what = QT_TRANSLATE_NOOP("PassStepping", "blue") if self.label > 0.5 \
+                else QT_TRANSLATE_NOOP("PassStepping", "orange")
         else:  # K classes, or classes of one's own: by name
-            what = f"class {self.frame.config.dataset.class_names[int(self.label)]}"
-        first = f"training point {self.point} at ({x1:.3g}, {x2:.3g}), {what}".replace("-", "−")
+            name = _minus(self.frame.config.dataset.class_names[int(self.label)])
+            what = QT_TRANSLATE_NOOP("PassStepping", "class {name}").format(name=name)
+        first = QT_TRANSLATE_NOOP("PassStepping", "training point {index} at ({x1}, {x2}), {what}").format(
+            index=self.point, x1=_minus(f"{x1:.3g}"), x2=_minus(f"{x2:.3g}"), what=what)
         if len(self.points) == 1 and not self.is_next_batch:
             return first
-        return f"the next mini-batch: {len(self.points)} points, the first {first}"
+        return QT_TRANSLATE_NOOP("PassStepping", "the next mini-batch: {n} points, the first {first}").format(
+            n=len(self.points), first=first)
+
+
+def _minus(text: str) -> str:
+    return text.replace("-", "−")  # a real minus sign
 
 
 def nearest_point(frame: Frame, x: float, y: float) -> int | None:

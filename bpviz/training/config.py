@@ -16,8 +16,9 @@ from dataclasses import asdict, dataclass, field, replace
 
 from bpviz.engine import HIDDEN_ACTIVATIONS, Network
 from bpviz.engine.checks import choice, is_whole, real_number, show, show_names, whole_number
-from bpviz.engine.datasets import MAX_SAMPLES, MAX_SEED, DatasetSpec
+from bpviz.engine.datasets import DATASET_WORDS, MAX_SAMPLES, MAX_SEED, DatasetSpec
 from bpviz.engine.features import FEATURES, check_features
+from bpviz.engine.phrases import QT_TRANSLATE_NOOP
 
 #: losses offered for classification, and the output layer each implies
 CLASSIFICATION_LOSSES = {"bce": ("sigmoid", 1), "half_sse": ("sigmoid", 1), "softmax_ce": ("softmax", 2)}
@@ -25,7 +26,8 @@ CLASSIFICATION_LOSSES = {"bce": ("sigmoid", 1), "half_sse": ("sigmoid", 1), "sof
 REGRESSION_LOSSES = {"half_sse": ("linear", 1)}
 #: losses offered for three or more classes: a softmax output of K neurons
 MULTICLASS_LOSSES = {"softmax_ce": ("softmax", None)}
-LOSS_WORDS = {"bce": "cross-entropy", "half_sse": "squared error", "softmax_ce": "softmax cross-entropy"}
+LOSS_WORDS = {"bce": QT_TRANSLATE_NOOP("Loss", "cross-entropy"), "half_sse": QT_TRANSLATE_NOOP("Loss", "squared error"),
+              "softmax_ce": QT_TRANSLATE_NOOP("Loss", "softmax cross-entropy")}  # phrases: in words in Chinese
 REGULARIZATIONS = ("none", "l1", "l2")
 
 # What a TrainConfig may hold besides its DatasetSpec (whose limits are in bpviz.engine.datasets): the one
@@ -52,27 +54,38 @@ class TrainConfig:
 
     def __post_init__(self):
         if not isinstance(self.dataset, DatasetSpec):
-            raise ValueError(f"the data set must be a DatasetSpec, got {show(self.dataset)}")
+            raise ValueError(QT_TRANSLATE_NOOP("TrainConfig", "the data set must be a DatasetSpec, got {value}")
+                             .format(value=show(self.dataset)))
         object.__setattr__(self, "hidden", _check_hidden(self.hidden))
         object.__setattr__(self, "features", _check_feature_names(self.features))
-        choice("activation", self.activation, HIDDEN_ACTIVATIONS)
-        choice("loss", self.loss, CLASSIFICATION_LOSSES)
+        choice(QT_TRANSLATE_NOOP("Setting", "activation"), self.activation, HIDDEN_ACTIVATIONS)
+        choice(QT_TRANSLATE_NOOP("Setting", "loss"), self.loss, CLASSIFICATION_LOSSES)
         if self.dataset.n_classes > 2 and self.loss not in MULTICLASS_LOSSES:
-            raise ValueError(f"{self.dataset.n_classes} classes need a softmax output: use the loss "
-                             f"{', '.join(MULTICLASS_LOSSES)} ({LOSS_WORDS['softmax_ce']}), not {self.loss}")
+            raise ValueError(QT_TRANSLATE_NOOP("TrainConfig", "{k} classes need a softmax output: use the loss "
+                                                              "{losses} ({words}), not {loss}")
+                             .format(k=self.dataset.n_classes, losses=", ".join(MULTICLASS_LOSSES),
+                                     words=LOSS_WORDS["softmax_ce"], loss=self.loss))
         if self.is_regression and self.loss not in REGRESSION_LOSSES:
-            raise ValueError(f"loss {self.loss} ({LOSS_WORDS[self.loss]}) is for classification, but "
-                             f"{self.dataset.name} is a regression data set (a value per point, not a class): "
-                             f"use {', '.join(REGRESSION_LOSSES)} (squared error with a linear output)")
-        real_number("learning rate", self.lr, low=MIN_RATE)
+            raise ValueError(QT_TRANSLATE_NOOP("TrainConfig", "loss {loss} ({words}) is for classification, but "
+                                                              "{dataset} is a regression data set (a value per point, "
+                                                              "not a class): use {losses} (squared error with a "
+                                                              "linear output)")
+                             .format(loss=self.loss, words=LOSS_WORDS[self.loss],
+                                     dataset=DATASET_WORDS.get(self.dataset.name, self.dataset.name),
+                                     losses=", ".join(REGRESSION_LOSSES)))
+        real_number(QT_TRANSLATE_NOOP("Setting", "learning rate"), self.lr, low=MIN_RATE)
         if not (is_whole(self.batch_size) and 0 <= self.batch_size <= MAX_BATCH_SIZE):
-            raise ValueError(f"batch size must be a whole number from 1 to {MAX_BATCH_SIZE} (0 = full batch), "
-                             f"got {show(self.batch_size)}")
+            raise ValueError(QT_TRANSLATE_NOOP("TrainConfig", "batch size must be a whole number from 1 to {max} "
+                                                              "(0 = full batch), got {value}")
+                             .format(max=MAX_BATCH_SIZE, value=show(self.batch_size)))
         object.__setattr__(self, "batch_size", int(self.batch_size))
-        choice("regularization", self.regularization, REGULARIZATIONS)
-        if real_number("regularization rate", self.reg_rate, low=0.0) != 0.0 and self.reg_rate < MIN_RATE:
-            raise ValueError(f"regularization rate must be 0 or at least {MIN_RATE:g}, got {show(self.reg_rate)}")
-        object.__setattr__(self, "seed", whole_number("seed", self.seed, 0, MAX_SEED))
+        choice(QT_TRANSLATE_NOOP("Setting", "regularization"), self.regularization, REGULARIZATIONS)
+        reg_rate = QT_TRANSLATE_NOOP("Setting", "regularization rate")
+        if real_number(reg_rate, self.reg_rate, low=0.0) != 0.0 and self.reg_rate < MIN_RATE:
+            raise ValueError(QT_TRANSLATE_NOOP("TrainConfig", "regularization rate must be 0 or at least {min:g}, "
+                                                              "got {value}")
+                             .format(min=MIN_RATE, value=show(self.reg_rate)))
+        object.__setattr__(self, "seed", whole_number(QT_TRANSLATE_NOOP("Setting", "seed"), self.seed, 0, MAX_SEED))
 
     @property
     def is_regression(self) -> bool:
@@ -131,37 +144,43 @@ class TrainConfig:
     @classmethod
     def from_dict(cls, data: dict) -> TrainConfig:
         if not isinstance(data, dict):
-            raise ValueError("the training configuration must be a JSON object")
+            raise ValueError(QT_TRANSLATE_NOOP("TrainConfig", "the training configuration must be a JSON object"))
         unknown = [key for key in data if key not in cls.__dataclass_fields__]
         if unknown:
-            raise ValueError(f"unknown configuration key(s): {show_names(unknown)}")
+            raise ValueError(QT_TRANSLATE_NOOP("TrainConfig", "unknown configuration key(s): {keys}")
+                             .format(keys=show_names(unknown)))
         data = dict(data)
         if "dataset" in data:
             data["dataset"] = DatasetSpec.from_dict(data["dataset"])
         for key in ("hidden", "features"):
             if key in data:
                 if not isinstance(data[key], list):
-                    raise ValueError(f"{key} must be a list")
+                    raise ValueError(QT_TRANSLATE_NOOP("TrainConfig", "hidden must be a list") if key == "hidden"
+                                     else QT_TRANSLATE_NOOP("TrainConfig", "features must be a list"))
                 data[key] = tuple(data[key])
         return cls(**data)
 
 
 def _check_hidden(hidden) -> tuple[int, ...]:
     if isinstance(hidden, (str, dict)) or not hasattr(hidden, "__iter__"):
-        raise ValueError(f"hidden layers must be a list of neuron counts, got {show(hidden)}")
+        raise ValueError(QT_TRANSLATE_NOOP("TrainConfig", "hidden layers must be a list of neuron counts, got {value}")
+                         .format(value=show(hidden)))
     hidden = tuple(hidden)
     if len(hidden) > MAX_LAYERS or not all(is_whole(h) and 1 <= h <= MAX_WIDTH for h in hidden):
-        raise ValueError(f"hidden layers: at most {MAX_LAYERS} layers of 1 to {MAX_WIDTH} neurons, "
-                         f"got {show(list(hidden))}")
+        raise ValueError(QT_TRANSLATE_NOOP("TrainConfig", "hidden layers: at most {layers} layers of 1 to {width} "
+                                                          "neurons, got {value}")
+                         .format(layers=MAX_LAYERS, width=MAX_WIDTH, value=show(list(hidden))))
     return tuple(int(h) for h in hidden)
 
 
 def _check_feature_names(features) -> tuple[str, ...]:
     """Names of FEATURES, each once; a refusal quotes at most a few short values."""
     if isinstance(features, (str, dict)) or not hasattr(features, "__iter__"):
-        raise ValueError(f"features must be a list of names, got {show(features)}")
+        raise ValueError(QT_TRANSLATE_NOOP("TrainConfig", "features must be a list of names, got {value}")
+                         .format(value=show(features)))
     features = tuple(features)
     unknown = [f for f in features if not (isinstance(f, str) and f in FEATURES)]
     if unknown:
-        raise ValueError(f"unknown feature(s) {show_names(unknown)} (choose from {', '.join(FEATURES)})")
+        raise ValueError(QT_TRANSLATE_NOOP("Features", "unknown feature(s) {names} (choose from {choices})")
+                         .format(names=show_names(unknown), choices=", ".join(FEATURES)))
     return check_features(features)

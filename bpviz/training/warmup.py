@@ -13,6 +13,7 @@ import time
 
 import numpy as np
 
+from bpviz.engine.phrases import QT_TRANSLATE_NOOP
 from bpviz.engine.presets import WARMUP_LR
 from bpviz.engine.warmup import WarmupArrays, warmup_net
 
@@ -106,7 +107,8 @@ def relative_difference(a, b) -> float:
     NaN, inf where only one of them is not finite)."""
     a, b = np.asarray(a, dtype=np.float64), np.asarray(b, dtype=np.float64)
     if a.shape != b.shape:
-        raise ValueError(f"cannot compare {a.shape} losses with {b.shape}")
+        raise ValueError(QT_TRANSLATE_NOOP("Warmup", "cannot compare {left} losses with {right}").format(
+            left=a.shape, right=b.shape))
     if a.size == 0:
         return 0.0
     with np.errstate(divide="ignore", invalid="ignore"):

@@ -48,10 +48,248 @@
     </message>
 </context>
 <context>
+    <name>Checks</name>
+    <message>
+        <source>a whole number of about {digits} digits</source>
+        <translation>一个约 {digits} 位的整数</translation>
+    </message>
+    <message>
+        <source>an object of {n:,} item</source>
+        <translation>一个含 {n:,} 项的对象</translation>
+    </message>
+    <message>
+        <source>an object of {n:,} items</source>
+        <translation>一个含 {n:,} 项的对象</translation>
+    </message>
+    <message>
+        <source>a list of {n:,} item</source>
+        <translation>一个含 {n:,} 项的列表</translation>
+    </message>
+    <message>
+        <source>a list of {n:,} items</source>
+        <translation>一个含 {n:,} 项的列表</translation>
+    </message>
+    <message>
+        <source> and {more:,} more</source>
+        <translation>，另有 {more:,} 个</translation>
+    </message>
+    <message>
+        <source>{what} must be a whole number from {low} to {high}, got {value}</source>
+        <translation>{what}必须是 {low} 到 {high} 之间的整数，实际为 {value}</translation>
+    </message>
+    <message>
+        <source>{what} must be a finite number, got {value}</source>
+        <translation>{what}必须是有限的数，实际为 {value}</translation>
+    </message>
+    <message>
+        <source>{what} is too large for a float64, got {value}</source>
+        <translation>{what}太大，超出了 float64 的范围，实际为 {value}</translation>
+    </message>
+    <message>
+        <source>{what} must be between {low:g} and {high:g}, got {value}</source>
+        <translation>{what}必须在 {low:g} 到 {high:g} 之间，实际为 {value}</translation>
+    </message>
+    <message>
+        <source>{what} must be &gt; {low:g}, got {value}</source>
+        <translation>{what}必须 &gt; {low:g}，实际为 {value}</translation>
+    </message>
+    <message>
+        <source>{what} must be &gt;= {low:g}, got {value}</source>
+        <translation>{what}必须 &gt;= {low:g}，实际为 {value}</translation>
+    </message>
+    <message>
+        <source>unknown {what} {value} (choose from {choices})</source>
+        <translation>未知的{what} {value}（可选：{choices}）</translation>
+    </message>
+</context>
+<context>
     <name>DataDrawing</name>
     <message>
         <source>Your file&apos;s points, rescaled into the view: {mapping}</source>
         <translation>你的文件中的点，已缩放到视图中：{mapping}</translation>
+    </message>
+    <message>
+        <source>Drawing: click to add points, right-click to remove, Shift+drag to brush</source>
+        <translation>绘制中：单击添加点，右键删除，Shift+拖动刷出一片点</translation>
+    </message>
+    <message>
+        <source>A drawn set holds at most {most} points: remove some first</source>
+        <translation>绘制的数据集最多有 {most} 个点：请先删除一些</translation>
+    </message>
+    <message>
+        <source>No point near here to remove</source>
+        <translation>这里附近没有可删除的点</translation>
+    </message>
+    <message>
+        <source>Every point removed: draw new ones (Ctrl+D), or choose a data set</source>
+        <translation>所有点都已删除：绘制新的点（Ctrl+D），或选择一个数据集</translation>
+    </message>
+    <message>
+        <source>Drawing works on sets of up to {most} points: lower the number of points first</source>
+        <translation>只能在最多 {most} 个点的数据集上绘制：请先减少点数</translation>
+    </message>
+</context>
+<context>
+    <name>DataFile</name>
+    <message>
+        <source>value</source>
+        <translation>值</translation>
+    </message>
+    <message>
+        <source>, </source>
+        <translation>，</translation>
+    </message>
+    <message>
+        <source>Cannot import {source}: {problem}</source>
+        <translation>无法导入 {source}：{problem}</translation>
+    </message>
+    <message>
+        <source>it is UTF-16 text; save it as UTF-8</source>
+        <translation>它是 UTF-16 文本；请另存为 UTF-8</translation>
+    </message>
+    <message>
+        <source>line {line} is not UTF-8 text (byte {byte:#04x} cannot be read); save the file as UTF-8</source>
+        <translation>第 {line} 行不是 UTF-8 文本（无法读取字节 {byte:#04x}）；请把文件另存为 UTF-8</translation>
+    </message>
+    <message>
+        <source>it is not a text file (line {line} holds a NUL character)</source>
+        <translation>它不是文本文件（第 {line} 行含有 NUL 字符）</translation>
+    </message>
+    <message>
+        <source>line {line} holds point {point:,}; a file may hold at most {most:,} points</source>
+        <translation>第 {line} 行是第 {point:,} 个点；一个文件最多只能有 {most:,} 个点</translation>
+    </message>
+    <message>
+        <source>the file holds no points (only a header)</source>
+        <translation>文件中没有点（只有表头）</translation>
+    </message>
+    <message>
+        <source>the file holds no points (only comments)</source>
+        <translation>文件中没有点（只有注释）</translation>
+    </message>
+    <message>
+        <source>the file holds no points</source>
+        <translation>文件中没有点</translation>
+    </message>
+    <message>
+        <source>line {line} cannot be read as CSV ({error})</source>
+        <translation>第 {line} 行无法按 CSV 读取（{error}）</translation>
+    </message>
+    <message>
+        <source>line {line} opens a quotation mark that is never closed</source>
+        <translation>第 {line} 行的引号始终没有闭合</translation>
+    </message>
+    <message>
+        <source>line {line} (the header) has {n} column, expected 3 ({expected})</source>
+        <translation>第 {line} 行（表头）有 {n} 列，应为 3 列（{expected}）</translation>
+    </message>
+    <message>
+        <source>line {line} (the header) has {n} columns, expected 3 ({expected})</source>
+        <translation>第 {line} 行（表头）有 {n} 列，应为 3 列（{expected}）</translation>
+    </message>
+    <message>
+        <source>line {line} has {n} column, expected 3 ({expected}), separated by commas, semicolons or tabs</source>
+        <translation>第 {line} 行有 {n} 列，应为 3 列（{expected}），用逗号、分号或制表符分隔</translation>
+    </message>
+    <message>
+        <source>line {line} has {n} columns, expected 3 ({expected})</source>
+        <translation>第 {line} 行有 {n} 列，应为 3 列（{expected}）</translation>
+    </message>
+    <message>
+        <source>line {line} has {n} columns, {extra} more than the 3 expected ({expected}); decimal commas are not read: write 1.5, not 1,5</source>
+        <translation>第 {line} 行有 {n} 列，比应有的 3 列（{expected}）多 {extra} 列；不能读取小数逗号：请写 1.5，而不是 1,5</translation>
+    </message>
+    <message>
+        <source>line {line} has {n} columns, {extra} more than the 3 expected ({expected})</source>
+        <translation>第 {line} 行有 {n} 列，比应有的 3 列（{expected}）多 {extra} 列</translation>
+    </message>
+    <message>
+        <source>line {line} has no {what}</source>
+        <translation>第 {line} 行缺少 {what}</translation>
+    </message>
+    <message>
+        <source>line {line} has {what} {text} with a decimal comma; decimal commas are not read: write {fixed}</source>
+        <translation>第 {line} 行的 {what} {text} 用了小数逗号；不能读取小数逗号：请写 {fixed}</translation>
+    </message>
+    <message>
+        <source>line {line} has the text {text} where its {what} (a number) belongs</source>
+        <translation>第 {line} 行在 {what}（一个数）的位置上写的是文本 {text}</translation>
+    </message>
+    <message>
+        <source>coordinate</source>
+        <translation>坐标</translation>
+    </message>
+    <message>
+        <source>line {line} has {what} {text}; every {kind} must be a finite number</source>
+        <translation>第 {line} 行的 {what} 是 {text}；每个{kind}都必须是有限的数</translation>
+    </message>
+    <message>
+        <source>line {line} has {what} {text}, beyond the range of float64 numbers (about ±1.8e308)</source>
+        <translation>第 {line} 行的 {what} 是 {text}，超出了 float64 数的范围（约 ±1.8e308）</translation>
+    </message>
+    <message>
+        <source>line {line} has no label</source>
+        <translation>第 {line} 行缺少标签</translation>
+    </message>
+    <message>
+        <source>line {name_line} has the class name {name} but line {line} has the number {number}: a label column holds either class numbers or class names</source>
+        <translation>第 {name_line} 行是类别名称 {name}，而第 {line} 行是数 {number}：标签列要么全是类别编号，要么全是类别名称</translation>
+    </message>
+    <message>
+        <source>line {name_line} has the class name {name} but line {line} has the number {number}: a third column holds either class numbers or class names</source>
+        <translation>第 {name_line} 行是类别名称 {name}，而第 {line} 行是数 {number}：第三列要么全是类别编号，要么全是类别名称</translation>
+    </message>
+    <message>
+        <source>every point (line {first}) is of class {name}; a data set needs points of at least {least} classes</source>
+        <translation>所有的点（第 {first} 行）都属于类别 {name}；数据集至少需要 {least} 个类别的点</translation>
+    </message>
+    <message>
+        <source>every point (lines {first} to {last}) is of class {name}; a data set needs points of at least {least} classes</source>
+        <translation>所有的点（第 {first} 到 {last} 行）都属于类别 {name}；数据集至少需要 {least} 个类别的点</translation>
+    </message>
+    <message>
+        <source>line {line} has the label {label}, which is not a class</source>
+        <translation>第 {line} 行的标签 {label} 不是类别</translation>
+    </message>
+    <message>
+        <source>line {line} has the label {label}, neither a class number (0, 1, 2, …) nor a class name; for numbers to predict, call the third column value</source>
+        <translation>第 {line} 行的标签 {label} 既不是类别编号（0、1、2……）也不是类别名称；若要预测数值，请把第三列命名为 value</translation>
+    </message>
+    <message>
+        <source>line {line} has the label {label}, a negative number: classes are numbered 0, 1, 2, …</source>
+        <translation>第 {line} 行的标签 {label} 是负数：类别编号为 0、1、2……</translation>
+    </message>
+    <message>
+        <source>line {line} has class {label}, but a data set has at most {most} classes (0 to {last})</source>
+        <translation>第 {line} 行是类别 {label}，但数据集最多有 {most} 个类别（0 到 {last}）</translation>
+    </message>
+    <message>
+        <source>line {line} has the class name {name}, longer than {most} characters</source>
+        <translation>第 {line} 行的类别名称 {name} 超过了 {most} 个字符</translation>
+    </message>
+    <message>
+        <source>line {line} has a {nth}th class, {name}; a data set has at most {most} classes ({names})</source>
+        <translation>第 {line} 行出现了第 {nth} 个类别 {name}；数据集最多有 {most} 个类别（{names}）</translation>
+    </message>
+    <message>
+        <source>line {line}&apos;s list of classes is not a JSON list of names</source>
+        <translation>第 {line} 行的类别列表不是由名称组成的 JSON 列表</translation>
+    </message>
+    <message>
+        <source>line {line} has the label {label}, which is not one of the classes listed on line {listed} ({names})</source>
+        <translation>第 {line} 行的标签 {label} 不在第 {listed} 行列出的类别（{names}）之中</translation>
+    </message>
+    <message>
+        <source>{axis} from {low:.4g} to {high:.4g}</source>
+        <translation>{axis} 从 {low:.4g} 到 {high:.4g}</translation>
+    </message>
+    <message>
+        <source>the coordinates ({ranges}, lines {first} to {last}) are too large to be rescaled into the view</source>
+        <translation>坐标（{ranges}，第 {first} 到 {last} 行）太大，无法缩放到视图中</translation>
+    </message>
+    <message>
+        <source>x1, x2 and a label or value</source>
+        <translation>x1、x2 和一个 label 或 value</translation>
     </message>
 </context>
 <context>
@@ -103,6 +341,10 @@
     <message>
         <source>Imported {counts} from {path}</source>
         <translation>已从 {path} 导入 {counts}</translation>
+    </message>
+    <message>
+        <source>{status}; {rescaling}</source>
+        <translation>{status}；{rescaling}</translation>
     </message>
     <message>
         <source>Cannot export the data</source>
@@ -181,6 +423,7 @@
     </message>
     <message>
         <source>circle</source>
+        <extracomment>a set&apos;s name in a sentence (a phrase: in words in Chinese); the name itself where a file or a command needs it</extracomment>
         <translation>圆形</translation>
     </message>
     <message>
@@ -202,6 +445,18 @@
     <message>
         <source>moons</source>
         <translation>月牙</translation>
+    </message>
+    <message>
+        <source>plane</source>
+        <translation>平面</translation>
+    </message>
+    <message>
+        <source>multi_gaussian</source>
+        <translation>多高斯</translation>
+    </message>
+    <message>
+        <source>custom</source>
+        <translation>你自己的数据</translation>
     </message>
 </context>
 <context>
@@ -233,6 +488,50 @@
     <message>
         <source>Your data</source>
         <translation>我的数据</translation>
+    </message>
+</context>
+<context>
+    <name>DatasetSpec</name>
+    <message>
+        <source>name must be a dataset name (choose from {choices}), got {value}</source>
+        <extracomment>multi_gaussian: (c₁, c₂, height) of each bump, TensorFlow Playground&apos;s (±4, ±2.5), (0, ±2.5) divided by its radius 6</extracomment>
+        <translation>名称必须是一个数据集的名称（可选：{choices}），实际为 {value}</translation>
+    </message>
+    <message>
+        <source>a custom data set needs its points</source>
+        <translation>自定义数据集需要给出它的点</translation>
+    </message>
+    <message>
+        <source>unknown dataset {value} (choose from {choices})</source>
+        <translation>未知的数据集 {value}（可选：{choices}）</translation>
+    </message>
+    <message>
+        <source> and </source>
+        <translation>和</translation>
+    </message>
+    <message>
+        <source>the points must be a PointSet, got {value}</source>
+        <translation>点必须是一个 PointSet，实际为 {value}</translation>
+    </message>
+    <message>
+        <source>a data set given point by point is called {custom}, not {name}</source>
+        <translation>逐点给出的数据集名为 {custom}，而不是 {name}</translation>
+    </message>
+    <message>
+        <source>only {sets} come in more than two classes, not {name}</source>
+        <translation>只有{sets}可以有两个以上的类别，{name}不行</translation>
+    </message>
+    <message>
+        <source>a dataset spec must be a JSON object with keys {keys}, got {kind}</source>
+        <translation>数据集描述必须是一个含有键 {keys} 的 JSON 对象，实际为 {kind}</translation>
+    </message>
+    <message>
+        <source>unknown dataset spec field(s) {names} (allowed: {allowed})</source>
+        <translation>数据集描述中有未知的字段 {names}（允许的字段：{allowed}）</translation>
+    </message>
+    <message>
+        <source>only {sets} come in more than two classes</source>
+        <translation>只有{sets}可以有两个以上的类别</translation>
     </message>
 </context>
 <context>
@@ -617,6 +916,243 @@ Classes: {names}</source>
     </message>
 </context>
 <context>
+    <name>ExampleParams</name>
+    <message>
+        <source>lr (the learning rate) must be &gt; 0, got {lr:g}</source>
+        <translation>lr（学习率）必须 &gt; 0，实际为 {lr:g}</translation>
+    </message>
+    <message>
+        <source>expected a JSON object of parameters such as {example}</source>
+        <translation>需要一个由参数组成的 JSON 对象，例如 {example}</translation>
+    </message>
+    <message>
+        <source>unknown parameter(s) {names} (allowed: {allowed})</source>
+        <translation>未知的参数 {names}（允许的参数：{allowed}）</translation>
+    </message>
+    <message>
+        <source>iterations must be at least 1, got {iterations}</source>
+        <translation>迭代次数至少为 1，实际为 {iterations}</translation>
+    </message>
+</context>
+<context>
+    <name>Export</name>
+    <message>
+        <source>choose a .png or .svg file name</source>
+        <translation>请选择 .png 或 .svg 文件名</translation>
+    </message>
+    <message>
+        <source>size must be (width, height), two whole numbers of pixels &gt;= 1, got {size!r}</source>
+        <translation>尺寸必须是（宽, 高），两个 &gt;= 1 的整数像素，得到的是 {size!r}</translation>
+    </message>
+    <message>
+        <source>{width:,} x {height:,} pixels is too large a picture (at most {side:,} pixels a side and {millions} million in all)</source>
+        <translation>{width:,} x {height:,} 像素的图片太大（每边最多 {side:,} 像素，总共最多 {millions} 百万像素）</translation>
+    </message>
+    <message>
+        <source>Qt could not encode the picture as PNG</source>
+        <translation>Qt 无法把图片编码为 PNG</translation>
+    </message>
+    <message>
+        <source>the plot is not shown in any view: nothing to export</source>
+        <translation>这个图没有显示在任何视图中：没有可导出的内容</translation>
+    </message>
+</context>
+<context>
+    <name>Expression</name>
+    <message>
+        <source>too many statements (at most {most})</source>
+        <translation>语句太多（最多 {most} 条）</translation>
+    </message>
+    <message>
+        <source>this &apos;)&apos; has no &apos;(&apos; to close</source>
+        <translation>这个 &apos;)&apos; 没有可以闭合的 &apos;(&apos;</translation>
+    </message>
+    <message>
+        <source>unexpected &apos;=&apos;: only a name can be given a value (name = expression)</source>
+        <translation>这里不能有 &apos;=&apos;：只有名称才能被赋值（名称 = 表达式）</translation>
+    </message>
+    <message>
+        <source>unexpected {found} after a complete expression (an operator is missing)</source>
+        <translation>完整的表达式后面出现了 {found}（缺少运算符）</translation>
+    </message>
+    <message>
+        <source>the expression is empty</source>
+        <translation>表达式是空的</translation>
+    </message>
+    <message>
+        <source>an expression that is not the last statement is never used: give it a name (y = ...)</source>
+        <translation>不是最后一条语句的表达式永远不会被用到：给它起个名称（y = ...）</translation>
+    </message>
+    <message>
+        <source>{name}.backward() must be the last statement: it marks the output</source>
+        <translation>{name}.backward() 必须是最后一条语句：它标出输出</translation>
+    </message>
+    <message>
+        <source>{name} is a function, not a name that can have a value</source>
+        <translation>{name} 是函数，不是可以赋值的名称</translation>
+    </message>
+    <message>
+        <source>{name} {op} needs an expression after it</source>
+        <translation>{name} {op} 后面需要一个表达式</translation>
+    </message>
+    <message>
+        <source>backward() is a statement of its own, on a name: g.backward()</source>
+        <translation>backward() 是单独的一条语句，作用在一个名称上：g.backward()</translation>
+    </message>
+    <message>
+        <source>{method} needs brackets: .{method}()</source>
+        <translation>{method} 需要括号：.{method}()</translation>
+    </message>
+    <message>
+        <source>.{method}() takes nothing between its brackets</source>
+        <translation>.{method}() 的括号里不能有内容</translation>
+    </message>
+    <message>
+        <source>{number} is too large for a float64</source>
+        <translation>{number} 太大，超出了 float64 的范围</translation>
+    </message>
+    <message>
+        <source>unknown function {name}() (known: {known})</source>
+        <translation>未知的函数 {name}()（已知的函数：{known}）</translation>
+    </message>
+    <message>
+        <source>{name} needs brackets: {name}(x)</source>
+        <translation>{name} 需要括号：{name}(x)</translation>
+    </message>
+    <message>
+        <source>the expression ends too early: a number, a name or &apos;(&apos; is missing</source>
+        <translation>表达式结束得太早：缺少一个数、一个名称或 &apos;(&apos;</translation>
+    </message>
+    <message>
+        <source>expected a number, a name or &apos;(&apos; but found {found}</source>
+        <translation>这里应为一个数、一个名称或 &apos;(&apos;，却遇到了 {found}</translation>
+    </message>
+    <message>
+        <source>this &apos;(&apos; is never closed</source>
+        <translation>这个 &apos;(&apos; 没有闭合</translation>
+    </message>
+    <message>
+        <source>empty brackets</source>
+        <translation>括号里是空的</translation>
+    </message>
+    <message>
+        <source>expected &apos;)&apos; but found {found}</source>
+        <translation>这里应为 &apos;)&apos;，却遇到了 {found}</translation>
+    </message>
+    <message>
+        <source>nested too deeply (more than {most} levels of brackets, functions, signs and powers)</source>
+        <translation>嵌套太深（括号、函数、正负号和乘方超过 {most} 层）</translation>
+    </message>
+    <message>
+        <source>the expression must be text</source>
+        <translation>表达式必须是文本</translation>
+    </message>
+    <message>
+        <source>the expression is too long ({n} characters; at most {most})</source>
+        <translation>表达式太长（{n} 个字符；最多 {most} 个）</translation>
+    </message>
+    <message>
+        <source>the values are too long ({n} characters; at most {most})</source>
+        <translation>取值太长（{n} 个字符；最多 {most} 个）</translation>
+    </message>
+    <message>
+        <source>{item!r} needs a value: write name=number, e.g. x=2</source>
+        <translation>{item!r} 缺少值：写成 名称=数，例如 x=2</translation>
+    </message>
+    <message>
+        <source>{name!r} is not a name (letters, digits and _, not starting with a digit)</source>
+        <translation>{name!r} 不是名称（名称由字母、数字和 _ 组成，不能以数字开头）</translation>
+    </message>
+    <message>
+        <source>{name} is given two values</source>
+        <translation>{name} 被赋了两个值</translation>
+    </message>
+    <message>
+        <source>nothing</source>
+        <translation>空的</translation>
+    </message>
+    <message>
+        <source>the value of {name} must be a number such as 2, -0.5 or 1e-3, not {shown}</source>
+        <translation>{name} 的值必须是数（例如 2、-0.5 或 1e-3），这里却是 {shown}</translation>
+    </message>
+    <message>
+        <source>the value of {name} is too large for a float64</source>
+        <translation>{name} 的值太大，超出了 float64 的范围</translation>
+    </message>
+    <message>
+        <source>{name} has no value (give it one, e.g. {name}=1, or assign it in an earlier statement)</source>
+        <translation>{name} 没有值（给它一个值，例如 {name}=1，或者在前面的语句中为它赋值）</translation>
+    </message>
+    <message>
+        <source>{name} has no value (give it one, e.g. {name}=1)</source>
+        <translation>{name} 没有值（给它一个值，例如 {name}=1）</translation>
+    </message>
+    <message>
+        <source>the graph has too many nodes (at most {most}); this is node {n}</source>
+        <translation>计算图的节点太多（最多 {most} 个）；这是第 {n} 个节点</translation>
+    </message>
+    <message>
+        <source>the value of {name} is not a number: {value!r}</source>
+        <translation>{name} 的值不是数：{value!r}</translation>
+    </message>
+    <message>
+        <source>the value of {name} must be a finite number, got {value}</source>
+        <translation>{name} 的值必须是有限的数，这里却是 {value}</translation>
+    </message>
+    <message>
+        <source>line {line}, column {column}: {message}</source>
+        <translation>第 {line} 行第 {column} 列：{message}</translation>
+    </message>
+    <message>
+        <source>line {line}: {message}</source>
+        <translation>第 {line} 行：{message}</translation>
+    </message>
+    <message>
+        <source>column {column}: {message}</source>
+        <translation>第 {column} 列：{message}</translation>
+    </message>
+    <message>
+        <source>a new line</source>
+        <translation>换行</translation>
+    </message>
+    <message>
+        <source>&apos;;&apos; inside brackets: a bracket opened before it is never closed</source>
+        <translation>括号里出现了 &apos;;&apos;：它前面打开的括号没有闭合</translation>
+    </message>
+    <message>
+        <source>&apos;==&apos; compares, which expressions do not: write name = expression to give a name a value</source>
+        <translation>&apos;==&apos; 表示比较，而表达式不做比较：要给名称赋值，写 名称 = 表达式</translation>
+    </message>
+    <message>
+        <source>a number cannot run into {char!r}: write a * between them</source>
+        <translation>数后面不能紧接着 {char!r}：在它们之间写一个 *</translation>
+    </message>
+    <message>
+        <source>unexpected &apos;.&apos; after a number: write (2).tanh() or tanh(2)</source>
+        <translation>数后面不能有 &apos;.&apos;：写成 (2).tanh() 或 tanh(2)</translation>
+    </message>
+    <message>
+        <source>unexpected character {char!r}: names use the letters a-z, digits and _</source>
+        <translation>不能用的字符 {char!r}：名称只能用字母 a-z、数字和 _</translation>
+    </message>
+    <message>
+        <source>names starting with &apos;__&apos; are not allowed ({name})</source>
+        <translation>不允许以 &apos;__&apos; 开头的名称（{name}）</translation>
+    </message>
+    <message>
+        <source>unexpected &apos;.&apos;: attributes are not part of expressions (only {methods}); decimals are written 0.5</source>
+        <translation>这里不能有 &apos;.&apos;：表达式中没有属性（只有 {methods}）；小数写成 0.5</translation>
+    </message>
+    <message>
+        <source>&apos;^&apos; is not a power here (as in Python): write x**2</source>
+        <translation>&apos;^&apos; 在这里不是乘方（和 Python 一样）：写成 x**2</translation>
+    </message>
+    <message>
+        <source>unexpected character {char!r}: only numbers, names, functions such as tanh(x), + - * / ** ( ) = and ; are allowed</source>
+        <translation>不能用的字符 {char!r}：只允许数、名称、tanh(x) 这样的函数，以及 + - * / ** ( ) = 和 ;</translation>
+    </message>
+</context>
+<context>
     <name>ExpressionForm</name>
     <message>
         <source>x is used twice: its two gradients add up</source>
@@ -742,6 +1278,22 @@ Classes: {names}</source>
     </message>
 </context>
 <context>
+    <name>Features</name>
+    <message>
+        <source>at least one input feature is needed</source>
+        <extracomment>how each feature is shown to the user</extracomment>
+        <translation>至少需要一个输入特征</translation>
+    </message>
+    <message>
+        <source>unknown feature(s) {names} (choose from {choices})</source>
+        <translation>未知的特征 {names}（可选：{choices}）</translation>
+    </message>
+    <message>
+        <source>each feature may be used once, got {names}</source>
+        <translation>每个特征只能使用一次，实际为 {names}</translation>
+    </message>
+</context>
+<context>
     <name>FileMenu</name>
     <message>
         <source>bpviz sessions (*.bpviz);;All files (*)</source>
@@ -833,6 +1385,145 @@ Classes: {names}</source>
     </message>
 </context>
 <context>
+    <name>Files</name>
+    <message>
+        <source>it is a folder</source>
+        <translation>它是一个文件夹</translation>
+    </message>
+    <message>
+        <source>the folder does not exist</source>
+        <translation>文件夹不存在</translation>
+    </message>
+    <message>
+        <source>a part of the path is not a folder</source>
+        <translation>路径中有一部分不是文件夹</translation>
+    </message>
+    <message>
+        <source>it is not a text file</source>
+        <translation>它不是文本文件</translation>
+    </message>
+    <message>
+        <source>not a valid file name</source>
+        <translation>不是有效的文件名</translation>
+    </message>
+    <message>
+        <source>permission denied</source>
+        <translation>没有权限</translation>
+    </message>
+    <message>
+        <source>the file system is read-only</source>
+        <translation>文件系统是只读的</translation>
+    </message>
+    <message>
+        <source>the disk is full</source>
+        <translation>磁盘已满</translation>
+    </message>
+    <message>
+        <source>the disk quota is exceeded</source>
+        <translation>超出了磁盘配额</translation>
+    </message>
+    <message>
+        <source>the file is too large for this file system</source>
+        <translation>文件对这个文件系统来说太大</translation>
+    </message>
+    <message>
+        <source>the name is too long</source>
+        <translation>名称太长</translation>
+    </message>
+    <message>
+        <source>the name is not valid here</source>
+        <translation>这个名称在这里无效</translation>
+    </message>
+    <message>
+        <source>the path has too many symbolic links</source>
+        <translation>路径中的符号链接太多</translation>
+    </message>
+    <message>
+        <source>the device reported an input/output error</source>
+        <translation>设备报告了输入/输出错误</translation>
+    </message>
+    <message>
+        <source>Cannot open {path}: {problem}</source>
+        <translation>无法打开 {path}：{problem}</translation>
+    </message>
+    <message>
+        <source>Cannot write {path}: {problem}</source>
+        <translation>无法写入 {path}：{problem}</translation>
+    </message>
+    <message>
+        <source>not a file name</source>
+        <translation>不是文件名</translation>
+    </message>
+    <message>
+        <source>Cannot open the file: its name is empty</source>
+        <translation>无法打开文件：文件名为空</translation>
+    </message>
+    <message>
+        <source>Cannot write the file: its name is empty</source>
+        <translation>无法写入文件：文件名为空</translation>
+    </message>
+    <message>
+        <source>a file name cannot hold a NUL character</source>
+        <translation>文件名不能含有 NUL 字符</translation>
+    </message>
+    <message>
+        <source>nothing was written</source>
+        <translation>什么也没有写入</translation>
+    </message>
+    <message>
+        <source>files cannot be created in this folder</source>
+        <translation>不能在这个文件夹中创建文件</translation>
+    </message>
+    <message>
+        <source>it is not a regular file</source>
+        <translation>它不是普通文件</translation>
+    </message>
+    <message>
+        <source>the file is too large ({size:,} bytes; at most {limit:,})</source>
+        <translation>文件太大（{size:,} 字节；最多 {limit:,}）</translation>
+    </message>
+    <message>
+        <source>the file does not exist</source>
+        <translation>文件不存在</translation>
+    </message>
+    <message>
+        <source>the file is too large (more than {limit:,} bytes)</source>
+        <translation>文件太大（超过 {limit:,} 字节）</translation>
+    </message>
+    <message>
+        <source>it is not UTF-8 text (an unreadable byte at position {position:,})</source>
+        <translation>它不是 UTF-8 文本（位置 {position:,} 处有无法读取的字节）</translation>
+    </message>
+    <message>
+        <source>it holds {name}, which is not a number a bpviz file may hold</source>
+        <translation>它含有 {name}，这不是 bpviz 文件中允许的数</translation>
+    </message>
+    <message>
+        <source>the file is empty</source>
+        <translation>文件是空的</translation>
+    </message>
+    <message>
+        <source>it is nested too deeply</source>
+        <translation>它的嵌套太深</translation>
+    </message>
+    <message>
+        <source>the file is incomplete (it ends too early)</source>
+        <translation>文件不完整（结束得太早）</translation>
+    </message>
+    <message>
+        <source>the file is damaged (not valid JSON at line {line}, column {column})</source>
+        <translation>文件已损坏（第 {line} 行第 {column} 列不是有效的 JSON）</translation>
+    </message>
+    <message>
+        <source>it holds a number with too many digits</source>
+        <translation>它含有一个位数太多的数</translation>
+    </message>
+    <message>
+        <source>Cannot write {path}: not enough memory</source>
+        <translation>无法写入 {path}：内存不足</translation>
+    </message>
+</context>
+<context>
     <name>GradCheck</name>
     <message>
         <source>Worked example (2-2-2)</source>
@@ -859,6 +1550,10 @@ Classes: {names}</source>
         <translation>输出层的权重和偏置仍能通过检验：它们的 δ 直接来自损失，不经过隐藏层的 f′(net)。</translation>
     </message>
     <message>
+        <source>With linear hidden neurons f′(net) = 1 (and with no hidden layer there is no hidden delta), so leaving it out changes nothing.</source>
+        <translation>隐藏层神经元是线性的时候 f′(net) = 1（没有隐藏层时也就没有隐藏层的 δ），所以漏掉它不会改变任何东西。</translation>
+    </message>
+    <message>
         <source>dW uses the net input, not the output</source>
         <translation>dW 用了净输入，而不是输出</translation>
     </message>
@@ -871,6 +1566,10 @@ Classes: {names}</source>
         <translation>第一层的权重仍能通过检验（它们的输入就是 x 本身），每个偏置也一样（它的输入是常数 1）。</translation>
     </message>
     <message>
+        <source>With linear hidden neurons the net input is the output (and with no hidden layer every input is x), so nothing changes.</source>
+        <translation>隐藏层神经元是线性的时候，净输入就是输出（没有隐藏层时每层的输入都是 x），所以什么也不会改变。</translation>
+    </message>
+    <message>
         <source>Bias gradient forgets the batch sum</source>
         <translation>偏置梯度忘了对批次求和</translation>
     </message>
@@ -881,6 +1580,10 @@ Classes: {names}</source>
     <message>
         <source>Every weight still passes: the fault only touches the biases.</source>
         <translation>所有权重仍能通过检验：这个错误只影响偏置。</translation>
+    </message>
+    <message>
+        <source>With a single point the sum over the batch is that point&apos;s δ, so nothing changes: a gradient check on one point cannot catch this bug. Check several points.</source>
+        <translation>只有一个点时，对批次求和的结果就是这个点的 δ，所以什么也不会改变：只用一个点做梯度检验发现不了这个错误。请检验多个点。</translation>
     </message>
     <message>
         <source>below {agree}: agrees</source>
@@ -963,6 +1666,114 @@ Classes: {names}</source>
         <translation>在舍入误差内</translation>
     </message>
     <message>
+        <source>A kink: a ReLU input (or, with L1, this weight) crosses 0 within ±2h of the current value, so the loss bends there and no finite difference can match the derivative. Not counted.</source>
+        <translation>折点：某个 ReLU 的输入（或在 L1 正则化下，这个权重本身）在当前值 ±2h 的范围内越过 0，损失在那里弯折，任何有限差分都无法与导数吻合。不计入。</translation>
+    </message>
+    <message>
+        <source>Within rounding: the relative error {r:.1e} looks large only because the gradient is tiny: the difference {difference:.1e} is below the rounding error of the finite difference itself ({noise:.1e}), so it cannot be measured. Counts as agreement.</source>
+        <translation>在舍入误差内：相对误差 {r:.1e} 看起来大，只是因为梯度极小：差值 {difference:.1e} 低于有限差分本身的舍入误差（{noise:.1e}），无法测量。算作一致。</translation>
+    </message>
+    <message>
+        <source>Relative error {r:.1e} &lt; {agree}: backprop and the numerical derivative agree.</source>
+        <translation>相对误差 {r:.1e} &lt; {agree}：反向传播与数值导数一致。</translation>
+    </message>
+    <message>
+        <source>Relative error {r:.1e}, between {agree} and {disagree}: doubtful. A correct backward stays below {agree} here; look for a term that is slightly off.</source>
+        <translation>相对误差 {r:.1e}，介于 {agree} 和 {disagree} 之间：可疑。正确的反向传播在这里会低于 {agree}；请找找哪一项略有偏差。</translation>
+    </message>
+    <message>
+        <source>Relative error {r:.2g} ≥ {disagree}: backprop and the numerical derivative disagree: this gradient is wrong.</source>
+        <translation>相对误差 {r:.2g} ≥ {disagree}：反向传播与数值导数不一致：这个梯度是错的。</translation>
+    </message>
+    <message>
+        <source>{n} checked parameters</source>
+        <translation>受检的 {n} 个参数</translation>
+    </message>
+    <message>
+        <source>{n} parameters</source>
+        <translation>这 {n} 个参数</translation>
+    </message>
+    <message>
+        <source>1 parameter</source>
+        <translation>这 1 个参数</translation>
+    </message>
+    <message>
+        <source> ({kinks} at kinks and {noise} within rounding: not judged)</source>
+        <translation>（{kinks} 个在折点处，{noise} 个在舍入误差内：不作判断）</translation>
+    </message>
+    <message>
+        <source> ({kinks} at kinks: not judged)</source>
+        <translation>（{kinks} 个在折点处：不作判断）</translation>
+    </message>
+    <message>
+        <source> ({noise} within rounding: not judged)</source>
+        <translation>（{noise} 个在舍入误差内：不作判断）</translation>
+    </message>
+    <message>
+        <source>{red} of {what} disagrees: largest {largest} at {worst}</source>
+        <translation>{what}中有 {red} 个不一致：最大为 {largest}，出现在 {worst}</translation>
+    </message>
+    <message>
+        <source>{red} of {what} disagree: largest {largest} at {worst}</source>
+        <translation>{what}中有 {red} 个不一致：最大为 {largest}，出现在 {worst}</translation>
+    </message>
+    <message>
+        <source>; {amber} more doubtful</source>
+        <translation>；另有 {amber} 个可疑</translation>
+    </message>
+    <message>
+        <source>No parameter clearly disagrees, but {amber} of {what} is doubtful: largest relative error {largest} at {worst}</source>
+        <translation>没有参数明显不一致，但{what}中有 {amber} 个可疑：最大相对误差 {largest}，出现在 {worst}</translation>
+    </message>
+    <message>
+        <source>No parameter clearly disagrees, but {amber} of {what} are doubtful: largest relative error {largest} at {worst}</source>
+        <translation>没有参数明显不一致，但{what}中有 {amber} 个可疑：最大相对误差 {largest}，出现在 {worst}</translation>
+    </message>
+    <message>
+        <source>The parameter agrees</source>
+        <translation>这个参数一致</translation>
+    </message>
+    <message>
+        <source>All {what} agree</source>
+        <translation>{what}全部一致</translation>
+    </message>
+    <message>
+        <source>The parameter agrees: largest relative error {largest}</source>
+        <translation>这个参数一致：最大相对误差 {largest}</translation>
+    </message>
+    <message>
+        <source>All {what} agree: largest relative error {largest}</source>
+        <translation>{what}全部一致：最大相对误差 {largest}</translation>
+    </message>
+    <message>
+        <source> (a random sample of the network&apos;s {total:,})</source>
+        <translation>（从网络的 {total:,} 个参数中随机抽取）</translation>
+    </message>
+    <message>
+        <source>all of {full}; some of {part}</source>
+        <translation>{full} 的全部参数；{part} 的部分参数</translation>
+    </message>
+    <message>
+        <source>all of {full}</source>
+        <translation>{full} 的全部参数</translation>
+    </message>
+    <message>
+        <source>some of {part}</source>
+        <translation>{part} 的部分参数</translation>
+    </message>
+    <message>
+        <source>&lt;b&gt;Broken backward:&lt;/b&gt; {title}. {why}</source>
+        <translation>&lt;b&gt;有错误的反向传播：&lt;/b&gt;{title}。{why}</translation>
+    </message>
+    <message>
+        <source>&lt;b&gt;Broken backward:&lt;/b&gt; {title}. It changes {changed:,} of the network&apos;s {total:,} gradients ({which}).</source>
+        <translation>&lt;b&gt;有错误的反向传播：&lt;/b&gt;{title}。它改变了网络 {total:,} 个梯度中的 {changed:,} 个（{which}）。</translation>
+    </message>
+    <message>
+        <source> Untouched (backprop&apos;s own): {untouched}.</source>
+        <translation>未受影响（仍是反向传播自己算出的）：{untouched}。</translation>
+    </message>
+    <message>
         <source>The parameter&apos;s name (w1, w2, ... layer by layer as in the worked example; b: biases). Sorts in network order.</source>
         <translation>参数的名称（w1、w2……按层编号，与计算示例相同；b：偏置）。按网络中的顺序排序。</translation>
     </message>
@@ -990,12 +1801,72 @@ Classes: {names}</source>
         <source>The verdict: agrees, doubtful, DISAGREES, or (grey) not comparable: a kink, or a difference within the rounding error of the finite difference.</source>
         <translation>结论：一致、可疑、不一致，或（灰色）无法比较：折点，或差值在有限差分本身的舍入误差之内。</translation>
     </message>
+    <message>
+        <source>½·squared error</source>
+        <translation>½·平方误差</translation>
+    </message>
+    <message>
+        <source>squared error</source>
+        <translation>平方误差</translation>
+    </message>
+    <message>
+        <source>binary cross-entropy</source>
+        <translation>二元交叉熵</translation>
+    </message>
+    <message>
+        <source>softmax cross-entropy</source>
+        <translation>softmax 交叉熵</translation>
+    </message>
+    <message>
+        <source>{sizes} network (no hidden layer), {output} output, {loss}</source>
+        <translation>{sizes} 网络（无隐藏层），输出层 {output}，{loss}</translation>
+    </message>
+    <message>
+        <source>{sizes} network, {hidden} hidden, {output} output, {loss}</source>
+        <translation>{sizes} 网络，隐藏层 {hidden}，输出层 {output}，{loss}</translation>
+    </message>
+    <message>
+        <source>, {penalty} {rate:g}</source>
+        <translation>，{penalty} {rate:g}</translation>
+    </message>
+    <message>
+        <source>The worked example with the published starting numbers: {architecture}, one shared bias per layer; one point (i1 = {i1:g}, i2 = {i2:g}; targets {t1:g}, {t2:g}).</source>
+        <translation>计算示例，使用原文中的初始数值：{architecture}，每层一个共用的偏置；一个点（i1 = {i1:g}，i2 = {i2:g}；目标值 {t1:g}、{t2:g}）。</translation>
+    </message>
+    <message>
+        <source>The worked example with your starting numbers: {architecture}, one shared bias per layer; one point (i1 = {i1:g}, i2 = {i2:g}; targets {t1:g}, {t2:g}).</source>
+        <translation>计算示例，使用你的初始数值：{architecture}，每层一个共用的偏置；一个点（i1 = {i1:g}，i2 = {i2:g}；目标值 {t1:g}、{t2:g}）。</translation>
+    </message>
+    <message>
+        <source>the playground has no training points to check the gradients on: draw some first</source>
+        <translation>演练场没有可用来检验梯度的训练点：请先画一些点</translation>
+    </message>
+    <message>
+        <source>The playground&apos;s network before training: {architecture}; the first {k} of its {available} training points ({dataset}).</source>
+        <translation>训练前的演练场网络：{architecture}；使用它 {available} 个训练点中的前 {k} 个（{dataset}）。</translation>
+    </message>
+    <message>
+        <source>The playground&apos;s network at step {step:,} (epoch {epoch:,}): {architecture}; the first {k} of its {available} training points ({dataset}).</source>
+        <translation>第 {step:,} 步（第 {epoch:,} 轮）时的演练场网络：{architecture}；使用它 {available} 个训练点中的前 {k} 个（{dataset}）。</translation>
+    </message>
+    <message>
+        <source>The training set has only {available} points: all of them are used.</source>
+        <translation>训练集只有 {available} 个点：全部都用上了。</translation>
+    </message>
+    <message>
+        <source>bias → {neurons}</source>
+        <translation>偏置 → {neurons}</translation>
+    </message>
 </context>
 <context>
     <name>GradCheckModel</name>
     <message>
-        <source>The broken backward changed this gradient.</source>
+        <source>{name} ({connection}): {explanation}</source>
         <extracomment>the verdicts&apos; fills in the dark scheme (the light ones are VERDICTS&apos;): dark tints of green, amber, red and grey, the palette&apos;s TEXT on each at ≥ 10:1 (tests/gui/test_dark_theme.py)</extracomment>
+        <translation>{name}（{connection}）：{explanation}</translation>
+    </message>
+    <message>
+        <source>The broken backward changed this gradient.</source>
         <translation>有错误的反向传播改变了这个梯度。</translation>
     </message>
     <message>
@@ -1122,6 +1993,10 @@ Classes: {names}</source>
         <translation>梯度检验已取消：表格显示上一次完成的检验</translation>
     </message>
     <message>
+        <source>{description} {note}</source>
+        <translation>{description}{note}</translation>
+    </message>
+    <message>
         <source>Gradient check: {n} parameters in {ms:.0f} ms</source>
         <translation>梯度检验：{n} 个参数，用时 {ms:.0f} 毫秒</translation>
     </message>
@@ -1167,6 +2042,150 @@ Classes: {names}</source>
     <message>
         <source>Make the selected step the stepper&apos;s current step</source>
         <translation>把选中的一步设为步进器的当前步</translation>
+    </message>
+</context>
+<context>
+    <name>GraphDescription</name>
+    <message>
+        <source>(400·1 + 300·2)·0.7: a jacket and two trousers, 30 % off (seed 002)</source>
+        <extracomment>name → (title, one-line description, builder taking keyword arguments) (the descriptions are phrases: the window shows them in its language, the CLI&apos;s list in English)</extracomment>
+        <translation>(400·1 + 300·2)·0.7：一件夹克和两条裤子，全部减 30 %（第 002 篇）</translation>
+    </message>
+    <message>
+        <source>100·2·1.1: two apples at 100, tax 1.1 (Saito&apos;s first graph, ch. 5)</source>
+        <translation>100·2·1.1：两个单价 100 的苹果，税率系数 1.1（斋藤康毅书中的第一个计算图，第 5 章）</translation>
+    </message>
+    <message>
+        <source>y = 1/(1 + exp(−x)) as ×(−1), exp, +1, 1/x; backward gives y(1 − y) (seed 004)</source>
+        <translation>y = 1/(1 + exp(−x)) 拆成 ×(−1)、exp、+1、1/x；反向传播得到 y(1 − y)（第 004 篇）</translation>
+    </message>
+    <message>
+        <source>L = −Σ t·log(softmax(a)); backward gives y − t (seed 004)</source>
+        <translation>L = −Σ t·log(softmax(a))；反向传播得到 y − t（第 004 篇）</translation>
+    </message>
+    <message>
+        <source>o = tanh(x1·w1 + x2·w2 + b) = 0.7071: the neuron of micrograd&apos;s lecture</source>
+        <translation>o = tanh(x1·w1 + x2·w2 + b) = 0.7071：micrograd 课程中的神经元</translation>
+    </message>
+    <message>
+        <source>micrograd&apos;s test_sanity_check: z, q, h, y with relu; y = −20, ∂y/∂x = 46</source>
+        <translation>micrograd 的 test_sanity_check：用到 relu 的 z、q、h、y；y = −20，∂y/∂x = 46</translation>
+    </message>
+    <message>
+        <source>micrograd&apos;s test_more_ops (and README): +=, **, relu, /; g = 24.7041</source>
+        <translation>micrograd 的 test_more_ops（也见于 README）：+=、**、relu、/；g = 24.7041</translation>
+    </message>
+</context>
+<context>
+    <name>GraphError</name>
+    <message>
+        <source>node {node}: {numbers} has no real value</source>
+        <translation>节点 {node}：{numbers} 没有实数值</translation>
+    </message>
+    <message>
+        <source>node {node}: {numbers} overflows (too large for a float64)</source>
+        <translation>节点 {node}：{numbers} 溢出（太大，超出了 float64 的范围）</translation>
+    </message>
+    <message>
+        <source>node {node}: the gradient it sends to {source}, {upstream} · {local}, is too large for a float64 (overflow)</source>
+        <translation>节点 {node}：它传给 {source} 的梯度 {upstream} · {local} 太大，超出了 float64 的范围（溢出）</translation>
+    </message>
+    <message>
+        <source>node {node}: its gradient summed over the edges leaving it, {before} + {sent}, is too large for a float64 (overflow)</source>
+        <translation>节点 {node}：它的各条出边传回的梯度之和 {before} + {sent} 太大，超出了 float64 的范围（溢出）</translation>
+    </message>
+    <message>
+        <source>node {node}: {reason}</source>
+        <translation>节点 {node}：{reason}</translation>
+    </message>
+    <message>
+        <source>node {node}: its local derivative has no real value</source>
+        <translation>节点 {node}：它的局部导数没有实数值</translation>
+    </message>
+    <message>
+        <source>node {node}: the local derivative {shown} is too large for a float64 (overflow)</source>
+        <translation>节点 {node}：局部导数 {shown} 太大，超出了 float64 的范围（溢出）</translation>
+    </message>
+    <message>
+        <source>{name}: expected a number, got {value!r}</source>
+        <translation>{name}：应为数，这里却是 {value!r}</translation>
+    </message>
+    <message>
+        <source>{name}: expected a finite number, got {value}</source>
+        <translation>{name}：应为有限的数，这里却是 {value}</translation>
+    </message>
+    <message>
+        <source>the {graph} graph has no input called {name} (its inputs: {inputs})</source>
+        <translation>计算图 {graph} 没有名为 {name} 的输入（它的输入：{inputs}）</translation>
+    </message>
+    <message>
+        <source>softmax_loss takes 2 to {most} scores, got {n}</source>
+        <translation>softmax_loss 需要 2 到 {most} 个得分，这里有 {n} 个</translation>
+    </message>
+    <message>
+        <source>{n} scores need {n} targets, got {got}</source>
+        <translation>{n} 个得分需要 {n} 个目标值，这里有 {got} 个</translation>
+    </message>
+    <message>
+        <source>target t{k} must be a finite number, got {t}</source>
+        <translation>目标值 t{k} 必须是有限的数，这里却是 {t}</translation>
+    </message>
+    <message>
+        <source>target t{k} = {t} is negative: targets are probabilities</source>
+        <translation>目标值 t{k} = {t} 是负数：目标值是概率</translation>
+    </message>
+    <message>
+        <source>the targets add up to {sum}, not 1: use one-hot targets such as 0, 0, 1</source>
+        <translation>目标值之和是 {sum}，不是 1：请用独热编码的目标值，例如 0, 0, 1</translation>
+    </message>
+    <message>
+        <source>no built-in graph called {name!r} (known: {known})</source>
+        <translation>没有名为 {name!r} 的内置计算图（已有：{known}）</translation>
+    </message>
+    <message>
+        <source>sqrt is not differentiable at {x} = {value}: its derivative 1/(2·√{x}) is infinite</source>
+        <translation>sqrt 在 {x} = {value} 处不可导：它的导数 1/(2·√{x}) 是无穷大</translation>
+    </message>
+    <message>
+        <source>{base}^{n} is not differentiable at {base} = 0: its derivative {factor}·{base}^{m} is infinite</source>
+        <translation>{base}^{n} 在 {base} = 0 处不可导：它的导数 {factor}·{base}^{m} 是无穷大</translation>
+    </message>
+    <message>
+        <source>the logarithm needs a positive number</source>
+        <extracomment>operations written as a function of one argument, whose numbers are not bracketed: exp(−1), tanh(−2)</extracomment>
+        <translation>对数需要正数</translation>
+    </message>
+    <message>
+        <source>node {node}: log({x}) is undefined: {reason}</source>
+        <translation>节点 {node}：log({x}) 没有定义：{reason}</translation>
+    </message>
+    <message>
+        <source>{source} underflowed to 0 (its exact value is too small for a float64)</source>
+        <translation>{source} 下溢为 0（它的精确值太小，float64 表示不了）</translation>
+    </message>
+    <message>
+        <source>node {node}: division by zero ({what}): {reason}</source>
+        <translation>节点 {node}：除以零（{what}）：{reason}</translation>
+    </message>
+    <message>
+        <source>node {node}: division by zero ({what})</source>
+        <translation>节点 {node}：除以零（{what}）</translation>
+    </message>
+    <message>
+        <source>node {node}: sqrt({x}) is undefined: the square root needs a number ≥ 0</source>
+        <translation>节点 {node}：sqrt({x}) 没有定义：平方根需要 ≥ 0 的数</translation>
+    </message>
+    <message>
+        <source>node {node}: {a}^{n} is undefined: a negative number has no real power {power} (only whole-number powers)</source>
+        <translation>节点 {node}：{a}^{n} 没有定义：负数的 {power} 次幂不是实数（负数只能取整数次幂）</translation>
+    </message>
+    <message>
+        <source>a power whose exponent is computed ({exponent}) needs a positive base, as it is exp({exponent}·log({base}))</source>
+        <translation>指数由计算得出（{exponent}）的乘方需要正的底数，因为它就是 exp({exponent}·log({base}))</translation>
+    </message>
+    <message>
+        <source>node {node}: {a}^{b} is refused: {reason}</source>
+        <translation>节点 {node}：不能计算 {a}^{b}：{reason}</translation>
     </message>
 </context>
 <context>
@@ -1254,6 +2273,116 @@ Classes: {names}</source>
     <message>
         <source>&lt;b&gt;What the gradients say:&lt;/b&gt; one more jacket adds {jacket} to the bill, one more pair of trousers {trousers}; each unit of a jacket&apos;s price adds {jacket_price}, of the trousers&apos; price {trousers_price} (two pairs); raising the factor paid by 0.01 adds {discount}.</source>
         <translation>&lt;b&gt;梯度告诉我们：&lt;/b&gt;多买一件夹克，账单增加 {jacket}；多买一条裤子，增加 {trousers}；夹克价格每增加 1，账单增加 {jacket_price}，裤子价格每增加 1，增加 {trousers_price}（两条）；支付系数提高 0.01，增加 {discount}。</translation>
+    </message>
+</context>
+<context>
+    <name>GraphFormula</name>
+    <message>
+        <source>∂relu({x})/∂{x} = 1 if {x} &gt; 0 else 0</source>
+        <translation>∂relu({x})/∂{x} = 1（{x} &gt; 0 时），否则为 0</translation>
+    </message>
+</context>
+<context>
+    <name>GraphNote</name>
+    <message>
+        <source>price of one jacket</source>
+        <translation>一件夹克的价格</translation>
+    </message>
+    <message>
+        <source>jackets bought</source>
+        <translation>买的夹克件数</translation>
+    </message>
+    <message>
+        <source>price of one pair of trousers</source>
+        <translation>一条裤子的价格</translation>
+    </message>
+    <message>
+        <source>pairs of trousers bought</source>
+        <translation>买的裤子条数</translation>
+    </message>
+    <message>
+        <source>what the jackets cost</source>
+        <translation>夹克的花费</translation>
+    </message>
+    <message>
+        <source>what the trousers cost</source>
+        <translation>裤子的花费</translation>
+    </message>
+    <message>
+        <source>before the discount</source>
+        <translation>打折前的金额</translation>
+    </message>
+    <message>
+        <source>the factor paid: 30 % off means × 0.7</source>
+        <translation>支付系数：减 30 % 即 × 0.7</translation>
+    </message>
+    <message>
+        <source>what is paid</source>
+        <translation>实付金额</translation>
+    </message>
+    <message>
+        <source>price of one apple</source>
+        <translation>一个苹果的价格</translation>
+    </message>
+    <message>
+        <source>apples bought</source>
+        <translation>买的苹果个数</translation>
+    </message>
+    <message>
+        <source>what the apples cost</source>
+        <translation>苹果的花费</translation>
+    </message>
+    <message>
+        <source>the factor with the tax: 10 % tax means × 1.1</source>
+        <translation>含税系数：10 % 的税即 × 1.1</translation>
+    </message>
+    <message>
+        <source>the sigmoid&apos;s input</source>
+        <translation>sigmoid 的输入</translation>
+    </message>
+    <message>
+        <source>the sigmoid 1/(1 + exp(−x))</source>
+        <translation>sigmoid 函数 1/(1 + exp(−x))</translation>
+    </message>
+    <message>
+        <source>score of class {k}</source>
+        <translation>类别 {k} 的得分</translation>
+    </message>
+    <message>
+        <source>the sum of the exponentials</source>
+        <translation>各个指数之和</translation>
+    </message>
+    <message>
+        <source>the softmax output for class {k}</source>
+        <translation>类别 {k} 的 softmax 输出</translation>
+    </message>
+    <message>
+        <source>target of class {k}</source>
+        <translation>类别 {k} 的目标值</translation>
+    </message>
+    <message>
+        <source>the cross-entropy loss −Σ t·log(y)</source>
+        <translation>交叉熵损失 −Σ t·log(y)</translation>
+    </message>
+    <message>
+        <source>given in line {line}</source>
+        <translation>在第 {line} 行给定</translation>
+    </message>
+    <message>
+        <source>a number in the expression</source>
+        <translation>表达式中的一个数</translation>
+    </message>
+    <message>
+        <source>unary minus</source>
+        <translation>一元负号</translation>
+    </message>
+    <message>
+        <source>a power with a number exponent</source>
+        <translation>指数是数的乘方</translation>
+    </message>
+    <message>
+        <source>a power with a computed exponent: exp(b·log a)</source>
+        <translation>指数由计算得出的乘方：exp(b·log a)</translation>
     </message>
 </context>
 <context>
@@ -1357,6 +2486,38 @@ Classes: {names}</source>
     <message>
         <source>Step {n}: {formula}</source>
         <translation>第 {n} 步：{formula}</translation>
+    </message>
+</context>
+<context>
+    <name>GraphTitle</name>
+    <message>
+        <source>Shopping: one jacket and two trousers, 30 % off</source>
+        <translation>购物：一件夹克和两条裤子，减 30 %</translation>
+    </message>
+    <message>
+        <source>Apples: two apples at 100, tax 1.1 (Saito ch. 5)</source>
+        <translation>苹果：两个单价 100 的苹果，税率系数 1.1（斋藤康毅，第 5 章）</translation>
+    </message>
+    <message>
+        <source>micrograd&apos;s neuron: o = tanh(x1·w1 + x2·w2 + b)</source>
+        <extracomment>name → program text of the program-built graphs (the GUI can show them; `bpviz graph --expr` takes them)</extracomment>
+        <translation>micrograd 的神经元：o = tanh(x1·w1 + x2·w2 + b)</translation>
+    </message>
+    <message>
+        <source>micrograd&apos;s sanity check (test_engine.py)</source>
+        <translation>micrograd 的健全性检查（test_engine.py）</translation>
+    </message>
+    <message>
+        <source>micrograd&apos;s more ops (test_engine.py, README)</source>
+        <translation>micrograd 的更多运算（test_engine.py、README）</translation>
+    </message>
+    <message>
+        <source>Sigmoid y = 1/(1 + exp(−x))</source>
+        <translation>Sigmoid 函数 y = 1/(1 + exp(−x))</translation>
+    </message>
+    <message>
+        <source>Softmax with cross-entropy loss</source>
+        <translation>Softmax 与交叉熵损失</translation>
     </message>
 </context>
 <context>
@@ -1574,6 +2735,61 @@ Classes: {names}</source>
     </message>
 </context>
 <context>
+    <name>Landscape</name>
+    <message>
+        <source>the span must be a finite number &gt; 0, got {value}</source>
+        <translation>范围必须是大于 0 的有限数，现在是 {value}</translation>
+    </message>
+    <message>
+        <source>the number of steps must be a whole number from {low} to {high}, got {value}</source>
+        <translation>网格点数必须是 {low} 到 {high} 之间的整数，现在是 {value}</translation>
+    </message>
+    <message>
+        <source>the principal directions need at least 3 recorded points, got {n}</source>
+        <translation>求主方向至少需要 3 个记录下来的点，现在只有 {n} 个</translation>
+    </message>
+    <message>
+        <source>the principal directions need at least 2 parameters</source>
+        <translation>求主方向至少需要 2 个参数</translation>
+    </message>
+    <message>
+        <source>the trajectory holds a value that is not a finite number (did the run diverge?)</source>
+        <translation>轨迹中有一个不是有限数的值（训练发散了吗？）</translation>
+    </message>
+    <message>
+        <source>the trajectory does not move: its points are all the same, so it has no directions</source>
+        <translation>轨迹没有移动：它的点全都相同，所以没有方向</translation>
+    </message>
+    <message>
+        <source>the two directions do not span a plane (one is zero or they are parallel)</source>
+        <translation>这两个方向张不成一个平面（其中一个为零，或者两者平行）</translation>
+    </message>
+    <message>
+        <source>expected two parameter names such as w5,w1 (any two of {names}), got {value}</source>
+        <translation>应为两个参数名，例如 w5,w1（{names} 中任意两个），现在是 {value}</translation>
+    </message>
+    <message>
+        <source>unknown parameter {name}: choose two of {names}</source>
+        <translation>未知参数 {name}：请从 {names} 中选两个</translation>
+    </message>
+    <message>
+        <source>the two axes must be different parameters, got {name} twice</source>
+        <translation>两条轴必须是不同的参数，现在两条都是 {name}</translation>
+    </message>
+    <message>
+        <source>the span {span:g} takes {x} or {y} beyond the largest float64</source>
+        <translation>范围 {span:g} 使 {x} 或 {y} 超出了 float64 能表示的最大值</translation>
+    </message>
+    <message>
+        <source>E_total is too large for a float64 (overflow) at some points of the grid: use a smaller span or smaller starting numbers</source>
+        <translation>在网格的某些点上，E_total 大到 float64 无法表示（溢出）：请用更小的范围或更小的初始数值</translation>
+    </message>
+    <message>
+        <source>the number of passes must be a whole number &gt;= 0, got {value}</source>
+        <translation>传播次数必须是 &gt;= 0 的整数，现在是 {value}</translation>
+    </message>
+</context>
+<context>
     <name>LandscapeMap</name>
     <message>
         <source>training loss</source>
@@ -1618,6 +2834,94 @@ Classes: {names}</source>
     <message>
         <source>{name}, log colour scale</source>
         <translation>{name}，对数色标</translation>
+    </message>
+    <message>
+        <source>training loss (cross-entropy)</source>
+        <translation>训练损失（交叉熵）</translation>
+    </message>
+    <message>
+        <source>training loss (squared error)</source>
+        <translation>训练损失（平方误差）</translation>
+    </message>
+    <message>
+        <source>training loss (softmax cross-entropy)</source>
+        <translation>训练损失（softmax 交叉熵）</translation>
+    </message>
+    <message>
+        <source>The last run of {passes:,} passes started from other numbers: run passes again on the worked example&apos;s tab to see their path from these.</source>
+        <translation>上一次运行的 {passes:,} 次传播是从别的数值开始的：请在计算示例的标签页上再运行一次传播，才能看到从当前数值出发的路径。</translation>
+    </message>
+    <message>
+        <source>No passes run from these numbers yet: run some on the worked example&apos;s tab (Run many passes) to see their path.</source>
+        <translation>还没有从这些数值出发运行过传播：在计算示例的标签页上运行一些（多次传播），就能看到它们的路径。</translation>
+    </message>
+    <message>
+        <source>The run diverged at pass {n:,}: the path stops at the last finite numbers (lower the learning rate).</source>
+        <translation>运行在第 {n:,} 次传播时发散了：路径停在最后一组有限的数值处（请降低学习率）。</translation>
+    </message>
+    <message>
+        <source>The path leaves the map: a wider span shows all of it.</source>
+        <translation>路径超出了地图：把范围调大就能看到整条路径。</translation>
+    </message>
+    <message>
+        <source>path of {passes:,} passes (η = {lr:g})</source>
+        <translation>{passes:,} 次传播的路径（η = {lr:g}）</translation>
+    </message>
+    <message>
+        <source>path of {passes:,} pass (η = {lr:g})</source>
+        <translation>{passes:,} 次传播的路径（η = {lr:g}）</translation>
+    </message>
+    <message>
+        <source>E_total over {x} and {y} (every other number fixed)</source>
+        <translation>E_total 随 {x} 和 {y} 的变化（其他数值都固定）</translation>
+    </message>
+    <message>
+        <source>the recorder does not hold every parameter of the network</source>
+        <translation>记录器没有记录网络的全部参数</translation>
+    </message>
+    <message>
+        <source>the playground has no training points to measure the loss on: draw some first</source>
+        <translation>演练场没有可用来计算损失的训练点：请先画一些点</translation>
+    </message>
+    <message>
+        <source>no principal directions yet: {reason}. Train a few steps, or choose random directions</source>
+        <translation>还没有主方向：{reason}。请先训练几步，或者选择随机方向</translation>
+    </message>
+    <message>
+        <source>PC1 ({share:.1f} % of the path&apos;s variance)</source>
+        <translation>PC1（占路径方差的 {share:.1f} %）</translation>
+    </message>
+    <message>
+        <source>every weight of the network is 0: random filter-normalised directions are 0 too</source>
+        <translation>网络的所有权重都是 0：按滤波器归一化的随机方向也都是 0</translation>
+    </message>
+    <message>
+        <source>direction 1 (random, seed {seed})</source>
+        <translation>方向 1（随机，随机种子 {seed}）</translation>
+    </message>
+    <message>
+        <source>direction 2 (random, seed {seed})</source>
+        <translation>方向 2（随机，随机种子 {seed}）</translation>
+    </message>
+    <message>
+        <source>training loss ({loss})</source>
+        <translation>训练损失（{loss}）</translation>
+    </message>
+    <message>
+        <source>Loss of the {sizes} network over a plane through its weights at step {step:,}</source>
+        <translation>{sizes} 网络在第 {step:,} 步时，经过其权重的平面上的损失</translation>
+    </message>
+    <message>
+        <source>The loss is measured on a random sample of {sample:,} of the {total:,} training points (the same sample each time), to keep the map quick.</source>
+        <translation>为了让地图算得快，损失是在 {total:,} 个训练点中随机抽取的 {sample:,} 个点上计算的（每次都用同一组样本）。</translation>
+    </message>
+    <message>
+        <source>Far from the current weights the loss is too large for a float64: those places are blank.</source>
+        <translation>离当前权重较远的地方，损失大到 float64 无法表示：这些地方留白。</translation>
+    </message>
+    <message>
+        <source>trajectory ({n:,} recorded steps, projected)</source>
+        <translation>轨迹（记录的 {n:,} 步，投影到平面上）</translation>
     </message>
 </context>
 <context>
@@ -1677,6 +2981,11 @@ Classes: {names}</source>
     <message>
         <source>Landscape cancelled: the map shows the last one finished</source>
         <translation>损失地形已取消：地图显示上一次完成的结果</translation>
+    </message>
+    <message>
+        <source>{sentence}.</source>
+        <comment>the end of a sentence</comment>
+        <translation>{sentence}。</translation>
     </message>
     <message>
         <source>No trajectory yet: the network has not trained. Press Play on the Training playground and its path appears here.</source>
@@ -1929,6 +3238,22 @@ Classes: {names}</source>
     <message>
         <source>Nothing recorded yet</source>
         <translation>尚未记录</translation>
+    </message>
+</context>
+<context>
+    <name>Loss</name>
+    <message>
+        <source>cross-entropy</source>
+        <extracomment>losses offered for regression, and the output layer each implies losses offered for three or more classes: a softmax output of K neurons</extracomment>
+        <translation>交叉熵</translation>
+    </message>
+    <message>
+        <source>squared error</source>
+        <translation>平方误差</translation>
+    </message>
+    <message>
+        <source>softmax cross-entropy</source>
+        <translation>softmax 交叉熵</translation>
     </message>
 </context>
 <context>
@@ -2259,6 +3584,13 @@ Classes: {names}</source>
     <message>
         <source>map: output of {name} over the input plane: blue &gt; 0, orange &lt; 0</source>
         <translation>热图：{name} 的输出在输入平面上的值：蓝 &gt; 0，橙 &lt; 0</translation>
+    </message>
+</context>
+<context>
+    <name>NeuronRunner</name>
+    <message>
+        <source>not enough memory for a run this long: use fewer epochs or samples</source>
+        <translation>内存不足，无法完成这么长的运行：请减少轮数或样本数</translation>
     </message>
 </context>
 <context>
@@ -2656,6 +3988,10 @@ Classes: {names}</source>
         <translation>数值 {value}</translation>
     </message>
     <message>
+        <source>the training set has {n} points (0 to {last}), not a point {point}</source>
+        <translation>训练集有 {n} 个点（0 到 {last}），没有点 {point}</translation>
+    </message>
+    <message>
         <source>class {name}</source>
         <translation>类别 {name}</translation>
     </message>
@@ -2722,6 +4058,10 @@ Classes: {names}</source>
     <message>
         <source>Explain {name}: its chain of factors</source>
         <translation>解释 {name}：它的因子链</translation>
+    </message>
+    <message>
+        <source>This pass has no gradient of {param} (its biases stay fixed)</source>
+        <translation>这次传播没有 {param} 的梯度（它的偏置保持不变）</translation>
     </message>
 </context>
 <context>
@@ -3177,6 +4517,85 @@ Classes: {names}</source>
     </message>
 </context>
 <context>
+    <name>PointSet</name>
+    <message>
+        <source>{points:,} points but {labels:,} labels</source>
+        <translation>有 {points:,} 个点，却有 {labels:,} 个标签</translation>
+    </message>
+    <message>
+        <source>every coordinate, label and value must be a finite number</source>
+        <translation>每个坐标、标签和值都必须是有限的数</translation>
+    </message>
+    <message>
+        <source>points must lie in the view&apos;s square (coordinates within ±{half:g})</source>
+        <translation>点必须位于视图的正方形内（坐标在 ±{half:g} 以内）</translation>
+    </message>
+    <message>
+        <source>a classification set needs {least} to {most} classes, got {n}</source>
+        <translation>分类数据集需要 {least} 到 {most} 个类别，得到的是 {n} 个</translation>
+    </message>
+    <message>
+        <source>class names must be text of 1 to {most} characters, got {name}</source>
+        <translation>类别名称必须是 1 到 {most} 个字符的文本，得到的是 {name}</translation>
+    </message>
+    <message>
+        <source>class names must differ</source>
+        <translation>类别名称必须各不相同</translation>
+    </message>
+    <message>
+        <source>labels must be class numbers 0 to {last}</source>
+        <translation>标签必须是 0 到 {last} 的类别编号</translation>
+    </message>
+    <message>
+        <source>the rescaling must be two positive scales and two finite offsets</source>
+        <translation>缩放必须是两个正的比例和两个有限的偏移</translation>
+    </message>
+    <message>
+        <source>rescaled into the view: {formulas}</source>
+        <translation>已缩放到视图中：{formulas}</translation>
+    </message>
+    <message>
+        <source>a regression set has values, not classes</source>
+        <translation>回归数据集只有数值，没有类别</translation>
+    </message>
+    <message>
+        <source>the number of classes must be from {least} to {most}, got {k}</source>
+        <translation>类别数必须在 {least} 到 {most} 之间，得到的是 {k}</translation>
+    </message>
+    <message>
+        <source>the points must be a JSON object with keys x1, x2 and labels or values, got {data}</source>
+        <translation>点必须是一个 JSON 对象，键为 x1、x2 以及 labels 或 values，得到的是 {data}</translation>
+    </message>
+    <message>
+        <source>unknown points field(s) {names}</source>
+        <translation>点中有未知的字段 {names}</translation>
+    </message>
+    <message>
+        <source>the points need either labels (classes) or values (regression)</source>
+        <translation>点需要 labels（类别）或 values（回归）二者之一</translation>
+    </message>
+    <message>
+        <source>the points&apos; columns have different lengths</source>
+        <translation>点的各列长度不同</translation>
+    </message>
+    <message>
+        <source>labels must be whole class numbers</source>
+        <translation>标签必须是整数的类别编号</translation>
+    </message>
+    <message>
+        <source>class_names must be a list of names</source>
+        <translation>class_names 必须是名称的列表</translation>
+    </message>
+    <message>
+        <source>the points&apos; {what} must be a list of numbers</source>
+        <translation>点的 {what} 必须是数的列表</translation>
+    </message>
+    <message>
+        <source>at most {most:,} points, got {n:,}</source>
+        <translation>最多 {most:,} 个点，得到的是 {n:,} 个</translation>
+    </message>
+</context>
+<context>
     <name>ProgramForm</name>
     <message>
         <source>The program this graph is built from, one statement a line (micrograd&apos;s own, Value(…) written as a plain number)</source>
@@ -3198,6 +4617,10 @@ Classes: {names}</source>
         <translation>逐步计算一次传播时不能倒回：网络图显示的是这次传播。离开它（Esc，或再次点“逐步计算一次传播”）后即可倒回。</translation>
     </message>
     <message>
+        <source>Continuing from step {step} (epoch {epoch}): a new run from its weights, paused; Play trains on from there</source>
+        <translation>从第 {step} 步（第 {epoch} 轮）继续：用它的权重开始一次新的运行，已暂停；按“播放”从那里继续训练</translation>
+    </message>
+    <message>
         <source>, now every {ordinal} step</source>
         <translation>，现在每 {n} 步记录一次</translation>
     </message>
@@ -3216,6 +4639,13 @@ Classes: {names}</source>
     <message>
         <source>&lt;b&gt;Rewound to step {step} (epoch {epoch})&lt;/b&gt; · {going}</source>
         <translation>&lt;b&gt;已倒回到第 {step} 步（轮次 {epoch}）&lt;/b&gt; · {going}</translation>
+    </message>
+</context>
+<context>
+    <name>Runs</name>
+    <message>
+        <source>At most {most} runs can be pinned: unpin one first.</source>
+        <translation>最多只能固定 {most} 次运行：请先取消固定一个。</translation>
     </message>
 </context>
 <context>
@@ -3443,6 +4873,223 @@ Classes: {names}</source>
     </message>
 </context>
 <context>
+    <name>Script</name>
+    <message>
+        <source>there are no training points: a script would have nothing to train on</source>
+        <translation>没有训练集的点：脚本将无物可训练</translation>
+    </message>
+    <message>
+        <source>weights</source>
+        <translation>权重</translation>
+    </message>
+    <message>
+        <source>biases</source>
+        <translation>偏置</translation>
+    </message>
+    <message>
+        <source>{what} must have the shapes {shapes} of this network, got {given}</source>
+        <translation>{what}必须具有这个网络的形状 {shapes}，得到的是 {given}</translation>
+    </message>
+    <message>
+        <source>every one of the {what} must be a finite number</source>
+        <translation>每个{what}都必须是有限的数</translation>
+    </message>
+    <message>
+        <source>the data&apos;s {name} holds a number that is not finite</source>
+        <translation>数据的 {name} 中有一个不是有限的数</translation>
+    </message>
+</context>
+<context>
+    <name>Session</name>
+    <message>
+        <source>Cannot write {path}: the network holds a number that is not finite</source>
+        <translation>无法写入 {path}：网络中有一个不是有限的数</translation>
+    </message>
+    <message>
+        <source>it is not a bpviz session file</source>
+        <translation>它不是 bpviz 会话文件</translation>
+    </message>
+    <message>
+        <source>it holds neither a playground nor a worked example</source>
+        <translation>它既没有演练场，也没有计算示例</translation>
+    </message>
+    <message>
+        <source>Cannot open {path}: {problem}</source>
+        <translation>无法打开 {path}：{problem}</translation>
+    </message>
+    <message>
+        <source>its session format version is not valid ({schema})</source>
+        <translation>它的会话格式版本无效（{schema}）</translation>
+    </message>
+    <message>
+        <source>it was saved by a newer bpviz ({saved_by}, session format {schema}; this version reads format {ours}): update bpviz to open it</source>
+        <translation>它是由更新版本的 bpviz 保存的（{saved_by}，会话格式 {schema}；这个版本读取格式 {ours}）：请更新 bpviz 后再打开</translation>
+    </message>
+    <message>
+        <source>the playground part is not valid ({error})</source>
+        <translation>演练场部分无效（{error}）</translation>
+    </message>
+    <message>
+        <source>the example part is not valid ({error})</source>
+        <translation>计算示例部分无效（{error}）</translation>
+    </message>
+    <message>
+        <source>{what} is not an object</source>
+        <translation>{what}不是一个对象</translation>
+    </message>
+    <message>
+        <source>{what} has unknown field(s) {names}</source>
+        <translation>{what}中有未知的字段 {names}</translation>
+    </message>
+    <message>
+        <source>{what} must hold numbers only, got {value}</source>
+        <translation>{what}只能包含数，得到的是 {value}</translation>
+    </message>
+    <message>
+        <source>the weights do not fit the layers: {what} must be {shape} numbers</source>
+        <translation>权重与各层不符：{what}必须是 {shape} 个数</translation>
+    </message>
+    <message>
+        <source>{what}: a number is too large for a float64</source>
+        <translation>{what}：有一个数对 float64 来说太大</translation>
+    </message>
+    <message>
+        <source>the playground part</source>
+        <translation>演练场部分</translation>
+    </message>
+    <message>
+        <source>the playground&apos;s training settings are missing</source>
+        <translation>缺少演练场的训练设置</translation>
+    </message>
+    <message>
+        <source>the training settings are not valid: {problem}</source>
+        <translation>训练设置无效：{problem}</translation>
+    </message>
+    <message>
+        <source>the network&apos;s weights</source>
+        <translation>网络的权重</translation>
+    </message>
+    <message>
+        <source>the network&apos;s weights and biases must be lists of layers</source>
+        <translation>网络的权重和偏置必须是按层组成的列表</translation>
+    </message>
+    <message>
+        <source>the network needs {n} weight and bias layers, the file has {weights:,} and {biases:,}</source>
+        <translation>网络需要 {n} 层权重和偏置，文件中有 {weights:,} 层权重和 {biases:,} 层偏置</translation>
+    </message>
+    <message>
+        <source>the weights of layer {k}</source>
+        <translation>第 {k} 层的权重</translation>
+    </message>
+    <message>
+        <source>the biases of layer {k}</source>
+        <translation>第 {k} 层的偏置</translation>
+    </message>
+    <message>
+        <source>the step count</source>
+        <translation>步数</translation>
+    </message>
+    <message>
+        <source>the epoch count</source>
+        <translation>轮数</translation>
+    </message>
+    <message>
+        <source>the loss history</source>
+        <translation>损失历史</translation>
+    </message>
+    <message>
+        <source>the loss history&apos;s steps</source>
+        <translation>损失历史的步数</translation>
+    </message>
+    <message>
+        <source>the loss history&apos;s epochs</source>
+        <translation>损失历史的轮次</translation>
+    </message>
+    <message>
+        <source>the loss history&apos;s train loss</source>
+        <translation>损失历史的训练损失</translation>
+    </message>
+    <message>
+        <source>the loss history&apos;s test loss</source>
+        <translation>损失历史的测试损失</translation>
+    </message>
+    <message>
+        <source>the loss history&apos;s columns have different lengths</source>
+        <translation>损失历史的各列长度不同</translation>
+    </message>
+    <message>
+        <source>the loss history&apos;s steps go backwards</source>
+        <translation>损失历史的步数在倒退</translation>
+    </message>
+    <message>
+        <source>the loss history&apos;s epochs do not increase</source>
+        <translation>损失历史的轮次没有递增</translation>
+    </message>
+    <message>
+        <source>{what} must be a list of whole numbers</source>
+        <translation>{what}必须是整数的列表</translation>
+    </message>
+    <message>
+        <source>{what} must be whole numbers from 0 to {most}</source>
+        <translation>{what}必须是 0 到 {most} 的整数</translation>
+    </message>
+    <message>
+        <source>{what} must be a list of numbers</source>
+        <translation>{what}必须是数的列表</translation>
+    </message>
+    <message>
+        <source>{what} holds a number too large for a float64</source>
+        <translation>{what}中有一个数对 float64 来说太大</translation>
+    </message>
+    <message>
+        <source>the worked example part</source>
+        <translation>计算示例部分</translation>
+    </message>
+    <message>
+        <source>the worked example&apos;s update_biases must be true or false, got {value}</source>
+        <translation>计算示例的 update_biases 必须是 JSON 布尔值，得到的是 {value}</translation>
+    </message>
+    <message>
+        <source>the worked example&apos;s numbers are not valid: {problem}</source>
+        <translation>计算示例的数值无效：{problem}</translation>
+    </message>
+</context>
+<context>
+    <name>Setting</name>
+    <message>
+        <source>classes</source>
+        <translation>类别数</translation>
+    </message>
+    <message>
+        <source>noise</source>
+        <translation>噪声</translation>
+    </message>
+    <message>
+        <source>seed</source>
+        <translation>随机种子</translation>
+    </message>
+    <message>
+        <source>activation</source>
+        <translation>激活函数</translation>
+    </message>
+    <message>
+        <source>loss</source>
+        <translation>损失</translation>
+    </message>
+    <message>
+        <source>learning rate</source>
+        <translation>学习率</translation>
+    </message>
+    <message>
+        <source>regularization</source>
+        <translation>正则化</translation>
+    </message>
+    <message>
+        <source>regularization rate</source>
+        <translation>正则化率</translation>
+    </message>
+</context>
+<context>
     <name>ShoppingForm</name>
     <message>
         <source>Price of one jacket</source>
@@ -3553,12 +5200,41 @@ Classes: {names}</source>
 <context>
     <name>StepNote</name>
     <message>
+        <source>bce</source>
+        <extracomment>the arrays a trace keeps, per weight layer: the parameters, each neuron&apos;s quantities, the loss, the update the losses whose δ at the output simplifies to out − t, as a step&apos;s note names them (in words in Chinese)</extracomment>
+        <translation>二元交叉熵</translation>
+    </message>
+    <message>
+        <source>softmax_ce</source>
+        <translation>softmax 交叉熵</translation>
+    </message>
+    <message>
         <source>the layer of {n} neurons at once: row vector × matrix ({W}: {rows} × {cols}), then each neuron&apos;s own steps</source>
         <translation>一次算出整层 {n} 个神经元：行向量 × 矩阵（{W}：{rows} × {cols}），然后是每个神经元各自的步骤</translation>
     </message>
     <message>
+        <source>the layer of {n} neurons at once (⊙: neuron by neuron), then each neuron&apos;s own steps</source>
+        <translation>一次算出整层 {n} 个神经元（⊙：逐个神经元相乘），然后是每个神经元各自的步骤</translation>
+    </message>
+    <message>
+        <source>sample 1 of the batch of {n}: the batch&apos;s loss is its samples&apos; mean</source>
+        <translation>{n} 个样本的批量中的第 1 个样本：批量的损失是各样本损失的平均值</translation>
+    </message>
+    <message>
+        <source>sample 1 of the batch of {n}: the batch&apos;s loss is its samples&apos; sum</source>
+        <translation>{n} 个样本的批量中的第 1 个样本：批量的损失是各样本损失的总和</translation>
+    </message>
+    <message>
         <source>with {loss} on a {activation} output, ∂E/∂{out} · ∂{out}/∂{net} simplifies to {out} − {target}</source>
         <translation>{loss} 配合 {activation} 输出时，∂E/∂{out} · ∂{out}/∂{net} 化简为 {out} − {target}</translation>
+    </message>
+    <message>
+        <source>the loss of the batch of {n}: the mean of its samples&apos; losses</source>
+        <translation>{n} 个样本的批量的损失：各样本损失的平均值</translation>
+    </message>
+    <message>
+        <source>the loss of the batch of {n}: the sum of its samples&apos; losses</source>
+        <translation>{n} 个样本的批量的损失：各样本损失的总和</translation>
     </message>
 </context>
 <context>
@@ -3684,6 +5360,76 @@ Classes: {names}</source>
     </message>
 </context>
 <context>
+    <name>Trace</name>
+    <message>
+        <source>a trace needs samples of {n_in} inputs and {n_out} targets, as many targets as inputs; got inputs {inputs} and targets {targets}</source>
+        <extracomment>a step of a whole layer at once (a wide layer&apos;s z = a·W + b, a = f(z), δ): its values, one per neuron; its ``value`` is then NaN</extracomment>
+        <translation>逐步计算需要每个样本有 {n_in} 个输入和 {n_out} 个目标值，目标值与输入一样多；实际输入为 {inputs}，目标值为 {targets}</translation>
+    </message>
+    <message>
+        <source>the learning rate must be &gt; 0, got {lr}</source>
+        <translation>学习率必须 &gt; 0，实际为 {lr}</translation>
+    </message>
+</context>
+<context>
+    <name>TrainConfig</name>
+    <message>
+        <source>the data set must be a DatasetSpec, got {value}</source>
+        <translation>数据集必须是一个 DatasetSpec，实际为 {value}</translation>
+    </message>
+    <message>
+        <source>{k} classes need a softmax output: use the loss {losses} ({words}), not {loss}</source>
+        <translation>{k} 个类别需要 softmax 输出：请使用损失 {losses}（{words}），而不是 {loss}</translation>
+    </message>
+    <message>
+        <source>loss {loss} ({words}) is for classification, but {dataset} is a regression data set (a value per point, not a class): use {losses} (squared error with a linear output)</source>
+        <translation>损失 {loss}（{words}）用于分类，但{dataset}是回归数据集（每个点一个数值，而不是一个类别）：请使用 {losses}（线性输出的平方误差）</translation>
+    </message>
+    <message>
+        <source>batch size must be a whole number from 1 to {max} (0 = full batch), got {value}</source>
+        <translation>批量大小必须是 1 到 {max} 之间的整数（0 = 全批量），实际为 {value}</translation>
+    </message>
+    <message>
+        <source>regularization rate must be 0 or at least {min:g}, got {value}</source>
+        <translation>正则化率必须为 0 或至少为 {min:g}，实际为 {value}</translation>
+    </message>
+    <message>
+        <source>the training configuration must be a JSON object</source>
+        <translation>训练配置必须是一个 JSON 对象</translation>
+    </message>
+    <message>
+        <source>unknown configuration key(s): {keys}</source>
+        <translation>未知的配置键：{keys}</translation>
+    </message>
+    <message>
+        <source>hidden must be a list</source>
+        <translation>隐藏层必须是一个列表</translation>
+    </message>
+    <message>
+        <source>features must be a list</source>
+        <translation>特征必须是一个列表</translation>
+    </message>
+    <message>
+        <source>hidden layers must be a list of neuron counts, got {value}</source>
+        <translation>隐藏层必须是由神经元个数组成的列表，实际为 {value}</translation>
+    </message>
+    <message>
+        <source>hidden layers: at most {layers} layers of 1 to {width} neurons, got {value}</source>
+        <translation>隐藏层：最多 {layers} 层，每层 1 到 {width} 个神经元，实际为 {value}</translation>
+    </message>
+    <message>
+        <source>features must be a list of names, got {value}</source>
+        <translation>特征必须是由名称组成的列表，实际为 {value}</translation>
+    </message>
+</context>
+<context>
+    <name>TrainingWorker</name>
+    <message>
+        <source>Training diverged: the loss became infinite or NaN with learning rate {lr}. Stopped at epoch {epoch}, the last finite state, which is shown. Lower the learning rate, then press Reset.</source>
+        <translation>训练发散了：学习率为 {lr} 时，损失变成了无穷大或 NaN。训练停在第 {epoch} 轮，即最后一个有限的状态（图中显示的就是它）。请降低学习率，然后按“重置”。</translation>
+    </message>
+</context>
+<context>
     <name>TrajectoriesPage</name>
     <message>
         <source>Single neuron (seed 001)</source>
@@ -3728,6 +5474,117 @@ Classes: {names}</source>
     <message>
         <source>Parameter trajectories: playground gradients</source>
         <translation>参数轨迹：演练场的梯度</translation>
+    </message>
+</context>
+<context>
+    <name>Warmup</name>
+    <message>
+        <source>{name} must be a whole number from 1 to {most:,}, got {value!r}</source>
+        <translation>{name} 必须是 1 到 {most:,} 之间的整数，而给出的是 {value!r}</translation>
+    </message>
+    <message>
+        <source>x or w1 would hold {largest:,} numbers; at most {most:,} fit comfortably</source>
+        <translation>x 或 w1 将有 {largest:,} 个数；为了不耗尽内存，最多允许 {most:,} 个</translation>
+    </message>
+    <message>
+        <source>the input batch: N samples of D_in features</source>
+        <translation>输入的批量：N 个样本，每个样本 D_in 个特征</translation>
+    </message>
+    <message>
+        <source>first-layer weights W1</source>
+        <translation>第一层的权重 W1</translation>
+    </message>
+    <message>
+        <source>hidden layer before the ReLU: x·W1</source>
+        <translation>隐藏层，ReLU 之前：x·W1</translation>
+    </message>
+    <message>
+        <source>hidden layer after the ReLU: max(h, 0)</source>
+        <translation>隐藏层，ReLU 之后：max(h, 0)</translation>
+    </message>
+    <message>
+        <source>second-layer weights W2</source>
+        <translation>第二层的权重 W2</translation>
+    </message>
+    <message>
+        <source>the prediction ŷ = h_relu·W2</source>
+        <translation>预测值 ŷ = h_relu·W2</translation>
+    </message>
+    <message>
+        <source>the targets</source>
+        <translation>目标值</translation>
+    </message>
+    <message>
+        <source>L = Σ (ŷ − y)², one number</source>
+        <translation>L = Σ (ŷ − y)²，一个数</translation>
+    </message>
+    <message>
+        <source>scalar</source>
+        <translation>标量</translation>
+    </message>
+    <message>
+        <source>Each row of x (one sample) times W1: the D_in inputs of a sample become H hidden values.</source>
+        <translation>x 的每一行（一个样本）乘以 W1：一个样本的 D_in 个输入变成 H 个隐藏值。</translation>
+    </message>
+    <message>
+        <source>The ReLU acts entry by entry, so the shape does not change.</source>
+        <translation>ReLU 逐元素作用，所以形状不变。</translation>
+    </message>
+    <message>
+        <source>H hidden values per sample become D_out outputs.</source>
+        <translation>每个样本的 H 个隐藏值变成 D_out 个输出。</translation>
+    </message>
+    <message>
+        <source>The squared Frobenius norm ‖ŷ − y‖²: the sum over all N×D_out entries, one number.</source>
+        <translation>F 范数（弗罗贝尼乌斯范数）的平方 ‖ŷ − y‖²：对全部 N×D_out 个元素求和，得到一个数。</translation>
+    </message>
+    <message>
+        <source>The rule behind every gradient line: when dL = tr(Aᵀ dX), then ∂L/∂X = A, a matrix of X&apos;s shape. Here dL = tr(2(ŷ − y)ᵀ dŷ), so ∂L/∂ŷ = 2(ŷ − y).</source>
+        <translation>每一行求梯度的代码都依据这条规则：若 dL = tr(Aᵀ dX)，则 ∂L/∂X = A，它是与 X 形状相同的矩阵。这里 dL = tr(2(ŷ − y)ᵀ dŷ)，所以 ∂L/∂ŷ = 2(ŷ − y)。</translation>
+    </message>
+    <message>
+        <source>dŷ = h_relu·d&#x2009;W2 gives dL = tr((∂L/∂ŷ)ᵀ h_relu d&#x2009;W2) = tr((h_reluᵀ ∂L/∂ŷ)ᵀ d&#x2009;W2): the gradient is h_reluᵀ·∂L/∂ŷ, and it has W2&apos;s shape. The transpose sums over the N samples.</source>
+        <translation>由 dŷ = h_relu·d&#x2009;W2 得 dL = tr((∂L/∂ŷ)ᵀ h_relu d&#x2009;W2) = tr((h_reluᵀ ∂L/∂ŷ)ᵀ d&#x2009;W2)：梯度是 h_reluᵀ·∂L/∂ŷ，形状与 W2 相同。转置让乘积对 N 个样本求和。</translation>
+    </message>
+    <message>
+        <source>dŷ = d&#x2009;h_relu·W2 gives dL = tr(W2 (∂L/∂ŷ)ᵀ d&#x2009;h_relu) = tr((∂L/∂ŷ W2ᵀ)ᵀ d&#x2009;h_relu): the gradient is ∂L/∂ŷ·W2ᵀ, with h_relu&apos;s shape.</source>
+        <translation>由 dŷ = d&#x2009;h_relu·W2 得 dL = tr(W2 (∂L/∂ŷ)ᵀ d&#x2009;h_relu) = tr((∂L/∂ŷ W2ᵀ)ᵀ d&#x2009;h_relu)：梯度是 ∂L/∂ŷ·W2ᵀ，形状与 h_relu 相同。</translation>
+    </message>
+    <message>
+        <source>max(h, 0) passes a change of h where h ≥ 0 and blocks it where h &lt; 0: an entry-by-entry mask.</source>
+        <translation>max(h, 0) 在 h ≥ 0 处让 h 的变化通过，在 h &lt; 0 处把它挡住：这是一个逐元素的掩码。</translation>
+    </message>
+    <message>
+        <source>The same argument as for W2, one layer down: d&#x2009;h = x·d&#x2009;W1, so the gradient is xᵀ·∂L/∂h, with W1&apos;s shape.</source>
+        <translation>与 W2 的推导相同，只是往下一层：d&#x2009;h = x·d&#x2009;W1，所以梯度是 xᵀ·∂L/∂h，形状与 W1 相同。</translation>
+    </message>
+    <message>
+        <source>A step against the gradient; it has W1&apos;s shape, so the subtraction is entry by entry.</source>
+        <translation>沿梯度的反方向走一步；梯度与 W1 形状相同，所以减法逐元素进行。</translation>
+    </message>
+    <message>
+        <source>Both updates use the gradients of the same pass (W2 is not updated before ∂L/∂W1 is formed).</source>
+        <translation>两次更新用的都是同一次传播的梯度（在 ∂L/∂W1 算出之前，W2 没有被更新）。</translation>
+    </message>
+    <message>
+        <source>{what}: inner dimensions differ ({left})·({right})</source>
+        <translation>{what}：内侧的维数不相等 ({left})·({right})</translation>
+    </message>
+    <message>
+        <source>{what}: entry-by-entry operation on different shapes {shapes}</source>
+        <translation>{what}：对形状不同的数组做逐元素运算 {shapes}</translation>
+    </message>
+    <message>
+        <source>{name} has shape {shape}, but {dims} is {expected}</source>
+        <translation>{name} 的形状是 {shape}，但 {dims} 应为 {expected}</translation>
+    </message>
+    <message>
+        <source>{key}: the formula gives ({numbers}) = ({symbols}), the pass computed ({actual})</source>
+        <translation>{key}：按公式推算的形状是 ({numbers}) = ({symbols})，而这次传播算出的是 ({actual})</translation>
+    </message>
+    <message>
+        <source>cannot compare {left} losses with {right}</source>
+        <translation>无法比较形状为 {left} 和 {right} 的两组损失</translation>
     </message>
 </context>
 <context>

@@ -25,3 +25,19 @@ def window(qtbot):
     w.show()
     qtbot.waitExposed(w)
     return w
+
+
+@pytest.fixture
+def chinese(qapp):
+    """The window's translators for Simplified Chinese, installed for one test (English again after)."""
+    from bpviz.gui import i18n
+
+    assert i18n.install(qapp, "zh_CN") == "zh_CN"
+    yield
+    i18n.install(qapp, "en")
+
+
+@pytest.fixture
+def zh_window(chinese, window):
+    """The main window (``window``) built in Chinese: the translators are installed before it."""
+    return window

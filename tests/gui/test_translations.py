@@ -17,12 +17,14 @@ from __future__ import annotations
 import ast
 import re
 import shutil
+import string
 import sys
 from pathlib import Path
 
 import pytest
+from chinese_text import ALLOWED, action_texts, english_words, untranslated, widget_texts  # noqa: F401
 from PySide6.QtCore import QCoreApplication, QSettings, Qt
-from PySide6.QtWidgets import QAbstractButton, QGroupBox, QLabel, QLineEdit, QTabWidget, QTreeWidget, QWidget
+from PySide6.QtWidgets import QLabel
 
 from bpviz.gui import i18n
 
@@ -35,9 +37,10 @@ import translations as ts_tools  # noqa: E402  (packaging/translations.py: lupda
 
 # The files whose visible strings are not all wrapped yet. THIS LIST MUST SHRINK, NEVER GROW: a new file (or a
 # new string in a file not listed) goes through tr()/translate() and gets its Chinese translation in the .ts.
-NOT_YET_TRANSLATED = {
-    # the self-check: not yet
-    "self_check.py",
+NOT_YET_TRANSLATED: set[str] = set()
+# Files that print to the terminal and show nothing in the window: English, like the CLI (the issue lets it stay).
+CONSOLE_ONLY = {
+    "self_check.py",  # ``bpviz --self-check``: an installation's smoke test, one English line per check
 }
 
 # Qt calls whose string arguments are shown to the user.
@@ -52,85 +55,7 @@ TEXT_CALLS = {
 }
 TRANSLATORS = {"tr", "translate", "QT_TRANSLATE_NOOP"}
 
-# ASCII words that may stay in Chinese text: names, file formats, keys, function names of the formulas.
-ALLOWED = {
-    "bpviz", "numpy", "pytorch", "pyside6", "pyqtgraph", "qt", "csv", "png", "svg", "json", "readme", "markdown",
-    "python", "ctrl", "enter", "esc", "home", "end", "return", "shift", "left", "right", "nan", "relu", "sigmoid",
-    "tanh", "softmax", "linear", "net", "out", "label", "value", "tab",
-    "exp", "log", "max", "min", "sum", "mean", "sin", "sqrt", "abs",  # functions in formulas
-    "micrograd",  # the library whose programs the computation graph takes apart
-    "english",  # View > Language names each language in its own language
-}
-WORD = re.compile(r"[A-Za-z][A-Za-z0-9_]*")
-
-
-def english_words(text: str) -> list[str]:
-    """The English words of ``text`` (3+ letters, not a symbol like net_h1 / w5 / E_total, not in ALLOWED),
-    after its HTML tags and entities are dropped."""
-    plain = re.sub(r"<su[bp]>", "_", text or "")  # E<sub>total</sub> is the symbol E_total
-    plain = plain.replace("P(blue)", "P_blue")  # the probability of the blue class: a symbol, as the key draws it
-    plain = re.sub(r"<[^>]*>", " ", plain)  # another tag parts words
-    plain = re.sub(r"&[a-z]+;|&(?=\w)", "", plain)
-    return [w for w in WORD.findall(plain)
-            if len(w) >= 3 and not re.search(r"[\d_]", w) and w.lower() not in ALLOWED]
-
-
 # ------------------------------------------------------------------------------------------------ (a) Chinese
-@pytest.fixture
-def chinese(qapp):
-    assert i18n.install(qapp, "zh_CN") == "zh_CN"
-    yield
-    i18n.install(qapp, "en")
-
-
-@pytest.fixture
-def zh_window(chinese, qtbot):
-    from bpviz.gui.main_window import MainWindow
-
-    w = MainWindow(QSettings())
-    qtbot.addWidget(w)
-    w.resize(1280, 800)
-    w.show()
-    qtbot.waitExposed(w)
-    return w
-
-
-def widget_texts(root: QWidget) -> list[tuple[str, str]]:
-    """(where, text) of every visible label, button, group title, tab, header and tooltip under ``root``."""
-    found = []
-    for w in [root, *root.findChildren(QWidget)]:
-        name = f"{type(w).__name__}#{w.objectName()}"
-        if w.toolTip():
-            found.append((name + ".toolTip", w.toolTip()))
-        if isinstance(w, (QLabel, QAbstractButton)) and not isinstance(w, QLineEdit):
-            found.append((name + ".text", w.text()))
-        if isinstance(w, QGroupBox):
-            found.append((name + ".title", w.title()))
-        if isinstance(w, QTabWidget):
-            found += [(f"{name}.tab{i}", w.tabText(i)) for i in range(w.count())]
-        if isinstance(w, QTreeWidget):
-            header = w.headerItem()
-            found += [(f"{name}.header{i}", header.text(i)) for i in range(header.columnCount())]
-    for action in root.actions():
-        found += [(f"action {action.objectName()}", t) for t in (action.text(), action.toolTip(), action.statusTip())]
-    return found
-
-
-def action_texts(menu, where: str) -> list[tuple[str, str]]:
-    found = [(where, menu.title())]
-    for action in menu.actions():
-        if action.menu() is not None:
-            found += action_texts(action.menu(), f"{where} > {action.text()}")
-        elif not action.isSeparator():
-            found += [(f"{where} > {action.text()}", t) for t in (action.text(), action.toolTip(), action.statusTip())]
-    return found
-
-
-def untranslated(texts) -> list[str]:
-    return [f"{where}: {text!r} ({', '.join(words)})" for where, text in texts
-            if (words := english_words(text))]
-
-
 def test_the_checker_finds_english_and_leaves_formulas():
     assert english_words("Next step: compute the next quantity") == ["Next", "step", "compute", "the", "next",
                                                                     "quantity"]
@@ -287,10 +212,9 @@ def test_a_pass_stepped_through_on_the_playground_is_chinese(zh_window, qtbot):
 
 
 def test_the_gradient_check_page_is_chinese(zh_window, qtbot):
-    """The gradient check's controls, group titles, tooltips, table headers and verdicts, plot axis and lines,
-    with a broken backward on. The summary, the description of the batch, the cells' tooltips and the fault's note
-    and the connections are composed by the engine (bpviz.models.gradcheck_report, gradcheck_problem): English
-    still, left out."""
+    """The gradient check's controls, group titles, tooltips, table headers, cells and their tooltips, plot axis
+    and lines, the summary, the description of the batch and the fault's note (the last four composed by the
+    Qt-free bpviz.models.gradcheck_report and gradcheck_problem as phrases), with a broken backward on."""
     from PySide6.QtWidgets import QComboBox
 
     w = zh_window
@@ -299,17 +223,16 @@ def test_the_gradient_check_page_is_chinese(zh_window, qtbot):
     page.broken.setChecked(True)
     page.check()
     qtbot.waitUntil(lambda: page.table.model_.rowCount() > 0 and not page.jobs.busy, timeout=10000)
-    engine = {page.summary, page.description, page.fault_note}
-    texts = [t for t in widget_texts(page) if not any(t[0].startswith(f"{type(x).__name__}#{x.objectName()}.")
-                                                      for x in engine)]
+    texts = widget_texts(page)
     for combo in page.findChildren(QComboBox):
         texts += [(f"combo {combo.objectName()} {i}", combo.itemText(i)) for i in range(combo.count())]
     model = page.table.model_
     for col in range(model.columnCount()):
         texts += [(f"header {col}", model.headerData(col, Qt.Horizontal)),
                   (f"header tip {col}", model.headerData(col, Qt.Horizontal, Qt.ToolTipRole))]
-        texts += [(f"cell {r},{col}", model.data(model.index(r, col))) for r in range(model.rowCount())
-                  if col != 1]  # the connections: the engine's ("bias → h1, h2")
+        texts += [(f"cell {r},{col}", model.data(model.index(r, col))) for r in range(model.rowCount())]
+        texts += [(f"cell tip {r},{col}", model.data(model.index(r, col), Qt.ToolTipRole) or "")
+                  for r in range(model.rowCount())]
     texts += [("axis", page.plot.getPlotItem().getAxis("left").labelText)]
     texts += [(f"line {v}", line.label.toPlainText()) for v, line in page.plot.thresholds.items()]
     texts += [(a.text(), a.text() + " " + a.toolTip()) for a in page.menu_actions()]
@@ -320,22 +243,23 @@ def test_the_gradient_check_page_is_chinese(zh_window, qtbot):
     assert "梯度检验" in page.check_action.toolTip() or "数值导数" in page.check_action.toolTip()
 
 
-def test_the_gradient_check_pages_copies_of_engine_texts_match_the_engine():
-    """bpviz/gui/pages/gradcheck.py marks the engine's fixed texts for lupdate: the copies must be the same."""
+def test_the_gradient_check_pages_engine_texts_are_phrases():
+    """The faults' texts, the verdict words and how the check works are marked where they are defined (the page
+    once kept copies of them for lupdate)."""
     from bpviz.engine.broken_backward import FAULTS
-    from bpviz.gui.pages.gradcheck import ENGINE_TEXTS
-    from bpviz.gui.widgets.plots.gradcheck_table import _VERDICT_WORDS
+    from bpviz.engine.phrases import Phrase
     from bpviz.models.gradcheck_report import HOW_IT_WORKS, VERDICTS
 
-    shown = {HOW_IT_WORKS} | {t for f in FAULTS.values() for t in (f.title, f.explanation, f.still_right)}
-    assert shown == set(ENGINE_TEXTS)
-    assert {word for word, _fill in VERDICTS.values()} == set(_VERDICT_WORDS)
+    texts = [HOW_IT_WORKS, *(word for word, _fill in VERDICTS.values()),
+             *(t for f in FAULTS.values() for t in (f.title, f.explanation, f.still_right, f.invisible_when))]
+    assert all(isinstance(t, Phrase) and t.context == "GradCheck" for t in texts)
 
 
 def test_the_numpy_warm_up_page_is_chinese(zh_window, qtbot):
     """The warm-up's buttons, labels, tooltips, the code list's headers and phase headings, the status and verdict
-    of a finished run, the loss curve's axes, the blocks' shapes and tooltips. What the engine writes about each
-    line and block (bpviz.engine.warmup: why, meaning) is English still and left out."""
+    of a finished run, the loss curve's axes, the blocks' shapes and tooltips with what each block means (the
+    engine's phrases, bpviz.engine.warmup). The card of the chosen line holds its Python code: its words are
+    checked line by line in tests/gui/test_translations_warmup.py."""
     from PySide6.QtWidgets import QTreeWidgetItemIterator
 
     w = zh_window
@@ -357,7 +281,7 @@ def test_the_numpy_warm_up_page_is_chinese(zh_window, qtbot):
     texts += [("curve tip", page.curve.plot.toolTip()), ("status", page.status_text()),
               ("progress", page.progress.plain_text()), ("verdict", page.verdict.text()),
               ("loss shape", page.blocks._shape_text(()))]
-    texts += [(f"block {n}", "<br>".join(page.blocks.tooltip_for(n).split("<br>")[1:]))
+    texts += [(f"block {n}", re.sub(r"^<b>[^<]*</b>", "", page.blocks.tooltip_for(n)))  # the block's name: code
               for n in page.blocks.block_names()]
     texts += [(a.text(), a.text() + " " + a.toolTip()) for a in page.menu_actions()]
     texts += [(key, p.text) for key, p in page.export_pictures().items()]
@@ -416,8 +340,8 @@ def test_the_parameter_trajectories_page_is_chinese(zh_window, qtbot):
 
 
 def test_the_loss_landscape_page_is_chinese(zh_window, qtbot):
-    """Both sources of the landscape: the controls, tooltips, the reading, the legend and the status. The map's
-    title, axis names, path label and note come from bpviz.gui.workers.landscape (English still): left out."""
+    """Both sources of the landscape: the controls, tooltips, the reading, the legend, the note under the map, the
+    map's title and axis names and the status (the worker composes the map's words as phrases)."""
     from PySide6.QtWidgets import QComboBox
 
     w = zh_window
@@ -431,14 +355,14 @@ def test_the_loss_landscape_page_is_chinese(zh_window, qtbot):
             w.show_page("landscape")
             page.show_source(source)
             page.compute()
-        note = page.note
-        texts += [t for t in widget_texts(page) if not t[0].startswith(f"{type(note).__name__}#{note.objectName()}.")]
+        texts += widget_texts(page)
         for combo in page.findChildren(QComboBox):
             texts += [(f"combo {combo.objectName()} {i}", combo.itemText(i)) for i in range(combo.count())]
         loss_map = page.map.loss_map
         legend = page.map._legend_html(loss_map)
-        texts += [("legend", legend.replace(loss_map.path_label, "") if loss_map.path_label else legend),
-                  ("status", page.status_text())]
+        item = page.map.plot.getPlotItem()
+        texts += [("legend", legend), ("status", page.status_text()), ("title", item.titleLabel.text)]
+        texts += [(f"axis {side}", item.getAxis(side).labelText) for side in ("left", "bottom")]
         texts += [(a.text(), a.text() + " " + a.toolTip()) for a in page.menu_actions()]
         texts += [(key, p.text) for key, p in page.export_pictures().items()]
         texts += [("progress", page.progress._text.format(done=1, total=2))]
@@ -499,20 +423,25 @@ def test_the_computation_graph_page_is_chinese(zh_window, qtbot):
 
 
 def test_engine_phrases_are_translated_and_match_the_reports(chinese):
+    from bpviz.engine.network import Network
+    from bpviz.engine.trace import trace_pass
     from bpviz.reports import PHASE_TITLES
 
     assert set(PHASE_TITLES) == set(i18n._PHASE_TITLES)
     assert all(i18n._PHASE_TITLES[k] == v for k, v in PHASE_TITLES.items())
     assert i18n.phase_title("backward") == "反向传播"
-    assert i18n.step_note("the layer of 8 neurons at once: row vector × matrix (W2: 8 × 8), then each "
-                          "neuron's own steps").startswith("一次算出整层 8 个神经元")
+    trace = trace_pass(Network([2, 8, 8, 1], seed=1), [0.5, -0.2], [1.0], 0.1)
+    note = trace[trace.index("net_h2")].note  # a phrase: English text, Chinese in the window
+    assert note == "the layer of 8 neurons at once: row vector × matrix (W2: 8 × 8), then each neuron's own steps"
+    assert i18n.step_note(note).startswith("一次算出整层 8 个神经元")
     assert i18n.step_note("something new") == "something new"
 
 
 # ------------------------------------------------------------------------------------------------ (b) the guard
 def _translated_files() -> list[Path]:
     def listed(name: str) -> bool:
-        return name in NOT_YET_TRANSLATED or any(d.endswith("/") and name.startswith(d) for d in NOT_YET_TRANSLATED)
+        return name in NOT_YET_TRANSLATED | CONSOLE_ONLY or any(d.endswith("/") and name.startswith(d)
+                                                                for d in NOT_YET_TRANSLATED)
 
     return [p for p in ts_tools.source_files(GUI) if not listed(p.relative_to(GUI).as_posix())]
 
@@ -551,7 +480,7 @@ def bare_visible_strings(path: Path) -> list[str]:
 
 
 def test_the_not_yet_translated_list_names_files_that_exist():
-    missing = [name for name in NOT_YET_TRANSLATED if not (GUI / name).exists()]
+    missing = [name for name in NOT_YET_TRANSLATED | CONSOLE_ONLY if not (GUI / name).exists()]
     assert not missing, f"remove from NOT_YET_TRANSLATED: {missing}"
 
 
@@ -574,16 +503,18 @@ def test_the_guard_catches_a_bare_string():
 
 @pytest.fixture(scope="module")
 def fresh_ts(tmp_path_factory):
-    """The committed .ts updated by pyside6-lupdate from the translated files (what a developer would get)."""
+    """The committed .ts updated by pyside6-lupdate from every module of bpviz (what a developer would get): the
+    window's tr() texts and the phrases the Qt-free code marks (bpviz.engine.phrases)."""
     copy = tmp_path_factory.mktemp("ts") / TS.name
     shutil.copy(TS, copy)
-    ts_tools.lupdate(copy, _translated_files())
+    ts_tools.lupdate(copy, ts_tools.source_files())
     return copy
 
 
 def test_every_message_of_the_translated_files_has_its_chinese_translation(fresh_ts):
     text = fresh_ts.read_text(encoding="utf-8")
-    unfinished = re.findall(r"<source>(.*?)</source>\s*<translation type=\"unfinished\"", text, re.S)
+    unfinished = re.findall(r"<source>((?:(?!</source>).)*)</source>\s*(?:<comment>[^<]*</comment>\s*)?"
+                            r"<translation type=\"unfinished\"", text, re.S)
     assert not unfinished, ("translate these in resources/translations/bpviz_zh_CN.ts, then run "
                             "python packaging/translations.py:\n" + "\n".join(unfinished))
     assert text.count("<source>") > 150
@@ -595,6 +526,43 @@ def test_the_committed_ts_has_no_unfinished_message_and_the_qm_is_up_to_date(tmp
     out = ts_tools.lrelease(TS, qm)
     assert "0 unfinished" in out
     assert qm.read_bytes() == QM.read_bytes(), "run python packaging/translations.py and commit the .qm"
+
+
+# A translation may fill other fields than its English source where the code passes both (English says "every
+# 4th step", Chinese "每 4 步").
+OTHER_FIELDS = {", now every {ordinal} step": {"ordinal", "n"}}
+
+
+def _fields(template: str) -> set[tuple[str, str, str]]:
+    return {(name, conversion or "", spec or "") for _text, name, spec, conversion in
+            string.Formatter().parse(template) if name is not None}
+
+
+def test_every_translation_fills_the_same_fields_as_its_source():
+    """A translator's typo in a {field} (or a lost format spec) would show the English text instead (phrases.render
+    falls back) or raise KeyError in a tr().format(): each translation names exactly its source's fields."""
+    import xml.etree.ElementTree as ET
+
+    problems, checked = [], 0
+    for message in ET.parse(TS).getroot().iter("message"):
+        source, translation = message.findtext("source"), message.findtext("translation") or ""
+        try:
+            expected = _fields(source)
+        except ValueError:  # literal braces: not a template
+            continue
+        if not expected:
+            continue
+        checked += 1
+        try:
+            found = _fields(translation)
+        except ValueError as exc:
+            problems.append(f"{source!r}: translation {translation!r} is not a template ({exc})")
+            continue
+        other = OTHER_FIELDS.get(source, set())
+        if {f for f in found if f[0] not in other} != {f for f in expected if f[0] not in other}:
+            problems.append(f"{source!r}: translation {translation!r} fills {sorted(found)}")
+    assert not problems, "\n".join(problems)
+    assert checked > 200
 
 
 def test_translations_are_found_where_the_package_is_installed():

@@ -42,8 +42,9 @@ from PySide6.QtWidgets import QGraphicsItem, QGraphicsView, QWidget
 import pyqtgraph as pg
 
 from bpviz import __version__
+from bpviz.engine.phrases import QT_TRANSLATE_NOOP, phrase_of
 from bpviz.engine.thinning import NOISY_SWINGS, swings
-from bpviz.files import FileError, atomic_write, writable_target
+from bpviz.files import FileError, atomic_write, cannot, writable_target
 from bpviz.gui.export.sources import RENDER_HINTS, PlotSource, Source, rounded_size, source_for
 
 # re-exported: the app (install_svg_workaround) and the tests import the pyqtgraph work-around from here
@@ -72,7 +73,7 @@ class Drawn:
         try:
             data = self._encode()
         except RuntimeError as exc:  # Qt could not encode it: said as a file that could not be written
-            raise FileError(f"Cannot write {self.path}: {exc}") from None
+            raise FileError(cannot("write", self.path, phrase_of(exc))) from None
         return _write_bytes(self.path, data)
 
 
@@ -82,7 +83,7 @@ def draw_picture(target, path, size: tuple[int, int] | None = None, *, title: st
     out = Path(path).expanduser()
     fmt = FORMATS.get(out.suffix.lower())
     if fmt is None:
-        raise FileError(f"Cannot write {out}: choose a .png or .svg file name")
+        raise FileError(cannot("write", out, QT_TRANSLATE_NOOP("Export", "choose a .png or .svg file name")))
     out = writable_target(out)  # a folder, a missing folder...: said before a second is spent drawing
     source = source_for(target)
     if size is None:
@@ -128,11 +129,14 @@ def _checked_size(path: Path, size) -> tuple[int, int]:
     except (TypeError, ValueError):
         ok = False
     if not ok or isinstance(width, bool) or isinstance(height, bool) or width < 1 or height < 1:
-        raise ValueError(f"size must be (width, height), two whole numbers of pixels >= 1, got {size!r}")
+        raise ValueError(QT_TRANSLATE_NOOP("Export", "size must be (width, height), two whole numbers of pixels >= 1, "
+                                                     "got {size!r}").format(size=size))
     width, height = int(width), int(height)
     if max(width, height) > MAX_SIDE or width * height > MAX_PIXELS:
-        raise FileError(f"Cannot write {path}: {width:,} x {height:,} pixels is too large a picture (at most "
-                        f"{MAX_SIDE:,} pixels a side and {MAX_PIXELS // 1_000_000} million in all)")
+        raise FileError(cannot("write", path, QT_TRANSLATE_NOOP(
+            "Export", "{width:,} x {height:,} pixels is too large a picture (at most {side:,} pixels a side and "
+                      "{millions} million in all)").format(width=width, height=height, side=MAX_SIDE,
+                                                          millions=MAX_PIXELS // 1_000_000)))
     return width, height
 
 
@@ -216,7 +220,7 @@ def _png_bytes(image: QImage) -> bytes:
     buffer = QBuffer()
     buffer.open(QIODevice.WriteOnly)
     if not image.save(buffer, "PNG"):
-        raise RuntimeError("Qt could not encode the picture as PNG")
+        raise RuntimeError(QT_TRANSLATE_NOOP("Export", "Qt could not encode the picture as PNG"))
     return bytes(buffer.data())
 
 

@@ -20,6 +20,7 @@ from PySide6.QtWidgets import QGraphicsView, QWidget
 import pyqtgraph as pg
 from pyqtgraph.exporters import ImageExporter
 
+from bpviz.engine.phrases import QT_TRANSLATE_NOOP
 from bpviz.gui.export.svg_document import DRAWN_TAGS, parse_svg, svg_tag, svg_text
 
 WHITE = QColor(255, 255, 255)
@@ -83,7 +84,7 @@ class PlotSource(Source):
     def __init__(self, item: pg.PlotItem):
         views = item.scene().views() if item.scene() is not None else []
         if not views:
-            raise ValueError("the plot is not shown in any view: nothing to export")
+            raise ValueError(QT_TRANSLATE_NOOP("Export", "the plot is not shown in any view: nothing to export"))
         super().__init__(views[0])
         self.item = item
 

@@ -13,7 +13,7 @@ from PySide6.QtGui import QAction, QKeySequence
 from PySide6.QtWidgets import QSplitter, QStyle, QTabWidget, QVBoxLayout, QWidget
 
 from bpviz.gui.export.views import Picture, Table
-from bpviz.gui.i18n import QT_TRANSLATE_NOOP
+from bpviz.gui.i18n import QT_TRANSLATE_NOOP, localise
 from bpviz.gui.pages import PageDefaults
 from bpviz.gui.widgets.controls.iterate_panel import IteratePanel
 from bpviz.gui.widgets.controls.params_editor import ParamsEditor
@@ -125,9 +125,9 @@ class ExamplePage(PageDefaults, QWidget):
     def edit_param(self, name: str, value: float) -> None:
         try:
             self.model.set_param(name, value)
-        except ValueError as exc:
-            self.params.refuse(name, str(exc))
-            self.statusMessage.emit(self.tr("Refused: {reason}").format(reason=exc))
+        except ValueError as exc:  # the engine's refusal: a phrase, shown in the window's language
+            self.params.refuse(name, localise(exc))
+            self.statusMessage.emit(self.tr("Refused: {reason}").format(reason=localise(exc)))
             return
         self.params.clear_message()
         self._refresh()

@@ -37,7 +37,7 @@ from bpviz.engine.broken_backward import FAULTS
 from bpviz.engine.presets import ExampleParams
 from bpviz.gui import palette
 from bpviz.gui.export.views import Picture
-from bpviz.gui.i18n import QT_TRANSLATE_NOOP, translate
+from bpviz.gui.i18n import QT_TRANSLATE_NOOP, localise, translate
 from bpviz.gui.pages import PageDefaults
 from bpviz.gui.widgets.controls.job_progress import JobProgress
 from bpviz.gui.widgets.plots.gradcheck_plot import GradCheckPlot
@@ -51,62 +51,13 @@ from bpviz.models.gradcheck_problem import (
     playground_problem,
     worked_example_problem,
 )
-from bpviz.models.gradcheck_report import (
-    AGREE,
-    BAR_COLORS,
-    DISAGREE,
-    HOW_IT_WORKS,
-    fault_note,
-    summary,
-    threshold_text,
-)
+from bpviz.models.gradcheck_report import HOW_IT_WORKS, fault_note, legend, summary
 
 SOURCES = (QT_TRANSLATE_NOOP("GradCheck", "Worked example (2-2-2)"),
            QT_TRANSLATE_NOOP("GradCheck", "Playground network (current)"))
 EXAMPLE, PLAYGROUND = 0, 1
 __all__ = ["EXAMPLE", "PLAYGROUND", "SAMPLE_ABOVE", "SOURCES", "GradCheckPage"]
 _BOX = "padding: 6px 8px; border-radius: 4px; border: 1px solid {border}; background: {background}; color: {text};"
-
-
-# the engine's fixed texts shown on this page (bpviz.models.gradcheck_report.HOW_IT_WORKS, the faults of
-# bpviz.engine.broken_backward), marked for lupdate with their exact English: translate("GradCheck", text) shows
-# them in the window's language (tests/gui/test_translations.py checks the copies agree with the engine's)
-ENGINE_TEXTS = (
-    QT_TRANSLATE_NOOP("GradCheck", "Backprop gives every ∂E/∂p in one backward pass. The numerical derivative needs no "
-                                   "backward at all: nudge one parameter p by ±h and ±2h (h = 0.001), evaluate the "
-                                   "loss each time, and take<br>"
-                                   "&nbsp;&nbsp;∂E/∂p ≈ [E(p−2h) − 8E(p−h)<br>"
-                                   "&nbsp;&nbsp;&nbsp;&nbsp;&nbsp;&nbsp;&nbsp;&nbsp;&nbsp;&nbsp;"
-                                   "+ 8E(p+h) − E(p+2h)] / 12h<br>"
-                                   "It is slow (four forward passes per parameter) but hard to get wrong, so it checks "
-                                   "the backward (seed 004). Relative error = |backprop − numerical| / max(|backprop|, "
-                                   "|numerical|)."),
-    QT_TRANSLATE_NOOP("GradCheck", "Hidden deltas forget f′(net)"),
-    QT_TRANSLATE_NOOP("GradCheck", "The hidden deltas leave out the activation's derivative: δ = δ_next·Wᵀ instead of "
-                                   "(δ_next·Wᵀ) ⊙ f′(net)."),
-    QT_TRANSLATE_NOOP("GradCheck", "The output layer's weights and biases still pass: their delta comes straight from "
-                                   "the loss and never goes through a hidden f′(net)."),
-    QT_TRANSLATE_NOOP("GradCheck", "dW uses the net input, not the output"),
-    QT_TRANSLATE_NOOP("GradCheck", "The weight gradient dW = aᵀ·δ is formed with the layer below's net input in place "
-                                   "of its output a, as if the forward pass had cached the array before the "
-                                   "activation."),
-    QT_TRANSLATE_NOOP("GradCheck", "The first layer's weights still pass (their input is x itself), and so does every "
-                                   "bias (its input is the constant 1)."),
-    QT_TRANSLATE_NOOP("GradCheck", "Bias gradient forgets the batch sum"),
-    QT_TRANSLATE_NOOP("GradCheck", "The bias gradient uses only the first sample's δ instead of summing δ over the "
-                                   "batch."),
-    QT_TRANSLATE_NOOP("GradCheck", "Every weight still passes: the fault only touches the biases."),
-)
-
-
-def _legend() -> str:
-    """bpviz.models.gradcheck_report.legend() in the window's language: the verdicts' colours and thresholds."""
-    agree, disagree = threshold_text(AGREE), threshold_text(DISAGREE)
-    rows = (("agree", translate("GradCheck", "below {agree}: agrees").format(agree=agree)),
-            ("close", translate("GradCheck", "{agree} to {disagree}: doubtful").format(agree=agree, disagree=disagree)),
-            ("disagree", translate("GradCheck", "{disagree} and above: wrong").format(disagree=disagree)),
-            ("kink", translate("GradCheck", "not comparable: a ReLU kink, or within rounding")))
-    return "<br>".join(f"<span style='color:{BAR_COLORS[v]}'>■</span>&nbsp;{text}" for v, text in rows)
 
 
 def _box(border: str, background: str) -> str:
@@ -187,7 +138,7 @@ class GradCheckPage(PageDefaults, QWidget):
         self.fault = QComboBox()
         self.fault.setObjectName("gradcheck_fault")
         for name, fault in FAULTS.items():
-            self.fault.addItem(translate("GradCheck", fault.title), name)
+            self.fault.addItem(localise(fault.title), name)
         self.fault.setToolTip(self.tr("Which term the broken backward leaves out"))
         self.fault.currentIndexChanged.connect(self._fault_chosen)
         self.fault_text = QLabel()
@@ -229,7 +180,7 @@ class GradCheckPage(PageDefaults, QWidget):
         box.addWidget(self.fault_text)
         how = QGroupBox(self.tr("How the check works"))
         box = QVBoxLayout(how)
-        for text in (translate("GradCheck", HOW_IT_WORKS), _legend()):
+        for text in (localise(HOW_IT_WORKS), localise(legend())):
             label = QLabel(text)
             label.setWordWrap(True)
             label.setTextFormat(Qt.RichText)
@@ -363,8 +314,8 @@ class GradCheckPage(PageDefaults, QWidget):
             try:
                 problem = playground_problem(self.latest_frame, self.points.value())
             except ValueError as exc:  # no training points (every point erased)
-                self._set_summary(self.tr("Cannot check: {error}.").format(error=exc), "fail")
-                self.statusMessage.emit(self.tr("Cannot check: {error}").format(error=exc))
+                self._set_summary(self.tr("Cannot check: {error}.").format(error=localise(exc)), "fail")
+                self.statusMessage.emit(self.tr("Cannot check: {error}").format(error=localise(exc)))
                 return
         self.jobs.submit(partial(check_problem, problem))
         n = problem.net.get_parameters().size
@@ -386,7 +337,10 @@ class GradCheckPage(PageDefaults, QWidget):
     def _check_done(self, checked: CheckedProblem) -> None:
         problem = checked.problem
         self.checked, self.problem, self.result = checked, problem, checked.result
-        self.description.setText(problem.description + (f" {problem.note}" if problem.note else ""))
+        description = localise(problem.description)
+        if problem.note:  # the batch's note after the description (a space in English, none in Chinese)
+            description = self.tr("{description} {note}").format(description=description, note=localise(problem.note))
+        self.description.setText(description)
         self._show()
         self._update_stale()
         self._check_ended()
@@ -409,14 +363,14 @@ class GradCheckPage(PageDefaults, QWidget):
             result, changed = broken.result, broken.changed
         self.shown_result = result
         text, state = summary(result)
-        self._set_summary(text, state)
+        self._set_summary(localise(text), state)
         checked = self.checked
         self.table.model_.set_checks(result.checks, checked.connections, checked.order, changed)
         self.plot.set_checks(result.checks, checked.order, checked.groups)
         if fault is None:
             self.fault_note.hide()
             return
-        self.fault_note.setText(fault_note(fault, changed, list(checked.order), checked.groups))
+        self.fault_note.setText(localise(fault_note(fault, changed, list(checked.order), checked.groups)))
         self.fault_note.setStyleSheet(_box(border=palette.GRADIENT, background=palette.GRADIENT_FILL))
         self.fault_note.show()
 
@@ -464,8 +418,8 @@ class GradCheckPage(PageDefaults, QWidget):
     @Slot()
     def _fault_chosen(self, _index: int = 0) -> None:
         fault = FAULTS[self.fault.currentData()]
-        self.fault_text.setText(f"{translate('GradCheck', fault.explanation)}<br><span style='color:{palette.MUTED}'>"
-                                f"{translate('GradCheck', fault.still_right)}</span>")
+        self.fault_text.setText(f"{localise(fault.explanation)}<br><span style='color:{palette.MUTED}'>"
+                                f"{localise(fault.still_right)}</span>")
         if self.broken.isChecked():
             self._show()
 

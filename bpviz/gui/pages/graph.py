@@ -39,7 +39,7 @@ from bpviz.engine.graph_builtins import BUILTIN_GRAPHS
 from bpviz.gui import palette
 from bpviz.gui.export.views import Picture
 from bpviz.gui.formula import plain_text, to_html
-from bpviz.gui.i18n import QT_TRANSLATE_NOOP, translate
+from bpviz.gui.i18n import QT_TRANSLATE_NOOP, localise, translate
 from bpviz.gui.pages import PageDefaults
 from bpviz.gui.widgets.controls.step_list import HTML_ROLE, INDEX_ROLE, StepTree
 from bpviz.gui.widgets.graph.explain import check_html, step_html, step_row_html
@@ -276,7 +276,7 @@ class GraphPage(PageDefaults, QWidget):
         self.stack.setCurrentIndex(index)
         self._fit_stack()
         self.description.setText(translate("GraphPage", EXPRESSION_HELP) if key == "expression"
-                                 else BUILTIN_GRAPHS[key][1])
+                                 else localise(BUILTIN_GRAPHS[key][1]))
         self.model.choose(key)  # announces "shown": _show
 
     def recompute(self, key: str, quiet: bool = False) -> bool:
@@ -288,13 +288,13 @@ class GraphPage(PageDefaults, QWidget):
             form.refuse(exc)
             self._fit_stack()
             if not quiet:
-                self.statusMessage.emit(self.tr("Refused: {error}").format(error=exc))
+                self.statusMessage.emit(self.tr("Refused: {error}").format(error=localise(exc)))
             return False
         form.clear_error()
         self._fit_stack()
         self.model.put(key, evaluation)  # the shown graph announces "shown": _show
         if not quiet:
-            self.statusMessage.emit(f"{evaluation.title}: {evaluation.output} = "
+            self.statusMessage.emit(f"{localise(evaluation.title)}: {evaluation.output} = "
                                     f"{format_number(evaluation.output_value, 9)}")
         return True
 

@@ -26,7 +26,7 @@ from PySide6.QtWidgets import QComboBox, QGroupBox, QHBoxLayout, QLabel, QStacke
 from bpviz.engine.presets import with_weights
 from bpviz.gui import palette
 from bpviz.gui.export.views import Picture
-from bpviz.gui.i18n import QT_TRANSLATE_NOOP, translate
+from bpviz.gui.i18n import QT_TRANSLATE_NOOP, localise, translate
 from bpviz.gui.pages import PageDefaults
 from bpviz.gui.widgets.controls.job_progress import JobProgress
 from bpviz.gui.widgets.landscape.controls import ExampleControls, PlaneControls
@@ -252,12 +252,12 @@ class LandscapePage(PageDefaults, QWidget):
         try:
             request = self._example_request() if self.current_source() == "example" else self._plane_request()
         except ValueError as exc:
-            self._cannot(str(exc))
+            self._cannot(localise(exc))
             return
         if request is None:
             return
         self._asked = (request, self._current_key())
-        self.jobs.submit(request)
+        self.jobs.submit(request)  # a refusal comes back in the window's language (jobs.JobWorker)
         self._progress_delay.start()
 
     def _example_request(self) -> ExampleRequest:
@@ -322,7 +322,8 @@ class LandscapePage(PageDefaults, QWidget):
         self._shown_key = key
         self.map.show_map(loss_map)
         self.message.clear()
-        self.note.show_message(" ".join(w for w in (self._plane_words(loss_map), loss_map.note) if w), palette.MUTED)
+        words = (self._plane_words(loss_map), localise(loss_map.note))
+        self.note.show_message(" ".join(w for w in words if w), palette.MUTED)
         plane = self.plane_controls
         if isinstance(loss_map.request, PlaneRequest) and plane.fit.isChecked():
             plane.span.blockSignals(True)  # the span the fit chose, shown in the (disabled) box
@@ -340,7 +341,10 @@ class LandscapePage(PageDefaults, QWidget):
         self.map.clear_map()  # a map of other choices under these words would mislead
         self.note.clear()
         self.statusTextChanged.emit()
-        self._cannot(message[:1].upper() + message[1:] + ("" if message.endswith(".") else "."))
+        message = message[:1].upper() + message[1:]
+        if not message.endswith((".", "。")):  # a sentence's end, in the window's language
+            message = self.tr("{sentence}.", "the end of a sentence").format(sentence=message)
+        self._cannot(message)
 
     def _cannot(self, words: str) -> None:
         self.message.show_message(words, palette.ERROR_COLOR)
@@ -369,7 +373,7 @@ class LandscapePage(PageDefaults, QWidget):
                 try:
                     self.example_model.set_param(name, value)
                 except ValueError as exc:
-                    self._cannot(str(exc))
+                    self._cannot(localise(exc))
                     return
         self.statusMessage.emit(self.tr("{x} = {x_value:g}, {y} = {y_value:g} (from the map)").format(
             x=names[0], x_value=values[0], y=names[1], y_value=values[1]))

@@ -49,7 +49,7 @@ class DataDrawing(QObject):
             self._points = None
         spec = frame.config.dataset
         rescaled = spec.points is not None and spec.points.rescaled
-        mapping = spec.points.rescaling_text().removeprefix("rescaled into the view: ") if rescaled else ""
+        mapping = spec.points.rescaling_formulas() if rescaled else ""
         self.panel.set_note(self.tr("Your file's points, rescaled into the view: {mapping}").format(mapping=mapping)
                             if rescaled else "")
         self.panel.set_regression(spec.is_regression)
@@ -77,7 +77,8 @@ class DataDrawing(QObject):
     def _drawing_toggled(self, on: bool) -> None:
         self.editor.set_active(on)
         if on:
-            self.page.statusMessage.emit("Drawing: click to add points, right-click to remove, Shift+drag to brush")
+            self.page.statusMessage.emit(self.tr("Drawing: click to add points, right-click to remove, Shift+drag to "
+                                                 "brush"))
 
     @Slot(object)
     def add(self, positions) -> None:
@@ -86,7 +87,8 @@ class DataDrawing(QObject):
             return
         label = self.panel.current_value() if points.regression else float(self.panel.current_class())
         if len(points) + len(positions) > MAX_POINTS:
-            self.page.statusMessage.emit(f"A drawn set holds at most {MAX_POINTS:,} points: remove some first")
+            self.page.statusMessage.emit(self.tr("A drawn set holds at most {most} points: remove some first")
+                                         .format(most=f"{MAX_POINTS:,}"))
             return
         self._send(points.with_points(positions, label))
 
@@ -97,7 +99,7 @@ class DataDrawing(QObject):
             return
         index = points.nearest(x, y)
         if index is None or ((points.X[index] - (x, y)) ** 2).sum() > REMOVE_RADIUS ** 2:
-            self.page.statusMessage.emit("No point near here to remove")
+            self.page.statusMessage.emit(self.tr("No point near here to remove"))
             return
         self._send(points.without(index))
 
@@ -106,13 +108,13 @@ class DataDrawing(QObject):
         points = self._editable()
         if points is not None:
             self._send(points.cleared())
-            self.page.statusMessage.emit("Every point removed: draw new ones (Ctrl+D), or choose a data set")
+            self.page.statusMessage.emit(self.tr("Every point removed: draw new ones (Ctrl+D), or choose a data set"))
 
     def _editable(self) -> PointSet | None:
         points = self.points()
         if points is None and self.page.frame is not None:
-            self.page.statusMessage.emit(f"Drawing works on sets of up to {MAX_POINTS:,} points: lower the number "
-                                         "of points first")
+            self.page.statusMessage.emit(self.tr("Drawing works on sets of up to {most} points: lower the number of "
+                                                 "points first").format(most=f"{MAX_POINTS:,}"))
         return points
 
     def _send(self, points: PointSet) -> None:

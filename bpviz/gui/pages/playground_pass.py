@@ -12,8 +12,6 @@ A new run (Reset, new settings, a session opened) or Play ends the pass: it was 
 
 from __future__ import annotations
 
-import re
-
 import numpy as np
 from PySide6.QtCore import QEvent, QObject, QPoint, Qt, Slot
 from PySide6.QtGui import QAction, QKeySequence
@@ -21,7 +19,7 @@ from PySide6.QtWidgets import QStyle
 
 from bpviz.engine.trace import display_name
 from bpviz.gui import palette
-from bpviz.gui.i18n import QT_TRANSLATE_NOOP, translate
+from bpviz.gui.i18n import QT_TRANSLATE_NOOP, localise, translate
 from bpviz.gui.widgets.controls.gradient_chain import GradientChainDialog
 from bpviz.gui.widgets.controls.pass_panel import PassPanel
 from bpviz.models.stepped_pass import SteppedPass, nearest_point
@@ -31,30 +29,8 @@ PANEL_WIDTH = 380  # px: the stepper at a readable width (the settings panel is 
 NO_POINTS = QT_TRANSLATE_NOOP("PassStepping", "There is no training point to step through: draw some first "
                                                "(Draw points, Ctrl+D)")
 OUTPUT_WIDTH = 340  # px: the output map and loss curve beside a pass (~430 while training)
-_POINT = re.compile(r"training point (\d+) at \((\S+), (\S+)\), (.+)")  # SteppedPass.describe(): Qt-free, English
-_BATCH = re.compile(r"the next mini-batch: (\d+) points, the first (.+)")
-_COLOURS = {"blue": QT_TRANSLATE_NOOP("PassStepping", "blue"), "orange": QT_TRANSLATE_NOOP("PassStepping", "orange")}
 _LOSS_IDS = (QT_TRANSLATE_NOOP("PassStepping", "bce"), QT_TRANSLATE_NOOP("PassStepping", "half_sse"),  # the pass's
              QT_TRANSLATE_NOOP("PassStepping", "softmax_ce"))  # title names the loss by its id (in words in Chinese)
-
-
-def subject_text(text: str) -> str:
-    """What a pass is of (bpviz.models.stepped_pass.SteppedPass.describe) in the window's language; a text of
-    another form stays as it is."""
-    if m := _BATCH.fullmatch(text):
-        return translate("PassStepping", "the next mini-batch: {n} points, the first {first}").format(
-            n=m[1], first=subject_text(m[2]))
-    if m := _POINT.fullmatch(text):
-        what = m[4]
-        if what in _COLOURS:
-            what = translate("PassStepping", _COLOURS[what])
-        elif what.startswith("value "):
-            what = translate("PassStepping", "value {value}").format(value=what[len("value "):])
-        elif what.startswith("class "):
-            what = translate("PassStepping", "class {name}").format(name=what[len("class "):])
-        return translate("PassStepping", "training point {index} at ({x1}, {x2}), {what}").format(
-            index=m[1], x1=m[2], x2=m[3], what=what)
-    return text
 
 
 class PassStepping(QObject):
@@ -126,7 +102,7 @@ class PassStepping(QObject):
         n = len(frame.data.X_train)
         if n == 0:
             self.action.setChecked(False)
-            self.page.statusMessage.emit(NO_POINTS)
+            self.page.statusMessage.emit(translate("PassStepping", NO_POINTS))
             return
         if point is not None:
             self.batch = False
@@ -225,7 +201,7 @@ class PassStepping(QObject):
         arch = "-".join(map(str, config.sizes))
         self.panel.set_subject(self.tr("<b>One pass of the {arch} network</b> on {subject}<br>{activation} hidden "
                                        "layers, {loss} loss, η = {lr}").format(
-            arch=arch, subject=subject_text(stepped.describe()), activation=config.activation,
+            arch=arch, subject=localise(stepped.describe()), activation=config.activation,
             loss=translate("PassStepping", config.loss), lr=f"{config.lr:g}"))
         self.panel.message.clear()
         self.panel.stepper.set_trace(stepped.trace)
@@ -233,7 +209,7 @@ class PassStepping(QObject):
         self._show_position(self.panel.stepper.position())
         self.set_live(self._live)
         self.page.statusMessage.emit(self.tr("Stepping through one pass on {subject}: Next (→) computes the next "
-                                             "quantity").format(subject=subject_text(stepped.describe())))
+                                             "quantity").format(subject=localise(stepped.describe())))
 
     @Slot(int)
     def _show_position(self, position: int) -> None:
@@ -319,7 +295,7 @@ class PassStepping(QObject):
         x, y = self.page.decision.data_position(self._right_click)
         point = nearest_point(frame, x, y)
         if point is None:
-            self.page.statusMessage.emit(NO_POINTS)
+            self.page.statusMessage.emit(translate("PassStepping", NO_POINTS))
             return
         if self.current is not None and not frame.running:  # another point, the network as it is now
             self.batch = False
@@ -336,7 +312,8 @@ class PassStepping(QObject):
         try:
             positions = self.current.chain(param)
         except KeyError:
-            self.page.statusMessage.emit(f"This pass has no gradient of {param} (its biases stay fixed)")
+            self.page.statusMessage.emit(self.tr("This pass has no gradient of {param} (its biases stay fixed)")
+                                         .format(param=param))
             return
         if self.dialog is not None:
             self.dialog.close()

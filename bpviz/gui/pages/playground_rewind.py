@@ -88,8 +88,9 @@ class RewindScrubbing(QObject):
         if state is None or frame is None:
             return
         self.page.load_state(self.rewind.continue_state(frame.config, frame.snapshot.history))
-        self.page.statusMessage.emit(f"Continuing from step {state.step:,} (epoch {state.epoch:,}): a new run from "
-                                     "its weights, paused; Play trains on from there")
+        self.page.statusMessage.emit(self.tr("Continuing from step {step} (epoch {epoch}): a new run from its weights, "
+                                             "paused; Play trains on from there").format(step=f"{state.step:,}",
+                                                                                         epoch=f"{state.epoch:,}"))
 
     @Slot(bool)
     def _stepping(self, on: bool) -> None:

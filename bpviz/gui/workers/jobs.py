@@ -20,6 +20,7 @@ import time
 
 from PySide6.QtCore import QObject, Signal, Slot
 
+from bpviz.gui.i18n import localise
 from bpviz.gui.workers.sliced import join_thread, start_thread
 
 PROGRESS_SECONDS = 0.05  # at most ~20 progress signals a second, whatever the job's own rate
@@ -35,7 +36,7 @@ class JobWorker(QObject):
 
     progressed = Signal(int, int, int)  # job number, done, total
     finished = Signal(int, object)  # job number, result
-    failed = Signal(int, str)  # job number, one sentence
+    failed = Signal(int, str)  # job number, one sentence (in the window's language)
 
     def __init__(self):
         super().__init__()
@@ -61,7 +62,9 @@ class JobWorker(QObject):
         except JobCancelled:
             return
         except EXPECTED_FAILURES as exc:
-            self.failed.emit(number, str(exc) or type(exc).__name__)
+            # said here, in the window's language: a Signal(str) carries only the English text of a phrase
+            # (QCoreApplication.translate is thread-safe)
+            self.failed.emit(number, localise(exc) or type(exc).__name__)
             return
         except Exception as exc:  # a bug: the page must not wait for ever, and the traceback must show
             self.failed.emit(number, f"{type(exc).__name__}: {exc}")

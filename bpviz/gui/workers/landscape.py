@@ -9,6 +9,10 @@ A request holds copies of everything it needs, made in the GUI thread; calling i
   random filter-normalised directions or the two principal directions of its recorded trajectory, and the
   trajectory projected onto that plane.
 
+The words of a map (its title, axis names, path label and note) and the refusals are ``Phrase``s
+(bpviz.engine.phrases): English text, as the command line's pictures show it, that the window renders in its own
+language where it shows them (``bpviz.gui.i18n.localise``).
+
 ``recorded_trajectory`` turns the playground's TrajectoryRecorder (parameters by name) into parameter vectors in
 ``Network.get_parameters``'s layout, which the plane's directions use (a few ms, in the GUI thread).
 """
@@ -33,6 +37,7 @@ from bpviz.engine.landscape import (
     random_directions,
 )
 from bpviz.engine.naming import NetworkNames
+from bpviz.engine.phrases import QT_TRANSLATE_NOOP, join, phrase_of
 from bpviz.engine.presets import ExampleParams, worked_example
 from bpviz.training import LOSS_WORDS, targets_for
 
@@ -41,6 +46,13 @@ CONTOURS = 12  # contour lines over a map
 MAX_POINTS = 2000  # the plane's loss is measured on at most this many training points (a fixed random sample):
 # 61 × 61 maps of the largest network on all 50,000 training points took 150 s here, on 2,000 about 6 s
 FIT_MARGIN = 1.25  # "fit the trajectory": the span is the trajectory's farthest coordinate times this
+# What the colours of the playground's map are: "training loss (" + LOSS_WORDS[loss] + ")", whole (a test checks the
+# English agrees with bpviz.training.LOSS_WORDS); the page's status names "training loss" alone
+VALUE_NAMES = {
+    "bce": QT_TRANSLATE_NOOP("LandscapeMap", "training loss (cross-entropy)"),
+    "half_sse": QT_TRANSLATE_NOOP("LandscapeMap", "training loss (squared error)"),
+    "softmax_ce": QT_TRANSLATE_NOOP("LandscapeMap", "training loss (softmax cross-entropy)"),
+}
 
 
 @dataclass(frozen=True, eq=False)
@@ -48,8 +60,8 @@ class LossMap:
     """What the map draws: the landscape, its colour scale and contour levels, and the marks over it."""
 
     landscape: Landscape
-    title: str  # over the map
-    value_name: str  # what the colours are: "E_total", "training loss (binary cross-entropy)"
+    title: str  # over the map (this and the other words: Phrases, localised where shown)
+    value_name: str  # what the colours are: "E_total", "training loss (cross-entropy)"
     axis_names: tuple[str, str]  # the axes' labels
     log: bool  # colours (and contour levels) on a log scale: the values span decades
     levels: np.ndarray  # the contour lines' values
@@ -131,30 +143,35 @@ class ExampleRequest:
         note = ""
         passes = self.passes
         if passes and self.run_end is not None and finite.all() and tuple(path[-1]) != tuple(self.run_end):
-            note = (f"The last run of {passes:,} passes started from other numbers: run passes again on the "
-                    "worked example's tab to see their path from these.")
+            note = QT_TRANSLATE_NOOP("LandscapeMap", "The last run of {passes:,} passes started from other numbers: "
+                                     "run passes again on the worked example's tab to see their path from "
+                                     "these.").format(passes=passes)
             path, passes = path[:0], 0
         elif passes == 0:
-            note = ("No passes run from these numbers yet: run some on the worked example's tab (Run many passes) to "
-                    "see their path.")
+            note = QT_TRANSLATE_NOOP("LandscapeMap", "No passes run from these numbers yet: run some on the worked "
+                                     "example's tab (Run many passes) to see their path.")
         elif not finite.all():
             path = path[: int(np.argmin(finite))]
-            note = (f"The run diverged at pass {len(path) + 1:,}: the path stops at the last finite numbers "
-                    "(lower the learning rate).")
+            note = QT_TRANSLATE_NOOP("LandscapeMap", "The run diverged at pass {n:,}: the path stops at the last "
+                                     "finite numbers (lower the learning rate).").format(n=len(path) + 1)
         gradient = example_gradient(p, self.axes)
         log, levels, contours = _contours(landscape)
         x, y = landscape.x, landscape.y
         if len(path) and not (x[0] <= path[:, 0].min() and path[:, 0].max() <= x[-1]
                               and y[0] <= path[:, 1].min() and path[:, 1].max() <= y[-1]):
-            note = (note + " " if note else "") + "The path leaves the map: a wider span shows all of it."
+            leaves = QT_TRANSLATE_NOOP("LandscapeMap", "The path leaves the map: a wider span shows all of it.")
+            note = join(" ", [note, leaves]) if note else leaves
         if passes:
-            label = f"path of {passes:,} pass{'es' if passes != 1 else ''} (η = {p.lr:g})"
+            label = (QT_TRANSLATE_NOOP("LandscapeMap", "path of {passes:,} passes (η = {lr:g})") if passes != 1 else
+                     QT_TRANSLATE_NOOP("LandscapeMap", "path of {passes:,} pass (η = {lr:g})")).format(passes=passes,
+                                                                                                        lr=p.lr)
             drawn = np.vstack([start, path])
         else:
             label, drawn = "", np.zeros((0, 2))
-        return LossMap(landscape, f"E_total over {a} and {b} (every other number fixed)", "E_total", (a, b), log,
-                       levels, contours, start, drawn, label, (-gradient[0], -gradient[1]), gradient, note, self,
-                       raw_path)
+        title = QT_TRANSLATE_NOOP("LandscapeMap", "E_total over {x} and {y} (every other number fixed)").format(x=a,
+                                                                                                              y=b)
+        return LossMap(landscape, title, "E_total", (a, b), log, levels, contours, start, drawn, label,
+                       (-gradient[0], -gradient[1]), gradient, note, self, raw_path)
 
 
 # ---------------------------------------------------------------------------------------------- playground
@@ -176,7 +193,8 @@ def recorded_trajectory(recorder) -> np.ndarray:
     """The recorder's parameter vectors (T, P) in ``Network.get_parameters``'s layout, oldest first: a copy."""
     names = recorder.network_names
     if names.shared_biases or tuple(recorder.names) != tuple(names.params):
-        raise ValueError("the recorder does not hold every parameter of the network")
+        raise ValueError(QT_TRANSLATE_NOOP("LandscapeMap", "the recorder does not hold every parameter of the "
+                                                           "network"))
     out = np.empty((len(recorder), len(recorder.names)))
     for column, name in zip(parameter_order(names.sizes), recorder.names):
         out[:, column] = recorder.values(name)
@@ -203,7 +221,8 @@ class PlaneRequest:
 
     def __call__(self, progress=None) -> LossMap:
         if len(self.X_train) == 0:
-            raise ValueError("the playground has no training points to measure the loss on: draw some first")
+            raise ValueError(QT_TRANSLATE_NOOP("LandscapeMap", "the playground has no training points to measure the "
+                                                               "loss on: draw some first"))
         net = self.net
         centre = net.get_parameters()
         traj = self.trajectory[np.isfinite(self.trajectory).all(axis=1)]
@@ -211,15 +230,19 @@ class PlaneRequest:
             try:
                 d1, d2, explained = pca_directions(traj)
             except ValueError as exc:
-                raise ValueError(f"no principal directions yet: {exc}. Train a few steps, or choose random "
-                                 "directions") from None
-            axes = (f"PC1 ({100 * explained[0]:.1f} % of the path's variance)",
-                    f"PC2 ({100 * explained[1]:.1f} %)")
+                raise ValueError(QT_TRANSLATE_NOOP("LandscapeMap", "no principal directions yet: {reason}. Train a "
+                                                   "few steps, or choose random directions").format(
+                    reason=phrase_of(exc))) from None
+            axes = (QT_TRANSLATE_NOOP("LandscapeMap", "PC1 ({share:.1f} % of the path's variance)").format(
+                        share=100 * explained[0]),
+                    f"PC2 ({100 * explained[1]:.1f} %)")  # no words
         else:
             d1, d2 = random_directions(net, self.seed)
             if not (np.any(d1) and np.any(d2)):
-                raise ValueError("every weight of the network is 0: random filter-normalised directions are 0 too")
-            axes = (f"direction 1 (random, seed {self.seed})", f"direction 2 (random, seed {self.seed})")
+                raise ValueError(QT_TRANSLATE_NOOP("LandscapeMap", "every weight of the network is 0: random "
+                                                   "filter-normalised directions are 0 too"))
+            axes = (QT_TRANSLATE_NOOP("LandscapeMap", "direction 1 (random, seed {seed})").format(seed=self.seed),
+                    QT_TRANSLATE_NOOP("LandscapeMap", "direction 2 (random, seed {seed})").format(seed=self.seed))
         coords = project(traj, centre, d1, d2) if len(traj) else np.zeros((0, 2))
         span = self.span
         if span is None:
@@ -237,16 +260,21 @@ class PlaneRequest:
         landscape = plane_landscape(net, X, Y, d1, d2, span, self.steps, centre=centre, axes=("d1", "d2"),
                                     progress=progress)
         log, levels, contours = _contours(landscape)
-        name = f"training loss ({LOSS_WORDS.get(self.loss, self.loss)})"
+        name = VALUE_NAMES.get(self.loss) or QT_TRANSLATE_NOOP("LandscapeMap", "training loss ({loss})").format(
+            loss=LOSS_WORDS.get(self.loss, self.loss))
         sizes = "-".join(map(str, net.sizes))
-        title = f"Loss of the {sizes} network over a plane through its weights at step {self.step:,}"
+        title = QT_TRANSLATE_NOOP("LandscapeMap", "Loss of the {sizes} network over a plane through its weights at "
+                                  "step {step:,}").format(sizes=sizes, step=self.step)
         notes = []
         if sampled:
-            notes.append(f"The loss is measured on a random sample of {MAX_POINTS:,} of the {len(self.X_train):,} "
-                         "training points (the same sample each time), to keep the map quick.")
+            notes.append(QT_TRANSLATE_NOOP("LandscapeMap", "The loss is measured on a random sample of {sample:,} of "
+                                           "the {total:,} training points (the same sample each time), to keep the "
+                                           "map quick.").format(sample=MAX_POINTS, total=len(self.X_train)))
         if not np.isfinite(landscape.loss).all():
-            notes.append("Far from the current weights the loss is too large for a float64: those places are blank.")
-        note = " ".join(notes)
-        label = f"trajectory ({len(traj):,} recorded steps, projected)" if len(traj) > 1 else ""
+            notes.append(QT_TRANSLATE_NOOP("LandscapeMap", "Far from the current weights the loss is too large for a "
+                                           "float64: those places are blank."))
+        note = join(" ", notes) if notes else ""
+        label = (QT_TRANSLATE_NOOP("LandscapeMap", "trajectory ({n:,} recorded steps, projected)").format(n=len(traj))
+                 if len(traj) > 1 else "")
         return LossMap(landscape, title, name, axes, log, levels, contours, (0.0, 0.0), coords if len(traj) > 1 else
                        np.zeros((0, 2)), label, None, None, note, self)

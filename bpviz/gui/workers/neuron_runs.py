@@ -2,7 +2,8 @@
 
 The trajectories page owns the thread (started on the first long run, joined at shutdown); the neuron view
 sends requests and draws what comes back. Requests are numbered: a newer one cancels the older ones, through
-``cancel_through``, which the GUI thread writes and the progress callback reads between epochs.
+``cancel_through``, which the GUI thread writes and the progress callback reads between epochs. A failure is sent
+as words in the window's language (localised here: QCoreApplication.translate is thread-safe).
 """
 
 from __future__ import annotations
@@ -12,6 +13,7 @@ import time
 from PySide6.QtCore import QObject, Signal, Slot
 
 from bpviz.engine.trajectories import RunCancelled, run_neuron_modes
+from bpviz.gui.i18n import localise, translate
 
 PROGRESS_SECONDS = 0.05  # a few progress updates a second, not one per epoch
 
@@ -44,5 +46,8 @@ class NeuronRunner(QObject):
             self.finished.emit(request, run_neuron_modes(config, progress))
         except RunCancelled:
             pass
-        except (ValueError, MemoryError) as exc:
-            self.failed.emit(request, str(exc) or type(exc).__name__)
+        except MemoryError:
+            self.failed.emit(request, translate("NeuronRunner", "not enough memory for a run this long: use fewer "
+                                                                "epochs or samples"))
+        except ValueError as exc:
+            self.failed.emit(request, localise(exc) or type(exc).__name__)

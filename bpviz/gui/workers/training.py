@@ -17,6 +17,7 @@ import numpy as np
 from PySide6.QtCore import Signal, Slot
 
 from bpviz.engine.grid import GridEvaluator
+from bpviz.gui.i18n import translate
 from bpviz.gui.workers.sliced import SlicedWorker
 from bpviz.training import TrainConfig, Trainer
 from bpviz.training.frames import Frame
@@ -164,10 +165,11 @@ class TrainingWorker(SlicedWorker):
         self._rate.append((time.perf_counter(), self.trainer.step_count))
         if self.trainer.diverged:
             self._halt()
-            self.diverged.emit(
-                f"Training diverged: the loss became infinite or NaN with learning rate {self._config.lr:g}. "
-                f"Stopped at epoch {self.trainer.epoch}, the last finite state, which is shown. Lower the learning "
-                "rate, then press Reset.")
+            self.diverged.emit(  # translated here: QCoreApplication.translate is thread-safe
+                translate("TrainingWorker", "Training diverged: the loss became infinite or NaN with learning rate "
+                                            "{lr}. Stopped at epoch {epoch}, the last finite state, which is shown. "
+                                            "Lower the learning rate, then press Reset.")
+                .format(lr=f"{self._config.lr:g}", epoch=self.trainer.epoch))
             return True
         return False
 

@@ -10,20 +10,24 @@ from __future__ import annotations
 
 from PySide6.QtCore import QObject, QThread, Signal, Slot
 
+from bpviz.engine.phrases import QT_TRANSLATE_NOOP
 from bpviz.files import FileError
+from bpviz.gui.i18n import localise
 from bpviz.gui.workers.sliced import join_thread, start_thread
 
 
 class _Writer(QObject):
     written = Signal(str)  # the path written
-    failed = Signal(str)  # one sentence naming the file and the problem
+    failed = Signal(str)  # one sentence naming the file and the problem, in the window's language
 
     @Slot(object)
     def write(self, drawn) -> None:
         try:
             path = drawn.write()
         except (FileError, MemoryError) as exc:
-            self.failed.emit(str(exc) or f"Cannot write {drawn.path}: not enough memory")
+            # said here: a Signal(str) would carry only the English text (translating is thread-safe)
+            self.failed.emit(localise(exc) or localise(QT_TRANSLATE_NOOP(
+                "Files", "Cannot write {path}: not enough memory").format(path=drawn.path)))
             return
         self.written.emit(str(path))
 

@@ -12,7 +12,7 @@ from bpviz.engine.compgraph import Evaluation, format_number
 from bpviz.engine.graph_builtins import softmax_check
 from bpviz.gui import palette
 from bpviz.gui.formula import to_html
-from bpviz.gui.i18n import QT_TRANSLATE_NOOP, translate
+from bpviz.gui.i18n import QT_TRANSLATE_NOOP, localise, translate
 
 __all__ = ["step_html", "check_html", "step_row_html", "leaf_complete"]
 
@@ -101,7 +101,7 @@ def step_html(ev: Evaluation, position: int) -> str:
     for e in step.edges:
         lead = f"{d(e.source)} =" if e.fanout == 1 else translate("GraphExplanation", "this edge sends")
         lines = [f"<b>→ {to_html(e.source)}</b>",
-                 translate("GraphExplanation", "local: {local}").format(local=to_html(e.local_text())),
+                 translate("GraphExplanation", "local: {local}").format(local=to_html(localise(e.local_text()))),
                  f"{lead} {d(step.node)} · {_whole(f'∂{step.node}/∂{e.source}')}"
                  f" = {_b(step.upstream)} · {_b(e.local)} = {_grad(_n(e.sent))}"]
         if e.fanout > 1:

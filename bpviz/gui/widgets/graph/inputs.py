@@ -28,7 +28,7 @@ from bpviz.engine.compgraph import Evaluation
 from bpviz.engine.expression import MAX_DRAWN_NODES, ExpressionError, parse_expression, parse_values
 from bpviz.engine.graph_builtins import MAX_CLASSES, shopping_graph, sigmoid_graph, softmax_loss_graph
 from bpviz.gui import palette
-from bpviz.gui.i18n import QT_TRANSLATE_NOOP, translate
+from bpviz.gui.i18n import QT_TRANSLATE_NOOP, localise, translate
 from bpviz.gui.widgets.message_label import MessageLabel
 from bpviz.quoting import quote_typed
 
@@ -67,8 +67,8 @@ class _Form(QWidget):
     def refuse(self, error: ValueError) -> None:
         """Show why the inputs were refused, in words, under the fields (long words shortened: the label wraps
         in the panel's width whatever was typed)."""
-        self.error_message = str(error)
-        self.error_label.show_message(str(error), palette.ERROR_COLOR, self._error_detail_html(error))
+        self.error_message = localise(error)  # the engine's refusals are phrases: in the window's language
+        self.error_label.show_message(self.error_message, palette.ERROR_COLOR, self._error_detail_html(error))
         self.error_label.show()
 
     def _error_detail_html(self, error: ValueError) -> str:
@@ -300,7 +300,7 @@ class _FieldError(ValueError):
 
     def __init__(self, field: str, text: str, error: ExpressionError):
         super().__init__(translate("ExpressionForm", "{field}: {error}").format(
-            field=translate("ExpressionForm", field), error=error))
+            field=translate("ExpressionForm", field), error=localise(error)))
         self.field, self.text, self.column = field, text, error.column
         self.line = getattr(error, "line", None)
 

@@ -37,7 +37,7 @@ from PySide6.QtWidgets import (
 from bpviz.engine.compgraph import Evaluation, format_number
 from bpviz.gui import palette
 from bpviz.gui.formula import to_html
-from bpviz.gui.i18n import translate
+from bpviz.gui.i18n import localise, translate
 from bpviz.gui.widgets.diagram.items import pixel_font, tint
 from bpviz.gui.widgets.graph.large import GROUP_PAD, layout_large
 from bpviz.gui.widgets.graph.layout import OUTPUT_STUB, NodeSpec, layout_graph
@@ -277,7 +277,8 @@ class GraphView(ZoomableView):
             grad_value = edge.sent
             grad_tip = translate("GraphView", "gradient sent from {target} to {source}: ∂{output}/∂{target} · "
                                               "{formula}\n= {upstream} · {local} = {sent}").format(
-                target=target, source=source, output=ev.output, formula=edge.formula, upstream=exact(step.upstream),
+                target=target, source=source, output=ev.output, formula=localise(edge.formula),
+                upstream=exact(step.upstream),
                 local=exact(edge.local), sent=exact(edge.sent))
             if edge.fanout > 1:
                 grad_tip += "\n" + translate("GraphView", "({source} feeds {n} edges; its gradient is their sum: "
@@ -360,7 +361,7 @@ class GraphView(ZoomableView):
     def _node_tooltip(self, node) -> str:
         ev, lines = self.evaluation, []
         if node.note:
-            lines.append(node.note)
+            lines.append(localise(node.note))  # the engine's words: a phrase
         lines.append(node.formula + (f" = {node.numbers}" if node.numbers else ""))
         lines.append(translate("GraphView", "value = {value}").format(value=exact(node.value)))
         lines.append(f"∂{ev.output}/∂{node.name} = {exact(node.grad)}")

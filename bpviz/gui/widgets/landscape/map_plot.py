@@ -20,7 +20,7 @@ from PySide6.QtWidgets import QGraphicsPixmapItem, QGraphicsPolygonItem, QVBoxLa
 import pyqtgraph as pg
 
 from bpviz.gui import palette
-from bpviz.gui.i18n import QT_TRANSLATE_NOOP
+from bpviz.gui.i18n import QT_TRANSLATE_NOOP, localise
 from bpviz.gui.widgets.landscape.colors import COLOR_MAP, ColorScale
 from bpviz.gui.widgets.plots.fast_plot import FastPlotWidget
 
@@ -249,11 +249,12 @@ class LandscapeMap(QWidget):
                                                   QPointF(base[0] - side[0], base[1] - side[1])]))
 
     def _show_words(self, loss_map) -> None:
-        """The title, the axes' and the colour bar's names and the legend, in the palette's colours."""
+        """The title, the axes' and the colour bar's names and the legend, in the palette's colours (the worker
+        composed the words in English: here they take the window's language)."""
         item = self.plot.getPlotItem()
-        item.setTitle(f"<span style='color:{palette.TEXT}'>{loss_map.title}</span>", size="10pt")
-        item.setLabel("bottom", loss_map.axis_names[0], color=palette.TEXT)
-        item.setLabel("left", loss_map.axis_names[1], color=palette.TEXT)
+        item.setTitle(f"<span style='color:{palette.TEXT}'>{localise(loss_map.title)}</span>", size="10pt")
+        item.setLabel("bottom", localise(loss_map.axis_names[0]), color=palette.TEXT)
+        item.setLabel("left", localise(loss_map.axis_names[1]), color=palette.TEXT)
         self.bar.getAxis("left").setLabel(self._bar_label(loss_map), color=palette.TEXT)
         self.legend.setText(self._legend_html(loss_map), color=palette.TEXT)
 
@@ -263,7 +264,7 @@ class LandscapeMap(QWidget):
             end = self.tr("its end") if loss_map.arrow is not None else self.tr("its start")
             mark = PATH_COLOR if palette.is_dark() else PATH_RIM  # the path's line as it shows beside the text
             dot = self.tr("(dot: {end})").format(end=end)
-            parts.append(f"<span style='color:{mark}'>━</span> {loss_map.path_label} {dot}")
+            parts.append(f"<span style='color:{mark}'>━</span> {localise(loss_map.path_label)} {dot}")
         where = self.tr("the numbers now") if loss_map.arrow is not None else self.tr("the weights now (the centre)")
         parts.append(f"◯ {where}")
         if loss_map.arrow is not None:
@@ -278,8 +279,8 @@ class LandscapeMap(QWidget):
 
     def _bar_label(self, loss_map) -> str:
         if self.scale.log:
-            return self.tr("{name}, log colour scale").format(name=loss_map.value_name)
-        return f"{loss_map.value_name}"
+            return self.tr("{name}, log colour scale").format(name=localise(loss_map.value_name))
+        return localise(loss_map.value_name)
 
     def _show_bar(self, loss_map) -> None:
         scale = self.scale

@@ -16,7 +16,7 @@ from PySide6.QtWidgets import QSizePolicy, QToolTip, QWidget
 
 from bpviz.gui import palette
 from bpviz.gui.formula import to_html
-from bpviz.gui.i18n import translate
+from bpviz.gui.i18n import localise, translate
 from bpviz.gui.widgets.matrix.layout import MatrixLayout, layout
 from bpviz.gui.widgets.matrix.lines import shape_words
 
@@ -266,7 +266,7 @@ class MatrixBlocksView(QWidget):
 
     def tooltip_for(self, name: str) -> str:
         b = self._blocks[name]
-        lines = [f"<b>{name}</b>: {to_html(b.meaning)}",
+        lines = [f"<b>{name}</b>: {to_html(localise(b.meaning))}",  # the meaning: the engine's Phrase
                  self.tr("shape {symbolic} = {numbers}").format(symbolic=to_html(shape_words(b.symbolic)),
                                                                 numbers=shape_words(b.shape_text))]
         value = self._values.get(name)

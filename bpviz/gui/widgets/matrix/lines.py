@@ -18,7 +18,7 @@ from PySide6.QtWidgets import QFrame, QHeaderView, QLabel, QScrollArea, QTreeWid
 
 from bpviz.gui import palette
 from bpviz.gui.formula import to_html
-from bpviz.gui.i18n import QT_TRANSLATE_NOOP, translate
+from bpviz.gui.i18n import QT_TRANSLATE_NOOP, localise, translate
 from bpviz.gui.widgets.controls.step_list import HTML_ROLE, INDEX_ROLE, StepTree
 
 PHASES = {"forward": QT_TRANSLATE_NOOP("LineList", "Forward pass"), "loss": QT_TRANSLATE_NOOP("LineList", "Loss"),
@@ -157,15 +157,15 @@ class LineCard(QScrollArea):
             f'<p style="margin:0"><span style="font-family:\'{self._mono}\'; font-weight:600">{code}</span></p>',
             f'<p style="font-size:large; margin:6px 0 8px 0">{to_html(line.formula)}</p>',
             '<table cellspacing="0" cellpadding="2">',
-            f"<tr><td style='color:{palette.MUTED}'>{shapes_word}&nbsp;</td><td>{to_html(line.shape_rule)}"
-            "</td></tr>",
+            f"<tr><td style='color:{palette.MUTED}'>{shapes_word}&nbsp;</td>"
+            f"<td>{to_html(shape_words(line.shape_rule))}</td></tr>",
             f"<tr><td></td><td>{to_html(shape_words(line.shape_numbers))} {ok} <span style='color:{palette.MUTED}'>"
             + self.tr("(the pass's array is {shape})").format(shape=shape_words(line.result_shape_text))
             + "</span></td></tr>",
             f"<tr><td>{read}</td><td>{_names(line.reads)}</td></tr>",
             f"<tr><td>{written}</td><td>{_names(line.writes)}</td></tr>",
             "</table>",
-            f'<p style="margin-top:8px">{to_html(line.why)}</p>',
+            f'<p style="margin-top:8px">{to_html(localise(line.why))}</p>',  # the engine's Phrase
             f'<p style="color:{palette.MUTED}; margin-top:6px">{self._values_html(line, iteration)}</p>',
         ]
         self.label.setText("".join(parts))

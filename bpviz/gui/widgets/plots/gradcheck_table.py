@@ -12,7 +12,7 @@ from PySide6.QtGui import QBrush, QColor, QFont
 from PySide6.QtWidgets import QAbstractItemView, QHeaderView, QTableView
 
 from bpviz.gui import palette
-from bpviz.gui.i18n import QT_TRANSLATE_NOOP, translate
+from bpviz.gui.i18n import QT_TRANSLATE_NOOP, localise, translate
 from bpviz.models.gradcheck_report import BAR_COLORS, DOUBTFUL, FAIL, PASS, VERDICTS, explain, verdict
 
 COLUMNS = ("Parameter", "Connection", "Backprop", "Numerical", "|Difference|", "Relative error", "Verdict")
@@ -22,12 +22,6 @@ _COLUMN_TITLES = (  # COLUMNS as the header shows them (tests find columns by th
     QT_TRANSLATE_NOOP("GradCheck", "|Difference|"), QT_TRANSLATE_NOOP("GradCheck", "Relative error"),
     QT_TRANSLATE_NOOP("GradCheck", "Verdict"),
 )
-# the verdicts' words in the table (bpviz.models.gradcheck_report.VERDICTS), marked for lupdate
-_VERDICT_WORDS = {
-    "agrees": QT_TRANSLATE_NOOP("GradCheck", "agrees"), "doubtful": QT_TRANSLATE_NOOP("GradCheck", "doubtful"),
-    "DISAGREES": QT_TRANSLATE_NOOP("GradCheck", "DISAGREES"), "kink": QT_TRANSLATE_NOOP("GradCheck", "kink"),
-    "within rounding": QT_TRANSLATE_NOOP("GradCheck", "within rounding"),
-}
 RELATIVE_ERROR = COLUMNS.index("Relative error")
 _TOP = QModelIndex()  # the invisible root: a flat table has rows only under it
 HEADER_TIPS = (
@@ -87,7 +81,9 @@ class GradCheckModel(QAbstractTableModel):
     def set_checks(self, checks, connections: dict[str, str], order: dict[str, int], changed=None) -> None:
         self.beginResetModel()
         self._rows = list(checks)
-        self._connections, self._order = connections, order
+        # in the window's language once (the engine's phrases, "bias → h1"), not at every paint
+        self._connections = {name: localise(text) for name, text in connections.items()}
+        self._order = order
         self._changed = None if changed is None else set(changed)
         self._rows.sort(key=self._key(self._sort[0]), reverse=self._sort[1] == Qt.DescendingOrder)
         self.endResetModel()
@@ -153,11 +149,11 @@ class GradCheckModel(QAbstractTableModel):
             return f"{c.abs_error:.1e}"
         if col == 5:
             return f"{c.rel_error:.1e}"
-        word = VERDICTS[v][0]
-        return translate("GradCheck", _VERDICT_WORDS[word]) if word in _VERDICT_WORDS else word
+        return localise(VERDICTS[v][0])
 
     def _tooltip(self, c) -> str:
-        text = f"{c.name} ({self._connections.get(c.name, '')}): {explain(c)}"
+        text = self.tr("{name} ({connection}): {explanation}").format(
+            name=c.name, connection=self._connections.get(c.name, ""), explanation=localise(explain(c)))
         if self._changed is not None:
             text += "\n" + (self.tr("The broken backward changed this gradient.") if c.name in self._changed
                             else self.tr("The fault does not touch this gradient: it is backprop's own."))

@@ -23,7 +23,7 @@ from PySide6.QtWidgets import (
     QWidget,
 )
 
-from bpviz.gui.i18n import QT_TRANSLATE_NOOP, translate
+from bpviz.gui.i18n import QT_TRANSLATE_NOOP, localise, translate
 from bpviz.gui.widgets.plots.earlier_runs import auto_name_text, earlier_color, run_name
 from bpviz.gui.widgets.plots.loss_plot import format_loss
 from bpviz.models.runs import MAX_PINNED, MAX_UNPINNED, TARGET_ACCURACY, RunFigures, RunsModel
@@ -168,7 +168,7 @@ class RunsTable(QWidget):
             self.runs.set_pinned(number, pinned)
         except ValueError as exc:
             self.refresh()  # the box shows the truth again
-            QToolTip.showText(self.table.mapToGlobal(QPoint(8, 8)), str(exc), self.table)
+            QToolTip.showText(self.table.mapToGlobal(QPoint(8, 8)), localise(exc), self.table)
 
     def rename(self, number: int) -> None:
         self.table.editItem(self.table.item(self.row_of(number), NAME))
