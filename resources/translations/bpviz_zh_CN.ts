@@ -807,6 +807,10 @@ Classes: {names}</source>
 <context>
     <name>ExamplePage</name>
     <message>
+        <source>Starting numbers and many passes</source>
+        <translation>初始数值与多次传播</translation>
+    </message>
+    <message>
         <source>Starting numbers</source>
         <translation>初始数值</translation>
     </message>
@@ -1185,6 +1189,10 @@ Classes: {names}</source>
     <message>
         <source>An expression, or a program of statements name = expression (one a line, Shift+Enter for a new line, or separated by ;). Numbers, names, + − * / **, brackets, exp log tanh relu sigmoid sqrt abs, and x.tanh() as micrograd writes it. Enter draws it.</source>
         <translation>一个表达式，或由“名称 = 表达式”语句组成的程序（每行一条，Shift+Enter 换行，或用 ; 分隔）。可用数字、名称、+ − * / **、括号、exp log tanh relu sigmoid sqrt abs，以及 micrograd 写法的 x.tanh()。按 Enter 绘制。</translation>
+    </message>
+    <message>
+        <source>Values of the names</source>
+        <translation>各名称的取值</translation>
     </message>
     <message>
         <source>e.g. x=2, y=-1</source>
@@ -2010,6 +2018,13 @@ Classes: {names}</source>
     </message>
 </context>
 <context>
+    <name>GradCheckTable</name>
+    <message>
+        <source>Backprop and numerical gradients, one row per parameter</source>
+        <translation>反向传播梯度与数值导数，每个参数一行</translation>
+    </message>
+</context>
+<context>
     <name>GradientChainDialog</name>
     <message>
         <source>Quantity</source>
@@ -2454,6 +2469,14 @@ Classes: {names}</source>
     <message>
         <source>The graph to take apart</source>
         <translation>要拆解的计算图</translation>
+    </message>
+    <message>
+        <source>Explanation of the step</source>
+        <translation>这一步的解释</translation>
+    </message>
+    <message>
+        <source>Steps of the backward pass</source>
+        <translation>反向传播的各步</translation>
     </message>
     <message>
         <source>Backward step</source>
@@ -3006,6 +3029,10 @@ Classes: {names}</source>
 <context>
     <name>LineCard</name>
     <message>
+        <source>The chosen line in full</source>
+        <translation>所选这行的完整内容</translation>
+    </message>
+    <message>
         <source>read</source>
         <translation>读取</translation>
     </message>
@@ -3067,6 +3094,10 @@ Classes: {names}</source>
     <message>
         <source>Update (η = learning_rate)</source>
         <translation>更新（η = learning_rate）</translation>
+    </message>
+    <message>
+        <source>The seed&apos;s code, line by line</source>
+        <translation>原文代码，逐行</translation>
     </message>
     <message>
         <source>Seed&apos;s code</source>
@@ -3150,6 +3181,10 @@ Classes: {names}</source>
     <message>
         <source>Parameters</source>
         <translation>参数</translation>
+    </message>
+    <message>
+        <source>Parameters to plot</source>
+        <translation>要绘制的参数</translation>
     </message>
     <message>
         <source>Tick a weight or bias to plot its value and its gradient ∂E/∂· against the step (up to {n} at once)</source>
@@ -4345,6 +4380,10 @@ Classes: {names}</source>
 <context>
     <name>PlaygroundControls</name>
     <message>
+        <source>Settings of the network and its training</source>
+        <translation>网络及其训练的设置</translation>
+    </message>
+    <message>
         <source>Training is running: a change to the data, features, layers, activation or loss starts a new run; rate, batch size and regularization apply at once.</source>
         <translation>训练进行中：修改数据、特征、层、激活函数或损失会开始新的运行；学习率、批量大小和正则化立即生效。</translation>
     </message>
@@ -4597,6 +4636,10 @@ Classes: {names}</source>
 </context>
 <context>
     <name>ProgramForm</name>
+    <message>
+        <source>The program of this graph</source>
+        <translation>这个计算图的程序</translation>
+    </message>
     <message>
         <source>The program this graph is built from, one statement a line (micrograd&apos;s own, Value(…) written as a plain number)</source>
         <translation>构建这个计算图的程序，每行一条语句（micrograd 自己的程序，Value(…) 写成普通数字）</translation>

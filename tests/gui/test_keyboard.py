@@ -301,3 +301,41 @@ def test_focus_passed_on_by_a_widget_that_hides_leaves_the_arrows_to_the_page(wi
     assert focused() is diagram and diagram.property("keyboardFocus")
     press(Qt.Key_Right)
     assert page.stepper.position() == position + 1
+
+
+def test_every_control_a_tab_reaches_has_a_name_for_screen_readers(window, qtbot):
+    """On each of the pages (both sources of the trajectories and the landscape, every graph of the computation
+    graph page), every visible widget that Tab stops at has an accessible name (its own, a buddy label's text or a
+    button's text): a screen reader says what it is. A spin box's line edit and a view's viewport are parts of a
+    named widget."""
+    from PySide6.QtWidgets import QAbstractScrollArea
+
+    unnamed, checked = set(), 0
+
+    def look(where: str, page: QWidget) -> None:
+        nonlocal checked
+        qtbot.wait(20)
+        for widget in page.findChildren(QWidget):
+            parent = widget.parentWidget()
+            if (not widget.isVisible() or not widget.focusPolicy() & Qt.TabFocus
+                    or isinstance(parent, QAbstractSpinBox)
+                    or isinstance(parent, QAbstractScrollArea) and widget is parent.viewport()):
+                continue
+            checked += 1
+            if not spoken_name(widget).strip():
+                unnamed.add(f"{where}: {type(widget).__name__}#{widget.objectName()}")
+
+    for index in range(window.tabs.count()):
+        window.tabs.setCurrentIndex(index)
+        look(window.tabs.tabText(index), window.tabs.widget(index))
+    for name in ("trajectories", "landscape"):
+        window.show_page(name)
+        window.page(name).show_source("playground")
+        look(f"{name} (playground)", window.page(name))
+    graph = window.page("graph")
+    window.show_page("graph")
+    for key in range(graph.chooser.count()):
+        graph.chooser.setCurrentIndex(key)
+        look(f"graph {key}", graph)
+    assert not unnamed, "\n".join(sorted(unnamed))
+    assert checked > 100

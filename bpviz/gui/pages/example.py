@@ -42,6 +42,7 @@ class ExamplePage(PageDefaults, QWidget):
 
         self.bottom = QTabWidget()
         self.bottom.setObjectName("example_bottom_tabs")
+        self.bottom.setAccessibleName(self.tr("Starting numbers and many passes"))
         self.bottom.addTab(self.params, self.tr("Starting numbers"))
         self.bottom.addTab(self.iterate, self.tr("Run many passes"))
         self.left = QSplitter(Qt.Vertical)

@@ -162,6 +162,7 @@ class GraphPage(PageDefaults, QWidget):
         self.explanation.setContentsMargins(10, 8, 10, 8)
         scroll = QScrollArea()
         scroll.setObjectName("graph_explanation_area")
+        scroll.setAccessibleName(self.tr("Explanation of the step"))
         scroll.setWidgetResizable(True)
         scroll.setFrameShape(QFrame.NoFrame)
         scroll.setWidget(self.explanation)
@@ -176,6 +177,7 @@ class GraphPage(PageDefaults, QWidget):
 
         self.steps = StepTree()
         self.steps.setObjectName("graph_steps")
+        self.steps.setAccessibleName(self.tr("Steps of the backward pass"))
         self.steps.setRootIsDecorated(False)
         self.steps.setHeaderLabels([self.tr("Backward step"), self.tr("Upstream")])
         header = self.steps.header()  # the formula takes the room left by the number, which stays in view

@@ -93,6 +93,7 @@ class PlaygroundControls(QWidget):
         outer = QVBoxLayout(self)
         outer.setContentsMargins(0, 0, 0, 0)
         self.scroll = QScrollArea()
+        self.scroll.setAccessibleName(self.tr("Settings of the network and its training"))
         self.scroll.setWidgetResizable(True)
         self.scroll.setHorizontalScrollBarPolicy(Qt.ScrollBarAsNeeded)  # only if squeezed below ~255 px
         self.scroll.setFrameShape(QFrame.NoFrame)

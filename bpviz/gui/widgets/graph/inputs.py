@@ -90,6 +90,7 @@ def _spin(value: float, low: float, high: float, step: float, decimals: int, tip
     box.setValue(value)
     box.setKeyboardTracking(False)  # recompute when the typing is done, not at every key
     box.setToolTip(tip)
+    box.setAccessibleName(tip)  # what a screen reader says: the label beside it names only the row
     return box
 
 
@@ -202,6 +203,7 @@ class ExpressionForm(_Form):
                                            "as micrograd writes it. Enter draws it."))
         self.values = QLineEdit(DEFAULT_VALUES)
         self.values.setObjectName("graph_values")
+        self.values.setAccessibleName(self.tr("Values of the names"))
         self.values.setPlaceholderText(self.tr("e.g. x=2, y=-1"))
         self.values.setToolTip(self.tr("A value for every name: name=number, separated by commas. Enter draws it."))
         self.apply = QPushButton(self.tr("Draw"))

@@ -91,6 +91,7 @@ class ProgramForm(_Form):
         super().__init__(parent)
         self.program = ProgramEdit(PROGRAMS[key].strip())
         self.program.setObjectName(f"graph_{key}_program")
+        self.program.setAccessibleName(self.tr("The program of this graph"))
         self.program.setReadOnly(True)
         self.program.setToolTip(self.tr("The program this graph is built from, one statement a line (micrograd's "
                                         "own, Value(…) written as a plain number)"))

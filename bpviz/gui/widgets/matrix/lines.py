@@ -54,6 +54,7 @@ class LineList(StepTree):
     def __init__(self, parent=None):
         super().__init__(parent)
         self.setObjectName("warmup_lines")
+        self.setAccessibleName(self.tr("The seed's code, line by line"))
         self.setColumnCount(3)
         self.setHeaderLabels([self.tr("Seed's code"), self.tr("Formula"), self.tr("Result")])
         self.setToolTip(self.tr("Click a line to see it in the drawing; ↑/↓ (or ←/→) move through the lines"))
@@ -125,6 +126,7 @@ class LineCard(QScrollArea):
     def __init__(self, parent=None):
         super().__init__(parent)
         self.setObjectName("warmup_line_card")
+        self.setAccessibleName(self.tr("The chosen line in full"))
         self.setWidgetResizable(True)
         self.setFrameShape(QFrame.StyledPanel)
         inner = QWidget()

@@ -191,6 +191,7 @@ class GradCheckTable(QTableView):
     def __init__(self, parent=None):
         super().__init__(parent)
         self.setObjectName("gradcheck_table")
+        self.setAccessibleName(self.tr("Backprop and numerical gradients, one row per parameter"))
         self.model_ = GradCheckModel(self)
         self.setModel(self.model_)
         self.setSortingEnabled(True)

@@ -146,6 +146,7 @@ class LiveTrajectoriesView(QWidget):
         column.addWidget(heading(self.tr("Parameters")))
         self.tree = QTreeWidget()
         self.tree.setObjectName("trajectory_parameters")
+        self.tree.setAccessibleName(self.tr("Parameters to plot"))
         self.tree.setHeaderHidden(True)
         self.tree.setColumnCount(2)
         self.tree.setRootIsDecorated(True)
