@@ -90,7 +90,7 @@ def _wait(process: subprocess.Popen, events: Path, hang_after_s: float) -> bool:
 
 
 def run_seed(seed: int, actions: int, workdir=None, sample_every: int = 1000, faults: str = "",
-             hang_after_s: float = HANG_AFTER_S, time_budget_s: float = 0) -> RunReport:
+             hang_after_s: float = HANG_AFTER_S, time_budget_s: float = 0, lang: str = "en") -> RunReport:
     """Run the monkey for ``actions`` actions of ``seed`` in a child process; its files go to
     ``workdir/seed-N`` (a temporary folder, removed after a clean run, if ``workdir`` is None)."""
     temporary = workdir is None
@@ -101,7 +101,7 @@ def run_seed(seed: int, actions: int, workdir=None, sample_every: int = 1000, fa
     events, stderr = folder / "events.jsonl", folder / "stderr.txt"
     command = [sys.executable, str(Path(__file__).resolve()), "--child", "--seed", str(seed), "--actions",
                str(actions), "--workdir", str(folder), "--events", str(events), "--sample-every", str(sample_every),
-               "--time-budget", str(time_budget_s)]
+               "--time-budget", str(time_budget_s), "--lang", lang]
     code = code_version()
     started = time.monotonic()
     with open(stderr, "wb") as err:
@@ -141,6 +141,8 @@ def parse_arguments(argv=None):
     parser.add_argument("--inject-faults", default="", metavar="SPEC",
                         help="check the monkey: plant faults, e.g. 'slot-exception@3,gui-stall@5' (monkey_faults.py)")
     parser.add_argument("--child", action="store_true", help=argparse.SUPPRESS)
+    parser.add_argument("--lang", default="en", choices=("en", "zh_CN"),
+                        help="the window's language (zh_CN: every text goes through the Chinese translation)")
     parser.add_argument("--events", help=argparse.SUPPRESS)
     options = parser.parse_args(argv)
     options.seed = options.seed or [1]
@@ -159,7 +161,7 @@ def main(argv=None) -> int:
         return monkey_child.main(options)
     reports = run_seeds(options.seed, options.actions, jobs=options.jobs, workdir=options.workdir,
                         sample_every=options.sample_every, hang_after_s=options.hang_after,
-                        faults=options.inject_faults, time_budget_s=options.time_budget)
+                        faults=options.inject_faults, time_budget_s=options.time_budget, lang=options.lang)
     if options.json:
         print(json.dumps([r.to_dict() for r in reports], indent=1, default=str, ensure_ascii=False))
     else:

@@ -274,9 +274,11 @@ def main(options) -> int:
     recorder = Recorder(stream)
     run = None
     try:
+        from bpviz.gui import i18n
         from bpviz.gui.app import create_app
 
-        create_app(["bpviz-monkey"])
+        app = create_app(["bpviz-monkey"])
+        i18n.install(app, getattr(options, "lang", "en"))  # before the window is built, as bpviz gui --lang does
         isolate_settings(Path(options.workdir) / "settings")
         run = Run(options, recorder)
         run.run()
