@@ -138,12 +138,15 @@ def _place(lay, specs, output, label_sizes, groups, extra, label_h, label_pad, m
         points = result.routes[key]
         w, h = label_sizes.get(key, (40.0, 14.0))
         segments = list(zip(points, points[1:]))
-        candidates = [label_rects(a, b, t, w, h) for a, b in (segments[-1:] + segments[:-1]) for t in _SPOTS]
-        free = next(((a, b) for a, b in candidates if not grid.hits(a) and not grid.hits(b)), None)
+        spots = [(a, b, t) for a, b in (segments[-1:] + segments[:-1]) for t in _SPOTS]
+        # the first free spot usually comes early: the rectangles of the others are not made
+        free = next((pair for a, b, t in spots if not grid.hits((pair := label_rects(a, b, t, w, h))[0])
+                     and not grid.hits(pair[1])), None)
         if free is None:
             if key[0] != OUTPUT_STUB:
                 crowded.add(lay.layers[key[0]])
-            free = min(candidates, key=lambda pair: grid.overlap(pair[0]) + grid.overlap(pair[1]))
+            free = min((label_rects(a, b, t, w, h) for a, b, t in spots),
+                       key=lambda pair: grid.overlap(pair[0]) + grid.overlap(pair[1]))
         above, below = free
         grid.add(above)
         grid.add(below)

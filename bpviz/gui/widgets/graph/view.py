@@ -103,6 +103,7 @@ class GraphView(ZoomableView):
         self.position = -1
         self._legend: QGraphicsTextItem | None = None
         self._legend_lines = 1
+        self._caption_sizes: dict[tuple[str, str], object] = {}  # (name, font) -> QSizeF of the caption
         self._clear_items()
 
     def restyle(self) -> None:
@@ -153,7 +154,7 @@ class GraphView(ZoomableView):
                 specs.append(NodeSpec(node.name, (), max(w, 44.0), 3 * line_h + 8, 0.0, round=False))
             else:
                 w = max(NODE_H, bold.horizontalAdvance(node.label) + 18)
-                caption = self._html_item(to_html(node.name), self.font_small, "MUTED").boundingRect()
+                caption = self._caption_size(node.name)
                 specs.append(NodeSpec(node.name, node.inputs, w, NODE_H, caption.height() - 2,
                                       caption.width() + 2))
         sent = {(s.node, e.slot): e.sent for s in ev.steps for e in s.edges}
@@ -176,7 +177,6 @@ class GraphView(ZoomableView):
             self._step_of_node[step.node] = step.index
             for e in step.edges:
                 self._step_of_edge[(step.node, e.slot)] = step.index
-        scene.clear()  # the captions made to measure them
         self._colored.clear()
         statements = {s.name: s.text for s in getattr(ev, "statements", ())}
         # the largest box first: a statement's box inside another's bounds is drawn over it, its text readable
@@ -195,6 +195,16 @@ class GraphView(ZoomableView):
             self.user_zoomed = False
         self.fit()
         self.set_position(position)
+
+    def _caption_size(self, name: str):
+        """The size of a node's caption (rich text: measured by a text item, once per name and font)."""
+        key = (name, self.font_small.key())
+        size = self._caption_sizes.get(key)
+        if size is None:
+            item = self._html_item(to_html(name), self.font_small, "MUTED")
+            size = self._caption_sizes[key] = item.boundingRect().size()
+            self.scene().removeItem(item)
+        return size
 
     def _add_node(self, node) -> None:
         scene, layout = self.scene(), self.layout
