@@ -363,9 +363,20 @@ def test_a_failed_job_says_its_english_sentence_in_english(qtbot):
 
 # ------------------------------------------------------------------------------------------------ compare runs
 def test_pinning_one_run_too_many_is_refused_in_chinese(chinese, qtbot, monkeypatch):
+    from bpviz.engine.datasets import DatasetSpec
     from bpviz.gui.widgets.plots import runs_table as module
     from bpviz.models.runs import MAX_PINNED, RunsModel
-    from tests.models.test_runs import BASE, run_to
+    from bpviz.training import TrainConfig, Trainer
+    from bpviz.training.frames import Frame
+
+    BASE = TrainConfig(dataset=DatasetSpec("circle", n_samples=40, noise=0.1, seed=0), hidden=(8, 8), lr=0.03)
+
+    def run_to(model, generation, steps, config):
+        """A run of ``generation``: a frame at step 0, then one at ``steps`` (the model keeps the run before)."""
+        trainer = Trainer(config)
+        for _ in range(2):
+            model.take(Frame(generation, trainer.config, trainer.data, trainer.snapshot(), None, 0.0, False))
+            trainer.run_steps(steps)
 
     tips = []
 
