@@ -13,7 +13,8 @@ import io
 import math
 from collections.abc import Mapping, Sequence
 
-from bpviz.engine.trace import Trace, display_name, vector_text
+from bpviz.engine.step import display_name, vector_text
+from bpviz.engine.trace import Trace
 
 LOSS_HEADER = ("epoch", "step", "train_loss", "test_loss")
 TRACE_HEADER = ("index", "phase", "name", "symbol", "formula", "numbers", "value")

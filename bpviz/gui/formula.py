@@ -45,7 +45,7 @@ def to_html(text: str, *, exp_superscript: bool = False) -> str:
 
 def name_html(step_name: str) -> str:
     """A step's name (``dE/dw5``, ``delta_o1``, ``w5+``) as Qt rich text, via ``display_name``."""
-    from bpviz.engine.trace import display_name
+    from bpviz.engine.step import display_name
 
     return to_html(display_name(step_name))
 
@@ -58,7 +58,7 @@ def number_html(value: float) -> str:
 def value_html(step) -> str:
     """A step's value (``number_html``), or a layer's values as ``[0.1, 0.2, …]``."""
     if step.values:
-        from bpviz.engine.trace import vector_text
+        from bpviz.engine.step import vector_text
 
         return to_html(vector_text(step.values))
     return number_html(step.value)

@@ -130,7 +130,7 @@ def localise(text) -> str:
 
 
 # The engine never imports Qt: its phase titles are translated here, where the window shows them; the notes of a step
-# are phrases (bpviz.engine.trace). Formulas, symbols and numbers stay as they are.
+# are phrases (bpviz.engine.trace_phases). Formulas, symbols and numbers stay as they are.
 _PHASE_TITLES = {  # bpviz.reports.PHASE_TITLES, marked for lupdate (tests check the two agree)
     "forward": QT_TRANSLATE_NOOP("Phase", "Forward pass"),
     "error": QT_TRANSLATE_NOOP("Phase", "Error"),
@@ -147,5 +147,5 @@ def phase_title(phase: str) -> str:
 
 
 def step_note(note: str) -> str:
-    """A step's note (bpviz.engine.trace composes it as a phrase) in the window's language."""
+    """A step's note (bpviz.engine.trace_phases composes it as a phrase) in the window's language."""
     return localise(note)

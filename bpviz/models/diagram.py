@@ -12,7 +12,8 @@ from functools import cached_property
 import numpy as np
 
 from bpviz.engine.naming import NetworkNames
-from bpviz.engine.trace import ERROR, Trace
+from bpviz.engine.step import ERROR
+from bpviz.engine.trace import Trace
 
 #: labels of the per-neuron quantities, in the order they appear under a neuron
 NEURON_QUANTITIES = (("net", "net"), ("out", "out"), ("grad_out", "∂E/∂out"), ("deriv", "∂out/∂net"), ("delta", "δ"))

@@ -2547,11 +2547,11 @@ Classes: {names}</source>
     <name>GraphView</name>
     <message>
         <source>Computation graph</source>
-        <extracomment>fills by scheme (bpviz.gui.palette), read when drawn: an input leaf, a constant, a program statement&apos;s box and its border. The dark ones keep every text on them at ≥ 4.5:1 (tests/gui/test_dark_theme.py).</extracomment>
         <translation>计算图</translation>
     </message>
     <message>
         <source>{d} = 1: the backward pass starts here</source>
+        <extracomment>fills by scheme (bpviz.gui.palette), read when drawn: an input leaf, a constant, a program statement&apos;s box and its border. The dark ones keep every text on them at ≥ 4.5:1 (tests/gui/test_dark_theme.py).</extracomment>
         <translation>{d} = 1：反向传播从这里开始</translation>
     </message>
     <message>
@@ -5244,7 +5244,7 @@ Classes: {names}</source>
     <name>StepNote</name>
     <message>
         <source>bce</source>
-        <extracomment>the arrays a trace keeps, per weight layer: the parameters, each neuron&apos;s quantities, the loss, the update the losses whose δ at the output simplifies to out − t, as a step&apos;s note names them (in words in Chinese)</extracomment>
+        <extracomment>the losses whose δ at the output simplifies to out − t, as a step&apos;s note names them (in words in Chinese)</extracomment>
         <translation>二元交叉熵</translation>
     </message>
     <message>
@@ -5299,7 +5299,6 @@ Classes: {names}</source>
     <name>StepperPanel</name>
     <message>
         <source>Previous</source>
-        <extracomment>colour of a value by the step&apos;s kind: gradients purple, updated parameters green (as on the diagram); the palette&apos;s names, read when drawn (the scheme in use: bpviz.gui.palette)</extracomment>
         <translation>上一步</translation>
     </message>
     <message>
@@ -5406,7 +5405,7 @@ Classes: {names}</source>
     <name>Trace</name>
     <message>
         <source>a trace needs samples of {n_in} inputs and {n_out} targets, as many targets as inputs; got inputs {inputs} and targets {targets}</source>
-        <extracomment>a step of a whole layer at once (a wide layer&apos;s z = a·W + b, a = f(z), δ): its values, one per neuron; its ``value`` is then NaN</extracomment>
+        <extracomment>the arrays a trace keeps, per weight layer: the parameters, each neuron&apos;s quantities, the loss, the update</extracomment>
         <translation>逐步计算需要每个样本有 {n_in} 个输入和 {n_out} 个目标值，目标值与输入一样多；实际输入为 {inputs}，目标值为 {targets}</translation>
     </message>
     <message>

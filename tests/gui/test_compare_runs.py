@@ -68,7 +68,7 @@ def test_three_runs_are_drawn_faded_named_by_what_differed_and_listed(qtbot):
         x, train_loss, test_loss = page.loss.earlier_curve_data(i)
         assert np.array_equal(x, run.history.steps) and np.array_equal(train_loss, run.history.train)
         assert run.figures.steps >= 40 and run.figures.train_loss == run.history.train[-1]
-        curve = page.loss._earlier_items[2 * i]
+        curve = page.loss._earlier.items[2 * i]
         assert curve.opts["pen"].color().alphaF() < 0.5 and curve.zValue() < page.loss.train_curve.zValue()
     legend = [label.text for _sample, label in page.loss.legend.items]
     assert legend[2:] == names
@@ -79,10 +79,10 @@ def test_three_runs_are_drawn_faded_named_by_what_differed_and_listed(qtbot):
     page.loss.set_x_axis("epochs")
     x, _tr, _te = page.loss.earlier_curve_data(0)
     assert np.array_equal(x, page.runs.earlier[-1].history.epochs)
-    cx, _cy = page.loss._earlier_items[0].getOriginalDataset()
+    cx, _cy = page.loss._earlier.items[0].getOriginalDataset()
     assert np.array_equal(cx, x)
     page.loss.set_log_y(True)
-    assert page.loss._earlier_items[0].opts["logMode"][1]
+    assert page.loss._earlier.items[0].opts["logMode"][1]
 
 
 def test_rename_in_the_table_remove_with_delete_and_a_pin_survives_the_limit(qtbot):

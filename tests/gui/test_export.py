@@ -353,8 +353,10 @@ def test_plain_pyqtgraph_svg_export_fails_on_this_qt_and_ours_holds_the_curve(lo
     assert len(segments) + max(path_points(own)) >= loss_plot.n_entries()
 
 
-def test_the_trajectory_grid_of_1000_epochs_exports_as_svg_in_well_under_a_second(qtbot, tmp_path):
-    """Was 7 to 15 s and 6.6 MB (every curve segment an element, minidom copies of each widget's drawing)."""
+def test_the_trajectory_grid_of_1000_epochs_exports_as_svg_in_one_path_a_curve(qtbot, tmp_path):
+    """Was 7 to 15 s and 6.6 MB (every curve segment an element, minidom copies of each widget's drawing). The
+    structure is what is checked (one path a curve, the size); the time only against the old 7 s, with room for a
+    busy machine (0.15 s on an idle one; 1.6 s seen while eight jobs shared two cores)."""
     from bpviz.engine.trajectories import NeuronRunConfig, run_neuron_modes
     from bpviz.gui.widgets.trajectory.mode_grid import ModeGrid
 
@@ -364,7 +366,7 @@ def test_the_trajectory_grid_of_1000_epochs_exports_as_svg_in_well_under_a_secon
     start = time.perf_counter()
     path = export_picture(grid, tmp_path / "grid.svg")
     took = time.perf_counter() - start
-    assert took < 1.0, f"{took:.2f} s"
+    assert took < 5.0, f"{took:.2f} s"
     assert os.path.getsize(path) < 1_500_000
     root = svg_tree(path)
     assert "Stochastic" in " ".join(svg_texts(root)) and "epoch" in svg_texts(root)

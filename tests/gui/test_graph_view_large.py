@@ -16,7 +16,8 @@ from test_graph_layout import mlp_graph  # the same hand-built micrograd-like ML
 from bpviz.engine.compgraph import Evaluation
 from bpviz.engine.graph_builtins import shopping_graph
 from bpviz.gui.export.pictures import export_picture
-from bpviz.gui.widgets.graph.view import LARGE_GRAPH, GraphView, short
+from bpviz.gui.widgets.graph.drawing import LARGE_GRAPH, short
+from bpviz.gui.widgets.graph.view import GraphView
 from bpviz.gui.widgets.graph.zoom import READABLE_SCALE
 
 
@@ -151,7 +152,7 @@ def test_a_programs_statements_are_boxed_and_named(view, qtbot):
         assert layout.groups[group].top < layout.node_rect(name).top
     # behind the values and gradients, which stay visible
     assert all(b.zValue() < 0 for b in boxes.values())
-    assert all(item.zValue() > 0 for item in view._forward.values())
+    assert all(item.zValue() > 0 for item in view._drawing.forward.values())
     titles = [c.text() for b in boxes.values() for c in b.childItems()]
     assert any(t.startswith("total") for t in titles)
     # a single expression: no boxes

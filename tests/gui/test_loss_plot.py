@@ -168,7 +168,7 @@ def test_earlier_runs_are_faded_curves_under_the_current_run_with_a_legend_entry
     assert plot.earlier_names() == ["lr 0.3", "8,8 → 4"]
     legend = [label.text for _sample, label in plot.legend.items]
     assert legend == ["test", "train", "lr 0.3", "8,8 → 4"]
-    train, test = plot._earlier_items[:2]
+    train, test = plot._earlier.items[:2]
     assert np.array_equal(train.getOriginalDataset()[0], np.arange(20) * 5)
     assert np.array_equal(test.getOriginalDataset()[1], runs[0].history.test)
     assert train.opts["pen"].color().alphaF() == pytest.approx(0.35, abs=0.01)
@@ -176,16 +176,16 @@ def test_earlier_runs_are_faded_curves_under_the_current_run_with_a_legend_entry
     assert train.zValue() < plot.train_curve.zValue()
     assert train.opts["pen"].color().name() not in (plot.train_curve.opts["pen"].color().name(),
                                                     plot.test_curve.opts["pen"].color().name())
-    items = list(plot._earlier_items)
+    items = list(plot._earlier.items)
     plot.set_earlier_runs(runs)  # nothing changed: nothing redone
-    assert plot._earlier_items == items
+    assert plot._earlier.items == items
     runs[1].name = "wide"
     plot.set_earlier_runs(runs)
     assert [label.text for _sample, label in plot.legend.items][2:] == ["lr 0.3", "wide"]
     plot.set_x_axis("epochs")  # they follow the x axis ...
-    assert np.array_equal(plot._earlier_items[0].getOriginalDataset()[0], np.arange(20))
+    assert np.array_equal(plot._earlier.items[0].getOriginalDataset()[0], np.arange(20))
     plot.set_log_y(True)  # ... and the log scale
-    assert all(c.opts["logMode"][1] for c in plot._earlier_items)
+    assert all(c.opts["logMode"][1] for c in plot._earlier.items)
     plot.set_earlier_runs([])
     assert plot.earlier_names() == [] and len(plot.legend.items) == 2
     assert not any(c in plot.plot.getPlotItem().items for c in items)

@@ -10,7 +10,8 @@ from bpviz.engine import Network
 from bpviz.engine.presets import ExampleParams, worked_example
 from bpviz.engine.trace import trace_pass
 from bpviz.gui import palette
-from bpviz.gui.widgets.diagram.view import FONT_PX, NetworkDiagram
+from bpviz.gui.widgets.diagram.layout import FONT_PX
+from bpviz.gui.widgets.diagram.view import NetworkDiagram
 from bpviz.models.diagram import from_parameters, from_trace
 
 

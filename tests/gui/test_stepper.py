@@ -62,7 +62,7 @@ def text_of(label: QLabel) -> str:
 
 
 def shown_value(panel) -> float:
-    return float(text_of(panel._value_label).replace(MINUS, "-"))
+    return float(text_of(panel._card.value_label).replace(MINUS, "-"))
 
 
 def positions(panel):
@@ -75,11 +75,11 @@ def test_before_the_first_step(panel, trace):
     assert panel.trace() is trace
     assert panel.position() == -1
     assert text_of(panel._header).startswith("Step 0 of 39")
-    assert panel._hint_label.isVisible()
-    hint = text_of(panel._hint_label)
+    assert panel._card.hint_label.isVisible()
+    hint = text_of(panel._card.hint_label)
     assert "Press Next (→) to compute neth1, the first quantity of the forward pass" in hint
-    assert name_html("net_h1") in panel._hint_label.text()
-    assert not panel._value_label.isVisible() and not panel._formula_label.isVisible()
+    assert name_html("net_h1") in panel._card.hint_label.text()
+    assert not panel._card.value_label.isVisible() and not panel._card.formula_label.isVisible()
     assert panel.value_text() == ""
 
 
@@ -93,17 +93,17 @@ def test_next_button_walks_every_step_in_order(qtbot, panel, trace):
         assert panel.current_step() is step
         phase = {"forward": "Forward pass", "error": "Error", "backward": "Backward pass", "update": "Update"}
         assert text_of(panel._header) == f"Step {i + 1} of 39 · {phase[step.phase]}"
-        assert text_of(panel._name_label) == plain_text(name_html(step.name))
-        assert text_of(panel._formula_label) == plain_text(to_html(step.formula))
-        assert text_of(panel._numbers_label) == plain_text(to_html(step.numbers))
-        assert text_of(panel._value_label) == f"{step.value:.9g}".replace("-", MINUS)
-        assert panel.value_text() == text_of(panel._value_label)
+        assert text_of(panel._card.name_label) == plain_text(name_html(step.name))
+        assert text_of(panel._card.formula_label) == plain_text(to_html(step.formula))
+        assert text_of(panel._card.numbers_label) == plain_text(to_html(step.numbers))
+        assert text_of(panel._card.value_label) == f"{step.value:.9g}".replace("-", MINUS)
+        assert panel.value_text() == text_of(panel._card.value_label)
         assert shown_value(panel) == pytest.approx(step.value, rel=1e-8)
         if step.name in unchecked:
             published = unchecked.pop(step.name)
             decimals = len(published.split(".")[1])
             assert f"{shown_value(panel):.{decimals}f}" == published, step.name
-        for eq in panel._equals:
+        for eq in panel._card.equals:
             assert eq.isVisible() and text_of(eq) == "="
     assert not unchecked, "every published number was checked"
     assert seen == list(range(39))
@@ -118,7 +118,7 @@ def test_published_numbers_as_displayed(panel, trace):
     for name, text in expected.items():
         panel.set_position(trace.index(name))
         assert panel.value_text() == text
-        assert text_of(panel._value_label) == text
+        assert text_of(panel._card.value_label) == text
 
 
 def test_previous_steps_back(qtbot, panel, trace):
@@ -137,8 +137,8 @@ def test_run_all_and_reset(qtbot, panel, trace):
     qtbot.mouseClick(panel.buttons["run_all"], Qt.LeftButton)
     assert panel.position() == 38
     assert text_of(panel._header) == "Step 39 of 39 · Update"
-    assert text_of(panel._name_label) == plain_text(name_html("w8+"))
-    assert "last step" in text_of(panel._hint_label)
+    assert text_of(panel._card.name_label) == plain_text(name_html("w8+"))
+    assert "last step" in text_of(panel._card.hint_label)
     qtbot.mouseClick(panel.buttons["reset"], Qt.LeftButton)
     assert panel.position() == -1
     assert seen == [38, -1]
@@ -210,8 +210,8 @@ def test_keys_work_from_the_card_but_not_from_a_text_field(qtbot, host, panel):
     edit = QLineEdit("0.15", host)  # e.g. a starting number being edited elsewhere in the window
     host.layout().insertWidget(0, edit)
     panel.next()
-    panel._formula_label.setFocus()
-    qtbot.keyClick(panel._formula_label, Qt.Key_Right)
+    panel._card.formula_label.setFocus()
+    qtbot.keyClick(panel._card.formula_label, Qt.Key_Right)
     assert panel.position() == 1
     edit.setFocus()
     qtbot.waitUntil(edit.hasFocus)
@@ -231,7 +231,7 @@ def test_clicking_a_step_row_jumps_to_it(qtbot, panel, trace):
         qtbot.mouseClick(tree.viewport(), Qt.LeftButton, pos=tree.visualItemRect(item).center())
     assert blocker.args == [target]
     assert panel.position() == target
-    assert text_of(panel._value_label) == f"{trace[target].value:.9g}"
+    assert text_of(panel._card.value_label) == f"{trace[target].value:.9g}"
     # a later step, far down the list
     target = trace.index("w5+")
     item = panel._items[target]
@@ -305,17 +305,17 @@ def test_set_position_clamps_and_emits_only_on_change(panel):
 def test_set_trace_keeps_the_position_and_shows_the_new_numbers(panel, trace):
     out_o1 = trace.index("out_o1")
     panel.set_position(out_o1)
-    old = text_of(panel._value_label)
+    old = text_of(panel._card.value_label)
     seen = positions(panel)
     changed = example_trace(w5=0.1)
     panel.set_trace(changed)
     assert panel.trace() is changed
     assert panel.position() == out_o1 and seen == []
-    assert text_of(panel._value_label) == f"{changed[out_o1].value:.9g}" != old
+    assert text_of(panel._card.value_label) == f"{changed[out_o1].value:.9g}" != old
     assert panel._items[out_o1 - 1].text(1) == f"{changed[out_o1 - 1].value:.9g}"
     assert panel._tree.selectedItems() == [panel._items[out_o1]]
     panel.previous()  # net_o1 = w5·out_h1 + ...
-    assert text_of(panel._numbers_label).startswith("0.1·0.593269992 + ")
+    assert text_of(panel._card.numbers_label).startswith("0.1·0.593269992 + ")
 
 
 def test_set_trace_with_another_shape_keeps_the_same_step(panel, trace):
@@ -356,11 +356,11 @@ def test_note_is_shown_muted_and_italic(qtbot):
     panel.set_trace(trace)
     panel.show()
     panel.set_position(trace.index("delta_o1"))
-    assert panel._note_label.isVisible()
-    assert "simplifies to outo1 − t1" in text_of(panel._note_label)
-    assert "<i" in panel._note_label.text() and palette.MUTED in panel._note_label.text()
+    assert panel._card.note_label.isVisible()
+    assert "simplifies to outo1 − t1" in text_of(panel._card.note_label)
+    assert "<i" in panel._card.note_label.text() and palette.MUTED in panel._card.note_label.text()
     panel.set_position(trace.index("net_h1"))
-    assert not panel._note_label.isVisible()
+    assert not panel._card.note_label.isVisible()
 
 
 def _deep_trace():
@@ -382,8 +382,8 @@ def test_long_formulas_wrap_inside_the_card(qtbot, width):
     qtbot.waitExposed(window)
     panel.set_position(trace.index("dE/dout_h1_1"))  # 3 long products
     card = panel._card
-    labels = (panel._name_label, panel._formula_label, panel._numbers_label, panel._value_label)
-    line = panel._value_label.fontMetrics().height()
+    labels = (panel._card.name_label, panel._card.formula_label, panel._card.numbers_label, panel._card.value_label)
+    line = panel._card.value_label.fontMetrics().height()
 
     def laid_out():
         assert card.width() <= panel.width()
@@ -391,7 +391,7 @@ def test_long_formulas_wrap_inside_the_card(qtbot, width):
             assert lab.geometry().right() <= card.contentsRect().right()
             assert lab.heightForWidth(lab.width()) <= lab.height() or not lab.wordWrap()
         if width <= 420:
-            assert panel._numbers_label.height() > 1.5 * line  # wrapped, not cut off
+            assert panel._card.numbers_label.height() > 1.5 * line  # wrapped, not cut off
 
     qtbot.waitUntil(laid_out, timeout=2000)  # layouts settle over a few event-loop turns, slower under load
 

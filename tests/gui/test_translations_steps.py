@@ -54,7 +54,7 @@ def walk(stepper, root, diagram, qtbot) -> tuple[list[tuple[str, str]], list[str
         stepper.set_position(position)
         step = trace.steps[position]
         if step.note:
-            notes.append(stepper._note_label.text())
+            notes.append(stepper._card.note_label.text())
         texts += [(f"step {position} {where}", text) for where, text in widget_texts(root)]
         texts += [(f"step {position} diagram {eid}", diagram.tooltip_for(eid) + " " + describe(diagram.state(), eid))
                   for eid in {*step.reads, *step.writes}]  # the tooltip and what a screen reader says

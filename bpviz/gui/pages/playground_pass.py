@@ -17,7 +17,7 @@ from PySide6.QtCore import QEvent, QObject, QPoint, Qt, Slot
 from PySide6.QtGui import QAction, QKeySequence
 from PySide6.QtWidgets import QStyle
 
-from bpviz.engine.trace import display_name
+from bpviz.engine.step import display_name
 from bpviz.gui import palette
 from bpviz.gui.i18n import QT_TRANSLATE_NOOP, localise, translate
 from bpviz.gui.widgets.controls.gradient_chain import GradientChainDialog

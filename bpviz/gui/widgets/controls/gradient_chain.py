@@ -19,7 +19,8 @@ from PySide6.QtWidgets import (
     QVBoxLayout,
 )
 
-from bpviz.engine.trace import Trace, display_name
+from bpviz.engine.step import display_name
+from bpviz.engine.trace import Trace
 from bpviz.gui.formula import plain_text, value_html
 from bpviz.gui.i18n import QT_TRANSLATE_NOOP, translate
 

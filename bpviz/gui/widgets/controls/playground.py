@@ -12,61 +12,32 @@ loss box, the squared error with a linear output; choosing a classification set 
 classification loss chosen before. Spiral and Gaussian come in 2 to 6 classes (the Classes box, disabled for the
 other sets, which show 2); three or more classes leave the softmax cross-entropy alone in the loss box
 (``problem_type``), and two classes again bring back the two-class loss chosen before.
+
+The widgets and their places are bpviz.gui.widgets.controls.playground_layout's; this module says what they do.
 """
 
 from __future__ import annotations
 
 import random
 
-from PySide6.QtCore import QSize, Qt, QTimer, Signal
-from PySide6.QtWidgets import (
-    QAbstractSlider,
-    QAbstractSpinBox,
-    QComboBox,
-    QFrame,
-    QGridLayout,
-    QLabel,
-    QPushButton,
-    QScrollArea,
-    QSpinBox,
-    QVBoxLayout,
-    QWidget,
-)
+from PySide6.QtCore import QTimer, Signal
+from PySide6.QtWidgets import QWidget
 
 from bpviz.engine.datasets import CUSTOM, DatasetSpec
-from bpviz.gui import palette
-from bpviz.gui.widgets.controls.dataset_chooser import DatasetChooser
-from bpviz.gui.widgets.controls.layer_editor import FeatureChooser, HiddenLayersEditor
 from bpviz.gui.widgets.controls.own_points import OwnPoints
-from bpviz.gui.widgets.controls.panel_parts import (
-    WheelGuard,
-    buddy_label,
-    make_combo,
-    number_text,
-    panel_section,
-    select_data,
-    select_number,
-)
+from bpviz.gui.widgets.controls.panel_parts import select_data, select_number
 from bpviz.gui.widgets.controls.playground_choices import (
-    ACTIVATIONS,
-    CLASSES_RANGE,
     DEFAULT_CONFIG_ARGS,
     DEFAULT_DATASET,
-    LEARNING_RATES,
     LOADED_RANGES,
-    LOSSES,
-    NOISE_MAX,
     NOISE_STEP,
     POINTS_RANGE,
     RATIO_STEP,
-    REG_RATES,
-    REGULARIZATIONS,
     SEED_RANGE,
     SETTLE_MS,
-    tip,
 )
+from bpviz.gui.widgets.controls.playground_layout import PanelLayout
 from bpviz.gui.widgets.controls.problem_type import ProblemType
-from bpviz.gui.widgets.controls.slider_row import SliderRow
 from bpviz.training import TrainConfig
 
 
@@ -75,7 +46,7 @@ def _n_train(n_samples: int, test_ratio: float) -> int:
     return n_samples - min(round(n_samples * test_ratio), n_samples - 1)
 
 
-class PlaygroundControls(QWidget):
+class PlaygroundControls(PanelLayout, QWidget):
     configChanged = Signal(object)  # a TrainConfig whose data or architecture differs: the page resets training
     customChosen = Signal()  # "Your data" chosen with no points of one's own yet: the page makes them from the shown
     lrChanged = Signal(float)  # live
@@ -89,159 +60,33 @@ class PlaygroundControls(QWidget):
         self._emit_timer = QTimer(self)
         self._emit_timer.setSingleShot(True)
         self._emit_timer.timeout.connect(self._emit_config)
-
-        outer = QVBoxLayout(self)
-        outer.setContentsMargins(0, 0, 0, 0)
-        self.scroll = QScrollArea()
-        self.scroll.setAccessibleName(self.tr("Settings of the network and its training"))
-        self.scroll.setWidgetResizable(True)
-        self.scroll.setHorizontalScrollBarPolicy(Qt.ScrollBarAsNeeded)  # only if squeezed below ~255 px
-        self.scroll.setFrameShape(QFrame.NoFrame)
-        outer.addWidget(self.scroll)
-        body = QWidget()
-        body.setObjectName("playground_controls_body")
-        self.scroll.setWidget(body)
-        column = QVBoxLayout(body)
-        column.setContentsMargins(8, 6, 8, 8)
-        column.setSpacing(10)
-        # Training first: the learning rate and friends are what users change most while watching, and the
-        # whole panel does not fit at 1280x800 (TensorFlow Playground keeps them in its top bar).
-        column.addWidget(self._training_section())
-        column.addWidget(self._data_section())
-        column.addWidget(self._features_section())
-        column.addWidget(self._layers_section())
+        self._build_panel()  # bpviz.gui.widgets.controls.playground_layout
+        self._wire()
+        self.own = OwnPoints(self.points_spin, POINTS_RANGE, DEFAULT_DATASET.n_samples)  # "Your data"
         self.problem = ProblemType(self.classes_spin, self.loss_combo, self.loss_label, DEFAULT_CONFIG_ARGS["loss"])
-        self.training_hint = QLabel(self.tr("Training is running: a change to the data, features, layers, "
-                                            "activation or loss starts a new run; rate, batch size and "
-                                            "regularization apply at once."))
-        self.training_hint.setObjectName("training_hint")
-        self.training_hint.setWordWrap(True)
-        self.training_hint.setStyleSheet(f"color: {palette.MUTED};")
-        self.training_hint.setVisible(False)
-        column.addWidget(self.training_hint)
-        column.addStretch(1)
-        self.wheel_guard = WheelGuard(self.scroll)
-        self.wheel_guard.guard(w for kind in (QComboBox, QAbstractSpinBox, QAbstractSlider)
-                               for w in body.findChildren(kind))
         self.set_config(TrainConfig(dataset=DEFAULT_DATASET, **DEFAULT_CONFIG_ARGS))
 
-    def sizeHint(self) -> QSize:
-        return QSize(290, 780)
-
-    def minimumSizeHint(self) -> QSize:
-        return QSize(200, 200)  # narrower than the contents (~255 px) only by scrolling sideways
-
-    # ------------------------------------------------------------------ building
-    def _data_section(self) -> QWidget:
-        section, layout = panel_section(self.tr("Data"), "data_section")
-        self.datasets = DatasetChooser()
-        self.dataset_buttons = self.datasets.buttons
-        self.datasets.changed.connect(self._dataset_chosen)
-        layout.addWidget(self.datasets)
-
-        self.ratio = SliderRow(self.tr("Ratio of training to test data"), "ratio", tip("ratio"))
-        self.ratio.slider.setRange(1, 90 // RATIO_STEP)  # steps of 10 % of training data
-        self.ratio.format = lambda _v: f"{self._train_percent():g}%"
-        self.noise = SliderRow(self.tr("Noise"), "noise", tip("noise"))
-        self.noise.slider.setRange(0, NOISE_MAX // NOISE_STEP)
-        self.noise.format = lambda _v: f"{self._noise_percent():g}"
-        for name, row in (("ratio", self.ratio), ("noise", self.noise)):
-            row.slider.setPageStep(1)
-            row.touched.connect(lambda n=name: self._slider_touched(n))
-            row.committed.connect(lambda settle: self._user_changed(settle))
-        self.batch = SliderRow(self.tr("Batch size"), "batch", tip("batch"))
-        self.batch.format = self._batch_text
-        self.batch.committed.connect(self._batch_committed)
-        self.ratio_slider, self.noise_slider, self.batch_slider = self.ratio.slider, self.noise.slider, \
-            self.batch.slider
-        for row in (self.ratio, self.noise, self.batch):
-            layout.addWidget(row)
-
-        form = QGridLayout()
-        form.setHorizontalSpacing(6)
-        form.setVerticalSpacing(4)
-        self.points_spin = self._spin("points_spin", POINTS_RANGE, tip("points"), step=50)
-        self.own = OwnPoints(self.points_spin, POINTS_RANGE, DEFAULT_DATASET.n_samples)  # "Your data"
-        self.points_spin.valueChanged.connect(lambda _v: self._user_changed(settle=True))
-        self.seed_spin = self._spin("seed_spin", SEED_RANGE, tip("seed"))
-        self.seed_spin.valueChanged.connect(self._seed_edited)
-        self.new_seed_button = QPushButton(self.tr("New seed"))
-        self.new_seed_button.setObjectName("new_seed")
-        self.new_seed_button.setToolTip(tip("new_seed"))
-        self.new_seed_button.clicked.connect(self._new_seed)
-        form.addWidget(buddy_label(self.tr("Points"), self.points_spin), 0, 0)
-        form.addWidget(self.points_spin, 0, 1)
-        form.addWidget(buddy_label(self.tr("Seed"), self.seed_spin), 1, 0)
-        form.addWidget(self.seed_spin, 1, 1)
-        form.addWidget(self.new_seed_button, 1, 2)
-        self.classes_spin = self._spin("classes_spin", CLASSES_RANGE, tip("classes"))
-        self.classes_spin.valueChanged.connect(self._classes_edited)
-        form.addWidget(buddy_label(self.tr("Classes"), self.classes_spin), 2, 0)
-        form.addWidget(self.classes_spin, 2, 1)
-        form.setColumnStretch(1, 1)
-        layout.addLayout(form)
-        return section
-
-    @staticmethod
-    def _spin(name: str, limits: tuple[int, int], tip: str, step: int = 1) -> QSpinBox:
-        spin = QSpinBox()
-        spin.setObjectName(name)
-        spin.setRange(*limits)
-        spin.setSingleStep(step)
-        spin.setKeyboardTracking(False)  # typing 1500 is one change, not 1, 15, 150, 1500
-        spin.setAlignment(Qt.AlignRight)
-        spin.setToolTip(tip)
-        return spin
-
-    def _features_section(self) -> QWidget:
-        section, layout = panel_section(self.tr("Features"), "features_section")
-        note = QLabel(self.tr("Inputs computed from each point (x₁, x₂):"))
-        note.setWordWrap(True)
-        note.setStyleSheet(f"color: {palette.MUTED};")
-        layout.addWidget(note)
-        self.features = FeatureChooser()
-        self.feature_buttons = self.features.buttons
-        self.features.changed.connect(lambda _f: self._user_changed())
-        layout.addWidget(self.features)
-        return section
-
-    def _layers_section(self) -> QWidget:
-        section, layout = panel_section(self.tr("Hidden layers"), "layers_section")
-        self.layers = HiddenLayersEditor()
-        self.layers.changed.connect(lambda _h: self._user_changed())
-        layout.addWidget(self.layers)
-        return section
-
-    def _training_section(self) -> QWidget:
-        section, layout = panel_section(self.tr("Training"), "training_section")
-        grid = QGridLayout()
-        grid.setHorizontalSpacing(8)
-        grid.setVerticalSpacing(2)
-        self.lr_combo = make_combo("lr_combo", [(v, number_text(v)) for v in LEARNING_RATES], tip("lr"))
-        self.activation_combo = make_combo("activation_combo", ACTIVATIONS, tip("activation"))
-        self.loss_combo = make_combo("loss_combo", LOSSES, tip("loss"))
-        self.reg_combo = make_combo("regularization_combo", REGULARIZATIONS, tip("regularization"))
-        self.reg_rate_combo = make_combo("reg_rate_combo", [(v, number_text(v)) for v in REG_RATES], tip("reg_rate"))
-        cells = ((0, 0, 1, self.tr("Learning rate"), self.lr_combo), (0, 1, 1, self.tr("Activation"),
-                                                                     self.activation_combo),
-                 (2, 0, 1, self.tr("Regularization"), self.reg_combo), (2, 1, 1, self.tr("Regularization rate"),
-                                                                       self.reg_rate_combo),
-                 (4, 0, 2, self.tr("Loss"), self.loss_combo))
-        for row, col, span, text, combo in cells:
-            grid.addWidget(buddy_label(text, combo), row, col, 1, span)
-            grid.addWidget(combo, row + 1, col, 1, span)
-            if row:
-                grid.setRowMinimumHeight(row, 24)  # a gap above each pair of labels
-        grid.setColumnStretch(0, 1)
-        grid.setColumnStretch(1, 1)
-        self.loss_label = grid.itemAtPosition(4, 0).widget()  # its tooltip follows the problem type
-        layout.addLayout(grid)
+    def _wire(self) -> None:
+        """What each setting does when the user changes it (the actions below), and how the sliders read."""
         self.lr_combo.activated.connect(self._lr_chosen)
         self.activation_combo.activated.connect(lambda _i: self._user_changed())
         self.loss_combo.activated.connect(self._loss_chosen)
         self.reg_combo.activated.connect(self._reg_chosen)
         self.reg_rate_combo.activated.connect(self._reg_chosen)
-        return section
+        self.datasets.changed.connect(self._dataset_chosen)
+        self.ratio.format = lambda _v: f"{self._train_percent():g}%"
+        self.noise.format = lambda _v: f"{self._noise_percent():g}"
+        for name, row in (("ratio", self.ratio), ("noise", self.noise)):
+            row.touched.connect(lambda n=name: self._slider_touched(n))
+            row.committed.connect(lambda settle: self._user_changed(settle))
+        self.batch.format = self._batch_text
+        self.batch.committed.connect(self._batch_committed)
+        self.points_spin.valueChanged.connect(lambda _v: self._user_changed(settle=True))
+        self.seed_spin.valueChanged.connect(self._seed_edited)
+        self.new_seed_button.clicked.connect(self._new_seed)
+        self.classes_spin.valueChanged.connect(self._classes_edited)
+        self.features.changed.connect(lambda _f: self._user_changed())
+        self.layers.changed.connect(lambda _h: self._user_changed())
 
     # ------------------------------------------------------------------ API
     def config(self) -> TrainConfig:

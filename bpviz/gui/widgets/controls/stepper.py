@@ -2,7 +2,8 @@
 
 The panel shows a ``Trace`` (plain data from the engine) and a position in it; it computes nothing. The main
 window owns the engine calls and the diagram, listens to ``positionChanged`` and puts the panel's ``actions``
-in its toolbar and menu (they are the same QAction objects, so their shortcuts work window-wide).
+in its toolbar and menu (they are the same QAction objects, so their shortcuts work window-wide). Its parts:
+the current step's card (step_card), the buttons (step_buttons) and the list of steps (step_list).
 """
 
 from __future__ import annotations
@@ -11,12 +12,8 @@ from PySide6.QtCore import QSize, Qt, Signal, Slot
 from PySide6.QtGui import QAction, QColor, QFont, QKeySequence, QPalette
 from PySide6.QtWidgets import (
     QAbstractItemView,
-    QFrame,
-    QGridLayout,
     QLabel,
-    QSizePolicy,
     QStyle,
-    QToolButton,
     QTreeWidgetItem,
     QVBoxLayout,
     QWidget,
@@ -25,20 +22,13 @@ from PySide6.QtWidgets import (
 from bpviz.engine.trace import PHASES, Step, Trace
 from bpviz.gui import palette
 from bpviz.gui.formula import name_html, plain_text, to_html, value_html
-from bpviz.gui.i18n import phase_title, step_note
+from bpviz.gui.i18n import phase_title
+from bpviz.gui.widgets.controls.step_buttons import StepButtons
+from bpviz.gui.widgets.controls.step_card import StepCard, value_color
 from bpviz.gui.widgets.controls.step_list import HTML_ROLE, INDEX_ROLE, StepTree
 
-#: colour of a value by the step's kind: gradients purple, updated parameters green (as on the diagram); the
-#: palette's names, read when drawn (the scheme in use: bpviz.gui.palette)
-KIND_COLORS = {"grad_out": "GRADIENT", "deriv": "GRADIENT", "delta": "GRADIENT", "grad_param": "GRADIENT",
-               "update": "NEW_VALUE"}
 MINIMUM_WIDTH = 300  # px
 PREFERRED_WIDTH = 420  # px: room for the buttons on one row and most formulas on one or two lines
-BUTTON_ORDER = ("previous", "next", "run_all", "reset")
-
-
-def value_color(step: Step) -> str:
-    return getattr(palette, KIND_COLORS.get(step.kind, "TEXT"))
 
 
 class StepperPanel(QWidget):
@@ -71,9 +61,13 @@ class StepperPanel(QWidget):
         header_font.setPointSizeF(self.font().pointSizeF() * 1.1)
         self._header.setFont(header_font)
         layout.addWidget(self._header)
-        self._card = self._make_card()
+        self._card = StepCard(self.font())
         layout.addWidget(self._card)
-        layout.addLayout(self._make_buttons())
+        self._buttons = StepButtons(self.actions)
+        self.buttons = self._buttons.buttons
+        # narrowest readable panel: two rows of two buttons, a formula column and a value column of some width
+        self._minimum_width = max(self._buttons.two_rows_width + 12, MINIMUM_WIDTH)
+        layout.addLayout(self._buttons)
         self._tree = self._make_tree()
         layout.addWidget(self._tree, 1)
         self._refresh()
@@ -103,97 +97,11 @@ class StepperPanel(QWidget):
             self.addAction(action)
             self.actions[key] = action
 
-    def _make_card(self) -> QFrame:
-        card = QFrame()
-        card.setObjectName("stepper_card")
-        card.setFrameShape(QFrame.StyledPanel)
-        card.setStyleSheet(_card_style())
-        grid = QGridLayout(card)
-        grid.setContentsMargins(12, 10, 12, 10)
-        grid.setHorizontalSpacing(5)
-        grid.setVerticalSpacing(4)
-        base = self.font().pointSizeF()
-
-        def label(name: str, scale: float, bold: bool = False, align=Qt.AlignLeft) -> QLabel:
-            lab = QLabel()
-            lab.setObjectName(name)
-            lab.setTextFormat(Qt.RichText)
-            lab.setWordWrap(True)
-            lab.setAlignment(align | Qt.AlignTop)
-            lab.setTextInteractionFlags(Qt.TextSelectableByMouse)
-            lab.setStyleSheet(_label_style())
-            font = QFont(self.font())
-            font.setPointSizeF(base * scale)
-            font.setBold(bold)
-            lab.setFont(font)
-            return lab
-
-        self._name_label = label("stepper_name", 1.2, align=Qt.AlignRight)
-        self._name_label.setWordWrap(False)
-        self._name_label.setSizePolicy(QSizePolicy.Maximum, QSizePolicy.Preferred)
-        self._formula_label = label("stepper_formula", 1.2)
-        self._numbers_label = label("stepper_numbers", 1.2)
-        self._value_label = label("stepper_value", 1.45, bold=True)
-        self._note_label = label("stepper_note", 1.0)
-        self._hint_label = label("stepper_hint", 1.1)
-        for lab in (self._formula_label, self._numbers_label, self._value_label):
-            lab.setSizePolicy(QSizePolicy.Ignored, QSizePolicy.Preferred)  # wrap instead of widening the panel
-        # "=" in a column of its own, so a wrapped formula continues under its own start, not under "="
-        self._equals = [label(f"stepper_eq{r}", 1.45 if r == 2 else 1.2, bold=r == 2) for r in range(3)]
-        for r, (eq, lab) in enumerate(zip(self._equals, (self._formula_label, self._numbers_label,
-                                                         self._value_label))):
-            eq.setText("=")
-            eq.setWordWrap(False)
-            eq.setSizePolicy(QSizePolicy.Maximum, QSizePolicy.Preferred)
-            grid.addWidget(eq, r, 1)
-            grid.addWidget(lab, r, 2)
-        grid.addWidget(self._name_label, 0, 0)
-        grid.addWidget(self._note_label, 3, 0, 1, 3)
-        grid.addWidget(self._hint_label, 4, 0, 1, 3)
-        grid.setColumnStretch(2, 1)
-        return card
-
-    def _make_buttons(self) -> QGridLayout:
-        grid = QGridLayout()
-        grid.setHorizontalSpacing(4)
-        grid.setVerticalSpacing(4)
-        self.buttons: dict[str, QToolButton] = {}
-        for key in BUTTON_ORDER:
-            button = QToolButton()
-            button.setObjectName(f"stepper_{key}_button")
-            button.setDefaultAction(self.actions[key])
-            button.setToolButtonStyle(Qt.ToolButtonTextBesideIcon)
-            button.setSizePolicy(QSizePolicy.Preferred, QSizePolicy.Fixed)
-            button.setMinimumWidth(button.sizeHint().height())  # the layout may squeeze; resizeEvent rearranges
-            self.buttons[key] = button
-        self._button_grid, self._button_columns = grid, 0
-        self._arrange_buttons(4)
-        hints = [self.buttons[k].sizeHint().width() for k in BUTTON_ORDER]
-        # narrowest readable panel: two rows of two buttons, a formula column and a value column of some width
-        two_rows = max(hints[0] + hints[1], hints[2] + hints[3]) + grid.horizontalSpacing() + 12
-        self._minimum_width = max(two_rows, MINIMUM_WIDTH)
-        return grid
-
-    def _arrange_buttons(self, columns: int) -> bool:
-        """The buttons on one row, or two rows of two when the panel is too narrow for one (True if moved)."""
-        if columns == self._button_columns:
-            return False
-        grid = self._button_grid
-        for button in self.buttons.values():
-            grid.removeWidget(button)
-        for k, key in enumerate(BUTTON_ORDER):
-            grid.addWidget(self.buttons[key], k // columns, k % columns)
-        for c in range(5):
-            grid.setColumnStretch(c, 0)
-        grid.setColumnStretch(columns, 1)  # buttons keep their natural size, left-aligned
-        self._button_columns = columns
-        return True
-
     def resizeEvent(self, event) -> None:
         margins = self.layout().contentsMargins()
-        needed = sum(b.sizeHint().width() for b in self.buttons.values()) + 3 * self._button_grid.horizontalSpacing()
+        needed = self._buttons.one_row_width()
         super().resizeEvent(event)
-        if self._arrange_buttons(4 if event.size().width() - margins.left() - margins.right() >= needed else 2):
+        if self._buttons.arrange(4 if event.size().width() - margins.left() - margins.right() >= needed else 2):
             self.layout().activate()  # the layout already placed the old arrangement for this size
 
     def focus_steps(self) -> None:
@@ -247,9 +155,7 @@ class StepperPanel(QWidget):
 
     def restyle(self) -> None:
         """Take the palette's colours again (bpviz.gui.theme: an export from a dark window is drawn light)."""
-        self._card.setStyleSheet(_card_style())
-        for lab in self._card.findChildren(QLabel):  # a style sheet keeps the text colour it was polished with
-            lab.setStyleSheet(_label_style())
+        self._card.restyle()
         _mute(self._tree)
         self._rebuild_tree()
         self._refresh()
@@ -343,33 +249,8 @@ class StepperPanel(QWidget):
         else:
             self._header.setText(self.tr("<b>Step {k} of {n}</b> · {phase}").format(k=pos + 1, n=n,
                                                                                     phase=phase_title(step.phase)))
-        for lab in (self._name_label, self._formula_label, self._numbers_label, self._value_label, *self._equals):
-            lab.setVisible(step is not None)
-        if step is not None:
-            self._name_label.setText(name_html(step.name))
-            self._formula_label.setText(to_html(step.formula))
-            self._numbers_label.setText(to_html(step.numbers))
-            for lab in (self._formula_label, self._numbers_label):
-                lab.setMinimumWidth(self._widest_chunk(lab))
-            color = value_color(step)
-            self._value_label.setText(f"<span style='color:{color}'>{value_html(step)}</span>")
-            self._equals[2].setText(f"<span style='color:{color}'>=</span>")
-        note = self._note_html(step)
-        self._note_label.setText(note)
-        self._note_label.setVisible(bool(note))
-        hint = self._hint_html(step)
-        self._hint_label.setText(hint)
-        self._hint_label.setVisible(bool(hint))
-        self._card.layout().activate()  # size the card for the new text now, not one frame late
+        self._card.show_step(step, self._hint_html(step))
         self._refresh_items()
-
-    @staticmethod
-    def _widest_chunk(label: QLabel) -> int:
-        """Width of the longest run of a label's text that word wrap cannot break: the label may wrap, but
-        never get narrower than that (so a squeezed panel does not cut a number in half)."""
-        metrics = label.fontMetrics()
-        chunks = plain_text(label.text()).split()
-        return max((metrics.horizontalAdvance(c) for c in chunks), default=0) + 4
 
     def sizeHint(self) -> QSize:
         hint = super().sizeHint()
@@ -379,11 +260,6 @@ class StepperPanel(QWidget):
         # not setMinimumWidth: that would override the layout's minimum, which grows with an unbreakable formula
         hint = super().minimumSizeHint()
         return QSize(max(hint.width(), self._minimum_width), hint.height())
-
-    def _note_html(self, step: Step | None) -> str:
-        if step is None or not step.note:
-            return ""
-        return f"<i style='color:{palette.MUTED}'>{to_html(step_note(step.note))}</i>"
 
     def _hint_html(self, step: Step | None) -> str:
         trace, muted = self._trace, palette.MUTED
@@ -462,15 +338,6 @@ class StepperPanel(QWidget):
             self._refresh_selection()  # keep the current step selected
             return
         self.set_position(index)
-
-
-def _card_style() -> str:
-    return (f"QFrame#stepper_card {{ background: {palette.NODE_FILL};"
-            f" border: 1px solid {palette.CARD_BORDER}; border-radius: 4px; }}")
-
-
-def _label_style() -> str:
-    return f"background: transparent; border: none; color: {palette.TEXT};"
 
 
 def _mute(tree) -> None:

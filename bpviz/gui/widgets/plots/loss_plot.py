@@ -8,14 +8,14 @@ its axes are costly to repaint 30 times a second.
 
 Earlier runs (bpviz.models.runs) are drawn under the current run's curves as faded lines, one hue per run (its
 train loss solid, its test loss dashed), each with a legend entry of its name: ``set_earlier_runs``, called only
-when runs are kept, removed, renamed or pinned, never per frame. ``set_marker`` draws a thin vertical line at a step
-(mapped through the current history when the x axis shows epochs). A "Compare runs" button on the header row shows
-a panel (the runs table) under the curve, once the page gives it one (``set_compare_panel``).
+when runs are kept, removed, renamed or pinned, never per frame (bpviz.gui.widgets.plots.earlier_layer keeps them).
+``set_marker`` draws a thin vertical line at a step (mapped through the current history when the x axis shows
+epochs). A "Compare runs" button on the header row shows a panel (the runs table) under the curve, once the page
+gives it one (``set_compare_panel``). The axes' tick texts and round bounds are bpviz.gui.widgets.plots.axes.
 """
 
 from __future__ import annotations
 
-import html
 import math
 from collections.abc import Sequence
 
@@ -36,7 +36,8 @@ import pyqtgraph as pg
 
 from bpviz.gui import palette
 from bpviz.gui.i18n import QT_TRANSLATE_NOOP, translate
-from bpviz.gui.widgets.plots.earlier_runs import EarlierCurves, run_name
+from bpviz.gui.widgets.plots.axes import CountAxis, LossAxis, anchor_points
+from bpviz.gui.widgets.plots.earlier_layer import EarlierLayer
 from bpviz.gui.widgets.plots.fast_plot import FastPlotWidget
 from bpviz.gui.widgets.text_line import TextLine
 from bpviz.training.history import HistoryArrays
@@ -45,8 +46,6 @@ UNITS = ("steps", "epochs")
 _AXIS_LABEL = {"steps": QT_TRANSLATE_NOOP("LossPlot", "step"), "epochs": QT_TRANSLATE_NOOP("LossPlot", "epoch")}
 _UNIT_TEXTS = {"steps": QT_TRANSLATE_NOOP("LossPlot", "steps"), "epochs": QT_TRANSLATE_NOOP("LossPlot", "epochs")}
 # the current run's curves: train in palette.TEXT, test in palette.POSITIVE (read when drawn: they follow the theme)
-MAX_LEGEND_CHARS = 24
-EARLIER_LEGEND_SIZE = "8pt"
 PLOT_MIN_HEIGHT = {False: 120, True: 150}  # without, with the compare panel under the plot
 
 
@@ -58,54 +57,6 @@ def format_loss(value: float) -> str:
     return f"{value:.3e}"
 
 
-class _LossAxis(pg.AxisItem):
-    """pyqtgraph's axis, but a log axis spanning less than a decade gets evenly spaced plain values (0.64, 0.66,
-    ...) instead of a lone "7·10⁻¹", and log labels read as numbers (0.01, not 10⁻²) where short."""
-
-    def logTickValues(self, minVal, maxVal, size, stdTicks):
-        self._linear_ticks = False
-        if maxVal - minVal >= 1.0 or not (math.isfinite(minVal) and math.isfinite(maxVal)):
-            return super().logTickValues(minVal, maxVal, size, stdTicks)
-        self._linear_ticks = True
-        lo, hi = 10.0 ** minVal, 10.0 ** maxVal
-        levels = []
-        for spacing, offset in self.tickSpacing(lo, hi, size)[:2]:
-            first = math.ceil((lo - offset) / spacing) * spacing + offset
-            values = first + spacing * np.arange(int((hi - first) / spacing) + 1)
-            values = values[values > 0]
-            levels.append((None, np.log10(values).tolist()))
-        return levels
-
-    def logTickStrings(self, values, scale, spacing):
-        out = []
-        for v in values:
-            x = 10.0 ** float(v) * scale
-            mantissa = round(10.0 ** (float(v) - math.floor(float(v) + 1e-9)))
-            if not getattr(self, "_linear_ticks", False) and mantissa not in (1, 2, 5):
-                out.append("")  # 3·10^k, 4·10^k, ... crowd the top of each decade: tick marks only
-            else:
-                out.append(f"{x:.3g}" if 1e-4 <= x < 1e4 else super().logTickStrings([v], scale, spacing)[0])
-        return out
-
-
-class CountAxis(pg.AxisItem):
-    """Step and epoch counts as 20k, 1.5M instead of pyqtgraph's 2e+04, 1.5e+06 (also the trajectory plots')."""
-
-    def tickStrings(self, values, scale, spacing):
-        big = max((abs(v * scale) for v in values), default=0.0)
-        if big < 1e4 or self.logMode:
-            return super().tickStrings(values, scale, spacing)
-        div, suffix = (1e6, "M") if big >= 1e6 else (1e3, "k")
-        return [f"{v * scale / div:.4g}{suffix}" if v else "0" for v in values]
-
-
-def _nice_ceil(v: float) -> float:
-    """The smallest round number (1, 1.2, 1.5, 2, 2.5, 3, 4, 5, 6, 8 × 10^k) that is >= v: the x range grows
-    in steps of at most 25 %, and stays put in between."""
-    k = 10.0 ** math.floor(math.log10(v))
-    return next(m * k for m in (1.0, 1.2, 1.5, 2.0, 2.5, 3.0, 4.0, 5.0, 6.0, 8.0, 10.0) if m * k >= v)
-
-
 class LossPlot(QWidget):
     """Train loss (dark, solid) and test loss (blue) with the latest values above the plot."""
 
@@ -115,9 +66,6 @@ class LossPlot(QWidget):
         self._log = False
         self._history = HistoryArrays.empty()
         self._dirty = False  # a history given but not drawn yet (set_history(draw=False))
-        self._earlier: list = []  # the earlier runs drawn: (history, name, slot)
-        self._earlier_items: list = []  # their curves (train, test per run), in that order
-        self._drawn: dict = {}  # (id of its history, colour slot) -> EarlierCurves
         self._marker_step: int | None = None
         self._build()
 
@@ -156,7 +104,7 @@ class LossPlot(QWidget):
         layout.addLayout(top)
 
         self.plot = FastPlotWidget(background=palette.BACKGROUND,
-                                   axisItems={"left": _LossAxis("left"), "bottom": CountAxis("bottom")})
+                                   axisItems={"left": LossAxis("left"), "bottom": CountAxis("bottom")})
         self.plot.setObjectName("loss_curve")
         self.plot.setToolTip(self.tr("Wheel or drag to zoom and pan the x axis; the small 'A' button (bottom left) "
                                      "follows the data again"))
@@ -193,6 +141,7 @@ class LossPlot(QWidget):
         self.marker.hide()
         item.addItem(self.marker, ignoreBounds=True)
         self.legend = legend
+        self._earlier = EarlierLayer(item, legend)  # the earlier runs drawn
         self.plot.setMinimumHeight(PLOT_MIN_HEIGHT[False])
         self.split = QSplitter(Qt.Vertical)  # the curve, and the compare panel under it when shown
         self.split.setChildrenCollapsible(False)
@@ -212,15 +161,12 @@ class LossPlot(QWidget):
             axis.setLabel(axis.labelText, color=palette.MUTED)
         self.legend.setBrush(_legend_brush())
         self.legend.setLabelTextColor(palette.TEXT)
-        earlier = {id(drawn.sample) for drawn in self._drawn.values()}
         for sample, label in self.legend.items:  # pyqtgraph keeps the new colour for the next text only
-            small = {"size": EARLIER_LEGEND_SIZE} if id(getattr(sample, "item", None)) in earlier else {}
-            label.setText(label.text, **small)
+            label.setText(label.text, **self._earlier.label_style(sample))
         self.test_curve.setPen(pg.mkPen(palette.POSITIVE, width=2))
         self.train_curve.setPen(pg.mkPen(palette.TEXT, width=1.5))
         self.marker.setPen(pg.mkPen(palette.MUTED, width=1))
-        for drawn in self._drawn.values():
-            drawn.restyle()
+        self._earlier.restyle()
         self.values.setText("")
         self._show_values()
 
@@ -240,47 +186,20 @@ class LossPlot(QWidget):
         """Draw these earlier runs (each with ``history``, ``name`` and ``slot``, as bpviz.models.runs.EarlierRun)
         under the current run, in this order in the legend. Only what changed is redone: call it when runs are
         kept, removed or renamed, not per frame."""
-        wanted = [(r.history, run_name(r) if hasattr(r, "auto_name") else r.name, int(r.slot)) for r in runs]
-        if [(id(h), s) for h, _n, s in wanted] == [(id(h), s) for h, _n, s in self._earlier]:
-            if [n for _h, n, _s in wanted] != self.earlier_names():  # renamed only: new labels, same curves
-                self._earlier = wanted
-                for (_h, name, _s), drawn in zip(wanted, self._drawn_earlier()):
-                    self.legend.getLabel(drawn.sample).setText(html.escape(_short(name)), size=EARLIER_LEGEND_SIZE)
-            return
-        # Curves of runs still shown stay (making one costs a few ms); the legend's entries are put in order again.
-        item = self.plot.getPlotItem()
-        for drawn in self._drawn.values():
-            self.legend.removeItem(drawn.sample)
-        keys = [(id(h), s) for h, _n, s in wanted]
-        for key in [k for k in self._drawn if k not in keys]:
-            for curve in self._drawn.pop(key).curves:
-                item.removeItem(curve)
-        self._earlier = wanted
-        for (history, name, slot), key in zip(wanted, keys):
-            if key not in self._drawn:
-                self._drawn[key] = EarlierCurves(item, history, slot, self._unit)
-            sample = self._drawn[key].sample
-            self.legend.addItem(sample, html.escape(_short(name)))
-            self.legend.getLabel(sample).setText(html.escape(_short(name)), size=EARLIER_LEGEND_SIZE)
-        self._earlier_items = [c for drawn in self._drawn_earlier() for c in drawn.curves]
-        self.legend.setColumnCount(2 if len(wanted) >= 2 else 1)  # fewer rows: the plot may be short
-
-    def _drawn_earlier(self) -> list:
-        return [self._drawn[(id(h), s)] for h, _n, s in self._earlier]
+        self._earlier.set_runs(runs, self._unit)
 
     def earlier_names(self) -> list[str]:
         """The names of the earlier runs drawn, in legend order."""
-        return [name for _h, name, _s in self._earlier]
+        return self._earlier.names()
 
     def earlier_curve_data(self, i: int) -> tuple[np.ndarray, np.ndarray, np.ndarray]:
         """(x in the chosen unit, train, test) of the i-th earlier run drawn."""
-        h = self._earlier[i][0]
-        return (h.steps if self._unit == "steps" else h.epochs).copy(), h.train.copy(), h.test.copy()
+        return self._earlier.curve_data(i, self._unit)
 
     def earlier_drawn(self, i: int) -> tuple[np.ndarray, np.ndarray]:
         """(x, train loss) as drawn for the i-th earlier run: every entry of a short history; of a long one, the
         lowest and highest of each of a few hundred runs of entries (bpviz.gui.widgets.plots.envelope)."""
-        return self._earlier_items[2 * i].getOriginalDataset()
+        return self._earlier.drawn(i)
 
     def set_marker(self, step: int | None) -> None:
         """A thin vertical line at ``step`` (None: none). On the epoch axis it stands where the current history
@@ -332,7 +251,7 @@ class LossPlot(QWidget):
         item.setLabel("bottom", translate("LossPlot", _AXIS_LABEL[unit]), color=palette.MUTED)
         item.enableAutoRange()  # a zoom in steps means nothing in epochs
         self._refresh()
-        self._draw_earlier()
+        self._earlier.show(unit)
 
     def x_axis(self) -> str:
         return self._unit
@@ -375,10 +294,6 @@ class LossPlot(QWidget):
     def _following(self) -> bool:
         return bool(self.plot.getPlotItem().getViewBox().autoRangeEnabled()[0])
 
-    def _draw_earlier(self) -> None:
-        for drawn in self._drawn.values():
-            drawn.show(self._unit)
-
     def _place_marker(self) -> None:
         step, h = self._marker_step, self._history
         if step is None or (self._unit == "epochs" and len(h) == 0):
@@ -410,13 +325,7 @@ class LossPlot(QWidget):
         if not self._following() or len(values) == 0:
             self.anchor.setData([], [])
             return
-        lo, hi = float(values.min()), float(values.max())
-        if self._log:
-            lo, hi = 10.0 ** math.floor(math.log10(lo)), 10.0 ** math.ceil(math.log10(hi))
-        else:
-            step = 10.0 ** math.floor(math.log10(hi)) / 10 if hi > 0 else 1.0
-            lo, hi = min(0.0, math.floor(lo / step) * step), math.ceil(hi / step) * step
-        self.anchor.setData([0.0, _nice_ceil(max(float(x_last), 1.0))], [lo, hi])
+        self.anchor.setData(*anchor_points(x_last, values, self._log))
 
     def _show_values(self) -> None:
         train, test = self.latest()
@@ -434,7 +343,3 @@ def _legend_brush():
     color = pg.mkColor(palette.BACKGROUND)
     color.setAlpha(220)
     return pg.mkBrush(color)
-
-
-def _short(name: str) -> str:
-    return name if len(name) <= MAX_LEGEND_CHARS else name[: MAX_LEGEND_CHARS - 1] + "…"

@@ -16,8 +16,8 @@ import pyqtgraph as pg
 
 from bpviz.engine.thinning import NOISY_SWINGS, swings
 from bpviz.gui import palette
+from bpviz.gui.widgets.plots.axes import CountAxis
 from bpviz.gui.widgets.plots.fast_plot import FastPlotWidget
-from bpviz.gui.widgets.plots.loss_plot import CountAxis
 
 #: the neuron's parameters, in the app's colours (blue, orange, green; the bias in the text colour and dashed):
 #: the palette's names, read when drawn (``neuron_colors()``), so that the scheme in use applies
