@@ -47,7 +47,14 @@ def lupdate(ts: Path, files: list[Path] | None = None) -> str:
     files = source_files() if files is None else files
     done = subprocess.run([tool("pyside6-lupdate"), "-no-obsolete", "-locations", "none", *map(str, files),
                            "-ts", str(ts)], capture_output=True, text=True, check=True)
+    # lupdate takes a "#:" comment as a note to translators for the next message, however far below; in bpviz
+    # "#:" documents a module's constant (Sphinx's style), so the notes it attached were about something else
+    text = ts.read_text(encoding="utf-8")
+    ts.write_text(_EXTRA_COMMENT.sub("", text), encoding="utf-8")
     return done.stdout + done.stderr
+
+
+_EXTRA_COMMENT = re.compile(r"\n\s*<extracomment>[^<]*</extracomment>")
 
 
 def lrelease(ts: Path, qm: Path) -> str:

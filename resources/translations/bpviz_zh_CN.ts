@@ -423,7 +423,6 @@
     </message>
     <message>
         <source>circle</source>
-        <extracomment>a set&apos;s name in a sentence (a phrase: in words in Chinese); the name itself where a file or a command needs it</extracomment>
         <translation>圆形</translation>
     </message>
     <message>
@@ -494,7 +493,6 @@
     <name>DatasetSpec</name>
     <message>
         <source>name must be a dataset name (choose from {choices}), got {value}</source>
-        <extracomment>multi_gaussian: (c₁, c₂, height) of each bump, TensorFlow Playground&apos;s (±4, ±2.5), (0, ±2.5) divided by its radius 6</extracomment>
         <translation>名称必须是一个数据集的名称（可选：{choices}），实际为 {value}</translation>
     </message>
     <message>
@@ -679,7 +677,6 @@ Classes: {names}</source>
     <name>DiagramLegend</name>
     <message>
         <source>width = |w|</source>
-        <extracomment>(kind of swatch, colour (a name in bpviz.gui.palette: read when drawn), text: translated where shown)</extracomment>
         <translation>线宽 = |w|</translation>
     </message>
     <message>
@@ -1281,7 +1278,6 @@ Classes: {names}</source>
     <name>FeatureChooser</name>
     <message>
         <source>Refused: {label} is the only input left and the network needs at least one. Choose another input first.</source>
-        <extracomment>the picture buttons: the chosen ones get a blue frame on light blue, as in the playground</extracomment>
         <translation>已拒绝：{label} 是仅剩的输入，网络至少需要一个输入。请先选择另一个输入。</translation>
     </message>
 </context>
@@ -1289,7 +1285,6 @@ Classes: {names}</source>
     <name>Features</name>
     <message>
         <source>at least one input feature is needed</source>
-        <extracomment>how each feature is shown to the user</extracomment>
         <translation>至少需要一个输入特征</translation>
     </message>
     <message>
@@ -1870,7 +1865,6 @@ Classes: {names}</source>
     <name>GradCheckModel</name>
     <message>
         <source>{name} ({connection}): {explanation}</source>
-        <extracomment>the verdicts&apos; fills in the dark scheme (the light ones are VERDICTS&apos;): dark tints of green, amber, red and grey, the palette&apos;s TEXT on each at ≥ 10:1 (tests/gui/test_dark_theme.py)</extracomment>
         <translation>{name}（{connection}）：{explanation}</translation>
     </message>
     <message>
@@ -2063,7 +2057,6 @@ Classes: {names}</source>
     <name>GraphDescription</name>
     <message>
         <source>(400·1 + 300·2)·0.7: a jacket and two trousers, 30 % off (seed 002)</source>
-        <extracomment>name → (title, one-line description, builder taking keyword arguments) (the descriptions are phrases: the window shows them in its language, the CLI&apos;s list in English)</extracomment>
         <translation>(400·1 + 300·2)·0.7：一件夹克和两条裤子，全部减 30 %（第 002 篇）</translation>
     </message>
     <message>
@@ -2167,7 +2160,6 @@ Classes: {names}</source>
     </message>
     <message>
         <source>the logarithm needs a positive number</source>
-        <extracomment>operations written as a function of one argument, whose numbers are not bracketed: exp(−1), tanh(−2)</extracomment>
         <translation>对数需要正数</translation>
     </message>
     <message>
@@ -2523,7 +2515,6 @@ Classes: {names}</source>
     </message>
     <message>
         <source>micrograd&apos;s neuron: o = tanh(x1·w1 + x2·w2 + b)</source>
-        <extracomment>name → program text of the program-built graphs (the GUI can show them; `bpviz graph --expr` takes them)</extracomment>
         <translation>micrograd 的神经元：o = tanh(x1·w1 + x2·w2 + b)</translation>
     </message>
     <message>
@@ -2551,7 +2542,6 @@ Classes: {names}</source>
     </message>
     <message>
         <source>{d} = 1: the backward pass starts here</source>
-        <extracomment>fills by scheme (bpviz.gui.palette), read when drawn: an input leaf, a constant, a program statement&apos;s box and its border. The dark ones keep every text on them at ≥ 4.5:1 (tests/gui/test_dark_theme.py).</extracomment>
         <translation>{d} = 1：反向传播从这里开始</translation>
     </message>
     <message>
@@ -2753,7 +2743,6 @@ Classes: {names}</source>
     <name>KeyboardCursor</name>
     <message>
         <source>Network diagram</source>
-        <extracomment>keys the keyboard cursor takes while the diagram has the focus (the pages&apos; step shortcuts do not see them)</extracomment>
         <translation>网络图</translation>
     </message>
 </context>
@@ -3124,7 +3113,6 @@ Classes: {names}</source>
     <name>LivePlots</name>
     <message>
         <source>value</source>
-        <extracomment>the neuron&apos;s parameters, in the app&apos;s colours (blue, orange, green; the bias in the text colour and dashed): the palette&apos;s names, read when drawn (``neuron_colors()``), so that the scheme in use applies curves of the playground&apos;s parameters take palette.series_colors() in turn (distinct on the background, the app&apos;s colours first), as many at once as there are colours</extracomment>
         <translation>值</translation>
     </message>
     <message>
@@ -3279,7 +3267,6 @@ Classes: {names}</source>
     <name>Loss</name>
     <message>
         <source>cross-entropy</source>
-        <extracomment>losses offered for regression, and the output layer each implies losses offered for three or more classes: a softmax output of K neurons</extracomment>
         <translation>交叉熵</translation>
     </message>
     <message>
@@ -4103,7 +4090,6 @@ Classes: {names}</source>
     <name>Phase</name>
     <message>
         <source>Forward pass</source>
-        <extracomment>what View &gt; Language offers: (setting, name shown in the menu: each in its own language)</extracomment>
         <translation>前向传播</translation>
     </message>
     <message>
@@ -4317,7 +4303,6 @@ Classes: {names}</source>
     </message>
     <message>
         <source>Share of the points used for training; the rest are test points the network never learns from</source>
-        <extracomment>the panel&apos;s defaults (TensorFlow Playground&apos;s, with the CLI&apos;s seed 1 for the points and the weights)</extracomment>
         <translation>用于训练的点所占的比例；其余的是测试集的点，网络从不从中学习</translation>
     </message>
     <message>
@@ -4823,7 +4808,6 @@ Classes: {names}</source>
     </message>
     <message>
         <source>{0} classes</source>
-        <extracomment>earlier runs&apos; hues are palette.EARLIER_COLORS, one per colour slot of bpviz.models.runs (MAX_COLORS): none is the current run&apos;s black (light text) or blue; drawn faded (EARLIER_ALPHA)</extracomment>
         <translation>{0} 个类别</translation>
     </message>
     <message>
@@ -5244,7 +5228,6 @@ Classes: {names}</source>
     <name>StepNote</name>
     <message>
         <source>bce</source>
-        <extracomment>the losses whose δ at the output simplifies to out − t, as a step&apos;s note names them (in words in Chinese)</extracomment>
         <translation>二元交叉熵</translation>
     </message>
     <message>
@@ -5405,7 +5388,6 @@ Classes: {names}</source>
     <name>Trace</name>
     <message>
         <source>a trace needs samples of {n_in} inputs and {n_out} targets, as many targets as inputs; got inputs {inputs} and targets {targets}</source>
-        <extracomment>the arrays a trace keeps, per weight layer: the parameters, each neuron&apos;s quantities, the loss, the update</extracomment>
         <translation>逐步计算需要每个样本有 {n_in} 个输入和 {n_out} 个目标值，目标值与输入一样多；实际输入为 {inputs}，目标值为 {targets}</translation>
     </message>
     <message>
