@@ -147,11 +147,15 @@ class Ui:
     # ------------------------------------------------------------------ input
     @staticmethod
     def _window_point(widget, pos: QPoint):
-        """The widget's QWindow and the point in it (kept inside: QTest warns about a point outside)."""
+        """The widget's QWindow and the point in it (kept inside: QTest warns about a point outside). Inside the
+        QWindow's own size: just after a resize (the monkey's, no event loop turn between) the widget is already
+        the new size and the QWindow still the old one."""
         top = widget.window()
+        handle = top.windowHandle()
         point = widget.mapTo(top, pos)
-        point = QPoint(min(max(point.x(), 0), top.width() - 1), min(max(point.y(), 0), top.height() - 1))
-        return top.windowHandle(), point
+        width, height = (handle.width(), handle.height()) if handle is not None else (top.width(), top.height())
+        point = QPoint(min(max(point.x(), 0), width - 1), min(max(point.y(), 0), height - 1))
+        return handle, point
 
     def click(self, widget, pos: QPoint | None = None, button=Qt.LeftButton, modifiers=Qt.NoModifier,
               double: bool = False) -> None:
