@@ -11,6 +11,7 @@ Sessions are written from the pages' models (bpviz.models), never read back from
 from __future__ import annotations
 
 import os
+import re
 from pathlib import Path
 
 from PySide6.QtCore import QObject, QSettings, Qt, Signal
@@ -200,8 +201,8 @@ class FileMenu(QObject):
         for key, picture in self.pictures().items():
             menu.addAction(f"{picture.text}…", lambda k=key: self.export_dialog(k))
             if picture.menu_on is not None:
-                self._add_context_action(picture.menu_on, self.tr("Export {view}…").format(view=picture.text.lower()),
-                                         lambda _=False, k=key: self.export_dialog(k))
+                text = self.tr("Export {view}…").format(view=_lower_first(picture.text))
+                self._add_context_action(picture.menu_on, text, lambda _=False, k=key: self.export_dialog(k))
         menu.addSeparator()
         for key, table in self.tables().items():
             menu.addAction(f"{table.text}…", lambda k=key: self.export_table(k))
@@ -227,7 +228,7 @@ class FileMenu(QObject):
         from bpviz.gui.export.pictures import picture_size
 
         picture = self.pictures()[key]
-        dialog = PictureExportDialog(picture.text.lower(), self._default_path(picture.stem, ".png"),
+        dialog = PictureExportDialog(_lower_first(picture.text), self._default_path(picture.stem, ".png"),
                                      picture_size(picture.target), self.window)
         dialog.setAttribute(Qt.WA_DeleteOnClose)
         dialog.accepted.connect(lambda: self.export_in_background(key, *dialog.choice()))
@@ -284,8 +285,14 @@ def _size(path) -> int:
 
 
 def _lower_first(text: str) -> str:
-    """"Worked-example diagram" → "worked-example diagram", to follow "Export" (a Chinese text stays as it is)."""
+    """"Worked-example diagram" → "worked-example diagram", to follow "Export"; a name stays as it is written
+    ("NumPy warm-up: loss curve", "E_total …"), and so does a Chinese text."""
+    if not _PLAIN_WORD.match(text):
+        return text
     return text[:1].lower() + text[1:]
+
+
+_PLAIN_WORD = re.compile(r"[A-Z][a-z]+(?:-[a-z]+)*\b(?![_\d])")  # "Loss", "Worked-example"; not "NumPy", "E_total"
 
 
 def _exists(path: str) -> bool:
