@@ -34,6 +34,7 @@ MIN_STEPS, MAX_STEPS = 2, 401
 # Working memory of one chunk of grid points: chunks that stay in the CPU's cache ran 2-3x faster here than one
 # chunk of the whole grid (and the peak memory stays a few MB whatever the grid).
 CHUNK_BYTES = 2 * 2**20
+PATH_PROGRESS_EVERY = 500  # passes of the worked example between two progress calls (~25 ms)
 
 
 @dataclass(frozen=True)
@@ -290,10 +291,13 @@ def example_landscape(params: ExampleParams, axes, span, steps) -> Landscape:
     return Landscape(axes, x, y, loss)
 
 
-def example_path(params: ExampleParams, axes, iterations, update_biases: bool = False) -> np.ndarray:
+def example_path(params: ExampleParams, axes, iterations, update_biases: bool = False,
+                 progress=None) -> np.ndarray:
     """The two parameters ``axes`` after each of ``iterations`` full passes of the worked example (forward,
     backward, every weight updated at once from the weights of that pass: ``Network.train_batch``), an array
-    (iterations, 2); empty for 0 passes. A run that diverges shows as values that are not finite."""
+    (iterations, 2); empty for 0 passes. A run that diverges shows as values that are not finite.
+    ``progress(done, total)``, if given, is called every ``PATH_PROGRESS_EVERY`` passes and at the end: 100,000
+    passes take seconds, and a worker must be able to drop them (its callback raises)."""
     axes = check_example_axes(axes)
     if not is_whole(iterations) or int(iterations) < 0:
         raise ValueError(QT_TRANSLATE_NOOP("Landscape", "the number of passes must be a whole number >= 0, got "
@@ -307,6 +311,8 @@ def example_path(params: ExampleParams, axes, iterations, update_biases: bool = 
         for k in range(int(iterations)):
             net.train_batch(batch, params.lr)
             path[k] = net.get_parameters()[where]
+            if progress is not None and ((k + 1) % PATH_PROGRESS_EVERY == 0 or k + 1 == iterations):
+                progress(k + 1, int(iterations))
     return path
 
 

@@ -144,8 +144,3 @@ _PHASE_TITLES = {  # bpviz.reports.PHASE_TITLES, marked for lupdate (tests check
 def phase_title(phase: str) -> str:
     """The title of a phase of a pass (bpviz.reports.PHASE_TITLES) in the window's language."""
     return translate("Phase", _PHASE_TITLES[phase]) if phase in _PHASE_TITLES else phase
-
-
-def step_note(note: str) -> str:
-    """A step's note (bpviz.engine.trace_phases composes it as a phrase) in the window's language."""
-    return localise(note)

@@ -92,6 +92,23 @@ def test_the_path_follows_the_engine_run():
     assert path[-1, 0] == run_example(p, 10_000).network.weights[1][0, 0]
 
 
+def test_a_long_path_reports_its_progress_and_can_be_dropped():
+    """The window's worker computes 100,000 passes with progress and Cancel (its callback raises)."""
+    calls = []
+    path = example_path(ExampleParams(), ("w5", "w1"), 1_234, progress=lambda done, total: calls.append((done, total)))
+    assert calls == [(500, 1_234), (1_000, 1_234), (1_234, 1_234)]
+    assert np.array_equal(path, example_path(ExampleParams(), ("w5", "w1"), 1_234))
+
+    class Dropped(Exception):
+        pass
+
+    def cancel(done, _total):
+        raise Dropped
+
+    with pytest.raises(Dropped):
+        example_path(ExampleParams(), ("w5", "w1"), 1_000, progress=cancel)
+
+
 def test_the_gradient_is_the_published_one():
     gx, gy = example_gradient(ExampleParams(), ("w5", "w1"))
     assert gx == pytest.approx(0.082167041, abs=5e-10)

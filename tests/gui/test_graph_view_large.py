@@ -171,3 +171,16 @@ def test_the_export_holds_the_whole_big_graph(view, big, tmp_path):
     assert text.count("<text") >= sum(len(n.inputs) for n in big.nodes)
     for value in (big.nodes[0].value, big.output_value):
         assert short(value) in text
+
+
+def test_the_caption_sizes_kept_stay_bounded_over_many_graphs(qtbot, big):
+    """Captions are measured once per name and kept; names typed over hours must not grow the cache for ever."""
+    from bpviz.gui.widgets.graph.drawing import MAX_CAPTION_SIZES
+
+    view = GraphView()
+    qtbot.addWidget(view)
+    sizes = view._drawing._caption_sizes
+    sizes.update({(f"old{i}", "font"): None for i in range(MAX_CAPTION_SIZES)})
+    view.set_evaluation(big)
+    assert 0 < len(sizes) <= MAX_CAPTION_SIZES
+    assert all(key[0] in {n.name for n in big.nodes} for key in sizes)  # the old names went, the graph's stay

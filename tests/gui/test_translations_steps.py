@@ -275,7 +275,7 @@ def test_refused_data_sets_and_starting_numbers_are_said_in_chinese(chinese, mak
 # ------------------------------------------------------------------------------------------------- the engine
 def test_the_notes_of_a_trace_are_phrases_with_the_english_of_before(chinese):
     """The English text of each note is what the engine wrote before it composed phrases (tests and the CLI
-    compare it); ``i18n.step_note`` gives the Chinese."""
+    compare it); ``i18n.localise`` gives the Chinese."""
     net = Network([2, 5, 2], hidden="tanh", output="softmax", loss="softmax_ce", seed=1)
     steps = trace_pass(net, [[0.5, -0.2], [0.1, 0.3]], [[1, 0], [0, 1]], 0.1).steps
     notes = {s.name: s.note for s in steps if s.note}
@@ -287,13 +287,13 @@ def test_the_notes_of_a_trace_are_phrases_with_the_english_of_before(chinese):
         "E1": "sample 1 of the batch of 2: the batch's loss is its samples' mean",
         "E_total": "the loss of the batch of 2: the mean of its samples' losses",
     }
-    assert i18n.step_note(notes["net_h"]) == ("一次算出整层 5 个神经元：行向量 × 矩阵（W1：2 × 5），"
+    assert i18n.localise(notes["net_h"]) == ("一次算出整层 5 个神经元：行向量 × 矩阵（W1：2 × 5），"
                                               "然后是每个神经元各自的步骤")
-    assert i18n.step_note(notes["delta_o1"]).startswith("softmax 交叉熵 配合 softmax 输出时")
-    assert i18n.step_note(notes["E_total"]) == "2 个样本的批量的损失：各样本损失的平均值"
+    assert i18n.localise(notes["delta_o1"]).startswith("softmax 交叉熵 配合 softmax 输出时")
+    assert i18n.localise(notes["E_total"]) == "2 个样本的批量的损失：各样本损失的平均值"
     summed = Network([2, 1], hidden="linear", output="linear", loss="sse", seed=1)
     notes = {s.name: s.note for s in trace_pass(summed, [[1, 2], [3, 4]], [[1], [2]], 0.1).steps if s.note}
     assert notes == {"E1": "sample 1 of the batch of 2: the batch's loss is its samples' sum",
                      "E_total": "the loss of the batch of 2: the sum of its samples' losses"}
-    assert i18n.step_note(notes["E1"]) == "2 个样本的批量中的第 1 个样本：批量的损失是各样本损失的总和"
-    assert i18n.step_note("something new") == "something new"  # plain text stays as it is
+    assert i18n.localise(notes["E1"]) == "2 个样本的批量中的第 1 个样本：批量的损失是各样本损失的总和"
+    assert i18n.localise("something new") == "something new"  # plain text stays as it is

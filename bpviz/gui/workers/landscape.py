@@ -27,10 +27,10 @@ import numpy as np
 from bpviz.engine.contours import contour_levels, contour_segments, wide_range
 from bpviz.engine.features import make_features
 from bpviz.engine.landscape import (
-    EXAMPLE_AXES,
     Landscape,
     example_gradient,
     example_landscape,
+    example_path,
     pca_directions,
     plane_landscape,
     project,
@@ -38,10 +38,9 @@ from bpviz.engine.landscape import (
 )
 from bpviz.engine.naming import NetworkNames
 from bpviz.engine.phrases import QT_TRANSLATE_NOOP, join, phrase_of
-from bpviz.engine.presets import ExampleParams, worked_example
+from bpviz.engine.presets import ExampleParams
 from bpviz.training import LOSS_WORDS, targets_for
 
-PATH_PROGRESS_EVERY = 500  # passes between two progress calls (~25 ms)
 CONTOURS = 12  # contour lines over a map
 MAX_POINTS = 2000  # the plane's loss is measured on at most this many training points (a fixed random sample):
 # 61 × 61 maps of the largest network on all 50,000 training points took 150 s here, on 2,000 about 6 s
@@ -87,29 +86,6 @@ def _contours(landscape: Landscape) -> tuple[bool, np.ndarray, np.ndarray]:
 
 
 # ---------------------------------------------------------------------------------------------- worked example
-def example_index(name: str) -> int:
-    """The place of the worked example's parameter ``name`` in its network's parameter vector (a shared bias is in
-    two places, always equal: the first)."""
-    numbers = dict.fromkeys(EXAMPLE_AXES, 0.0)
-    numbers[name] = 1.0
-    return int(np.flatnonzero(worked_example(ExampleParams(**numbers)).get_parameters())[0])
-
-
-def example_path_with_progress(params: ExampleParams, axes, passes: int, update_biases: bool = False,
-                               progress=None) -> np.ndarray:
-    """``engine.landscape.example_path`` (the same steps, the same numbers), with ``progress(done, total)`` every
-    ``PATH_PROGRESS_EVERY`` passes: 100,000 passes take seconds, and a worker must be able to drop them."""
-    where = [example_index(name) for name in axes]
-    net = worked_example(params, update_biases)
-    batch = net.batch(1).load(params.inputs, params.targets)
-    path = np.empty((int(passes), 2))
-    with np.errstate(over="ignore", invalid="ignore", divide="ignore"):
-        for k in range(int(passes)):
-            net.train_batch(batch, params.lr)
-            path[k] = net.get_parameters()[where]
-            if progress is not None and ((k + 1) % PATH_PROGRESS_EVERY == 0 or k + 1 == passes):
-                progress(k + 1, passes)
-    return path
 
 
 @dataclass(frozen=True, eq=False)
@@ -136,7 +112,7 @@ class ExampleRequest:
         landscape = example_landscape(p, self.axes, self.span, self.steps)
         path = self.path
         if path is None:
-            path = example_path_with_progress(p, self.axes, self.passes, self.update_biases, progress)
+            path = example_path(p, self.axes, self.passes, self.update_biases, progress)
         raw_path = path
         start = (float(getattr(p, a)), float(getattr(p, b)))
         finite = np.isfinite(path).all(axis=1)

@@ -15,7 +15,7 @@ from PySide6.QtWidgets import QFrame, QGridLayout, QLabel, QSizePolicy
 from bpviz.engine.trace import Step
 from bpviz.gui import palette
 from bpviz.gui.formula import name_html, plain_text, to_html, value_html
-from bpviz.gui.i18n import step_note
+from bpviz.gui.i18n import localise
 
 #: colour of a value by the step's kind: gradients purple, updated parameters green (as on the diagram); the
 #: palette's names, read when drawn (the scheme in use: bpviz.gui.palette)
@@ -117,7 +117,7 @@ def _widest_chunk(label: QLabel) -> int:
 def _note_html(step: Step | None) -> str:
     if step is None or not step.note:
         return ""
-    return f"<i style='color:{palette.MUTED}'>{to_html(step_note(step.note))}</i>"
+    return f"<i style='color:{palette.MUTED}'>{to_html(localise(step.note))}</i>"
 
 
 def _card_style() -> str:

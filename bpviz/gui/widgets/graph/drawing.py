@@ -36,6 +36,7 @@ DIGITS = 4  # significant digits on the drawing
 FONT_PX = 13
 NODE_H = 34.0
 LARGE_GRAPH = 24  # more nodes than this (softmax with loss has 22): the fast layered layout (large.py)
+MAX_CAPTION_SIZES = 2000  # caption sizes kept (the window draws at most 120 nodes a graph)
 NAME_ROLE = 0  # QGraphicsItem.data key holding a node's name
 #: fills by scheme (bpviz.gui.palette), read when drawn: an input leaf, a constant, a program statement's box
 #: and its border. The dark ones keep every text on them at ≥ 4.5:1 (tests/gui/test_dark_theme.py).
@@ -162,6 +163,8 @@ class GraphDrawing:
         key = (name, self.font_small.key())
         size = self._caption_sizes.get(key)
         if size is None:
+            if len(self._caption_sizes) >= MAX_CAPTION_SIZES:  # names typed over hours: the cache stays bounded
+                self._caption_sizes.clear()
             item = self._html_item(to_html(name), self.font_small, "MUTED")
             size = self._caption_sizes[key] = item.boundingRect().size()
             self.scene.removeItem(item)

@@ -38,7 +38,7 @@ from bpviz.gui import palette
 from bpviz.gui.i18n import QT_TRANSLATE_NOOP, translate
 from bpviz.gui.widgets.plots.axes import CountAxis, LossAxis, anchor_points
 from bpviz.gui.widgets.plots.earlier_layer import EarlierLayer
-from bpviz.gui.widgets.plots.fast_plot import FastPlotWidget
+from bpviz.gui.widgets.plots.fast_plot import FastPlotWidget, restyle_axes
 from bpviz.gui.widgets.text_line import TextLine
 from bpviz.training.history import HistoryArrays
 
@@ -114,10 +114,9 @@ class LossPlot(QWidget):
         item.setLabel("bottom", translate("LossPlot", _AXIS_LABEL[self._unit]), color=palette.MUTED)
         # No grid: pyqtgraph draws it with the axes, which then cover the plot and repaint (tick text and all)
         # with every curve update.
+        restyle_axes(item)
         for name in ("left", "bottom"):
             axis = item.getAxis(name)
-            axis.setPen(pg.mkPen(palette.NEUTRAL))
-            axis.setTextPen(pg.mkPen(palette.MUTED))
             axis.enableAutoSIPrefix(False)  # "loss (x0.001)" with ticks 650..710 reads worse than 0.65..0.71
             # The axes also draw the grid, so every curve update exposes them: from a cache they are a blit
             # (their range changes rarely, see the anchor below) instead of a Python repaint of all tick text.
@@ -153,12 +152,7 @@ class LossPlot(QWidget):
     def restyle(self) -> None:
         """Take the palette's colours again (bpviz.gui.theme: an export from a dark window is drawn light)."""
         self.plot.setBackground(palette.BACKGROUND)
-        item = self.plot.getPlotItem()
-        for name in ("left", "bottom"):
-            axis = item.getAxis(name)
-            axis.setPen(pg.mkPen(palette.NEUTRAL))
-            axis.setTextPen(pg.mkPen(palette.MUTED))
-            axis.setLabel(axis.labelText, color=palette.MUTED)
+        restyle_axes(self.plot.getPlotItem())
         self.legend.setBrush(_legend_brush())
         self.legend.setLabelTextColor(palette.TEXT)
         for sample, label in self.legend.items:  # pyqtgraph keeps the new colour for the next text only
